@@ -1,0 +1,70 @@
+package org.vigil.model;
+
+/**
+ * Who is asking: every repository call takes one, and the store decides from it what may be read or
+ * written. The access policy lives here so the store, the API and the tests share one rule.
+ *
+ * @param user the user name ("anonymous" for public reads, "system" for internal jobs)
+ * @param organisation the user's organisation id
+ * @param role the user's role
+ * @param memberOrganisation true when the organisation is a member (sees SHARED records)
+ */
+public record AccessContext(
+    String user, String organisation, Role role, boolean memberOrganisation) {
+
+  /** Organisation id used by internal jobs (migrations, demo loading). */
+  public static final String SYSTEM_ORG = "SYSTEM";
+
+  public AccessContext {
+    if (user == null || user.isBlank()) {
+      throw new IllegalArgumentException("AccessContext needs a user, found blank");
+    }
+    if (organisation == null || organisation.isBlank()) {
+      throw new IllegalArgumentException("AccessContext needs an organisation, found blank");
+    }
+    if (role == null) {
+      throw new IllegalArgumentException("AccessContext needs a role, found null");
+    }
+  }
+
+  /** A member organisation's user. */
+  public static AccessContext of(String user, String organisation, Role role) {
+    return new AccessContext(user, organisation, role, true);
+  }
+
+  /** An unauthenticated reader: sees PUBLIC records only and may write nothing. */
+  public static AccessContext anonymous() {
+    return new AccessContext("anonymous", "PUBLIC", Role.VIEWER, false);
+  }
+
+  /** Internal jobs: full access. Never handed to a request. */
+  public static AccessContext system() {
+    return new AccessContext("system", SYSTEM_ORG, Role.SYSTEM_ADMIN, true);
+  }
+
+  public boolean isSystem() {
+    return SYSTEM_ORG.equals(organisation) && role == Role.SYSTEM_ADMIN;
+  }
+
+  /**
+   * The one read rule: the owner and internal jobs see everything they own; others see PUBLIC,
+   * SHARED when they are a member, RESTRICTED when named. A system administrator of a member
+   * organisation does not see other states' NATIONAL data: administration is not ownership.
+   */
+  public boolean canRead(Ownership o) {
+    if (isSystem() || o.owner().equals(organisation)) {
+      return true;
+    }
+    return switch (o.classification()) {
+      case PUBLIC -> true;
+      case SHARED -> memberOrganisation;
+      case RESTRICTED -> memberOrganisation && o.sharedWith().contains(organisation);
+      case NATIONAL -> false;
+    };
+  }
+
+  /** Data may be written only by its owner's data stewards and admins (or internal jobs). */
+  public boolean canWrite(Ownership o) {
+    return isSystem() || (o.owner().equals(organisation) && role.canWriteData());
+  }
+}

@@ -1,0 +1,25 @@
+package org.vigil.model;
+
+import java.util.Locale;
+
+/** Who may see a record besides its owner. */
+public enum Classification {
+  /** The owning organisation only. */
+  NATIONAL,
+  /** The owner and the organisations named on the record. */
+  RESTRICTED,
+  /** Every member organisation. */
+  SHARED,
+  /** Anyone, including unauthenticated readers. */
+  PUBLIC;
+
+  public static Classification parse(String text) {
+    try {
+      return valueOf(text.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "Unknown classification '" + text + "': expected NATIONAL, RESTRICTED, SHARED or PUBLIC",
+          e);
+    }
+  }
+}

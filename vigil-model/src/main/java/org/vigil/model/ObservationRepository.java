@@ -1,0 +1,43 @@
+package org.vigil.model;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.vigil.timeseries.Period;
+
+/**
+ * Indicator values, append-only. A write never changes a stored row: a new value for the same
+ * (indicator, area, period, owner) adds a vintage; the same value again adds nothing.
+ */
+public interface ObservationRepository {
+
+  /**
+   * Records a batch atomically: either the batch row and all its new values are stored, or nothing
+   * is. Values equal to the latest known vintage are skipped (re-ingest adds nothing). Every
+   * observation must be writable by {@code ctx}.
+   *
+   * @return the stored batch with its id and the number of observations added
+   * @throws AccessDeniedException if any observation is not writable by ctx (nothing is written)
+   */
+  IngestBatch append(AccessContext ctx, IngestBatch batch, Collection<Observation> observations);
+
+  /** The latest known value per period, as of now, readable by ctx, ordered by period. */
+  default List<Observation> series(AccessContext ctx, String indicator, String area) {
+    return series(ctx, indicator, area, Instant.MAX);
+  }
+
+  /** The latest value per period recorded at or before {@code asOf}, readable by ctx. */
+  List<Observation> series(AccessContext ctx, String indicator, String area, Instant asOf);
+
+  /** Every vintage of one value, oldest first, readable by ctx. */
+  List<Observation> vintages(AccessContext ctx, String indicator, String area, Period period);
+
+  /** Latest values of one indicator for every readable area (for maps and aggregates). */
+  List<Observation> latestByIndicator(AccessContext ctx, String indicator, Instant asOf);
+
+  /** A batch with this checksum already stored for this organisation, if any. */
+  List<IngestBatch> batches(AccessContext ctx);
+
+  /** Number of observation rows (all vintages) readable by ctx. */
+  long count(AccessContext ctx);
+}
