@@ -8,9 +8,10 @@ package org.vigil.model;
  * @param organisation the user's organisation id
  * @param role the user's role
  * @param memberOrganisation true when the organisation is a member (sees SHARED records)
+ * @param origin where the call comes from, for the audit log (client address, "cli", "local")
  */
 public record AccessContext(
-    String user, String organisation, Role role, boolean memberOrganisation) {
+    String user, String organisation, Role role, boolean memberOrganisation, String origin) {
 
   /** Organisation id used by internal jobs (migrations, demo loading). */
   public static final String SYSTEM_ORG = "SYSTEM";
@@ -25,6 +26,17 @@ public record AccessContext(
     if (role == null) {
       throw new IllegalArgumentException("AccessContext needs a role, found null");
     }
+    origin = origin == null || origin.isBlank() ? "local" : origin;
+  }
+
+  /** A context whose origin is "local" (in-process callers such as the CLI and jobs). */
+  public AccessContext(String user, String organisation, Role role, boolean memberOrganisation) {
+    this(user, organisation, role, memberOrganisation, "local");
+  }
+
+  /** The same caller, seen from another origin (the server sets the client address). */
+  public AccessContext withOrigin(String newOrigin) {
+    return new AccessContext(user, organisation, role, memberOrganisation, newOrigin);
   }
 
   /** A member organisation's user. */
