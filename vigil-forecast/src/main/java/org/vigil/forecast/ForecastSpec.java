@@ -1,0 +1,255 @@
+package org.vigil.forecast;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.TreeSet;
+
+/**
+ * What to forecast and how: immutable, built with {@link #builder()}; {@link #DEFAULT} is the
+ * automatic method, 12 steps, 80% and 95% intervals, seed 1. Same spec, same data: same forecast.
+ */
+public final class ForecastSpec {
+
+  /** The quantile probabilities every forecast carries. */
+  public static final List<Double> STANDARD_QUANTILES =
+      List.of(0.025, 0.1, 0.25, 0.5, 0.75, 0.9, 0.975);
+
+  /** Automatic method, horizon 12, 80% and 95% intervals, seed 1. */
+  public static final ForecastSpec DEFAULT = builder().build();
+
+  private final ForecastMethod method;
+  private final int horizon;
+  private final List<Double> levels;
+  private final long seed;
+  private final OptionalDouble boxCoxLambda;
+  private final boolean nonNegative;
+  private final int seasonalPeriod;
+  private final int simulations;
+  private final String etsModel;
+  private final CombinationRule combination;
+
+  /** How {@link ForecastMethod#COMBO} merges its members' forecasts. */
+  public enum CombinationRule {
+    MEAN,
+    MEDIAN
+  }
+
+  private ForecastSpec(Builder b) {
+    this.method = b.method;
+    this.horizon = b.horizon;
+    this.levels = List.copyOf(new TreeSet<>(b.levels));
+    this.seed = b.seed;
+    this.boxCoxLambda = b.boxCoxLambda;
+    this.nonNegative = b.nonNegative;
+    this.seasonalPeriod = b.seasonalPeriod;
+    this.simulations = b.simulations;
+    this.etsModel = b.etsModel;
+    this.combination = b.combination;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from this spec's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.method = method;
+    b.horizon = horizon;
+    b.levels = new ArrayList<>(levels);
+    b.seed = seed;
+    b.boxCoxLambda = boxCoxLambda;
+    b.nonNegative = nonNegative;
+    b.seasonalPeriod = seasonalPeriod;
+    b.simulations = simulations;
+    b.etsModel = etsModel;
+    b.combination = combination;
+    return b;
+  }
+
+  public ForecastMethod method() {
+    return method;
+  }
+
+  /** Number of steps ahead, at least 1. */
+  public int horizon() {
+    return horizon;
+  }
+
+  /** Central interval coverages in (0, 1), ascending, for example 0.8 and 0.95. */
+  public List<Double> levels() {
+    return levels;
+  }
+
+  /** Seed of the random numbers used by simulated intervals. */
+  public long seed() {
+    return seed;
+  }
+
+  /** Box-Cox lambda applied before fitting and inverted afterwards; empty: no transform. */
+  public OptionalDouble boxCoxLambda() {
+    return boxCoxLambda;
+  }
+
+  /** Whether forecasts and quantiles are truncated at zero (counts, rates). */
+  public boolean nonNegative() {
+    return nonNegative;
+  }
+
+  /** Seasonal period; 0 means the series' periods per year (12, 4 or 1). */
+  public int seasonalPeriod() {
+    return seasonalPeriod;
+  }
+
+  /** Number of sample paths for intervals that have no closed form. */
+  public int simulations() {
+    return simulations;
+  }
+
+  /**
+   * The ETS model as three letters error/trend/season, with Z for "choose": {@code ZZZ} (the
+   * default) searches all; {@code AAdN} or {@code MNM} fix one model. Damped trend is written Ad.
+   */
+  public String etsModel() {
+    return etsModel;
+  }
+
+  public CombinationRule combination() {
+    return combination;
+  }
+
+  /** All quantile probabilities of a forecast: the standard ones plus the interval bounds. */
+  public List<Double> quantileProbabilities() {
+    TreeSet<Double> p = new TreeSet<>(STANDARD_QUANTILES);
+    for (double l : levels) {
+      p.add(round((1 - l) / 2));
+      p.add(round((1 + l) / 2));
+    }
+    return List.copyOf(p);
+  }
+
+  static double round(double p) {
+    return Math.round(p * 1e10) / 1e10;
+  }
+
+  @Override
+  public String toString() {
+    return String.format(
+        Locale.ROOT,
+        "ForecastSpec[method=%s, horizon=%d, levels=%s, seed=%d, boxCox=%s, nonNegative=%s,"
+            + " seasonalPeriod=%d, ets=%s, combination=%s]",
+        method,
+        horizon,
+        levels,
+        seed,
+        boxCoxLambda,
+        nonNegative,
+        seasonalPeriod,
+        etsModel,
+        combination);
+  }
+
+  /** Builder of {@link ForecastSpec}; validates each value as it is set. */
+  public static final class Builder {
+    private ForecastMethod method = ForecastMethod.AUTO;
+    private int horizon = 12;
+    private List<Double> levels = new ArrayList<>(List.of(0.8, 0.95));
+    private long seed = 1;
+    private OptionalDouble boxCoxLambda = OptionalDouble.empty();
+    private boolean nonNegative;
+    private int seasonalPeriod;
+    private int simulations = 2000;
+    private String etsModel = "ZZZ";
+    private CombinationRule combination = CombinationRule.MEDIAN;
+
+    private Builder() {}
+
+    public Builder method(ForecastMethod m) {
+      if (m == null) {
+        throw new ForecastInputException("Forecast method must be set, found null");
+      }
+      this.method = m;
+      return this;
+    }
+
+    public Builder horizon(int h) {
+      if (h < 1 || h > 10_000) {
+        throw new ForecastInputException(
+            "Forecast horizon must be 1..10000 steps, found " + h + ": ask for at least one step");
+      }
+      this.horizon = h;
+      return this;
+    }
+
+    /** Interval coverages, each in (0, 1), for example {@code levels(0.8, 0.95)}. */
+    public Builder levels(double... coverages) {
+      List<Double> l = new ArrayList<>();
+      for (double c : coverages) {
+        if (!(c > 0 && c < 1)) {
+          throw new ForecastInputException(
+              "Interval level must be in (0, 1), e.g. 0.8 for 80%, found " + c);
+        }
+        l.add(round(c));
+      }
+      this.levels = l;
+      return this;
+    }
+
+    public Builder seed(long s) {
+      this.seed = s;
+      return this;
+    }
+
+    /** Box-Cox transform with this lambda (0 is the log); only for strictly positive series. */
+    public Builder boxCox(double lambda) {
+      if (!(lambda >= -1 && lambda <= 2)) {
+        throw new ForecastInputException("Box-Cox lambda must be in [-1, 2], found " + lambda);
+      }
+      this.boxCoxLambda = OptionalDouble.of(lambda);
+      return this;
+    }
+
+    public Builder nonNegative(boolean n) {
+      this.nonNegative = n;
+      return this;
+    }
+
+    public Builder seasonalPeriod(int m) {
+      if (m < 0 || m > 366) {
+        throw new ForecastInputException(
+            "Seasonal period must be 0 (from the frequency) or 1..366, found " + m);
+      }
+      this.seasonalPeriod = m;
+      return this;
+    }
+
+    public Builder simulations(int n) {
+      if (n < 100 || n > 1_000_000) {
+        throw new ForecastInputException("Simulations must be 100..1000000, found " + n);
+      }
+      this.simulations = n;
+      return this;
+    }
+
+    /** ETS model code: error A/M/Z, trend N/A/Ad/Z, season N/A/M/Z, e.g. ZZZ, AAdN, MNM. */
+    public Builder etsModel(String code) {
+      EtsSpecCode.parse(code);
+      this.etsModel = code.toUpperCase(Locale.ROOT).replace("AD", "Ad");
+      return this;
+    }
+
+    public Builder combination(CombinationRule rule) {
+      if (rule == null) {
+        throw new ForecastInputException("Combination rule must be set, found null");
+      }
+      this.combination = rule;
+      return this;
+    }
+
+    public ForecastSpec build() {
+      return new ForecastSpec(this);
+    }
+  }
+}
