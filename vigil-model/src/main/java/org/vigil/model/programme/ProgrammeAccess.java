@@ -1,0 +1,146 @@
+package org.vigil.model.programme;
+
+import java.util.Optional;
+import org.vigil.model.AccessContext;
+import org.vigil.model.Classification;
+import org.vigil.model.Organisation;
+import org.vigil.model.Ownership;
+import org.vigil.model.Role;
+
+/**
+ * Who may do what with a programme. Programme structure is public; implementation reports follow
+ * their classification, narrowed to the programme: only the parties and the secretariat ever see a
+ * NATIONAL or RESTRICTED report.
+ *
+ * <ul>
+ *   <li>PUBLIC reports: anyone. SHARED: any member organisation.
+ *   <li>NATIONAL: the owning party and the secretariat.
+ *   <li>RESTRICTED: the owning party, the secretariat, and the organisations named on the report,
+ *       which must belong to parties.
+ *   <li>Reports are filed by a party's own organisation (data stewards, coordinators, admins).
+ *   <li>Parties and the secretariat draft revisions (analysts and up); programme coordinators of a
+ *       party or of the secretariat decide on them.
+ * </ul>
+ *
+ * @param ctx the caller
+ * @param organisation the caller's organisation, empty when unknown (anonymous)
+ */
+public record ProgrammeAccess(AccessContext ctx, Optional<Organisation> organisation) {
+
+  public ProgrammeAccess {
+    if (ctx == null || organisation == null) {
+      throw new IllegalArgumentException("ProgrammeAccess needs a context and an organisation");
+    }
+  }
+
+  /** True when the caller's organisation is the secretariat. */
+  public boolean secretariat() {
+    return ctx.memberOrganisation() && organisation.map(Organisation::secretariat).orElse(false);
+  }
+
+  /** True when the caller's organisation belongs to a party of the programme. */
+  public boolean party(Programme p) {
+    return ctx.memberOrganisation() && organisation.map(o -> p.isParty(o.area())).orElse(false);
+  }
+
+  public boolean canReadReport(Programme p, ImplementationReport r) {
+    if (ctx.isSystem()) {
+      return true;
+    }
+    Ownership o = r.ownership();
+    return switch (o.classification()) {
+      case PUBLIC -> true;
+      case SHARED -> ctx.memberOrganisation();
+      case NATIONAL -> owns(o) || secretariat();
+      case RESTRICTED ->
+          owns(o) || secretariat() || (party(p) && o.sharedWith().contains(ctx.organisation()));
+    };
+  }
+
+  /** Throws unless the caller may file this report; the message says what is missing. */
+  public void checkFile(Programme p, ImplementationReport r, Optional<Organisation> owner) {
+    if (ctx.isSystem()) {
+      return;
+    }
+    if (!owns(r.ownership())) {
+      throw new org.vigil.model.AccessDeniedException(
+          ctx.user()
+              + " of "
+              + ctx.organisation()
+              + " may not file a report owned by "
+              + r.ownership().owner()
+              + ": reports are filed by the party's own organisation");
+    }
+    if (!(ctx.role().canWriteData() || ctx.role() == Role.PROGRAMME_COORDINATOR)) {
+      throw new org.vigil.model.AccessDeniedException(
+          ctx.user()
+              + " has role "
+              + ctx.role()
+              + ": filing a report needs DATA_STEWARD,"
+              + " PROGRAMME_COORDINATOR or ORG_ADMIN");
+    }
+    String area = owner.map(Organisation::area).orElse("");
+    if (!area.equals(r.party()) || !p.isParty(area)) {
+      throw new org.vigil.model.AccessDeniedException(
+          "Organisation "
+              + ctx.organisation()
+              + " (area '"
+              + area
+              + "') may not report for "
+              + r.party()
+              + " on "
+              + p.code()
+              + ": expected a party's own organisation, parties are "
+              + p.parties());
+    }
+  }
+
+  /** Throws unless the caller may draft a revision. */
+  public void checkDraft(Programme p) {
+    if (ctx.isSystem()) {
+      return;
+    }
+    if (!(party(p) || secretariat()) || ctx.role().compareTo(Role.ANALYST) < 0) {
+      throw new org.vigil.model.AccessDeniedException(
+          ctx.user()
+              + " of "
+              + ctx.organisation()
+              + " ("
+              + ctx.role()
+              + ") may not draft a"
+              + " revision of "
+              + p.code()
+              + ": needs an analyst or above of a party or of the"
+              + " secretariat");
+    }
+  }
+
+  /** Throws unless the caller may approve or reject a revision. */
+  public void checkDecide(Programme p) {
+    if (ctx.isSystem()) {
+      return;
+    }
+    if (!(party(p) || secretariat()) || ctx.role() != Role.PROGRAMME_COORDINATOR) {
+      throw new org.vigil.model.AccessDeniedException(
+          ctx.user()
+              + " of "
+              + ctx.organisation()
+              + " ("
+              + ctx.role()
+              + ") may not decide on a"
+              + " revision of "
+              + p.code()
+              + ": needs a PROGRAMME_COORDINATOR of a party or of the"
+              + " secretariat");
+    }
+  }
+
+  private boolean owns(Ownership o) {
+    return o.owner().equals(ctx.organisation()) && ctx.memberOrganisation();
+  }
+
+  /** True for classifications only parties and the secretariat may see. */
+  public static boolean confidential(Classification c) {
+    return c == Classification.NATIONAL || c == Classification.RESTRICTED;
+  }
+}
