@@ -1,0 +1,151 @@
+package org.vigil.app.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.vigil.model.AccessContext;
+import org.vigil.model.AccessDeniedException;
+import org.vigil.model.InvalidInputException;
+import org.vigil.model.Role;
+
+class AuthServiceTest {
+  static final String PASSWORD = "correct horse battery staple";
+  MutableClock clock;
+  InMemoryAuthStore store;
+  AuthService auth;
+
+  @BeforeEach
+  void setUp() {
+    clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    store = new InMemoryAuthStore(clock);
+    auth = new AuthService(store, store, store, clock, new SecureRandom(new byte[] {1}));
+    auth.addUser(AccessContext.system(), "alice", "KAZ-SC", Role.ANALYST, PASSWORD);
+  }
+
+  @Test
+  void addUser_storesArgon2idHash_notThePassword() {
+    String hash = store.users.get("alice").passwordHash();
+    assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain(PASSWORD);
+  }
+
+  @Test
+  void login_rightPassword_givesSessionThatAuthenticates() {
+    Session s = auth.login("alice", PASSWORD, "10.0.0.1");
+    AccessContext ctx = auth.authenticate(s.token(), "10.0.0.1");
+    assertThat(ctx.user()).isEqualTo("alice");
+    assertThat(ctx.organisation()).isEqualTo("KAZ-SC");
+    assertThat(ctx.origin()).isEqualTo("10.0.0.1");
+    assertThat(store.tokens.get(0).tokenHash()).isEqualTo(AuthService.hashOf(s.token()));
+    assertThat(store.tokens.get(0).tokenHash()).isNotEqualTo(s.token());
+  }
+
+  @Test
+  void login_wrongPasswordOrUnknownUser_sameMessage() {
+    assertThatThrownBy(() -> auth.login("alice", "wrong password!!", "a"))
+        .isInstanceOf(AuthenticationException.class)
+        .hasMessage("Login failed: unknown user or wrong password (or the account is disabled)");
+    assertThatThrownBy(() -> auth.login("nobody", "wrong password!!", "a"))
+        .isInstanceOf(AuthenticationException.class)
+        .hasMessage("Login failed: unknown user or wrong password (or the account is disabled)");
+  }
+
+  @Test
+  void login_fiveFailures_locksAccountEvenWithRightPassword_untilWindowPasses() {
+    for (int i = 0; i < 5; i++) {
+      assertThatThrownBy(() -> auth.login("alice", "guess number x", "addr" + 1))
+          .isInstanceOf(AuthenticationException.class);
+    }
+    assertThatThrownBy(() -> auth.login("alice", PASSWORD, "other-address"))
+        .isInstanceOf(TooManyAttemptsException.class);
+    clock.advance(Duration.ofMinutes(16));
+    assertThat(auth.login("alice", PASSWORD, "other-address").username()).isEqualTo("alice");
+  }
+
+  @Test
+  void login_manyAccountsFromOneAddress_locksAddress() {
+    for (int i = 0; i < 20; i++) {
+      String user = "user" + i;
+      assertThatThrownBy(() -> auth.login(user, "guess number x", "1.2.3.4"))
+          .isInstanceOf(AuthenticationException.class);
+    }
+    assertThatThrownBy(() -> auth.login("alice", PASSWORD, "1.2.3.4"))
+        .isInstanceOf(TooManyAttemptsException.class);
+    assertThat(auth.login("alice", PASSWORD, "5.6.7.8").username()).isEqualTo("alice");
+  }
+
+  @Test
+  void authenticate_expiredToken_isRejected() {
+    AccessContext alice = auth.authenticate(auth.login("alice", PASSWORD, "a").token(), "a");
+    IssuedToken t = auth.createToken(alice, "ci", Duration.ofDays(1));
+    assertThat(auth.authenticate(t.secret(), "b").user()).isEqualTo("alice");
+    clock.advance(Duration.ofDays(1));
+    assertThatThrownBy(() -> auth.authenticate(t.secret(), "b"))
+        .isInstanceOf(AuthenticationException.class);
+  }
+
+  @Test
+  void authenticate_revokedToken_isRejected() {
+    AccessContext alice = auth.authenticate(auth.login("alice", PASSWORD, "a").token(), "a");
+    IssuedToken t = auth.createToken(alice, "ci", Duration.ofDays(30));
+    auth.revokeToken(alice, t.id());
+    assertThatThrownBy(() -> auth.authenticate(t.secret(), "b"))
+        .isInstanceOf(AuthenticationException.class);
+  }
+
+  @Test
+  void authenticate_disabledUser_isRejected() {
+    Session s = auth.login("alice", PASSWORD, "a");
+    auth.setActive(AccessContext.system(), "alice", false);
+    assertThatThrownBy(() -> auth.authenticate(s.token(), "a"))
+        .isInstanceOf(AuthenticationException.class);
+  }
+
+  @Test
+  void addUser_weakPassword_isRejectedWithRule() {
+    assertThatThrownBy(
+            () -> auth.addUser(AccessContext.system(), "bob", "KAZ-SC", Role.VIEWER, "short"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("12 to 256 characters, found 5");
+    assertThatThrownBy(
+            () ->
+                auth.addUser(
+                    AccessContext.system(), "bobby", "KAZ-SC", Role.VIEWER, "bobby-has-a-password"))
+        .hasMessageContaining("user name");
+    assertThatThrownBy(
+            () ->
+                auth.addUser(
+                    AccessContext.system(), "bob", "KAZ-SC", Role.VIEWER, "abcdefghijklmn"))
+        .hasMessageContaining("common or sequential");
+  }
+
+  @Test
+  void addUser_orgAdmin_cannotCreateInOtherOrgOrGrantSystemAdmin() {
+    AccessContext admin = AccessContext.of("root", "KAZ-SC", Role.ORG_ADMIN);
+    assertThatThrownBy(() -> auth.addUser(admin, "bob", "RUS-SC", Role.VIEWER, PASSWORD))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> auth.addUser(admin, "bob", "KAZ-SC", Role.SYSTEM_ADMIN, PASSWORD))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThat(auth.addUser(admin, "bob", "KAZ-SC", Role.DATA_STEWARD, PASSWORD).role())
+        .isEqualTo(Role.DATA_STEWARD);
+  }
+
+  @Test
+  void addUser_analyst_isDenied() {
+    AccessContext analyst = AccessContext.of("alice", "KAZ-SC", Role.ANALYST);
+    assertThatThrownBy(() -> auth.addUser(analyst, "bob", "KAZ-SC", Role.VIEWER, PASSWORD))
+        .isInstanceOf(AccessDeniedException.class);
+  }
+
+  @Test
+  void csrfToken_dependsOnSession_andIsNotTheSessionToken() {
+    Session a = auth.login("alice", PASSWORD, "a");
+    Session b = auth.login("alice", PASSWORD, "a");
+    assertThat(a.csrfToken()).isNotEqualTo(b.csrfToken()).isNotEqualTo(a.token());
+    assertThat(auth.csrfTokenFor(a.token())).isEqualTo(a.csrfToken());
+  }
+}
