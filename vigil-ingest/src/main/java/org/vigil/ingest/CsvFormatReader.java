@@ -1,0 +1,90 @@
+package org.vigil.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The shared loop of the CSV formats: read the header, let the format decide the layout, then hand
+ * every syntactically sound row of the right width to the layout. Syntax problems, width mismatches
+ * and bad UTF-8 become rejections here.
+ */
+abstract class CsvFormatReader implements ObservationReader {
+
+  /** Handles the data rows once the header is understood. */
+  interface Layout {
+    void accept(CsvRecords.Row row, RowCollector rc);
+
+    String fieldName(int index);
+  }
+
+  abstract IngestFormat format();
+
+  /** The header this format expects, in words, for messages. */
+  abstract String expectedHeader();
+
+  /** Reads the header; returns empty after rejecting it. */
+  abstract Optional<Layout> layout(CsvRecords.Row header, RowCollector rc);
+
+  @Override
+  public final ReadResult read(InputStream in, ReadSpec spec) {
+    RowCollector rc = new RowCollector(format(), spec);
+    CsvRecords csv = new CsvRecords(in);
+    try {
+      Optional<CsvRecords.Row> header = csv.next();
+      if (header.isEmpty()) {
+        rc.reject(1, "header", expectedHeader(), "an empty file");
+        return rc.result();
+      }
+      CsvRecords.Row h = header.get();
+      if (!h.ok()) {
+        rc.reject(h.line(), "header", h.problem(), h.found());
+        return rc.result();
+      }
+      Optional<Layout> layout = layout(h, rc);
+      if (layout.isPresent()) {
+        rows(csv, h.fields().size(), layout.get(), rc);
+      }
+    } catch (CharacterCodingException e) {
+      rc.reject(csv.currentLine(), "encoding", "UTF-8 text", "bytes that are not valid UTF-8");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return rc.result();
+  }
+
+  private static void rows(CsvRecords csv, int width, Layout layout, RowCollector rc)
+      throws IOException {
+    for (Optional<CsvRecords.Row> r = csv.next(); r.isPresent(); r = csv.next()) {
+      rc.countRow();
+      CsvRecords.Row row = r.get();
+      if (!row.ok()) {
+        rc.reject(row.line(), layout.fieldName(row.problemField()), row.problem(), row.found());
+      } else if (row.fields().size() != width) {
+        rc.reject(
+            row.line(),
+            "row",
+            width + " comma-separated fields as in the header",
+            row.fields().size() + " fields");
+      } else {
+        layout.accept(row, rc);
+      }
+    }
+  }
+
+  /** Header names trimmed, without an SDMX-CSV label suffix ("REF_AREA: Reference area"). */
+  static String columnName(String raw) {
+    String t = raw.trim();
+    int colon = t.indexOf(": ");
+    return colon > 0 ? t.substring(0, colon).trim() : t;
+  }
+
+  static String nameAt(List<String> names, int index) {
+    return index >= 0 && index < names.size() && !names.get(index).isBlank()
+        ? names.get(index)
+        : "column " + (index + 1);
+  }
+}

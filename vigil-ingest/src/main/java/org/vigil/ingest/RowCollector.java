@@ -1,0 +1,194 @@
+package org.vigil.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.vigil.model.Indicator;
+import org.vigil.model.Observation;
+import org.vigil.timeseries.Period;
+
+/**
+ * Validates rows field by field and gathers the result. One rejection per row: the first field that
+ * breaks a rule. Shared by every reader so that the rules and messages are the same in every
+ * format.
+ */
+final class RowCollector {
+  private static final Pattern NUMBER =
+      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,4})?");
+  private static final Pattern FLAGS = Pattern.compile("[A-Za-z0-9]{1,8}(,[A-Za-z0-9]{1,8}){0,7}");
+  private static final int MAX_SOURCE = 500;
+
+  private final IngestFormat format;
+  private final ReadSpec spec;
+  private final List<Observation> observations = new ArrayList<>();
+  private final List<Rejection> rejections = new ArrayList<>();
+  private final List<SkippedRow> skipped = new ArrayList<>();
+  private final Map<String, Integer> seen = new HashMap<>();
+  private int rowsRead;
+
+  RowCollector(IngestFormat format, ReadSpec spec) {
+    this.format = format;
+    this.spec = spec;
+  }
+
+  ReadSpec spec() {
+    return spec;
+  }
+
+  void countRow() {
+    rowsRead++;
+  }
+
+  void reject(int line, String field, String expected, String found) {
+    rejections.add(new Rejection(spec.fileName(), Math.max(1, line), field, expected, found));
+  }
+
+  void skip(int line, String what, String reason) {
+    skipped.add(new SkippedRow(line, what, reason));
+  }
+
+  Optional<Indicator> indicator(int line, String field, String code) {
+    Optional<Indicator> i = spec.reference().indicator(code.trim());
+    if (i.isEmpty()) {
+      reject(
+          line, field, "a known indicator code (see ./vigil indicators)", Rejection.quoted(code));
+    }
+    return i;
+  }
+
+  Optional<String> area(int line, String field, String code) {
+    String c = code.trim();
+    if (spec.reference().area(c).isPresent()) {
+      return Optional.of(c);
+    }
+    reject(
+        line,
+        field,
+        "a known area code (ISO 3166-1 alpha-3 such as RUS, or a group code; see ./vigil areas)",
+        Rejection.quoted(code));
+    return Optional.empty();
+  }
+
+  Optional<Period> period(int line, String field, String text, Indicator indicator) {
+    try {
+      return Optional.of(Period.parse(text, indicator.frequency()));
+    } catch (IllegalArgumentException e) {
+      String form =
+          switch (indicator.frequency()) {
+            case MONTHLY -> "YYYY-MM";
+            case QUARTERLY -> "YYYY-Qn";
+            case YEARLY -> "YYYY";
+          };
+      reject(
+          line,
+          field,
+          "a "
+              + indicator.frequency().name().toLowerCase(java.util.Locale.ROOT)
+              + " period ("
+              + form
+              + ") for "
+              + indicator.code(),
+          Rejection.quoted(text));
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * A finite decimal number, or NaN when the text is empty and the flags mark the value missing
+   * ("M").
+   */
+  Optional<Double> value(int line, String field, String text, String flags) {
+    String t = text.trim();
+    if (t.isEmpty() && hasFlag(flags, "M")) {
+      return Optional.of(Double.NaN);
+    }
+    if (NUMBER.matcher(t).matches()) {
+      double v = Double.parseDouble(t);
+      if (Double.isFinite(v)) {
+        return Optional.of(v);
+      }
+    }
+    String hint = t.matches("[+-]?\\d+,\\d+") ? " (use '.' as the decimal separator)" : "";
+    reject(
+        line,
+        field,
+        "a number (empty only with flag M for missing)" + hint,
+        Rejection.quoted(text));
+    return Optional.empty();
+  }
+
+  Optional<String> flags(int line, String field, String text) {
+    String t = text.trim();
+    if (t.isEmpty() || FLAGS.matcher(t).matches()) {
+      return Optional.of(t);
+    }
+    reject(
+        line,
+        field,
+        "observation flags: up to 8 comma-separated letter/digit codes such as P or E",
+        Rejection.quoted(text));
+    return Optional.empty();
+  }
+
+  Optional<String> source(int line, String field, String text) {
+    // Line breaks and tabs inside a quoted source are folded to spaces; other controls are refused.
+    String folded = text.replaceAll("[\\r\\n\\t]+", " ").trim();
+    if (folded.length() <= MAX_SOURCE && folded.chars().noneMatch(Character::isISOControl)) {
+      return Optional.of(folded.isEmpty() ? spec.defaultSource() : folded);
+    }
+    reject(
+        line,
+        field,
+        "a source of at most " + MAX_SOURCE + " characters without control characters",
+        Rejection.quoted(text));
+    return Optional.empty();
+  }
+
+  /** Adds a valid observation, or rejects it when the file already gave this key. */
+  void add(
+      int line,
+      String periodField,
+      Indicator indicator,
+      String area,
+      Period period,
+      double value,
+      String flags,
+      String source) {
+    String key = indicator.code() + '\u0000' + area + '\u0000' + period;
+    Integer first = seen.putIfAbsent(key, line);
+    if (first != null) {
+      reject(
+          line,
+          periodField,
+          "one value per indicator, area and period, but line "
+              + first
+              + " already gave "
+              + indicator.code()
+              + "/"
+              + area
+              + "/"
+              + period,
+          Rejection.quoted(period.toString()));
+      return;
+    }
+    observations.add(
+        new Observation(
+            indicator.code(), area, period, value, flags, source, 0, null, spec.ownership()));
+  }
+
+  ReadResult result() {
+    return new ReadResult(format, spec.fileName(), rowsRead, observations, rejections, skipped);
+  }
+
+  static boolean hasFlag(String flags, String flag) {
+    for (String f : flags.split(",", -1)) {
+      if (f.trim().equalsIgnoreCase(flag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
