@@ -1,0 +1,44 @@
+package org.vigil.report;
+
+import java.util.List;
+
+/**
+ * One part of a report: its rows, or the reason it has none. A report never invents numbers: a
+ * section whose source is missing says so and the renderer prints the reason.
+ *
+ * @param rows the rows, possibly empty
+ * @param unavailableReason empty when the section is available; otherwise a message key from the
+ *     report bundles (e.g. {@code gap.noRisk}) or a plain sentence shown as is
+ */
+public record Section<T>(List<T> rows, String unavailableReason) {
+
+  public Section {
+    rows = rows == null ? List.of() : List.copyOf(rows);
+    unavailableReason = unavailableReason == null ? "" : unavailableReason;
+    if (!rows.isEmpty() && !unavailableReason.isEmpty()) {
+      throw new IllegalArgumentException(
+          "A section has rows or a reason for having none, not both; found "
+              + rows.size()
+              + " rows and reason '"
+              + unavailableReason
+              + "'");
+    }
+  }
+
+  /** An available section with the given rows. */
+  public static <T> Section<T> of(List<T> rows) {
+    return new Section<>(rows, "");
+  }
+
+  /** A section whose data could not be obtained, with the reason. */
+  public static <T> Section<T> unavailable(String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException("An unavailable section needs a reason, found blank");
+    }
+    return new Section<>(List.of(), reason);
+  }
+
+  public boolean available() {
+    return unavailableReason.isEmpty();
+  }
+}
