@@ -1,0 +1,351 @@
+package org.vigil.store;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.vigil.model.AccessContext;
+import org.vigil.model.IngestBatch;
+import org.vigil.model.InvalidInputException;
+import org.vigil.model.Observation;
+import org.vigil.timeseries.Frequency;
+
+/**
+ * One ingest batch, inside the caller's transaction: validate references, drop duplicates and
+ * values equal to the latest stored vintage, insert the batch row, the new rows and an audit entry.
+ */
+final class BatchAppend {
+  private static final int JDBC_BATCH = 5_000;
+  private static final int COPY_CHUNK = 1 << 20;
+
+  /** Identity of a value across vintages. */
+  record Key(String indicator, String area, String period, String owner) {}
+
+  /** What a vintage says, for the "is this a revision?" test. */
+  record Stored(Double value, String flags, String source, String classification, String shared) {}
+
+  /** A row ready to write, its fields already encoded. */
+  private record Row(Key key, Stored stored) {}
+
+  private final Connection c;
+  private final AccessContext ctx;
+  private final Clock clock;
+  private final AuditLog audit;
+
+  BatchAppend(Connection c, AccessContext ctx, Clock clock, AuditLog audit) {
+    this.c = c;
+    this.ctx = ctx;
+    this.clock = clock;
+    this.audit = audit;
+  }
+
+  IngestBatch run(IngestBatch batch, Collection<Observation> observations) throws SQLException {
+    Map<Key, Stored> incoming = dedupe(observations);
+    checkReferences(observations);
+    List<Row> fresh = new ArrayList<>();
+    Map<String, Map<Key, Stored>> latestByIndicatorOwner = new HashMap<>();
+    for (Map.Entry<Key, Stored> e : incoming.entrySet()) {
+      Key k = e.getKey();
+      Map<Key, Stored> latest =
+          latestByIndicatorOwner.computeIfAbsent(
+              k.indicator() + "\n" + k.owner(), x -> latest(k.indicator(), k.owner()));
+      if (!e.getValue().equals(latest.get(k))) {
+        fresh.add(new Row(k, e.getValue()));
+      }
+    }
+    Instant at = Database.micros(clock.instant());
+    int read = Math.max(batch.rowsRead(), observations.size());
+    if (fresh.isEmpty()) {
+      return new IngestBatch(
+          0,
+          ctx.user(),
+          ctx.organisation(),
+          at,
+          batch.sourceFile(),
+          batch.sha256(),
+          batch.format(),
+          read,
+          0,
+          batch.rowsRejected());
+    }
+    IngestBatch stored =
+        new IngestBatch(
+            0,
+            ctx.user(),
+            ctx.organisation(),
+            at,
+            batch.sourceFile(),
+            batch.sha256(),
+            batch.format(),
+            read,
+            fresh.size(),
+            batch.rowsRejected());
+    long id = insertBatch(stored);
+    if (c.isWrapperFor(PGConnection.class)) {
+      copy(id, at, fresh);
+    } else {
+      insert(id, at, fresh);
+    }
+    audit.append(
+        c,
+        ctx,
+        "observation.append",
+        "batch " + id,
+        "file "
+            + batch.sourceFile()
+            + ", sha256 "
+            + batch.sha256()
+            + ", format "
+            + batch.format()
+            + ", read "
+            + read
+            + ", added "
+            + fresh.size()
+            + ", rejected "
+            + batch.rowsRejected());
+    return new IngestBatch(
+        id,
+        stored.user(),
+        stored.organisation(),
+        at,
+        stored.sourceFile(),
+        stored.sha256(),
+        stored.format(),
+        read,
+        fresh.size(),
+        stored.rowsRejected());
+  }
+
+  private static Map<Key, Stored> dedupe(Collection<Observation> observations) {
+    Map<Key, Stored> out = new LinkedHashMap<>(observations.size() * 2);
+    for (Observation o : observations) {
+      Key k = new Key(o.indicator(), o.area(), Codes.period(o.period()), o.ownership().owner());
+      Stored s =
+          new Stored(
+              Double.isNaN(o.value()) ? null : o.value(),
+              o.flags(),
+              o.source(),
+              o.ownership().classification().name(),
+              Codes.list(o.ownership().sharedWith()));
+      Stored before = out.putIfAbsent(k, s);
+      if (before != null && !before.equals(s)) {
+        throw new InvalidInputException(
+            "Two different values for "
+                + k.indicator()
+                + "/"
+                + k.area()
+                + "/"
+                + k.period()
+                + " in one batch ("
+                + before.value()
+                + " and "
+                + s.value()
+                + "): expected one value per indicator, area and period. Remove the duplicate.");
+      }
+    }
+    return out;
+  }
+
+  private void checkReferences(Collection<Observation> observations) throws SQLException {
+    Map<String, String> frequencies = codes("SELECT code, frequency FROM indicator");
+    Map<String, String> areas = codes("SELECT code, kind FROM area");
+    TreeSet<String> unknownIndicators = new TreeSet<>();
+    TreeSet<String> unknownAreas = new TreeSet<>();
+    for (Observation o : observations) {
+      String f = frequencies.get(o.indicator());
+      if (f == null) {
+        unknownIndicators.add(o.indicator());
+      } else if (!f.equals(o.period().frequency().name())) {
+        throw new InvalidInputException(
+            "Period "
+                + o.period()
+                + " of "
+                + o.indicator()
+                + "/"
+                + o.area()
+                + " is "
+                + o.period().frequency()
+                + ", expected "
+                + Frequency.valueOf(f)
+                + " (the indicator's frequency). Fix the period or the indicator.");
+      }
+      if (!areas.containsKey(o.area())) {
+        unknownAreas.add(o.area());
+      }
+    }
+    if (!unknownIndicators.isEmpty() || !unknownAreas.isEmpty()) {
+      throw new InvalidInputException(
+          "Unknown "
+              + (unknownIndicators.isEmpty() ? "" : "indicators " + unknownIndicators)
+              + (unknownIndicators.isEmpty() || unknownAreas.isEmpty() ? "" : " and ")
+              + (unknownAreas.isEmpty() ? "" : "areas " + unknownAreas)
+              + ": expected codes known to Vigil (see `vigil indicators`, `vigil areas`)."
+              + " Add them first; nothing was written.");
+    }
+  }
+
+  private Map<String, String> codes(String sql) throws SQLException {
+    Map<String, String> out = new HashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    return out;
+  }
+
+  /** The latest stored vintage of every value of one indicator and owner. */
+  private Map<Key, Stored> latest(String indicator, String owner) {
+    Map<Key, Stored> out = new HashMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT area_code, period_code, obs_value, flags, source, classification, shared_with"
+                + " FROM observation WHERE indicator_code = ? AND owner_org = ? ORDER BY id")) {
+      ps.setString(1, indicator);
+      ps.setString(2, owner);
+      ps.setFetchSize(10_000);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          double v = rs.getDouble(3);
+          Double value = rs.wasNull() ? null : v;
+          out.put(
+              new Key(indicator, rs.getString(1), rs.getString(2), owner),
+              new Stored(
+                  value, rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+        }
+      }
+    } catch (SQLException e) {
+      throw Database.failure("reading the latest values of " + indicator, e);
+    }
+    return out;
+  }
+
+  private long insertBatch(IngestBatch b) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO ingest_batch (username, organisation, recorded_at, source_file, sha256,"
+                + " input_format, rows_read, rows_added, rows_rejected) VALUES (?,?,?,?,?,?,?,?,?)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      Database.bind(
+          ps,
+          List.of(
+              b.user(),
+              b.organisation(),
+              b.at(),
+              b.sourceFile(),
+              b.sha256(),
+              b.format(),
+              b.rowsRead(),
+              b.rowsAdded(),
+              b.rowsRejected()));
+      ps.executeUpdate();
+      try (ResultSet rs = ps.getGeneratedKeys()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private void insert(long batchId, Instant at, List<Row> rows) throws SQLException {
+    OffsetDateTime ts = Database.timestamp(at);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO observation ("
+                + JdbcObservationRepository.COLUMNS
+                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+      int n = 0;
+      for (Row r : rows) {
+        ps.setString(1, r.key().indicator());
+        ps.setString(2, r.key().area());
+        ps.setString(3, r.key().period());
+        if (r.stored().value() == null) {
+          ps.setNull(4, Types.DOUBLE);
+        } else {
+          ps.setDouble(4, r.stored().value());
+        }
+        ps.setString(5, r.stored().flags());
+        ps.setString(6, r.stored().source());
+        ps.setLong(7, batchId);
+        ps.setObject(8, ts);
+        ps.setString(9, r.key().owner());
+        ps.setString(10, r.stored().classification());
+        ps.setString(11, r.stored().shared());
+        ps.addBatch();
+        if (++n % JDBC_BATCH == 0) {
+          ps.executeBatch();
+        }
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** PostgreSQL's COPY protocol: the rows travel as CSV in large chunks, no per-row round trip. */
+  private void copy(long batchId, Instant at, List<Row> rows) throws SQLException {
+    String tail = "," + batchId + "," + Database.timestamp(at) + ",";
+    CopyIn in =
+        c.unwrap(PGConnection.class)
+            .getCopyAPI()
+            .copyIn(
+                "COPY observation ("
+                    + JdbcObservationRepository.COLUMNS
+                    + ") FROM STDIN WITH (FORMAT csv)");
+    try {
+      StringBuilder b = new StringBuilder(COPY_CHUNK + 4096);
+      for (Row r : rows) {
+        quoted(b, r.key().indicator()).append(',');
+        quoted(b, r.key().area()).append(',');
+        quoted(b, r.key().period()).append(',');
+        if (r.stored().value() != null) {
+          b.append(r.stored().value().doubleValue());
+        }
+        b.append(',');
+        quoted(b, r.stored().flags()).append(',');
+        quoted(b, r.stored().source()).append(tail);
+        quoted(b, r.key().owner()).append(',');
+        quoted(b, r.stored().classification()).append(',');
+        quoted(b, r.stored().shared()).append('\n');
+        if (b.length() >= COPY_CHUNK) {
+          write(in, b);
+        }
+      }
+      write(in, b);
+      in.endCopy();
+    } finally {
+      if (in.isActive()) {
+        in.cancelCopy();
+      }
+    }
+  }
+
+  private static void write(CopyIn in, StringBuilder b) throws SQLException {
+    byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+    in.writeToCopy(bytes, 0, bytes.length);
+    b.setLength(0);
+  }
+
+  private static StringBuilder quoted(StringBuilder b, String s) {
+    b.append('"');
+    if (s.indexOf('"') >= 0) {
+      b.append(s.replace("\"", "\"\""));
+    } else {
+      b.append(s);
+    }
+    return b.append('"');
+  }
+}

@@ -1,0 +1,262 @@
+package org.vigil.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.vigil.model.AccessContext;
+import org.vigil.model.AccessDeniedException;
+import org.vigil.model.Classification;
+import org.vigil.model.IngestBatch;
+import org.vigil.model.Observation;
+import org.vigil.model.ObservationRepository;
+import org.vigil.model.Ownership;
+import org.vigil.model.Role;
+import org.vigil.timeseries.Period;
+
+/**
+ * Observations in one append-only table. {@link #append} works in one transaction: it checks write
+ * rights and references, drops values equal to the latest stored vintage, then writes the batch
+ * row, the new observations (JDBC batches on H2, COPY on PostgreSQL) and one audit entry.
+ */
+final class JdbcObservationRepository implements ObservationRepository {
+  static final String COLUMNS =
+      "indicator_code, area_code, period_code, obs_value, flags, source, batch_id, recorded_at,"
+          + " owner_org, classification, shared_with";
+  private static final String DOMAIN_SQL =
+      "(SELECT i.domain FROM indicator i WHERE i.code = o.indicator_code)";
+
+  private final Database db;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  JdbcObservationRepository(Database db, AuditLog audit, Clock clock) {
+    this.db = db;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Override
+  public IngestBatch append(
+      AccessContext ctx, IngestBatch batch, Collection<Observation> observations) {
+    Objects.requireNonNull(batch, "batch");
+    for (Observation o : observations) {
+      if (!ctx.canWrite(o.ownership())) {
+        throw new AccessDeniedException(
+            ctx.user()
+                + " ("
+                + ctx.organisation()
+                + ", "
+                + ctx.role()
+                + ") may not write data owned by "
+                + o.ownership().owner()
+                + " ("
+                + o.indicator()
+                + "/"
+                + o.area()
+                + "/"
+                + o.period()
+                + "); expected a data steward or admin of "
+                + o.ownership().owner()
+                + ". Nothing was written.");
+      }
+    }
+    return db.inTransaction(
+        "storing ingest batch '" + batch.sourceFile() + "'",
+        c -> new BatchAppend(c, ctx, clock, audit).run(batch, observations));
+  }
+
+  @Override
+  public List<Observation> series(AccessContext ctx, String indicator, String area, Instant asOf) {
+    String sql =
+        "SELECT o.* FROM observation o WHERE o.indicator_code = ? AND o.area_code = ?"
+            + (asOf.isBefore(Database.LATEST_STORABLE) ? " AND o.recorded_at <= ?" : "");
+    List<Object> params = new ArrayList<>(List.of(indicator, area));
+    if (asOf.isBefore(Database.LATEST_STORABLE)) {
+      params.add(asOf);
+    }
+    List<Observation> rows =
+        query(ctx, sql, params, " ORDER BY o.period_code, o.id", indicator + "/" + area, asOf);
+    return latestPerPeriod(rows);
+  }
+
+  static List<Observation> latestPerPeriod(List<Observation> rowsByPeriodThenId) {
+    List<Observation> out = new ArrayList<>();
+    for (Observation o : rowsByPeriodThenId) {
+      int last = out.size() - 1;
+      if (last >= 0
+          && out.get(last).period().equals(o.period())
+          && out.get(last).area().equals(o.area())) {
+        out.set(last, o);
+      } else {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public List<Observation> vintages(
+      AccessContext ctx, String indicator, String area, Period period) {
+    return query(
+        ctx,
+        "SELECT o.* FROM observation o WHERE o.indicator_code = ? AND o.area_code = ?"
+            + " AND o.period_code = ?",
+        List.of(indicator, area, Codes.period(period)),
+        " ORDER BY o.id",
+        indicator + "/" + area + "/" + period + " vintages",
+        Instant.MAX);
+  }
+
+  /** Latest vintage per (area, period) of one indicator, for every readable area. */
+  @Override
+  public List<Observation> latestByIndicator(AccessContext ctx, String indicator, Instant asOf) {
+    boolean bounded = asOf.isBefore(Database.LATEST_STORABLE);
+    List<Object> params = new ArrayList<>(List.of(indicator));
+    if (bounded) {
+      params.add(asOf);
+    }
+    List<Observation> rows =
+        query(
+            ctx,
+            "SELECT o.* FROM observation o WHERE o.indicator_code = ?"
+                + (bounded ? " AND o.recorded_at <= ?" : ""),
+            params,
+            " ORDER BY o.area_code, o.period_code, o.id",
+            indicator + " (all areas)",
+            asOf);
+    return latestPerPeriod(rows);
+  }
+
+  private List<Observation> query(
+      AccessContext ctx,
+      String sql,
+      List<Object> params,
+      String orderBy,
+      String subject,
+      Instant asOf) {
+    return db.inTransaction(
+        "reading " + subject,
+        c -> {
+          ReadRule.Grants grants = ReadRule.grants(c, ctx);
+          ReadRule.Filter f = ReadRule.filter(grants, "o", DOMAIN_SQL);
+          List<Object> all = new ArrayList<>(params);
+          all.addAll(f.params());
+          List<Observation> out = new ArrayList<>();
+          int audited = 0;
+          try (PreparedStatement ps =
+                  Database.prepare(
+                      c,
+                      "SELECT q.*, i.domain AS ind_domain FROM ("
+                          + sql
+                          + " AND "
+                          + f.sql()
+                          + ") q JOIN indicator i ON i.code = q.indicator_code"
+                          + orderBy.replace("o.", "q."),
+                      all);
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              Observation o = map(rs);
+              if (!grants.canRead(o.ownership(), rs.getString("ind_domain"))) {
+                throw new IllegalStateException(
+                    "Read filter let through an unreadable row of " + subject);
+              }
+              if (ReadRule.audited(o.ownership().classification())) {
+                audited++;
+              }
+              out.add(o);
+            }
+          }
+          if (audited > 0 && !ctx.isSystem()) {
+            audit.append(
+                c,
+                ctx,
+                "observation.read",
+                subject,
+                audited
+                    + " NATIONAL/RESTRICTED values"
+                    + (asOf.isBefore(Database.LATEST_STORABLE) ? ", as of " + asOf : ""));
+          }
+          return out;
+        });
+  }
+
+  static Observation map(ResultSet rs) throws SQLException {
+    double v = rs.getDouble("obs_value");
+    if (rs.wasNull()) {
+      v = Double.NaN;
+    }
+    return new Observation(
+        rs.getString("indicator_code"),
+        rs.getString("area_code"),
+        Codes.period(rs.getString("period_code")),
+        v,
+        rs.getString("flags"),
+        rs.getString("source"),
+        rs.getLong("batch_id"),
+        Database.instant(rs, "recorded_at"),
+        ownership(rs));
+  }
+
+  static Ownership ownership(ResultSet rs) throws SQLException {
+    Classification cl = Classification.valueOf(rs.getString("classification"));
+    Set<String> shared = Codes.parseSet(rs.getString("shared_with"));
+    return new Ownership(rs.getString("owner_org"), cl, shared);
+  }
+
+  @Override
+  public List<IngestBatch> batches(AccessContext ctx) {
+    boolean all = ctx.isSystem() || ctx.role() == Role.SYSTEM_ADMIN;
+    String sql =
+        "SELECT * FROM ingest_batch" + (all ? "" : " WHERE organisation = ?") + " ORDER BY id DESC";
+    return db.read(
+        "listing ingest batches",
+        c -> {
+          List<IngestBatch> out = new ArrayList<>();
+          try (PreparedStatement ps =
+                  Database.prepare(c, sql, all ? List.of() : List.of(ctx.organisation()));
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(batch(rs));
+            }
+          }
+          return out;
+        });
+  }
+
+  static IngestBatch batch(ResultSet rs) throws SQLException {
+    return new IngestBatch(
+        rs.getLong("id"),
+        rs.getString("username"),
+        rs.getString("organisation"),
+        Database.instant(rs, "recorded_at"),
+        rs.getString("source_file"),
+        rs.getString("sha256"),
+        rs.getString("input_format"),
+        rs.getInt("rows_read"),
+        rs.getInt("rows_added"),
+        rs.getInt("rows_rejected"));
+  }
+
+  @Override
+  public long count(AccessContext ctx) {
+    return db.read(
+        "counting observations",
+        c -> {
+          ReadRule.Filter f = ReadRule.filter(ReadRule.grants(c, ctx), "o", DOMAIN_SQL);
+          try (PreparedStatement ps =
+                  Database.prepare(
+                      c, "SELECT COUNT(*) FROM observation o WHERE " + f.sql(), f.params());
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
+  }
+}

@@ -1,0 +1,88 @@
+package org.vigil.store;
+
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.vigil.model.AuditRepository;
+import org.vigil.model.EventRepository;
+import org.vigil.model.ObservationRepository;
+import org.vigil.model.ReferenceRepository;
+import org.vigil.model.SharingRepository;
+import org.vigil.model.TokenRepository;
+import org.vigil.model.UserRepository;
+
+/**
+ * The JDBC store: migrates the schema (Flyway, classpath:db/migration) and hands out the
+ * repositories, all sharing one data source, clock and audit log. Every repository enforces the
+ * caller's access context and audits writes and sensitive reads. Thread-safe.
+ */
+public final class Store {
+  private final Database db;
+  private final AuditLog audit;
+  private final JdbcReferenceRepository reference;
+  private final JdbcObservationRepository observations;
+  private final JdbcUserRepository users;
+  private final JdbcTokenRepository tokens;
+  private final JdbcEventRepository events;
+  private final JdbcSharingRepository sharing;
+
+  private Store(DataSource dataSource, Clock clock) {
+    this.db = new Database(dataSource);
+    this.audit = new AuditLog(db, clock);
+    this.reference = new JdbcReferenceRepository(db, audit);
+    this.observations = new JdbcObservationRepository(db, audit, clock);
+    this.users = new JdbcUserRepository(db, audit);
+    this.tokens = new JdbcTokenRepository(db, audit, users, clock);
+    this.events = new JdbcEventRepository(db, audit);
+    this.sharing = new JdbcSharingRepository(db, audit);
+  }
+
+  /** Brings the schema up to date, then opens the store. */
+  public static Store open(DataSource dataSource, Clock clock) {
+    migrate(dataSource);
+    return new Store(dataSource, clock);
+  }
+
+  /** Applies pending Flyway migrations (V1-V19 store, V20+ other modules' tables). */
+  public static void migrate(DataSource dataSource) {
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .failOnMissingLocations(true)
+        .load()
+        .migrate();
+  }
+
+  /** True when the store runs on PostgreSQL (else H2). */
+  public boolean isPostgres() {
+    return db.dialect() == Database.Dialect.POSTGRESQL;
+  }
+
+  public ReferenceRepository reference() {
+    return reference;
+  }
+
+  public ObservationRepository observations() {
+    return observations;
+  }
+
+  public UserRepository users() {
+    return users;
+  }
+
+  public TokenRepository tokens() {
+    return tokens;
+  }
+
+  public EventRepository events() {
+    return events;
+  }
+
+  public AuditRepository audit() {
+    return audit;
+  }
+
+  public SharingRepository sharing() {
+    return sharing;
+  }
+}
