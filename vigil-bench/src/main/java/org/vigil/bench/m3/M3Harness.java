@@ -1,0 +1,150 @@
+package org.vigil.bench.m3;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.vigil.forecast.ForecastSpec;
+
+/**
+ * The M3 benchmark: our methods on the M3 series, scored by the same metric code as the published
+ * M3 entries (and, when asked, R's forecast package and JDemetra+ run on the same series in the
+ * same run).
+ */
+public final class M3Harness {
+  private M3Harness() {}
+
+  /** Runs the benchmark and prints the report to {@code out}. */
+  public static void run(M3Options o, PrintStream out) throws IOException, InterruptedException {
+    List<M3Series> all = M3Data.load(o.data());
+    List<M3Series> series = sample(all, o.sample());
+    out.printf(
+        Locale.ROOT,
+        "M3: %d of %d series from %s, %d thread(s)%n",
+        series.size(),
+        all.size(),
+        o.data(),
+        o.threads());
+    long wall0 = System.nanoTime();
+    List<MethodForecasts> ours =
+        M3Benchmark.run(series, o.methods(), o.threads(), ForecastSpec.DEFAULT);
+    double wall = (System.nanoTime() - wall0) / 1e9;
+    List<Map<String, M3Score>> rows = new ArrayList<>();
+    for (MethodForecasts mf : ours) {
+      rows.add(M3Score.score(mf, series));
+    }
+    List<MethodForecasts> others = new ArrayList<>();
+    if (o.runR()) {
+      others.addAll(RForecastRunner.run(series, o.threads(), out));
+    }
+    if (o.runJdemetra()) {
+      others.addAll(JDemetraRunner.run(series, o.threads(), out));
+    }
+    for (MethodForecasts mf : others) {
+      rows.add(M3Score.score(mf, series));
+    }
+    Path published = o.data().resolve("published_forecasts.csv");
+    List<Map<String, M3Score>> publishedRows = new ArrayList<>();
+    if (Files.isRegularFile(published)) {
+      for (Map.Entry<String, Map<String, double[]>> e :
+          M3Data.loadForecasts(published).entrySet()) {
+        MethodForecasts mf = new MethodForecasts(e.getKey(), false);
+        e.getValue().forEach((id, p) -> mf.put(id, p, null, e.getKey(), 0));
+        publishedRows.add(M3Score.score(mf, series));
+      }
+      publishedRows.sort((a, b) -> Double.compare(a.get("all").smape(), b.get("all").smape()));
+    }
+    out.println();
+    out.print(M3Report.table(rows));
+    out.printf(
+        Locale.ROOT, "wall time of our methods: %.1f s on %d thread(s)%n", wall, o.threads());
+    printCpuRatio(ours, others, out);
+    if (!publishedRows.isEmpty()) {
+      out.println();
+      out.println(
+          "Published M3 entries (and stored R forecasts, if present) on the same series, scored by"
+              + " the same code:");
+      out.print(M3Report.table(publishedRows));
+    }
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("data", o.data().toString());
+    meta.put("series", series.size());
+    meta.put("threads", o.threads());
+    meta.put("wallSeconds", wall);
+    List<Map<String, M3Score>> everything = new ArrayList<>(rows);
+    everything.addAll(publishedRows);
+    if (o.out().isPresent()) {
+      Files.writeString(o.out().get(), M3Report.json(everything, meta), StandardCharsets.UTF_8);
+      out.println("wrote " + o.out().get());
+    }
+    if (o.forecasts().isPresent()) {
+      List<MethodForecasts> written = new ArrayList<>(ours);
+      written.addAll(others);
+      writeForecasts(o.forecasts().get(), written, series);
+      out.println("wrote " + o.forecasts().get());
+    }
+  }
+
+  private static void printCpuRatio(
+      List<MethodForecasts> ours, List<MethodForecasts> others, PrintStream out) {
+    double r = 0;
+    boolean anyR = false;
+    for (MethodForecasts mf : others) {
+      if (mf.method.equals("R-ets") || mf.method.equals("R-arima")) {
+        r += mf.cpuNanos / 1e9;
+        anyR = true;
+      }
+    }
+    if (!anyR) {
+      return;
+    }
+    double us = 0;
+    for (MethodForecasts mf : ours) {
+      if (mf.method.equals("ets") || mf.method.equals("arima")) {
+        us += mf.cpuNanos / 1e9;
+      }
+    }
+    out.printf(
+        Locale.ROOT,
+        "CPU: R ets+auto.arima %.1f s, ours ets+arima %.1f s: ratio %.1f%n",
+        r,
+        us,
+        us > 0 ? r / us : Double.NaN);
+  }
+
+  static List<M3Series> sample(List<M3Series> all, int k) {
+    if (k == 0 || k >= all.size()) {
+      return all;
+    }
+    List<M3Series> out = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      out.add(all.get((int) ((long) i * all.size() / k)));
+    }
+    return out;
+  }
+
+  private static void writeForecasts(
+      Path file, List<MethodForecasts> methods, List<M3Series> series) throws IOException {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("method,series,step,value\n");
+      for (MethodForecasts mf : methods) {
+        for (M3Series s : series) {
+          double[] p = mf.points(s.id());
+          if (p == null) {
+            continue;
+          }
+          for (int i = 0; i < p.length; i++) {
+            w.write(mf.method + "," + s.id() + "," + (i + 1) + "," + p[i] + "\n");
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,261 @@
+package org.vigil.forecast;
+
+import java.util.List;
+
+/**
+ * Estimation and selection of ETS models (Hyndman et al., 2008, chapters 2, 5 and 7).
+ *
+ * <p>Initial states by the book's heuristic (section 2.6.1): seasonal indices from a classical
+ * decomposition of the first three seasons, then a straight line through the first max(10, 2m)
+ * seasonally adjusted values gives the level and trend. Smoothing parameters start at alpha =
+ * 0.2/m, beta = alpha/10, gamma = (1-alpha)/20, phi = 0.978. All of them and the initial states are
+ * then estimated together by maximum likelihood (Nelder-Mead) within the usual region 1e-4 <= beta
+ * <= alpha <= 0.9999, gamma <= 1 - alpha, 0.8 <= phi <= 0.98. Selection is by AICc over the models
+ * the data allow.
+ */
+final class Ets {
+  private static final double LO = 1e-4;
+  private static final double HI = 0.9999;
+  private static final double PHI_LO = 0.8;
+  private static final double PHI_HI = 0.98;
+  static final int MAX_EVALUATIONS = 2000;
+
+  private Ets() {}
+
+  /** The best model by AICc among the candidates that the data allow; null when none fits. */
+  static EtsFit select(double[] y, int m, EtsSpecCode code, FitContext ctx) {
+    boolean positive = true;
+    for (double v : y) {
+      positive &= v > 0;
+    }
+    int n = y.length;
+    boolean seasonalAllowed = m > 1 && m <= 24 && n >= 2 * m + 2;
+    List<EtsType> candidates = EtsType.candidates(code, positive, seasonalAllowed);
+    if (candidates.isEmpty() && !positive && code.error().equals("M")) {
+      ctx.note("multiplicative ETS needs strictly positive data: used additive errors");
+      candidates =
+          EtsType.candidates(
+              new EtsSpecCode("A", code.trend(), code.season()), false, seasonalAllowed);
+    }
+    if (candidates.isEmpty() && !seasonalAllowed) {
+      ctx.note(
+          "too short for seasonal models ("
+              + n
+              + " values, period "
+              + m
+              + "): used non-seasonal ETS");
+      candidates =
+          EtsType.candidates(new EtsSpecCode(code.error(), code.trend(), "N"), positive, false);
+    }
+    EtsFit best = null;
+    for (EtsType t : candidates) {
+      if (n <= t.freeParameters(m) + 4 && t.freeParameters(m) > 2) {
+        continue;
+      }
+      EtsFit f = fit(y, t, m);
+      if (f != null && (best == null || f.stats.aicc() < best.stats.aicc())) {
+        best = f;
+      }
+    }
+    if (m > 1 && !seasonalAllowed && code.season().equals("Z") && best != null) {
+      ctx.note(
+          "too short for seasonal models (" + n + " values, period " + m + "): used " + best.type);
+    }
+    return best;
+  }
+
+  /** Maximum-likelihood fit of one model; null when no admissible start exists. */
+  static EtsFit fit(double[] y, EtsType type, int m) {
+    int mm = type.seasonal() ? m : 1;
+    double[] init = initialStates(y, type, mm);
+    double[] par = startingParameters(type, mm);
+    Layout lay = new Layout(type, mm);
+    double[] x0 = lay.pack(par, init);
+    double[] step = lay.steps(x0, y);
+    EtsFilter filter = new EtsFilter(type, mm, y);
+    double[] p = new double[4];
+    double[] st = new double[2 + mm];
+    NelderMead.Objective obj =
+        x -> {
+          if (!lay.unpack(x, p, st)) {
+            return Double.POSITIVE_INFINITY;
+          }
+          return filter.run(p[0], p[1], p[2], p[3], st[0], st[1], st, 2, null);
+        };
+    if (Double.isInfinite(obj.value(x0))) {
+      return null;
+    }
+    NelderMead.Result r = NelderMead.minimize(obj, x0, step, 1e-8, MAX_EVALUATIONS);
+    lay.unpack(r.x(), p, st);
+    return new EtsFit(type, mm, y, p.clone(), st.clone());
+  }
+
+  static double[] startingParameters(EtsType type, int m) {
+    double alpha = LO + 0.2 * (HI - LO) / m;
+    double beta = LO + 0.1 * (alpha - LO);
+    double gamma = LO + 0.05 * (1 - alpha - LO);
+    double phi = PHI_LO + 0.99 * (PHI_HI - PHI_LO);
+    return new double[] {alpha, beta, gamma, phi};
+  }
+
+  /** Heuristic initial states [l0, b0, s_1..s_m] (section 2.6.1 of the book). */
+  static double[] initialStates(double[] y, EtsType type, int m) {
+    int n = y.length;
+    double[] out = new double[2 + m];
+    double[] sa = y;
+    if (type.seasonal()) {
+      int k = Math.min(n, 3 * m);
+      double[] idx =
+          Seasonality.indices(
+              java.util.Arrays.copyOf(y, k), m, type.season() == EtsType.MULTIPLICATIVE);
+      sa = new double[n];
+      for (int t = 0; t < n; t++) {
+        sa[t] = type.season() == EtsType.MULTIPLICATIVE ? y[t] / idx[t % m] : y[t] - idx[t % m];
+      }
+      System.arraycopy(idx, 0, out, 2, m);
+    }
+    int k = Math.min(Math.max(10, 2 * m), n);
+    if (type.trended()) {
+      double sx = 0;
+      double sy = 0;
+      double sxx = 0;
+      double sxy = 0;
+      for (int t = 0; t < k; t++) {
+        double x = t + 1;
+        sx += x;
+        sy += sa[t];
+        sxx += x * x;
+        sxy += x * sa[t];
+      }
+      double slope = k > 1 ? (k * sxy - sx * sy) / (k * sxx - sx * sx) : 0;
+      out[0] = (sy - slope * sx) / k;
+      out[1] = slope;
+    } else {
+      double s = 0;
+      for (int t = 0; t < k; t++) {
+        s += sa[t];
+      }
+      out[0] = s / k;
+    }
+    return out;
+  }
+
+  /**
+   * Maps between the optimiser's vector [alpha, beta?, gamma?, phi?, l0, b0?, s_1..s_{m-1}?] and
+   * parameters/states; the last seasonal state makes the seasonals sum to 0 (A) or m (M).
+   */
+  static final class Layout {
+    final EtsType type;
+    final int m;
+
+    Layout(EtsType type, int m) {
+      this.type = type;
+      this.m = m;
+    }
+
+    double[] pack(double[] par, double[] init) {
+      double[] x = new double[type.freeParameters(m)];
+      int i = 0;
+      x[i++] = par[0];
+      if (type.trended()) {
+        x[i++] = par[1];
+      }
+      if (type.seasonal()) {
+        x[i++] = par[2];
+      }
+      if (type.damped()) {
+        x[i++] = par[3];
+      }
+      x[i++] = init[0];
+      if (type.trended()) {
+        x[i++] = init[1];
+      }
+      if (type.seasonal()) {
+        for (int j = 0; j < m - 1; j++) {
+          x[i++] = init[2 + j];
+        }
+      }
+      return x;
+    }
+
+    /** Fills par and st from x; false when outside the usual region. */
+    boolean unpack(double[] x, double[] par, double[] st) {
+      int i = 0;
+      double a = x[i++];
+      double b = type.trended() ? x[i++] : 0;
+      double g = type.seasonal() ? x[i++] : 0;
+      double ph = type.damped() ? x[i++] : 1;
+      if (a < LO || a > HI) {
+        return false;
+      }
+      if (type.trended() && (b < LO || b > a)) {
+        return false;
+      }
+      if (type.seasonal() && (g < LO || g > 1 - a)) {
+        return false;
+      }
+      if (type.damped() && (ph < PHI_LO || ph > PHI_HI)) {
+        return false;
+      }
+      par[0] = a;
+      par[1] = b;
+      par[2] = g;
+      par[3] = ph;
+      st[0] = x[i++];
+      st[1] = type.trended() ? x[i++] : 0;
+      if (type.seasonal()) {
+        boolean mult = type.season() == EtsType.MULTIPLICATIVE;
+        double sum = 0;
+        for (int j = 0; j < m - 1; j++) {
+          double s = x[i++];
+          if (mult && s <= 0) {
+            return false;
+          }
+          st[2 + j] = s;
+          sum += s;
+        }
+        double last = mult ? m - sum : -sum;
+        if (mult && last <= 0) {
+          return false;
+        }
+        st[1 + m] = last;
+      }
+      return true;
+    }
+
+    double[] steps(double[] x0, double[] y) {
+      double scale = 0;
+      for (double v : y) {
+        scale = Math.max(scale, Math.abs(v));
+      }
+      scale = Math.max(scale, 1e-8);
+      double[] s = new double[x0.length];
+      int i = 0;
+      s[i] = 0.1;
+      i++;
+      if (type.trended()) {
+        s[i] = -0.5 * (x0[i] - LO);
+        i++;
+      }
+      if (type.seasonal()) {
+        s[i] = 0.05;
+        i++;
+      }
+      if (type.damped()) {
+        s[i] = -0.05;
+        i++;
+      }
+      s[i] = 0.1 * Math.abs(x0[i]) + 0.01 * scale;
+      i++;
+      if (type.trended()) {
+        s[i] = 0.1 * Math.abs(x0[i]) + 0.001 * scale;
+        i++;
+      }
+      for (; i < x0.length; i++) {
+        s[i] =
+            type.season() == EtsType.MULTIPLICATIVE ? 0.05 : 0.1 * Math.abs(x0[i]) + 0.01 * scale;
+      }
+      return s;
+    }
+  }
+}
