@@ -45,10 +45,10 @@ public final class AuthService {
   private final AuditRepository audit;
   private final Clock clock;
   private final SecureRandom random;
-  private final PasswordHasher hasher = new PasswordHasher();
+  private final PasswordHasher hasher;
   private final PasswordPolicy policy = new PasswordPolicy();
   private final LoginThrottle throttle;
-  private final String dummyHash;
+  private volatile String dummyHash;
 
   /**
    * @param clock decides token expiry and throttling windows
@@ -60,13 +60,24 @@ public final class AuthService {
       AuditRepository audit,
       Clock clock,
       SecureRandom random) {
+    this(users, tokens, audit, clock, random, new PasswordHasher());
+  }
+
+  /** With a chosen password hashing cost (tests use a small one). */
+  public AuthService(
+      UserRepository users,
+      TokenRepository tokens,
+      AuditRepository audit,
+      Clock clock,
+      SecureRandom random,
+      PasswordHasher hasher) {
+    this.hasher = hasher;
     this.users = users;
     this.tokens = tokens;
     this.audit = audit;
     this.clock = clock;
     this.random = random;
     this.throttle = new LoginThrottle(clock, Duration.ofMinutes(15), 5, 20);
-    this.dummyHash = hasher.hash("not a password of anybody " + random.nextLong());
   }
 
   /**
@@ -77,6 +88,28 @@ public final class AuthService {
    * @throws TooManyAttemptsException when the account or address is throttled
    */
   public Session login(String username, CharSequence password, String origin) {
+    User u = verified(username, password, origin);
+    AccessContext ctx = contextOf(u, origin);
+    String secret = newSecret();
+    Instant expires = clock.instant().plus(SESSION_TTL);
+    tokens.create(ctx, u.username(), hashOf(secret), SESSION_LABEL, expires);
+    audit.record(ctx, "auth.login", u.username(), "");
+    return new Session(
+        secret, csrfTokenFor(secret), u.username(), u.organisation(), u.role(), expires);
+  }
+
+  /**
+   * Checks a password without opening a session (the command line acting as a user). Throttled and
+   * audited like a login.
+   */
+  public AccessContext checkPassword(String username, CharSequence password, String origin) {
+    User u = verified(username, password, origin);
+    AccessContext ctx = contextOf(u, origin);
+    audit.record(ctx, "auth.password", u.username(), "");
+    return ctx;
+  }
+
+  private User verified(String username, CharSequence password, String origin) {
     String name = username == null ? "" : username.trim();
     throttle.check(name, origin);
     Optional<User> user = name.isEmpty() ? Optional.empty() : users.findForLogin(name);
@@ -84,7 +117,7 @@ public final class AuthService {
     if (user.isPresent()) {
       ok = hasher.verify(password, user.get().passwordHash()) && user.get().active();
     } else {
-      hasher.verify(password, dummyHash); // same work as for a real user: no timing oracle
+      hasher.verify(password, dummyHash()); // same work as for a real user: no timing oracle
       ok = false;
     }
     if (!ok) {
@@ -94,14 +127,7 @@ public final class AuthService {
       throw new AuthenticationException(FAILED);
     }
     throttle.succeeded(name);
-    User u = user.get();
-    AccessContext ctx = contextOf(u, origin);
-    String secret = newSecret();
-    Instant expires = clock.instant().plus(SESSION_TTL);
-    tokens.create(ctx, u.username(), hashOf(secret), SESSION_LABEL, expires);
-    audit.record(ctx, "auth.login", u.username(), "");
-    return new Session(
-        secret, csrfTokenFor(secret), u.username(), u.organisation(), u.role(), expires);
+    return user.get();
   }
 
   /**
@@ -138,6 +164,15 @@ public final class AuthService {
       tokens.revoke(ctx, token.get().id());
       audit.record(ctx, "auth.logout", ctx.user(), "");
     }
+  }
+
+  private String dummyHash() {
+    String h = dummyHash;
+    if (h == null) {
+      h = hasher.hash("not the password of anybody " + random.nextLong());
+      dummyHash = h;
+    }
+    return h;
   }
 
   /** The CSRF token that belongs to a session token. */

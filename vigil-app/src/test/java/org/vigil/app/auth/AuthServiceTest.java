@@ -23,14 +23,21 @@ class AuthServiceTest {
   void setUp() {
     clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     store = new InMemoryAuthStore(clock);
-    auth = new AuthService(store, store, store, clock, new SecureRandom(new byte[] {1}));
+    auth =
+        new AuthService(
+            store,
+            store,
+            store,
+            clock,
+            new SecureRandom(new byte[] {1}),
+            new PasswordHasher(1024, 1));
     auth.addUser(AccessContext.system(), "alice", "KAZ-SC", Role.ANALYST, PASSWORD);
   }
 
   @Test
   void addUser_storesArgon2idHash_notThePassword() {
     String hash = store.users.get("alice").passwordHash();
-    assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain(PASSWORD);
+    assertThat(hash).startsWith("$argon2id$v=19$m=1024,t=1,p=1$").doesNotContain(PASSWORD);
   }
 
   @Test
@@ -147,5 +154,21 @@ class AuthServiceTest {
     Session b = auth.login("alice", PASSWORD, "a");
     assertThat(a.csrfToken()).isNotEqualTo(b.csrfToken()).isNotEqualTo(a.token());
     assertThat(auth.csrfTokenFor(a.token())).isEqualTo(a.csrfToken());
+  }
+
+  @Test
+  void passwordHasher_defaultCost_isOwaspArgon2id_andVerifies() {
+    PasswordHasher owasp = new PasswordHasher();
+    String hash = owasp.hash(PASSWORD);
+    assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+    assertThat(new PasswordHasher(1024, 1).verify(PASSWORD, hash)).isTrue();
+    assertThat(owasp.verify("wrong " + PASSWORD, hash)).isFalse();
+  }
+
+  @Test
+  void checkPassword_rightPassword_givesContextWithoutSession() {
+    AccessContext ctx = auth.checkPassword("alice", PASSWORD, "cli");
+    assertThat(ctx.user()).isEqualTo("alice");
+    assertThat(store.tokens).isEmpty();
   }
 }
