@@ -1,0 +1,143 @@
+package org.vigil.analytics.anomaly;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.vigil.analytics.stats.Robust;
+import org.vigil.forecast.Forecast;
+import org.vigil.forecast.ForecastSpec;
+import org.vigil.forecast.Forecaster;
+import org.vigil.timeseries.TimeSeries;
+
+/**
+ * Finds anomalous values in one series.
+ *
+ * <p>Robust z: the expectation is Sen's trend line plus each season's median residual (for monthly
+ * and quarterly series with two or more years), and z = (x - expected) / (1.4826 MAD of the
+ * residuals). Median and MAD are barely moved by the outliers they look for (breakdown point 50%),
+ * unlike a mean and standard deviation.
+ *
+ * <p>Forecast interval: for each of the spec's most recent values, the forecast engine is fitted to
+ * the values before it only and the value is compared with the one-step-ahead interval: an honest
+ * out-of-sample check. Thread-safe (stateless).
+ */
+public final class AnomalyDetector {
+  private AnomalyDetector() {}
+
+  /** Anomalies in a series, ordered by period then method. */
+  public static List<Anomaly> detect(TimeSeries series, AnomalySpec spec) {
+    List<Anomaly> out = new ArrayList<>();
+    if (series.countPresent() == 0) {
+      return out;
+    }
+    TimeSeries s = series.trim();
+    if (spec.methods().contains(Anomaly.Method.ROBUST_Z)) {
+      out.addAll(robustZ(s, spec.zThreshold()));
+    }
+    if (spec.methods().contains(Anomaly.Method.FORECAST_INTERVAL)) {
+      out.addAll(forecastInterval(s, spec));
+    }
+    out.sort(Comparator.comparing(Anomaly::period).thenComparing(Anomaly::method));
+    return out;
+  }
+
+  static List<Anomaly> robustZ(TimeSeries s, double threshold) {
+    double[] x = s.values();
+    double[] expected = RobustFit.expected(x, s.frequency().periodsPerYear());
+    double[] resid = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      resid[i] = x[i] - expected[i];
+    }
+    double centre = Robust.median(resid);
+    double scale = Robust.mad(resid);
+    List<Anomaly> out = new ArrayList<>();
+    if (!(scale > 0)) {
+      return out;
+    }
+    for (int i = 0; i < x.length; i++) {
+      if (Double.isNaN(x[i])) {
+        continue;
+      }
+      double e = expected[i] + centre;
+      double z = (x[i] - e) / scale;
+      if (Math.abs(z) > threshold) {
+        String text =
+            String.format(
+                Locale.ROOT,
+                "%s is %.1f robust standard deviations %s the expected %s (Sen trend plus seasonal"
+                    + " median; robust sd %s, cut-off |z| > %.1f)",
+                fmt(x[i]),
+                Math.abs(z),
+                z > 0 ? "above" : "below",
+                fmt(e),
+                fmt(scale),
+                threshold);
+        out.add(
+            new Anomaly(
+                s.periodAt(i),
+                x[i],
+                e,
+                e - threshold * scale,
+                e + threshold * scale,
+                Anomaly.Method.ROBUST_Z,
+                z,
+                text));
+      }
+    }
+    return out;
+  }
+
+  static List<Anomaly> forecastInterval(TimeSeries s, AnomalySpec spec) {
+    List<Anomaly> out = new ArrayList<>();
+    int n = s.size();
+    int from = Math.max(spec.minHistory(), n - spec.recent());
+    ForecastSpec fs =
+        ForecastSpec.builder()
+            .method(spec.forecastMethod())
+            .horizon(1)
+            .levels(spec.level())
+            .build();
+    for (int t = from; t < n; t++) {
+      double x = s.get(t);
+      if (Double.isNaN(x) || s.head(t).countPresent() < spec.minHistory()) {
+        continue;
+      }
+      Forecast f = Forecaster.forecast(s.head(t), fs);
+      double lo = f.lower(spec.level())[0];
+      double hi = f.upper(spec.level())[0];
+      double mid = f.point(1);
+      if (x >= lo && x <= hi) {
+        continue;
+      }
+      double half = Math.max(1e-12, x > hi ? hi - mid : mid - lo);
+      double score = x > hi ? (x - hi) / half : -(lo - x) / half;
+      String text =
+          String.format(
+              Locale.ROOT,
+              "%s is %s %s the %.0f%% prediction interval [%s, %s] of %s fitted to the values"
+                  + " before %s (%.1f half-widths outside)",
+              fmt(x),
+              fmt(x > hi ? x - hi : lo - x),
+              x > hi ? "above" : "below",
+              spec.level() * 100,
+              fmt(lo),
+              fmt(hi),
+              f.model(),
+              s.periodAt(t),
+              Math.abs(score));
+      out.add(
+          new Anomaly(
+              s.periodAt(t), x, mid, lo, hi, Anomaly.Method.FORECAST_INTERVAL, score, text));
+    }
+    return out;
+  }
+
+  static String fmt(double v) {
+    double a = Math.abs(v);
+    if (a >= 1000 || a == 0) {
+      return String.format(Locale.ROOT, "%.0f", v);
+    }
+    return String.format(Locale.ROOT, a >= 10 ? "%.1f" : "%.3g", v);
+  }
+}
