@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.vigil.forecast.ForecastMethod;
+import org.vigil.forecast.ForecastSpec;
 import org.vigil.model.Classification;
 import org.vigil.model.Ownership;
 import org.vigil.model.programme.ImplementationReport;
@@ -103,14 +105,20 @@ class DriftEngineTest {
   @Test
   void assess_risingTargetAtLeast_deadlineProposalIsFirstYearReachingThreshold() {
     Kpi k = Fixtures.kpi("LATE", 176, KpiDirection.AT_LEAST, Period.year(2026));
-    KpiDrift d = drift(k);
+    // random walk with drift: the probability of reaching 176 grows year by year
+    DriftSpec spec =
+        DriftSpec.DEFAULT.withForecast(
+            ForecastSpec.builder().method(ForecastMethod.DRIFT).seed(1).build());
+    KpiDrift d =
+        DriftEngine.assess(
+            programme, k, series, MeasureProgress.of(programme, List.of(), asOf), spec);
     assertThat(d.status()).isEqualTo(DriftStatus.AT_RISK);
     AdjustmentProposal p =
         d.proposals().stream()
             .filter(x -> x.kind() == ProposalKind.DEADLINE)
             .findFirst()
             .orElseThrow();
-    assertThat(p.newDeadline()).isIn("2027", "2028");
+    assertThat(p.newDeadline()).isIn("2027", "2028", "2029");
     assertThat(p.probability()).isGreaterThanOrEqualTo(0.5);
     // the year before the proposed one does not reach the threshold
     Period before = Period.parse(p.newDeadline()).plus(-1);
