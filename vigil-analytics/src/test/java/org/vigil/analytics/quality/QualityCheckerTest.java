@@ -1,0 +1,98 @@
+package org.vigil.analytics.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.vigil.model.Classification;
+import org.vigil.model.Observation;
+import org.vigil.model.Ownership;
+import org.vigil.timeseries.Frequency;
+import org.vigil.timeseries.Period;
+
+class QualityCheckerTest {
+  private static final Ownership OWN = ownership();
+  private static final Instant AS_OF = Instant.parse("2025-01-20T00:00:00Z");
+
+  private static Ownership ownership() {
+    return new Ownership("KAZ", Classification.SHARED, java.util.Set.of());
+  }
+
+  private static Observation obs(String ind, Period p, double v, long batch, Instant at) {
+    return new Observation(ind, "KAZ", p, v, "", "", batch, at, OWN);
+  }
+
+  private static Instant onTime(Period p) {
+    return p.end().plusDays(10).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+  }
+
+  private static List<Observation> monthly(String ind, double base, int skip) {
+    List<Observation> out = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      Period p = Period.month(2023, 1).plus(i);
+      if (i != skip) {
+        out.add(obs(ind, p, base + (i % 5), 1, onTime(p)));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void check_missingMonthLateValueRevisionAndInconsistency_allReported() {
+    List<Observation> total = monthly("TOTAL", 100, 5);
+    List<Observation> partA = monthly("PART_A", 60, -1);
+    List<Observation> partB = monthly("PART_B", 30, -1);
+    Period p = Period.month(2023, 3);
+    partB.add(obs("PART_B", p, 80, 2, onTime(p).plusSeconds(86400 * 5)));
+    Period late = Period.month(2024, 12);
+    total.removeIf(o -> o.period().equals(late));
+    total.add(obs("TOTAL", late, 101, 3, Instant.parse("2025-01-19T00:00:00Z")));
+    QualitySpec spec =
+        QualitySpec.builder(AS_OF)
+            .deadlineDays(15)
+            .bounds("PART_A", 0, 63)
+            .totalAtLeastSumOf("TOTAL", List.of("PART_A", "PART_B"), 0.0)
+            .build();
+    QualityReport r =
+        QualityChecker.check(
+            "KAZ",
+            "crime",
+            List.of(
+                new QualityChecker.IndicatorHistory("TOTAL", Frequency.MONTHLY, total),
+                new QualityChecker.IndicatorHistory("PART_A", Frequency.MONTHLY, partA),
+                new QualityChecker.IndicatorHistory("PART_B", Frequency.MONTHLY, partB)),
+            spec);
+
+    assertThat(r.issues())
+        .anyMatch(i -> i.rule() == QualityIssue.Rule.REVISION && i.period().equals("2023-03"));
+    assertThat(r.issues())
+        .anyMatch(i -> i.rule() == QualityIssue.Rule.CONSISTENCY && i.period().equals("2023-03"));
+    assertThat(r.issues())
+        .anyMatch(
+            i -> i.rule() == QualityIssue.Rule.OUT_OF_BOUNDS && i.indicator().equals("PART_A"));
+    assertThat(r.issues())
+        .anyMatch(i -> i.rule() == QualityIssue.Rule.TIMELINESS && i.indicator().equals("TOTAL"));
+    QualityReport.IndicatorQuality tq =
+        r.indicators().stream().filter(q -> q.indicator().equals("TOTAL")).findFirst().get();
+    assertThat(tq.expected()).isEqualTo(24);
+    assertThat(tq.present()).isEqualTo(23);
+    assertThat(tq.onTime()).isEqualTo(22);
+    assertThat(r.completeness()).isLessThan(1.0);
+  }
+
+  @Test
+  void check_periodNotYetDue_notCountedAsMissing() {
+    Period p = Period.month(2024, 12);
+    List<Observation> one = List.of(obs("X", p, 1, 1, onTime(p)));
+    QualityReport r =
+        QualityChecker.check(
+            "KAZ",
+            "d",
+            List.of(new QualityChecker.IndicatorHistory("X", Frequency.MONTHLY, one)),
+            QualitySpec.builder(Instant.parse("2025-01-05T00:00:00Z")).build());
+    assertThat(r.indicators().get(0).expected()).isZero();
+    assertThat(r.completeness()).isEqualTo(1.0);
+  }
+}
