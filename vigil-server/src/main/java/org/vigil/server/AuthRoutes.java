@@ -1,0 +1,111 @@
+package org.vigil.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.vigil.app.auth.AuthService;
+import org.vigil.app.auth.IssuedToken;
+import org.vigil.app.auth.Session;
+import org.vigil.model.AccessContext;
+import org.vigil.model.ApiToken;
+
+/** Login, logout, who am I, and the caller's API tokens under {@code /api/auth}. */
+final class AuthRoutes implements RouteGroup {
+  private final Authentication authentication;
+  private final AuthService auth;
+
+  AuthRoutes(ServerContext server) {
+    this.authentication = server.authentication();
+    this.auth = authentication.service();
+  }
+
+  @Override
+  public void register(Routes routes) {
+    routes.post(Authentication.LOGIN_PATH, this::login);
+    routes.post("/api/auth/logout", this::logout);
+    routes.get("/api/auth/me", this::me);
+    routes.get("/api/auth/tokens", this::listTokens);
+    routes.post("/api/auth/tokens", this::createToken);
+    routes.delete("/api/auth/tokens/{id}", this::revokeToken);
+  }
+
+  private void login(Context ctx) {
+    ObjectNode body = Bodies.object(ctx);
+    String username = Bodies.text(body, "username");
+    String password = Bodies.text(body, "password");
+    Session session = auth.login(username, password, ctx.ip());
+    authentication.startSession(ctx, session);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("username", session.username());
+    out.put("organisation", session.organisation());
+    out.put("role", session.role().name());
+    out.put("expires", session.expires());
+    out.put("csrfToken", session.csrfToken());
+    ctx.json(out);
+  }
+
+  private void logout(Context ctx) {
+    AccessContext caller = Caller.authenticated(ctx);
+    String secret = ctx.attribute(Authentication.SECRET_ATTRIBUTE);
+    auth.logout(caller, secret);
+    authentication.clearCookies(ctx);
+    ctx.status(204);
+  }
+
+  private void me(Context ctx) {
+    AccessContext caller = Caller.authenticated(ctx);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("username", caller.user());
+    out.put("organisation", caller.organisation());
+    out.put("role", caller.role().name());
+    ctx.json(out);
+  }
+
+  private void listTokens(Context ctx) {
+    List<ApiToken> tokens = auth.tokens(Caller.authenticated(ctx));
+    ctx.json(tokens.stream().map(AuthRoutes::wire).toList());
+  }
+
+  private void createToken(Context ctx) {
+    AccessContext caller = Caller.authenticated(ctx);
+    ObjectNode body = Bodies.object(ctx);
+    String label = Bodies.optionalText(body, "label").orElse("");
+    long days = Bodies.optionalLong(body, "days").orElse(90L);
+    if (days < 1 || days > 366) {
+      throw new BadRequestException("Field 'days' must be 1 to 366, found " + days);
+    }
+    IssuedToken token = auth.createToken(caller, label, Duration.ofDays(days));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", token.id());
+    out.put("token", token.secret());
+    out.put("label", token.label());
+    out.put("expires", token.expires());
+    ctx.status(201).json(out);
+  }
+
+  private void revokeToken(Context ctx) {
+    AccessContext caller = Caller.authenticated(ctx);
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw new BadRequestException(
+          "Token id must be a number, found '" + Params.clip(ctx.pathParam("id")) + "'");
+    }
+    auth.revokeToken(caller, id);
+    ctx.status(204);
+  }
+
+  private static Map<String, Object> wire(ApiToken t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", t.id());
+    m.put("label", t.label());
+    m.put("created", t.created());
+    m.put("expires", t.expires());
+    m.put("revoked", t.revokedAt().orElse(null));
+    return m;
+  }
+}

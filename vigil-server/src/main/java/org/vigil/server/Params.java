@@ -1,0 +1,107 @@
+package org.vigil.server;
+
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/** Reads query and path parameters; a bad one is a 400 naming the parameter, expected and found. */
+public final class Params {
+  private Params() {}
+
+  /** A required query parameter. */
+  public static String required(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      throw new BadRequestException(
+          "Query parameter '" + name + "' is required and was missing; add ?" + name + "=...");
+    }
+    return v.trim();
+  }
+
+  /** An optional query parameter; blank counts as absent. */
+  public static Optional<String> optional(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+  }
+
+  /** An integer query parameter within [min, max], or the default when absent. */
+  public static int intParam(Context ctx, String name, int dflt, int min, int max) {
+    Optional<String> v = optional(ctx, name);
+    if (v.isEmpty()) {
+      return dflt;
+    }
+    try {
+      int i = Integer.parseInt(v.get());
+      if (i < min || i > max) {
+        throw new BadRequestException(
+            "Query parameter '"
+                + name
+                + "' must be between "
+                + min
+                + " and "
+                + max
+                + ", found "
+                + i);
+      }
+      return i;
+    } catch (NumberFormatException e) {
+      throw new BadRequestException(
+          "Query parameter '" + name + "' must be an integer, found '" + clip(v.get()) + "'");
+    }
+  }
+
+  /**
+   * A point in time: an ISO instant ({@code 2024-03-01T12:00:00Z}) or a date ({@code 2024-03-01},
+   * meaning the end of that day in UTC).
+   */
+  public static Optional<Instant> instant(Context ctx, String name) {
+    return optional(ctx, name).map(v -> parseInstant(name, v));
+  }
+
+  /** An ISO date ({@code 2024-03-01}). */
+  public static Optional<LocalDate> date(Context ctx, String name) {
+    return optional(ctx, name)
+        .map(
+            v -> {
+              try {
+                return LocalDate.parse(v);
+              } catch (DateTimeParseException e) {
+                throw new BadRequestException(
+                    "Query parameter '"
+                        + name
+                        + "' must be a date like 2024-03-01, found '"
+                        + clip(v)
+                        + "'");
+              }
+            });
+  }
+
+  static Instant parseInstant(String name, String v) {
+    try {
+      if (v.length() == 10) {
+        return LocalDate.parse(v)
+            .plusDays(1)
+            .atStartOfDay()
+            .toInstant(ZoneOffset.UTC)
+            .minusNanos(1);
+      }
+      return Instant.parse(v);
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException(
+          "Query parameter '"
+              + name
+              + "' must be a date (2024-03-01) or an instant (2024-03-01T12:00:00Z), found '"
+              + clip(v)
+              + "'");
+    }
+  }
+
+  /** Echoes user input in messages only up to a short, printable length. */
+  static String clip(String s) {
+    String printable = s.replaceAll("[^\\p{Print}]", "?");
+    return printable.length() > 40 ? printable.substring(0, 40) + "..." : printable;
+  }
+}

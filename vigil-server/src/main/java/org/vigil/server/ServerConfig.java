@@ -1,0 +1,113 @@
+package org.vigil.server;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * How the server listens and what it accepts.
+ *
+ * @param host interface to bind (127.0.0.1 by default; "0.0.0.0" for all)
+ * @param port TCP port; 0 picks a free one
+ * @param tlsCertificate PEM certificate chain; with {@code tlsKey} the server speaks HTTPS only
+ * @param tlsKey PEM PKCS#8 private key
+ * @param maxBodyBytes largest request body accepted (413 above)
+ * @param requestsPerMinute requests per client address and minute before 429 (0 = unlimited)
+ */
+public record ServerConfig(
+    String host,
+    int port,
+    Optional<Path> tlsCertificate,
+    Optional<Path> tlsKey,
+    long maxBodyBytes,
+    int requestsPerMinute) {
+
+  /** Loopback, a free port, 20 MB bodies, 600 requests a minute per address. */
+  public static final ServerConfig DEFAULT = builder().build();
+
+  public ServerConfig {
+    if (host == null || host.isBlank()) {
+      throw new IllegalArgumentException("Server host must not be blank");
+    }
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("Server port must be 0-65535, found " + port);
+    }
+    if (tlsCertificate.isPresent() != tlsKey.isPresent()) {
+      throw new IllegalArgumentException(
+          "TLS needs both a certificate and a key (--tls-cert and --tls-key), found only one");
+    }
+    if (maxBodyBytes < 1024) {
+      throw new IllegalArgumentException(
+          "maxBodyBytes must be at least 1024, found " + maxBodyBytes);
+    }
+    if (requestsPerMinute < 0) {
+      throw new IllegalArgumentException(
+          "requestsPerMinute must be >= 0 (0 = unlimited), found " + requestsPerMinute);
+    }
+  }
+
+  public boolean tls() {
+    return tlsCertificate.isPresent();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .host(host)
+        .port(port)
+        .tls(tlsCertificate.orElse(null), tlsKey.orElse(null))
+        .maxBodyBytes(maxBodyBytes)
+        .requestsPerMinute(requestsPerMinute);
+  }
+
+  /** Builds a {@link ServerConfig}; validation happens in {@link #build()}. */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port;
+    private Path cert;
+    private Path key;
+    private long maxBodyBytes = 20L * 1024 * 1024;
+    private int requestsPerMinute = 600;
+
+    private Builder() {}
+
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** Both paths, or both null for plain HTTP. */
+    public Builder tls(Path certificate, Path key) {
+      this.cert = certificate;
+      this.key = key;
+      return this;
+    }
+
+    public Builder maxBodyBytes(long bytes) {
+      this.maxBodyBytes = bytes;
+      return this;
+    }
+
+    public Builder requestsPerMinute(int n) {
+      this.requestsPerMinute = n;
+      return this;
+    }
+
+    public ServerConfig build() {
+      return new ServerConfig(
+          host,
+          port,
+          Optional.ofNullable(cert),
+          Optional.ofNullable(key),
+          maxBodyBytes,
+          requestsPerMinute);
+    }
+  }
+}

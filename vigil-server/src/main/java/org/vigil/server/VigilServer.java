@@ -1,0 +1,121 @@
+package org.vigil.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.vigil.app.Vigil;
+import org.vigil.app.auth.TooManyAttemptsException;
+
+/**
+ * The HTTP server: the JSON API under {@code /api}, its OpenAPI document and docs, and the web UI's
+ * static files. Every request passes, in order: security headers, the per-address rate limit, the
+ * body size limit, authentication (bearer token or session cookie, with a CSRF check for cookie
+ * sessions), then the route's handler. Failures become problem+json in {@link Problems}.
+ *
+ * <p>Thread-safe; one instance per started server.
+ */
+public final class VigilServer {
+  private final Javalin app;
+  private final List<Routes.Route> routes;
+
+  private VigilServer(Javalin app, List<Routes.Route> routes) {
+    this.app = app;
+    this.routes = routes;
+  }
+
+  /**
+   * The route groups of the API, in one place. Add a group with one line here (see {@link
+   * RouteGroup}).
+   */
+  static List<RouteGroup> routeGroups(Vigil vigil, ServerContext server) {
+    return List.of(
+        new HealthRoutes(vigil), new DocsRoutes(), new AuthRoutes(server), new UserRoutes(server));
+  }
+
+  /** Starts a server over an open Vigil; returns once it listens. */
+  public static VigilServer start(Vigil vigil, ServerConfig config) {
+    ServerContext server = new ServerContext(vigil, config);
+    List<Routes.Route> declared = new ArrayList<>();
+    Javalin app =
+        Javalin.create(
+            cfg -> {
+              configure(cfg, server);
+              Routes routes = new Routes(cfg.routes);
+              for (RouteGroup group : routeGroups(vigil, server)) {
+                group.register(routes);
+              }
+              declared.addAll(routes.declared());
+            });
+    app.start(config.host(), config.port());
+    return new VigilServer(app, List.copyOf(declared));
+  }
+
+  private static void configure(JavalinConfig cfg, ServerContext server) {
+    ServerConfig config = server.config();
+    cfg.startup.showJavalinBanner = false;
+    cfg.http.maxRequestSize = config.maxBodyBytes();
+    cfg.http.generateEtags = true;
+    cfg.router.ignoreTrailingSlashes = true;
+    cfg.jsonMapper(new JavalinJackson(jsonMapper(), false));
+    cfg.staticFiles.enableWebjars();
+    if (VigilServer.class.getResource("/web") != null) {
+      cfg.staticFiles.add(
+          s -> {
+            s.hostedPath = "/";
+            s.directory = "/web";
+            s.location = Location.CLASSPATH;
+          });
+    }
+    RequestRateLimiter limiter =
+        new RequestRateLimiter(config.requestsPerMinute(), server.vigil().clock());
+    cfg.routes.before(ctx -> beforeEach(ctx, server, limiter));
+    Problems.register(cfg.routes);
+  }
+
+  private static void beforeEach(Context ctx, ServerContext server, RequestRateLimiter limiter) {
+    SecurityHeaders.apply(ctx, server.config().tls());
+    if (!limiter.tryAcquire(ctx.ip())) {
+      ctx.header("Retry-After", Long.toString(limiter.secondsLeftInWindow()));
+      throw new TooManyAttemptsException(
+          "Too many requests from this address: the limit is "
+              + server.config().requestsPerMinute()
+              + " a minute. Wait and retry.",
+          Duration.ofSeconds(limiter.secondsLeftInWindow()));
+    }
+    long length = ctx.req().getContentLengthLong();
+    if (length > server.config().maxBodyBytes()) {
+      throw new PayloadTooLargeException(
+          "The request body has "
+              + length
+              + " bytes; the server accepts at most "
+              + server.config().maxBodyBytes()
+              + ". Split the upload into smaller files.");
+    }
+    server.authentication().authenticate(ctx);
+  }
+
+  static ObjectMapper jsonMapper() {
+    return JsonMapping.MAPPER;
+  }
+
+  /** The port the server listens on (the chosen one when configured with port 0). */
+  public int port() {
+    return app.port();
+  }
+
+  /** Stops listening and releases the port; the Vigil instance stays open. */
+  public void stop() {
+    app.stop();
+  }
+
+  /** Every route the groups declared, in declaration order. */
+  public List<Routes.Route> routes() {
+    return routes;
+  }
+}
