@@ -1,0 +1,552 @@
+package org.vigil.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.vigil.model.AccessContext;
+import org.vigil.model.AccessDeniedException;
+import org.vigil.model.Aggregation;
+import org.vigil.model.ApiToken;
+import org.vigil.model.Area;
+import org.vigil.model.AreaKind;
+import org.vigil.model.AuditEntry;
+import org.vigil.model.AuditVerification;
+import org.vigil.model.Classification;
+import org.vigil.model.Document;
+import org.vigil.model.Event;
+import org.vigil.model.GroupMembership;
+import org.vigil.model.Indicator;
+import org.vigil.model.IngestBatch;
+import org.vigil.model.InvalidInputException;
+import org.vigil.model.Observation;
+import org.vigil.model.Organisation;
+import org.vigil.model.Ownership;
+import org.vigil.model.Polarity;
+import org.vigil.model.Role;
+import org.vigil.model.SharingAgreement;
+import org.vigil.model.ThreatDomain;
+import org.vigil.model.User;
+import org.vigil.timeseries.Frequency;
+import org.vigil.timeseries.Period;
+
+/** The repository contract, run on H2 and on PostgreSQL by the subclasses. */
+abstract class StoreContractTest {
+  static final String KAZ = "KAZ-SC";
+  static final String RUS = "RUS-SC";
+  static final String ARM = "ARM-SC";
+  static final AccessContext SYSTEM = AccessContext.system();
+  static final AccessContext KAZ_STEWARD = AccessContext.of("kaz.steward", KAZ, Role.DATA_STEWARD);
+  static final AccessContext KAZ_VIEWER = AccessContext.of("kaz.viewer", KAZ, Role.VIEWER);
+  static final AccessContext RUS_VIEWER = AccessContext.of("rus.viewer", RUS, Role.VIEWER);
+  static final AccessContext RUS_ADMIN = AccessContext.of("rus.admin", RUS, Role.ORG_ADMIN);
+  static final AccessContext RUS_SYSADMIN =
+      AccessContext.of("rus.sysadmin", RUS, Role.SYSTEM_ADMIN);
+  static final AccessContext ARM_VIEWER = AccessContext.of("arm.viewer", ARM, Role.VIEWER);
+  static final AccessContext KAZ_ADMIN = AccessContext.of("kaz.admin", KAZ, Role.ORG_ADMIN);
+
+  TestClock clock;
+  StoreFixtures.OpenStore open;
+  Store store;
+
+  abstract StoreFixtures.TestDatabase database();
+
+  @BeforeEach
+  void openStore() {
+    clock = TestClock.standard();
+    open = StoreFixtures.open(database(), clock);
+    store = open.store();
+    for (String c : List.of("KAZ", "RUS", "ARM")) {
+      store.reference().saveArea(SYSTEM, new Area(c, AreaKind.COUNTRY, c, c, "", ""));
+    }
+    store.reference().saveArea(SYSTEM, new Area("CIS", AreaKind.GROUP, "CIS", "СНГ", "", ""));
+    store.reference().saveIndicator(SYSTEM, indicator("TERROR_INCIDENTS", ThreatDomain.TERRORISM));
+    store
+        .reference()
+        .saveIndicator(SYSTEM, indicator("DRUG_SEIZURES", ThreatDomain.DRUG_TRAFFICKING));
+  }
+
+  @AfterEach
+  void closeStore() {
+    open.close();
+  }
+
+  static Indicator indicator(String code, ThreatDomain d) {
+    return new Indicator(
+        code,
+        code,
+        "",
+        d,
+        "count",
+        Frequency.MONTHLY,
+        "",
+        Polarity.RISE_IS_BAD,
+        Aggregation.SUM,
+        "",
+        false);
+  }
+
+  static Observation obs(String ind, String area, int month, double v, Ownership o) {
+    return new Observation(ind, area, Period.month(2024, month), v, "", "test", 0, null, o);
+  }
+
+  static IngestBatch batch(String file) {
+    return new IngestBatch(0, "x", "x", Instant.EPOCH, file, "abc", "long-csv", 0, 0, 0);
+  }
+
+  IngestBatch append(AccessContext ctx, Observation... obs) {
+    clock.advance(Duration.ofHours(1));
+    return store.observations().append(ctx, batch("f.csv"), List.of(obs));
+  }
+
+  // ---- access control
+
+  @Test
+  void series_nationalOfOtherOrganisation_isNotReturned() {
+    append(
+        KAZ_STEWARD,
+        obs("TERROR_INCIDENTS", "KAZ", 1, 5, Ownership.of(KAZ, Classification.NATIONAL)));
+
+    assertThat(store.observations().series(KAZ_VIEWER, "TERROR_INCIDENTS", "KAZ")).hasSize(1);
+    assertThat(store.observations().series(RUS_VIEWER, "TERROR_INCIDENTS", "KAZ")).isEmpty();
+    assertThat(store.observations().series(RUS_SYSADMIN, "TERROR_INCIDENTS", "KAZ")).isEmpty();
+    assertThat(store.observations().latestByIndicator(RUS_VIEWER, "TERROR_INCIDENTS", Instant.MAX))
+        .isEmpty();
+    assertThat(
+            store
+                .observations()
+                .vintages(RUS_VIEWER, "TERROR_INCIDENTS", "KAZ", Period.month(2024, 1)))
+        .isEmpty();
+    assertThat(store.observations().count(RUS_VIEWER)).isZero();
+    assertThat(store.observations().count(KAZ_VIEWER)).isEqualTo(1);
+  }
+
+  @Test
+  void series_restricted_readableOnlyByNamedOrganisations() {
+    append(
+        KAZ_STEWARD, obs("TERROR_INCIDENTS", "KAZ", 1, 5, Ownership.restricted(KAZ, Set.of(RUS))));
+
+    assertThat(store.observations().series(RUS_VIEWER, "TERROR_INCIDENTS", "KAZ")).hasSize(1);
+    assertThat(store.observations().series(ARM_VIEWER, "TERROR_INCIDENTS", "KAZ")).isEmpty();
+    assertThat(store.observations().series(AccessContext.anonymous(), "TERROR_INCIDENTS", "KAZ"))
+        .isEmpty();
+  }
+
+  @Test
+  void series_sharedAndPublic_followMembership() {
+    append(
+        KAZ_STEWARD,
+        obs("TERROR_INCIDENTS", "KAZ", 1, 5, Ownership.of(KAZ, Classification.SHARED)),
+        obs("TERROR_INCIDENTS", "KAZ", 2, 6, Ownership.of(KAZ, Classification.PUBLIC)));
+
+    assertThat(store.observations().series(RUS_VIEWER, "TERROR_INCIDENTS", "KAZ")).hasSize(2);
+    assertThat(store.observations().series(AccessContext.anonymous(), "TERROR_INCIDENTS", "KAZ"))
+        .extracting(Observation::value)
+        .containsExactly(6.0);
+  }
+
+  @Test
+  void append_othersData_isDeniedAndChangesNothing() {
+    String before = StoreFixtures.dump(open.dataSource());
+
+    assertThatThrownBy(
+            () ->
+                append(
+                    RUS_ADMIN,
+                    obs("TERROR_INCIDENTS", "KAZ", 1, 5, Ownership.of(KAZ, Classification.PUBLIC))))
+        .isInstanceOf(AccessDeniedException.class)
+        .hasMessageContaining("KAZ-SC");
+    assertThatThrownBy(
+            () ->
+                append(
+                    KAZ_VIEWER,
+                    obs("TERROR_INCIDENTS", "KAZ", 1, 5, Ownership.of(KAZ, Classification.PUBLIC))))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThat(StoreFixtures.dump(open.dataSource())).isEqualTo(before);
+  }
+
+  @Test
+  void sharingAgreement_grantsOneDomainUntilRevoked() {
+    append(
+        KAZ_STEWARD,
+        obs("TERROR_INCIDENTS", "KAZ", 1, 5, Ownership.of(KAZ, Classification.NATIONAL)),
+        obs("DRUG_SEIZURES", "KAZ", 1, 7, Ownership.of(KAZ, Classification.NATIONAL)));
+    store
+        .sharing()
+        .grant(
+            KAZ_ADMIN,
+            new SharingAgreement(
+                KAZ, RUS, Classification.NATIONAL, Set.of(ThreatDomain.TERRORISM)));
+
+    assertThat(store.observations().series(RUS_VIEWER, "TERROR_INCIDENTS", "KAZ")).hasSize(1);
+    assertThat(store.observations().series(RUS_VIEWER, "DRUG_SEIZURES", "KAZ")).isEmpty();
+    assertThat(store.observations().series(ARM_VIEWER, "TERROR_INCIDENTS", "KAZ")).isEmpty();
+    assertThat(store.sharing().agreements(RUS_VIEWER)).hasSize(1);
+
+    store.sharing().revoke(KAZ_ADMIN, KAZ, RUS, Classification.NATIONAL);
+    assertThat(store.observations().series(RUS_VIEWER, "TERROR_INCIDENTS", "KAZ")).isEmpty();
+  }
+
+  @Test
+  void sharingAgreement_byOtherOrganisation_isDenied() {
+    assertThatThrownBy(
+            () ->
+                store
+                    .sharing()
+                    .grant(
+                        RUS_ADMIN,
+                        new SharingAgreement(
+                            KAZ, RUS, Classification.NATIONAL, SharingAgreement.allDomains())))
+        .isInstanceOf(AccessDeniedException.class);
+  }
+
+  // ---- vintages
+
+  @Test
+  void append_revisedValue_addsVintageAndAsOfSeesThePast() {
+    Ownership o = Ownership.of(KAZ, Classification.SHARED);
+    IngestBatch first = append(KAZ_STEWARD, obs("TERROR_INCIDENTS", "KAZ", 1, 5, o));
+    Instant afterFirst = clock.advance(Duration.ofMinutes(1));
+    IngestBatch second =
+        append(
+            KAZ_STEWARD,
+            obs("TERROR_INCIDENTS", "KAZ", 1, 6, o),
+            obs("TERROR_INCIDENTS", "KAZ", 2, 9, o));
+
+    assertThat(first.rowsAdded()).isEqualTo(1);
+    assertThat(second.rowsAdded()).isEqualTo(2);
+    assertThat(store.observations().series(KAZ_VIEWER, "TERROR_INCIDENTS", "KAZ"))
+        .extracting(Observation::value)
+        .containsExactly(6.0, 9.0);
+    assertThat(store.observations().series(KAZ_VIEWER, "TERROR_INCIDENTS", "KAZ", afterFirst))
+        .extracting(Observation::value, Observation::batch)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(5.0, first.id()));
+    assertThat(
+            store
+                .observations()
+                .series(KAZ_VIEWER, "TERROR_INCIDENTS", "KAZ", first.at().minusNanos(1000)))
+        .isEmpty();
+    assertThat(
+            store
+                .observations()
+                .vintages(KAZ_VIEWER, "TERROR_INCIDENTS", "KAZ", Period.month(2024, 1)))
+        .extracting(Observation::value, Observation::recordedAt)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(5.0, first.at()),
+            org.assertj.core.groups.Tuple.tuple(6.0, second.at()));
+  }
+
+  @Test
+  void append_identicalReingest_addsNothingAndChangesNothing() {
+    Ownership o = Ownership.of(KAZ, Classification.NATIONAL);
+    List<Observation> rows = new ArrayList<>();
+    for (int m = 1; m <= 12; m++) {
+      rows.add(obs("TERROR_INCIDENTS", "KAZ", m, m * 1.5, o));
+    }
+    rows.add(obs("TERROR_INCIDENTS", "RUS", 1, Double.NaN, o));
+    IngestBatch first = store.observations().append(KAZ_STEWARD, batch("a.csv"), rows);
+    String before = StoreFixtures.dump(open.dataSource());
+    clock.advance(Duration.ofDays(1));
+
+    IngestBatch again = store.observations().append(KAZ_STEWARD, batch("a.csv"), rows);
+
+    assertThat(first.rowsAdded()).isEqualTo(13);
+    assertThat(again.rowsAdded()).isZero();
+    assertThat(again.id()).isZero();
+    assertThat(StoreFixtures.dump(open.dataSource())).isEqualTo(before);
+    assertThat(store.observations().series(KAZ_VIEWER, "TERROR_INCIDENTS", "RUS").get(0).value())
+        .isNaN();
+  }
+
+  @Test
+  void append_conflictingDuplicateInOneBatch_isRejected() {
+    Ownership o = Ownership.of(KAZ, Classification.NATIONAL);
+    assertThatThrownBy(
+            () ->
+                append(
+                    KAZ_STEWARD,
+                    obs("TERROR_INCIDENTS", "KAZ", 1, 1, o),
+                    obs("TERROR_INCIDENTS", "KAZ", 1, 2, o)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("TERROR_INCIDENTS/KAZ/2024-01");
+  }
+
+  @Test
+  void append_unknownReferences_areNamedAndNothingIsWritten() {
+    String before = StoreFixtures.dump(open.dataSource());
+    Ownership o = Ownership.of(KAZ, Classification.NATIONAL);
+
+    assertThatThrownBy(
+            () ->
+                append(
+                    KAZ_STEWARD,
+                    obs("TERROR_INCIDENTS", "KAZ", 1, 1, o),
+                    obs("NO_SUCH", "XYZ", 1, 2, o)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("NO_SUCH")
+        .hasMessageContaining("XYZ");
+    assertThat(StoreFixtures.dump(open.dataSource())).isEqualTo(before);
+  }
+
+  /** The last row breaks a column limit only the database checks, after 12,000 rows were sent. */
+  @Test
+  void append_failingInTheMiddleOfWriting_leavesDatabaseUnchanged() {
+    append(
+        KAZ_STEWARD,
+        obs("TERROR_INCIDENTS", "KAZ", 1, 1, Ownership.of(KAZ, Classification.NATIONAL)));
+    String before = StoreFixtures.dump(open.dataSource());
+    Ownership o = Ownership.of(KAZ, Classification.NATIONAL);
+    List<Observation> rows = new ArrayList<>();
+    for (int i = 0; i < 12_000; i++) {
+      Period p = Period.month(1000 + i / 12, i % 12 + 1);
+      rows.add(new Observation("TERROR_INCIDENTS", "KAZ", p, i, "", "", 0, null, o));
+    }
+    rows.add(
+        new Observation(
+            "TERROR_INCIDENTS", "RUS", Period.month(2024, 1), 1, "X".repeat(40), "", 0, null, o));
+
+    assertThatThrownBy(() -> store.observations().append(KAZ_STEWARD, batch("big.csv"), rows))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("Nothing was changed");
+    assertThat(StoreFixtures.dump(open.dataSource())).isEqualTo(before);
+    assertThat(store.audit().verify(SYSTEM).valid()).isTrue();
+  }
+
+  @Test
+  void append_batchRecordsWhoWhenFileAndCounts() {
+    clock.advance(Duration.ofHours(1));
+    IngestBatch b =
+        store
+            .observations()
+            .append(
+                KAZ_STEWARD,
+                new IngestBatch(
+                    0, "ignored", "ignored", Instant.EPOCH, "kaz.csv", "ff00", "owid", 3, 0, 1),
+                List.of(
+                    obs(
+                        "TERROR_INCIDENTS",
+                        "KAZ",
+                        1,
+                        1,
+                        Ownership.of(KAZ, Classification.NATIONAL))));
+
+    assertThat(store.observations().batches(KAZ_VIEWER))
+        .containsExactly(
+            new IngestBatch(
+                b.id(), "kaz.steward", KAZ, clock.instant(), "kaz.csv", "ff00", "owid", 3, 1, 1));
+    assertThat(store.observations().batches(RUS_VIEWER)).isEmpty();
+  }
+
+  // ---- audit
+
+  @Test
+  void audit_writesAndSensitiveReads_areRecordedAndVerify() {
+    append(
+        KAZ_STEWARD,
+        obs("TERROR_INCIDENTS", "KAZ", 1, 5, Ownership.of(KAZ, Classification.NATIONAL)));
+    store.observations().series(KAZ_VIEWER.withOrigin("10.0.0.7"), "TERROR_INCIDENTS", "KAZ");
+
+    List<AuditEntry> entries = store.audit().entries(RUS_SYSADMIN, 0, 100);
+    assertThat(entries)
+        .extracting(AuditEntry::action)
+        .contains("reference.insert", "observation.append", "observation.read");
+    AuditEntry read =
+        entries.stream()
+            .filter(e -> e.action().equals("observation.read"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(read.user()).isEqualTo("kaz.viewer");
+    assertThat(read.organisation()).isEqualTo(KAZ);
+    assertThat(read.origin()).isEqualTo("10.0.0.7");
+    assertThat(read.subject()).isEqualTo("TERROR_INCIDENTS/KAZ");
+    assertThat(store.audit().verify(SYSTEM)).isEqualTo(AuditVerification.ok(entries.size() + 1L));
+  }
+
+  @Test
+  void audit_isReadableByAdminsOnly() {
+    assertThatThrownBy(() -> store.audit().entries(KAZ_VIEWER, 0, 10))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> store.audit().verify(KAZ_ADMIN))
+        .isInstanceOf(AccessDeniedException.class);
+    store.audit().record(RUS_ADMIN, "login", "rus.admin", "");
+    assertThat(store.audit().entries(KAZ_ADMIN, 0, 100))
+        .allMatch(e -> e.organisation().equals(KAZ));
+  }
+
+  @Test
+  void verify_changedEntry_isDetected() throws SQLException {
+    sql("UPDATE audit_log SET subject = 'area XXX' WHERE seq = 2");
+    AuditVerification v = store.audit().verify(SYSTEM);
+    assertThat(v.valid()).isFalse();
+    assertThat(v.firstBadSeq()).isEqualTo(2);
+    assertThat(v.problem()).contains("changed");
+  }
+
+  @Test
+  void verify_removedEntry_isDetected() throws SQLException {
+    sql("DELETE FROM audit_log WHERE seq = 3");
+    AuditVerification v = store.audit().verify(SYSTEM);
+    assertThat(v.valid()).isFalse();
+    assertThat(v.firstBadSeq()).isEqualTo(3);
+    assertThat(v.problem()).contains("removed");
+  }
+
+  @Test
+  void verify_removedLastEntry_isDetectedByTheHead() throws SQLException {
+    sql("DELETE FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)");
+    AuditVerification v = store.audit().verify(SYSTEM);
+    assertThat(v.valid()).isFalse();
+    assertThat(v.problem()).contains("head");
+  }
+
+  @Test
+  void verify_reorderedEntries_isDetected() throws SQLException {
+    // Swap the contents of entries 2 and 3 (keeping the sequence numbers in place).
+    sql("UPDATE audit_log SET seq = -2 WHERE seq = 2");
+    sql("UPDATE audit_log SET seq = 2 WHERE seq = 3");
+    sql("UPDATE audit_log SET seq = 3 WHERE seq = -2");
+    AuditVerification v = store.audit().verify(SYSTEM);
+    assertThat(v.valid()).isFalse();
+    assertThat(v.firstBadSeq()).isEqualTo(2);
+  }
+
+  void sql(String statement) throws SQLException {
+    try (Connection c = open.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate(statement);
+    }
+  }
+
+  // ---- reference, users, tokens, events, documents
+
+  @Test
+  void reference_roundTripsAndIsWrittenBySystemAdminsOnly() {
+    store
+        .reference()
+        .saveMembership(
+            SYSTEM,
+            new GroupMembership(
+                "CIS", "KAZ", LocalDate.of(1991, 12, 21), LocalDate.MAX.withYear(9999)));
+    store
+        .reference()
+        .saveOrganisation(SYSTEM, new Organisation(KAZ, "KAZ council", "", "KAZ", false));
+
+    assertThat(store.reference().members(KAZ_VIEWER, "CIS", LocalDate.of(2024, 1, 1)))
+        .containsExactly("KAZ");
+    assertThat(store.reference().members(KAZ_VIEWER, "CIS", LocalDate.of(1990, 1, 1))).isEmpty();
+    assertThat(store.reference().indicator(KAZ_VIEWER, "DRUG_SEIZURES"))
+        .contains(indicator("DRUG_SEIZURES", ThreatDomain.DRUG_TRAFFICKING));
+    assertThat(store.reference().organisation(AccessContext.anonymous(), KAZ)).isPresent();
+    assertThat(store.reference().areas(KAZ_VIEWER)).hasSize(4);
+    assertThatThrownBy(
+            () ->
+                store
+                    .reference()
+                    .saveArea(KAZ_ADMIN, new Area("UZB", AreaKind.COUNTRY, "U", "", "", "")))
+        .isInstanceOf(AccessDeniedException.class);
+  }
+
+  @Test
+  void users_orgAdminManagesOwnOrganisationOnly() {
+    String hash = PasswordHasher.hash("correct horse battery");
+    store.users().save(KAZ_ADMIN, new User("kaz.analyst", KAZ, Role.ANALYST, hash, true));
+
+    assertThatThrownBy(
+            () ->
+                store
+                    .users()
+                    .save(KAZ_ADMIN, new User("rus.analyst", RUS, Role.ANALYST, hash, true)))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(
+            () ->
+                store
+                    .users()
+                    .save(KAZ_ADMIN, new User("kaz.root", KAZ, Role.SYSTEM_ADMIN, hash, true)))
+        .isInstanceOf(AccessDeniedException.class);
+    User u = store.users().findForLogin("kaz.analyst").orElseThrow();
+    assertThat(PasswordHasher.verify("correct horse battery", u.passwordHash())).isTrue();
+    assertThat(PasswordHasher.verify("wrong", u.passwordHash())).isFalse();
+    assertThat(u.passwordHash()).startsWith("$argon2id$");
+    assertThat(store.users().list(RUS_ADMIN)).isEmpty();
+    assertThat(store.users().list(KAZ_ADMIN))
+        .extracting(User::username)
+        .containsExactly("kaz.analyst");
+  }
+
+  @Test
+  void tokens_createFindAndRevoke() {
+    store.users().save(SYSTEM, new User("kaz.analyst", KAZ, Role.ANALYST, "$argon2id$x", true));
+    AccessContext me = AccessContext.of("kaz.analyst", KAZ, Role.ANALYST);
+    ApiToken t =
+        store
+            .tokens()
+            .create(me, "kaz.analyst", "hash1", "ci", clock.instant().plus(Duration.ofDays(1)));
+
+    assertThat(store.tokens().findByHash("hash1")).contains(t);
+    assertThat(t.usableAt(clock.instant())).isTrue();
+    assertThatThrownBy(() -> store.tokens().list(RUS_ADMIN, "kaz.analyst"))
+        .isInstanceOf(AccessDeniedException.class);
+
+    store.tokens().revoke(me, t.id());
+    Optional<ApiToken> revoked = store.tokens().findByHash("hash1");
+    assertThat(revoked.orElseThrow().usableAt(clock.instant())).isFalse();
+  }
+
+  @Test
+  void events_andDocuments_areFilteredByTheReadRule() {
+    store
+        .events()
+        .addEvent(
+            KAZ_STEWARD,
+            new Event(
+                0,
+                LocalDate.of(2024, 3, 1),
+                "KAZ",
+                43.2,
+                76.9,
+                "ASSAULT",
+                List.of("terrorism"),
+                List.of("militant group"),
+                2,
+                ThreatDomain.TERRORISM,
+                "",
+                "",
+                Ownership.of(KAZ, Classification.NATIONAL)));
+    store
+        .events()
+        .addDocument(
+            KAZ_STEWARD,
+            new Document(
+                0,
+                "press",
+                "",
+                "en",
+                LocalDate.of(2024, 3, 2),
+                "Seizure 100% heroin",
+                "text",
+                Set.of(ThreatDomain.DRUG_TRAFFICKING),
+                Set.of("KAZ"),
+                Ownership.restricted(KAZ, Set.of(RUS))));
+    LocalDate from = LocalDate.of(2024, 1, 1);
+    LocalDate to = LocalDate.of(2024, 12, 31);
+
+    assertThat(store.events().events(KAZ_VIEWER, from, to, "KAZ", null)).hasSize(1);
+    assertThat(store.events().events(RUS_VIEWER, from, to, "", null)).isEmpty();
+    assertThat(store.events().documents(RUS_VIEWER, "100%", "KAZ", ThreatDomain.DRUG_TRAFFICKING))
+        .hasSize(1);
+    assertThat(store.events().documents(RUS_VIEWER, "100_", "", null)).isEmpty();
+    assertThat(store.events().documents(ARM_VIEWER, "", "", null)).isEmpty();
+  }
+}
