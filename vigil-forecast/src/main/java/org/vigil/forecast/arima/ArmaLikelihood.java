@@ -1,0 +1,295 @@
+package org.vigil.forecast.arima;
+
+/**
+ * Exact Gaussian likelihood of a stationary ARMA process, by the Kalman filter on Harvey's
+ * state-space form with the stationary initial state (Gardner, Harvey and Phillips 1980).
+ *
+ * <p>The ARMA(p,q) process {@code w_t - mu} (with the seasonal factors already multiplied out) has
+ * the state vector of dimension {@code r = max(p, q + 1)}: {@code a_t = T a_{t-1} + R e_t}, {@code
+ * w_t - mu = a_t[0]}, where {@code T} holds the autoregressive coefficients in its first column and
+ * ones on its super-diagonal, and {@code R = (1, theta_1, ..., theta_{r-1})}.
+ *
+ * <p>Two choices keep the filter cheap, which matters because the automatic search evaluates it
+ * tens of thousands of times:
+ *
+ * <ul>
+ *   <li>The initial state covariance is never formed. Only its first column (the covariances of the
+ *       state with {@code w_t}) is needed, and it follows from the autocovariances and the psi
+ *       weights of the process, which come from a (p+1)-dimensional linear system.
+ *   <li>The covariance recursion is replaced by the Chandrasekhar-type recursions of Morf, Sidhu
+ *       and Kailath (1974), as described by Harvey (1989, sec. 3.3.4): for a time-invariant model
+ *       started at the stationary covariance, each step changes the covariance by a rank-one term
+ *       {@code L M L'}, so a step costs O(r) instead of O(r^2). Once that change is negligible the
+ *       filter has reached its steady state and only the state mean is updated.
+ * </ul>
+ *
+ * <p>The innovation variance is concentrated out: the result is the objective {@code 0.5 log(S/n) +
+ * 0.5 sum(log F_t)/n} that R's {@code arima} minimises, where {@code S} is the sum of squared
+ * standardised innovations and {@code F_t} the innovation variances relative to sigma^2.
+ *
+ * <p>An instance holds work buffers and is not thread-safe; create one per thread. Public so that
+ * the benchmark module can measure it.
+ */
+public final class ArmaLikelihood {
+  private static final double STEADY_STATE_TOLERANCE = 1e-13;
+
+  private double[] psi = new double[0];
+  private double[] gamma = new double[0];
+  private double[] system = new double[0];
+  private double[] rhs = new double[0];
+  private double[] column = new double[0];
+  private double[] gain = new double[0];
+  private double[] change = new double[0];
+  private double[] state = new double[0];
+  private double sumSquares;
+  private double sumLogVariance;
+  private int count;
+
+  /** Creates a filter with empty work buffers (they grow on demand). */
+  public ArmaLikelihood() {}
+
+  /**
+   * Evaluates the concentrated objective; NaN when the autoregression is not stationary or the
+   * filter breaks down.
+   *
+   * @param w the (differenced) series
+   * @param mu its mean
+   * @param phi expanded autoregressive coefficients (regression convention)
+   * @param theta expanded moving-average coefficients
+   */
+  public double objective(double[] w, double mu, double[] phi, double[] theta) {
+    if (!filter(w, mu, phi, theta, null)) {
+      return Double.NaN;
+    }
+    return 0.5 * Math.log(sumSquares / count) + 0.5 * sumLogVariance / count;
+  }
+
+  /** Sum of squared standardised innovations of the last evaluation. */
+  double sumSquares() {
+    return sumSquares;
+  }
+
+  /** Sum of the logarithms of the relative innovation variances of the last evaluation. */
+  double sumLogVariance() {
+    return sumLogVariance;
+  }
+
+  /** Number of innovations of the last evaluation. */
+  int count() {
+    return count;
+  }
+
+  /** The predicted state after the last observation of the last evaluation (copy). */
+  double[] finalState(int stateDimension) {
+    double[] out = new double[stateDimension];
+    System.arraycopy(state, 0, out, 0, stateDimension);
+    return out;
+  }
+
+  /**
+   * Runs the filter; fills {@code residuals} (standardised innovations, same length as {@code w})
+   * when it is not null. Returns false on failure.
+   */
+  boolean filter(double[] w, double mu, double[] phi, double[] theta, double[] residuals) {
+    int p = phi.length;
+    int q = theta.length;
+    int r = Math.max(p, q + 1);
+    ensureCapacity(r, p);
+    if (!initialColumn(phi, theta, r)) {
+      return false;
+    }
+    double f = column[0];
+    if (!(f > 0.0) || Double.isInfinite(f)) {
+      return false;
+    }
+    for (int i = 0; i < r; i++) {
+      double k = (i < p ? phi[i] * column[0] : 0.0) + (i + 1 < r ? column[i + 1] : 0.0);
+      gain[i] = k;
+      change[i] = k;
+      state[i] = 0.0;
+    }
+    double m = -1.0 / f;
+    boolean steady = false;
+    double ssq = 0.0;
+    double sumLog = 0.0;
+    int n = w.length;
+    for (int t = 0; t < n; t++) {
+      double v = w[t] - mu - state[0];
+      double vf = v / f;
+      ssq += v * vf;
+      sumLog += Math.log(f);
+      if (residuals != null) {
+        residuals[t] = v / Math.sqrt(f);
+      }
+      double a0 = state[0];
+      for (int i = 0; i < r - 1; i++) {
+        state[i] = state[i + 1] + gain[i] * vf;
+      }
+      state[r - 1] = gain[r - 1] * vf;
+      for (int i = 0; i < p; i++) {
+        state[i] += phi[i] * a0;
+      }
+      if (!steady) {
+        double u = change[0];
+        double fNext = f + u * u * m;
+        if (!(fNext > 0.0)) {
+          return false;
+        }
+        double norm = 0.0;
+        for (int i = 0; i < r; i++) {
+          double tl = (i < p ? phi[i] * u : 0.0) + (i + 1 < r ? change[i + 1] : 0.0);
+          double kOld = gain[i];
+          gain[i] = kOld + tl * m * u;
+          double l = tl - kOld * u / f;
+          change[i] = l;
+          norm += l * l;
+        }
+        m = m * f / fNext;
+        f = fNext;
+        steady = Math.abs(m) * norm < STEADY_STATE_TOLERANCE;
+      }
+    }
+    if (!(ssq > 0.0) || Double.isInfinite(ssq) || Double.isNaN(sumLog)) {
+      return false;
+    }
+    sumSquares = ssq;
+    sumLogVariance = sumLog;
+    count = n;
+    return true;
+  }
+
+  /**
+   * First column of the stationary state covariance for unit innovation variance, into {@code
+   * column[0..r)}. Uses the psi weights and the autocovariances of the ARMA process: {@code
+   * gamma(0..p)} solve {@code gamma(k) - sum phi_i gamma(|k-i|) = sum_{j>=k} theta_j psi_{j-k}}.
+   */
+  private boolean initialColumn(double[] phi, double[] theta, int r) {
+    int p = phi.length;
+    int q = theta.length;
+    psi[0] = 1.0;
+    for (int j = 1; j <= r; j++) {
+      double s = j <= q ? theta[j - 1] : 0.0;
+      int lim = Math.min(j, p);
+      for (int i = 1; i <= lim; i++) {
+        s += phi[i - 1] * psi[j - i];
+      }
+      psi[j] = s;
+    }
+    int dim = p + 1;
+    for (int k = 0; k < dim; k++) {
+      int row = k * dim;
+      for (int c = 0; c < dim; c++) {
+        system[row + c] = 0.0;
+      }
+      system[row + k] += 1.0;
+      for (int i = 1; i <= p; i++) {
+        system[row + Math.abs(k - i)] -= phi[i - 1];
+      }
+      rhs[k] = maCrossTerm(theta, k);
+    }
+    if (!solve(dim)) {
+      return false;
+    }
+    for (int k = 0; k < dim; k++) {
+      gamma[k] = rhs[k];
+    }
+    for (int k = dim; k <= r; k++) {
+      double s = maCrossTerm(theta, k);
+      for (int i = 1; i <= p; i++) {
+        s += phi[i - 1] * gamma[k - i];
+      }
+      gamma[k] = s;
+    }
+    if (!(gamma[0] > 0.0)) {
+      return false;
+    }
+    column[0] = gamma[0];
+    for (int i = 2; i <= r; i++) {
+      double s = 0.0;
+      for (int a = 0; a <= r - i; a++) {
+        int lag = i + a;
+        if (lag <= p) {
+          s += phi[lag - 1] * gamma[1 + a];
+        }
+        int maLag = i - 1 + a;
+        if (maLag <= q) {
+          s += theta[maLag - 1] * psi[a];
+        }
+      }
+      column[i - 1] = s;
+    }
+    return true;
+  }
+
+  /** {@code sum_{j=k}^{q} theta_j psi_{j-k}} with {@code theta_0 = 1}. */
+  private double maCrossTerm(double[] theta, int k) {
+    int q = theta.length;
+    double s = k == 0 ? 1.0 : 0.0;
+    for (int j = Math.max(k, 1); j <= q; j++) {
+      s += theta[j - 1] * psi[j - k];
+    }
+    return s;
+  }
+
+  /** Gaussian elimination with partial pivoting on {@code system * x = rhs}; x into rhs. */
+  private boolean solve(int dim) {
+    for (int col = 0; col < dim; col++) {
+      int pivot = col;
+      double best = Math.abs(system[col * dim + col]);
+      for (int row = col + 1; row < dim; row++) {
+        double v = Math.abs(system[row * dim + col]);
+        if (v > best) {
+          best = v;
+          pivot = row;
+        }
+      }
+      if (!(best > 1e-12)) {
+        return false;
+      }
+      if (pivot != col) {
+        for (int c = col; c < dim; c++) {
+          double tmp = system[col * dim + c];
+          system[col * dim + c] = system[pivot * dim + c];
+          system[pivot * dim + c] = tmp;
+        }
+        double tmp = rhs[col];
+        rhs[col] = rhs[pivot];
+        rhs[pivot] = tmp;
+      }
+      double diag = system[col * dim + col];
+      for (int row = col + 1; row < dim; row++) {
+        double factor = system[row * dim + col] / diag;
+        if (factor != 0.0) {
+          for (int c = col; c < dim; c++) {
+            system[row * dim + c] -= factor * system[col * dim + c];
+          }
+          rhs[row] -= factor * rhs[col];
+        }
+      }
+    }
+    for (int row = dim - 1; row >= 0; row--) {
+      double s = rhs[row];
+      for (int c = row + 1; c < dim; c++) {
+        s -= system[row * dim + c] * rhs[c];
+      }
+      rhs[row] = s / system[row * dim + row];
+    }
+    return true;
+  }
+
+  private void ensureCapacity(int r, int p) {
+    if (psi.length < r + 1) {
+      psi = new double[r + 1];
+      gamma = new double[r + 1];
+      column = new double[r + 1];
+      gain = new double[r];
+      change = new double[r];
+      state = new double[r];
+    }
+    int dim = p + 1;
+    if (system.length < dim * dim) {
+      system = new double[dim * dim];
+      rhs = new double[dim];
+    }
+  }
+}
