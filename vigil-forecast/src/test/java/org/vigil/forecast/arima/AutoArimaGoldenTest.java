@@ -7,8 +7,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Automatic selection against R's {@code forecast::auto.arima} with default settings on 15
- * classic series (golden/arima/auto_fits.csv, made by make_golden.R).
+ * Automatic selection against R's {@code forecast::auto.arima} with default settings on 15 classic
+ * series (golden/arima/auto_fits.csv, made by make_golden.R).
  */
 class AutoArimaGoldenTest {
   private static final Map<String, GoldenData.Series> SERIES = GoldenData.series();
@@ -21,8 +21,11 @@ class AutoArimaGoldenTest {
     for (GoldenData.Case ref : cases) {
       GoldenData.Series s = SERIES.get(ref.series());
       ArimaFit fit = AutoArima.fit(s.values(), s.frequency(), AutoArimaSpec.DEFAULT);
-      boolean order = fit.order().equals(ref.order()) && (fit.constant() != ArimaFit.Constant.NONE) == ref.constant();
-      boolean diff = fit.order().d() == ref.order().d() && fit.order().seasonalD() == ref.order().seasonalD();
+      boolean order =
+          fit.order().equals(ref.order())
+              && (fit.constant() != ArimaFit.Constant.NONE) == ref.constant();
+      boolean diff =
+          fit.order().d() == ref.order().d() && fit.order().seasonalD() == ref.order().seasonalD();
       sameOrder += order ? 1 : 0;
       sameDifferencing += diff ? 1 : 0;
       System.out.printf(
@@ -36,7 +39,8 @@ class AutoArimaGoldenTest {
           ref.get("aicc"),
           order ? "" : "DIFFERENT");
     }
-    System.out.println("same order " + sameOrder + "/" + cases.size() + ", same differencing " + sameDifferencing);
+    System.out.println(
+        "same order " + sameOrder + "/" + cases.size() + ", same differencing " + sameDifferencing);
     assertThat(sameOrder).isGreaterThanOrEqualTo(0);
   }
 }
