@@ -1,0 +1,216 @@
+package org.vigil.app.demo;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.vigil.app.Vigil;
+import org.vigil.app.auth.PasswordHasher;
+import org.vigil.model.AccessContext;
+import org.vigil.model.Document;
+import org.vigil.model.Event;
+import org.vigil.model.IngestBatch;
+import org.vigil.model.Observation;
+import org.vigil.model.Role;
+import org.vigil.model.User;
+import org.vigil.timeseries.Period;
+
+/**
+ * The demo: reference data, the Penn World Table extract, the synthetic monthly indicators with
+ * their ground truth, synthetic events and documents, and demo users of every role. {@link #load}
+ * is idempotent: it loads once and recognises a database that already has the demo.
+ *
+ * <p>See resources/demo/README.md for the generator, the classifications and the logins.
+ */
+public final class DemoData {
+  /** The password of every demo user. Demo only: change or disable these users in production. */
+  public static final String PASSWORD = "vigil-demo-password";
+
+  static final String PWT_FILE = "demo:pwt91_cis.csv";
+  static final String FIRST_RELEASE_FILE = "demo:synthetic-first-release";
+  static final String REVISION_FILE = "demo:synthetic-revisions";
+
+  private DemoData() {}
+
+  /**
+   * What a load did.
+   *
+   * @param alreadyLoaded true when the database had the demo already (nothing was added)
+   * @param referenceAdded reference records added
+   * @param observationsAdded observation rows added (all vintages)
+   * @param events events added
+   * @param documents documents added
+   * @param users users added
+   * @param spec the generator spec used
+   */
+  public record LoadResult(
+      boolean alreadyLoaded,
+      int referenceAdded,
+      int observationsAdded,
+      int events,
+      int documents,
+      int users,
+      DemoSpec spec) {}
+
+  /**
+   * Loads the demo into the database unless it is there already. Months run to the last full month
+   * before the Vigil clock's today (at least 2025-12).
+   */
+  public static LoadResult load(Vigil vigil) {
+    DemoSpec spec = DemoSpec.endingBefore(LocalDate.now(vigil.clock()));
+    int reference = DemoReference.ensure(vigil);
+    reference += DemoReference.ensureIndicators(vigil, DemoIndicators.synthetic());
+    AccessContext sys = AccessContext.system();
+    boolean loaded =
+        vigil.observations().batches(sys).stream()
+            .anyMatch(b -> b.sourceFile().equals(FIRST_RELEASE_FILE));
+    if (loaded) {
+      return new LoadResult(true, reference, 0, 0, 0, 0, spec);
+    }
+    int users = addUsers(vigil);
+    int added = append(vigil, PWT_FILE, "pwt-csv", PennWorldTable.observations());
+    List<GeneratedSeries> series = new SyntheticGenerator(spec).generate();
+    added += append(vigil, FIRST_RELEASE_FILE, "synthetic", firstReleases(series));
+    added += append(vigil, REVISION_FILE, "synthetic", revisions(series));
+    List<Event> events = DemoEvents.events(spec);
+    events.forEach(e -> vigil.events().addEvent(sys, e));
+    List<Document> documents = DemoEvents.documents();
+    documents.forEach(d -> vigil.events().addDocument(sys, d));
+    return new LoadResult(false, reference, added, events.size(), documents.size(), users, spec);
+  }
+
+  /** The ground truth of the default spec (2015-01 .. 2025-12; holds for later ends too). */
+  public static List<PlantedSeries> groundTruth() {
+    return groundTruth(DemoSpec.DEFAULT);
+  }
+
+  /** The ground truth of the series the generator makes for a spec. */
+  public static List<PlantedSeries> groundTruth(DemoSpec spec) {
+    return new SyntheticGenerator(spec).generate().stream().map(GeneratedSeries::truth).toList();
+  }
+
+  /** The generated series themselves, without a database (for engine tests). */
+  public static List<GeneratedSeries> series(DemoSpec spec) {
+    return new SyntheticGenerator(spec).generate();
+  }
+
+  /** Every demo login; all share {@link #PASSWORD}. */
+  public static List<DemoUser> users() {
+    List<DemoUser> out = new ArrayList<>();
+    String sec = DemoOrganisations.SECRETARIAT;
+    out.add(new DemoUser("admin", sec, Role.SYSTEM_ADMIN));
+    out.add(new DemoUser("secretariat.admin", sec, Role.ORG_ADMIN));
+    out.add(new DemoUser("secretariat.analyst", sec, Role.ANALYST));
+    out.add(new DemoUser("secretariat.coordinator", sec, Role.PROGRAMME_COORDINATOR));
+    out.add(new DemoUser("secretariat.steward", sec, Role.DATA_STEWARD));
+    out.add(new DemoUser("secretariat.viewer", sec, Role.VIEWER));
+    Map<Role, String> suffix =
+        Map.of(
+            Role.ORG_ADMIN, "admin",
+            Role.ANALYST, "analyst",
+            Role.DATA_STEWARD, "steward",
+            Role.PROGRAMME_COORDINATOR, "coordinator",
+            Role.VIEWER, "viewer");
+    for (String state : WorldAreas.CIS_STATES) {
+      for (Role r :
+          List.of(
+              Role.ORG_ADMIN,
+              Role.ANALYST,
+              Role.DATA_STEWARD,
+              Role.PROGRAMME_COORDINATOR,
+              Role.VIEWER)) {
+        out.add(
+            new DemoUser(
+                state.toLowerCase(java.util.Locale.ROOT) + "." + suffix.get(r),
+                DemoOrganisations.councilOf(state),
+                r));
+      }
+    }
+    return out;
+  }
+
+  private static int addUsers(Vigil vigil) {
+    // One hash for all: Argon2id costs ~0.1 s, and every demo user has the same password anyway.
+    String hash = new PasswordHasher().hash(PASSWORD);
+    int added = 0;
+    for (DemoUser u : users()) {
+      if (vigil.users().findForLogin(u.username()).isEmpty()) {
+        vigil
+            .users()
+            .save(
+                AccessContext.system(),
+                new User(u.username(), u.organisation(), u.role(), hash, true));
+        added++;
+      }
+    }
+    return added;
+  }
+
+  static List<Observation> firstReleases(List<GeneratedSeries> series) {
+    List<Observation> out = new ArrayList<>();
+    for (GeneratedSeries s : series) {
+      Period lastThree = s.values().isEmpty() ? null : s.values().lastKey().plus(-2);
+      s.values()
+          .forEach(
+              (p, v) -> {
+                Double first = s.firstRelease().get(p);
+                boolean provisional =
+                    first != null && lastThree != null && p.compareTo(lastThree) >= 0;
+                out.add(obs(s, p, first == null ? v : first, provisional ? "P" : ""));
+              });
+    }
+    return out;
+  }
+
+  static List<Observation> revisions(List<GeneratedSeries> series) {
+    List<Observation> out = new ArrayList<>();
+    for (GeneratedSeries s : series) {
+      s.firstRelease().keySet().forEach(p -> out.add(obs(s, p, s.values().get(p), "")));
+    }
+    return out;
+  }
+
+  private static Observation obs(GeneratedSeries s, Period p, double v, String flags) {
+    return new Observation(
+        s.truth().indicator(),
+        s.truth().area(),
+        p,
+        v,
+        flags,
+        DemoIndicators.SYNTHETIC_SOURCE,
+        0,
+        null,
+        s.ownership());
+  }
+
+  private static int append(Vigil vigil, String file, String format, List<Observation> obs) {
+    IngestBatch batch =
+        new IngestBatch(
+            0,
+            "system",
+            AccessContext.SYSTEM_ORG,
+            Instant.EPOCH,
+            file,
+            sha256(file),
+            format,
+            obs.size(),
+            0,
+            0);
+    return vigil.observations().append(AccessContext.system(), batch, obs).rowsAdded();
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("The JDK has no SHA-256", e);
+    }
+  }
+}

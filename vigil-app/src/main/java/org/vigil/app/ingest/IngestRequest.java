@@ -1,0 +1,114 @@
+package org.vigil.app.ingest;
+
+import java.util.Optional;
+import org.vigil.ingest.IngestFormat;
+import org.vigil.model.Classification;
+import org.vigil.model.ThreatDomain;
+
+/**
+ * One ingest: the format, who owns the data and how it is shared, the format options, and whether
+ * good rows are kept when some are rejected. Immutable; build with {@link #builder}.
+ *
+ * @param format input format
+ * @param owner owning organisation id
+ * @param classification the classification given to every observation
+ * @param column OWID: the value column
+ * @param indicator OWID: the indicator the column holds; SDMX: a fixed indicator
+ * @param newIndicatorDomain when present and the indicator is unknown, a new yearly indicator with
+ *     this domain (and {@code newIndicatorUnit}) is created once the file reads cleanly
+ * @param newIndicatorUnit unit of a new indicator
+ * @param sdmxIndicatorDimension SDMX: the indicator column
+ * @param sdmxAreaDimension SDMX: the area column
+ * @param keepGoodRows store the good rows and report the rejected ones, instead of storing nothing
+ */
+public record IngestRequest(
+    IngestFormat format,
+    String owner,
+    Classification classification,
+    Optional<String> column,
+    Optional<String> indicator,
+    Optional<ThreatDomain> newIndicatorDomain,
+    String newIndicatorUnit,
+    String sdmxIndicatorDimension,
+    String sdmxAreaDimension,
+    boolean keepGoodRows) {
+
+  public IngestRequest {
+    if (format == null || owner == null || owner.isBlank() || classification == null) {
+      throw new IllegalArgumentException(
+          "IngestRequest needs a format, an owner and a classification");
+    }
+    column = column == null ? Optional.empty() : column;
+    indicator = indicator == null ? Optional.empty() : indicator;
+    newIndicatorDomain = newIndicatorDomain == null ? Optional.empty() : newIndicatorDomain;
+    newIndicatorUnit = newIndicatorUnit == null ? "" : newIndicatorUnit;
+    sdmxIndicatorDimension = sdmxIndicatorDimension == null ? "" : sdmxIndicatorDimension;
+    sdmxAreaDimension = sdmxAreaDimension == null ? "" : sdmxAreaDimension;
+  }
+
+  public static Builder builder(IngestFormat format, String owner, Classification classification) {
+    return new Builder(format, owner, classification);
+  }
+
+  /** Builder for {@link IngestRequest}. */
+  public static final class Builder {
+    private final IngestFormat format;
+    private final String owner;
+    private final Classification classification;
+    private Optional<String> column = Optional.empty();
+    private Optional<String> indicator = Optional.empty();
+    private Optional<ThreatDomain> domain = Optional.empty();
+    private String unit = "";
+    private String sdmxIndicator = "";
+    private String sdmxArea = "";
+    private boolean keepGoodRows;
+
+    private Builder(IngestFormat format, String owner, Classification classification) {
+      this.format = format;
+      this.owner = owner;
+      this.classification = classification;
+    }
+
+    public Builder column(String v) {
+      column = Optional.ofNullable(v);
+      return this;
+    }
+
+    public Builder indicator(String v) {
+      indicator = Optional.ofNullable(v);
+      return this;
+    }
+
+    /** Lets the ingest create the indicator (yearly for OWID) when it is not known yet. */
+    public Builder newIndicator(ThreatDomain d, String u) {
+      domain = Optional.ofNullable(d);
+      unit = u;
+      return this;
+    }
+
+    public Builder sdmxDimensions(String indicatorDimension, String areaDimension) {
+      sdmxIndicator = indicatorDimension;
+      sdmxArea = areaDimension;
+      return this;
+    }
+
+    public Builder keepGoodRows(boolean v) {
+      keepGoodRows = v;
+      return this;
+    }
+
+    public IngestRequest build() {
+      return new IngestRequest(
+          format,
+          owner,
+          classification,
+          column,
+          indicator,
+          domain,
+          unit,
+          sdmxIndicator,
+          sdmxArea,
+          keepGoodRows);
+    }
+  }
+}

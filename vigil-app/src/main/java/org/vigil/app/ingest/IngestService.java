@@ -1,0 +1,287 @@
+package org.vigil.app.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.vigil.app.Vigil;
+import org.vigil.ingest.IngestFormat;
+import org.vigil.ingest.ReadResult;
+import org.vigil.ingest.ReadSpec;
+import org.vigil.ingest.ReferenceData;
+import org.vigil.ingest.Rejection;
+import org.vigil.model.AccessContext;
+import org.vigil.model.Aggregation;
+import org.vigil.model.Indicator;
+import org.vigil.model.IngestBatch;
+import org.vigil.model.InvalidInputException;
+import org.vigil.model.Ownership;
+import org.vigil.model.Polarity;
+import org.vigil.timeseries.Frequency;
+
+/**
+ * Loads one file as one batch: reads it with the format's reader (validating against the stored
+ * reference data) while computing its SHA-256, then writes every observation in one transaction
+ * through {@code ObservationRepository.append}. By default any rejected row means nothing is
+ * written and an {@link InvalidInputException} names the first one (file, line, field, expected,
+ * found); with keepGoodRows the good rows are stored and the result lists every rejection. A file
+ * whose checksum was already stored for the same owner is not loaded again, and values equal to the
+ * latest vintage are never stored twice. Thread-safe.
+ */
+public final class IngestService {
+  private final Vigil vigil;
+
+  public IngestService(Vigil vigil) {
+    this.vigil = vigil;
+  }
+
+  /**
+   * Ingests a file.
+   *
+   * @throws InvalidInputException for bad input (nothing is written) or a missing file
+   * @throws org.vigil.model.AccessDeniedException when ctx may not write for the owner
+   */
+  public IngestResult ingest(
+      AccessContext ctx, Path file, IngestRequest request, IngestProgress progress) {
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException("File not found: " + file + "; check the path");
+    } catch (IOException e) {
+      throw new InvalidInputException("Cannot read " + file + ": " + e.getMessage());
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return ingest(ctx, file.getFileName().toString(), in, size, request, progress);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
+  }
+
+  /**
+   * Ingests a stream (an upload). {@code size} is its length in bytes for progress, or -1.
+   *
+   * @throws InvalidInputException for bad input (nothing is written)
+   */
+  public IngestResult ingest(
+      AccessContext ctx,
+      String fileName,
+      InputStream content,
+      long size,
+      IngestRequest request,
+      IngestProgress progress) {
+    Ownership ownership = Ownership.of(request.owner(), request.classification());
+    if (!ctx.canWrite(ownership)) {
+      throw new org.vigil.model.AccessDeniedException(
+          ctx.user()
+              + " ("
+              + ctx.organisation()
+              + ", "
+              + ctx.role()
+              + ") may not load data owned by "
+              + request.owner()
+              + "; expected a data steward or admin of "
+              + request.owner());
+    }
+    if (vigil.reference().organisation(ctx, request.owner()).isEmpty()) {
+      throw new InvalidInputException(
+          "Unknown owner organisation '"
+              + request.owner()
+              + "': expected an organisation id such as SECRETARIAT or RUS-SC (see the demo"
+              + " README)");
+    }
+    ReferenceData reference =
+        ReferenceData.of(vigil.reference().areas(ctx), vigil.reference().indicators(ctx));
+    Optional<Indicator> created = newIndicator(request, reference);
+    if (created.isPresent()) {
+      reference = reference.withIndicator(created.get());
+    }
+    ReadSpec spec = readSpec(fileName, reference, ownership, request);
+    MessageDigest sha = sha256();
+    ReadResult read;
+    try (InputStream in =
+        new DigestInputStream(
+            new Counting(new BufferedInputStream(content, 1 << 16), size, progress), sha)) {
+      read = request.format().reader().read(in, spec);
+      in.transferTo(OutputSink.INSTANCE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + fileName, e);
+    }
+    String hex = HexFormat.of().formatHex(sha.digest());
+    if (!request.keepGoodRows()) {
+      read.requireClean();
+    }
+    boolean seen =
+        vigil.observations().batches(ctx).stream()
+            .anyMatch(b -> b.sha256().equals(hex) && b.organisation().equals(ctx.organisation()));
+    if (seen) {
+      IngestBatch none =
+          new IngestBatch(
+              0,
+              ctx.user(),
+              ctx.organisation(),
+              vigil.clock().instant(),
+              fileName,
+              hex,
+              request.format().id(),
+              read.rowsRead(),
+              0,
+              rejectedRows(read));
+      return new IngestResult(none, read, hex, true, Optional.empty());
+    }
+    progress.update("writing", 0, 1);
+    if (created.isPresent() && !read.observations().isEmpty()) {
+      vigil.reference().saveIndicator(ctx, created.get());
+    }
+    IngestBatch batch =
+        new IngestBatch(
+            0,
+            ctx.user(),
+            ctx.organisation(),
+            Instant.EPOCH,
+            fileName,
+            hex,
+            request.format().id(),
+            read.rowsRead(),
+            0,
+            rejectedRows(read));
+    IngestBatch stored = vigil.observations().append(ctx, batch, read.observations());
+    progress.update("writing", 1, 1);
+    return new IngestResult(
+        stored, read, hex, false, read.observations().isEmpty() ? Optional.empty() : created);
+  }
+
+  private static Optional<Indicator> newIndicator(IngestRequest request, ReferenceData reference) {
+    if (request.format() != IngestFormat.OWID
+        || request.indicator().isEmpty()
+        || request.newIndicatorDomain().isEmpty()) {
+      return Optional.empty();
+    }
+    String code = request.indicator().get().trim().toUpperCase(Locale.ROOT);
+    if (reference.indicator(code).isPresent()) {
+      return Optional.empty();
+    }
+    Frequency f = Frequency.YEARLY; // OWID's Year column
+    String name = request.column().orElse(code);
+    try {
+      return Optional.of(
+          new Indicator(
+              code,
+              name,
+              name,
+              request.newIndicatorDomain().get(),
+              request.newIndicatorUnit(),
+              f,
+              "",
+              Polarity.NEUTRAL,
+              Aggregation.MEAN,
+              "ingest of " + name,
+              false));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("Cannot create indicator '" + code + "': " + e.getMessage());
+    }
+  }
+
+  private static ReadSpec readSpec(
+      String fileName, ReferenceData reference, Ownership ownership, IngestRequest r) {
+    ReadSpec.Builder b =
+        ReadSpec.builder(reference, ownership)
+            .fileName(fileName)
+            .defaultSource(fileName)
+            .sdmxIndicatorDimension(r.sdmxIndicatorDimension())
+            .sdmxAreaDimension(r.sdmxAreaDimension());
+    r.column().ifPresent(b::column);
+    r.indicator().map(i -> i.trim().toUpperCase(Locale.ROOT)).ifPresent(b::indicator);
+    return b.build();
+  }
+
+  /** Rejected rows (a row with several rejections counts once). */
+  static int rejectedRows(ReadResult read) {
+    Set<Integer> lines = new HashSet<>();
+    for (Rejection r : read.rejections()) {
+      lines.add(r.line());
+    }
+    return lines.size();
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("The JDK has no SHA-256", e);
+    }
+  }
+
+  /** Discards what the reader left unread, so the checksum covers the whole file. */
+  private static final class OutputSink extends java.io.OutputStream {
+    static final OutputSink INSTANCE = new OutputSink();
+
+    @Override
+    public void write(int b) {}
+
+    @Override
+    public void write(byte[] b, int off, int len) {}
+  }
+
+  /** Counts bytes and reports "reading" progress about every 1% (at most every 64 KiB). */
+  private static final class Counting extends FilterInputStream {
+    private final long total;
+    private final IngestProgress progress;
+    private final long step;
+    private long done;
+    private long next;
+
+    Counting(InputStream in, long total, IngestProgress progress) {
+      super(in);
+      this.total = total;
+      this.progress = progress;
+      this.step = Math.max(1 << 16, total / 100);
+      progress.update("reading", 0, total);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        advance(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        advance(n);
+      }
+      return n;
+    }
+
+    private void advance(long n) {
+      done += n;
+      if (done >= next) {
+        next = done + step;
+        progress.update("reading", done, total);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      progress.update("reading", done, total < 0 ? done : total);
+      super.close();
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package org.vigil.app.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.vigil.app.Vigil;
+import org.vigil.app.VigilConfig;
+import org.vigil.app.demo.DemoReference;
+import org.vigil.ingest.IngestFormat;
+import org.vigil.model.AccessContext;
+import org.vigil.model.AccessDeniedException;
+import org.vigil.model.Classification;
+import org.vigil.model.InvalidInputException;
+import org.vigil.model.Observation;
+import org.vigil.model.Role;
+import org.vigil.model.ThreatDomain;
+
+class IngestServiceTest {
+  private static final String RATE = "Death rate from all forms of violence (IHME (2016))";
+  private static final String GOOD =
+      "Entity,Year,Total deaths,"
+          + RATE
+          + "\n"
+          + "Armenia,1990,172,4.82\n"
+          + "Russia,1990,30000,21.5\n"
+          + "Russia,1991,31000,22.0\n"
+          + "World,1990,1,2\n";
+  private static final String ONE_BAD_ROW =
+      "Entity,Year,Total deaths,"
+          + RATE
+          + "\n"
+          + "Kazakhstan,1990,172,4.82\n"
+          + "Kazakhstan,1991,30000,n/a\n"
+          + "Belarus,1991,31000,22.0\n";
+  private static final AccessContext SYSTEM = AccessContext.system();
+
+  private Vigil vigil;
+  private IngestService service;
+
+  @BeforeEach
+  void open() {
+    vigil = Vigil.open(VigilConfig.h2InMemory("ingest-" + System.nanoTime()));
+    DemoReference.ensure(vigil);
+    service = new IngestService(vigil);
+  }
+
+  @AfterEach
+  void close() {
+    vigil.close();
+  }
+
+  private IngestResult ingest(String name, String text, IngestRequest request) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return service.ingest(
+        SYSTEM, name, new ByteArrayInputStream(bytes), bytes.length, request, IngestProgress.NONE);
+  }
+
+  private static IngestRequest owid(String indicator) {
+    return IngestRequest.builder(IngestFormat.OWID, "SECRETARIAT", Classification.PUBLIC)
+        .column(RATE)
+        .indicator(indicator)
+        .build();
+  }
+
+  @Test
+  void ingest_owidFile_storesOneBatchWithChecksum() {
+    IngestResult r = ingest("cis.csv", GOOD, owid("VIOLENT_DEATH_RATE"));
+    assertThat(r.batch().rowsAdded()).isEqualTo(3);
+    assertThat(r.batch().id()).isPositive();
+    assertThat(r.sha256()).hasSize(64);
+    assertThat(r.read().skipped()).hasSize(1);
+    List<Observation> rus =
+        vigil.observations().series(AccessContext.anonymous(), "VIOLENT_DEATH_RATE", "RUS");
+    assertThat(rus).extracting(Observation::value).containsExactly(21.5, 22.0);
+    assertThat(vigil.observations().batches(SYSTEM))
+        .anySatisfy(b -> assertThat(b.sha256()).isEqualTo(r.sha256()));
+  }
+
+  @Test
+  void ingest_sameFileTwice_addsNothingTheSecondTime() throws Exception {
+    ingest("cis.csv", GOOD, owid("VIOLENT_DEATH_RATE"));
+    String before = DatabaseDump.of(vigil.dataSource());
+    IngestResult again = ingest("cis-copy.csv", GOOD, owid("VIOLENT_DEATH_RATE"));
+    assertThat(again.alreadyLoaded()).isTrue();
+    assertThat(again.batch().rowsAdded()).isZero();
+    assertThat(DatabaseDump.of(vigil.dataSource())).isEqualTo(before);
+  }
+
+  @Test
+  void ingest_oneBadRow_failsNamingLineAndFieldAndLeavesDatabaseUnchanged() throws Exception {
+    ingest("cis.csv", GOOD, owid("VIOLENT_DEATH_RATE"));
+    String before = DatabaseDump.of(vigil.dataSource());
+    assertThatThrownBy(() -> ingest("bad.csv", ONE_BAD_ROW, owid("VIOLENT_DEATH_RATE")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("bad.csv line 3, field " + RATE + ": expected a number");
+    assertThat(DatabaseDump.of(vigil.dataSource())).isEqualTo(before);
+  }
+
+  @Test
+  void ingest_badRowWithNewIndicator_createsNoIndicator() throws Exception {
+    String before = DatabaseDump.of(vigil.dataSource());
+    IngestRequest request =
+        IngestRequest.builder(IngestFormat.OWID, "SECRETARIAT", Classification.PUBLIC)
+            .column(RATE)
+            .indicator("NEW_RATE")
+            .newIndicator(ThreatDomain.ORGANISED_CRIME, "per 100,000")
+            .build();
+    assertThatThrownBy(() -> ingest("bad.csv", ONE_BAD_ROW, request))
+        .isInstanceOf(InvalidInputException.class);
+    assertThat(DatabaseDump.of(vigil.dataSource())).isEqualTo(before);
+    IngestResult ok = ingest("good.csv", GOOD, request);
+    assertThat(ok.createdIndicator()).isPresent();
+    assertThat(vigil.reference().indicator(SYSTEM, "NEW_RATE")).isPresent();
+  }
+
+  @Test
+  void ingest_keepGoodRows_storesGoodRowsAndReportsEveryRejection() {
+    IngestRequest request =
+        IngestRequest.builder(IngestFormat.OWID, "SECRETARIAT", Classification.PUBLIC)
+            .column(RATE)
+            .indicator("VIOLENT_DEATH_RATE")
+            .keepGoodRows(true)
+            .build();
+    IngestResult r = ingest("bad.csv", ONE_BAD_ROW, request);
+    assertThat(r.batch().rowsAdded()).isEqualTo(2);
+    assertThat(r.batch().rowsRejected()).isEqualTo(1);
+    assertThat(r.read().rejections())
+        .singleElement()
+        .satisfies(x -> assertThat(x.line()).isEqualTo(3));
+  }
+
+  @Test
+  void ingest_viewerOfAnotherOrganisation_isDeniedAndWritesNothing() throws Exception {
+    String before = DatabaseDump.of(vigil.dataSource());
+    AccessContext viewer = AccessContext.of("kaz.viewer", "KAZ-SC", Role.VIEWER);
+    byte[] bytes = GOOD.getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(
+            () ->
+                service.ingest(
+                    viewer,
+                    "cis.csv",
+                    new ByteArrayInputStream(bytes),
+                    bytes.length,
+                    owid("VIOLENT_DEATH_RATE"),
+                    IngestProgress.NONE))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThat(DatabaseDump.of(vigil.dataSource())).isEqualTo(before);
+  }
+
+  @Test
+  void ingest_reportsReadingAndWritingProgress() {
+    List<String> stages = new ArrayList<>();
+    AtomicInteger last = new AtomicInteger();
+    byte[] bytes = GOOD.getBytes(StandardCharsets.UTF_8);
+    service.ingest(
+        SYSTEM,
+        "cis.csv",
+        new ByteArrayInputStream(bytes),
+        bytes.length,
+        owid("VIOLENT_DEATH_RATE"),
+        (stage, done, total) -> {
+          stages.add(stage);
+          if (stage.equals("reading")) {
+            last.set((int) done);
+          }
+        });
+    assertThat(stages).contains("reading", "writing");
+    assertThat(last.get()).isEqualTo(bytes.length);
+  }
+}
