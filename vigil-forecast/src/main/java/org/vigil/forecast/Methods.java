@@ -1,5 +1,7 @@
 package org.vigil.forecast;
 
+import java.util.List;
+
 /** Dispatch to the model-based methods. */
 final class Methods {
   private Methods() {}
@@ -7,11 +9,32 @@ final class Methods {
   static ModelForecast run(ForecastMethod method, double[] y, FitContext ctx) {
     return switch (method) {
       case ETS -> ets(y, ctx);
-      default -> {
-        ctx.note(method + " is not implemented yet: used naive");
-        yield NaiveMethods.naive(y, ctx);
-      }
+      case ARIMA -> ArimaMethod.forecast(y, ctx);
+      case THETA -> Theta.forecast(y, ctx);
+      case DOTM -> DynamicTheta.forecast(y, ctx);
+      case CROSTON, SBA, TSB -> Intermittent.forecast(y, ctx, method);
+      case COMBO -> Combination.forecast(y, ctx);
+      case AUTO -> auto(y, ctx);
+      case NAIVE -> NaiveMethods.naive(y, ctx);
+      case SNAIVE -> NaiveMethods.seasonalNaive(y, ctx);
+      case DRIFT -> NaiveMethods.drift(y, ctx);
+      case NAIVE2 -> NaiveMethods.naive2(y, ctx);
     };
+  }
+
+  /** The members of the combination: ETS, Theta, and ARIMA when the ARIMA engine is present. */
+  static List<ForecastMethod> comboMembers() {
+    return ArimaMethod.available()
+        ? List.of(ForecastMethod.ETS, ForecastMethod.ARIMA, ForecastMethod.THETA)
+        : List.of(ForecastMethod.ETS, ForecastMethod.THETA);
+  }
+
+  private static ModelForecast auto(double[] y, FitContext ctx) {
+    if (Intermittent.isIntermittent(y)) {
+      ctx.note("intermittent series (at least 30% zeros): used SBA");
+      return Intermittent.forecast(y, ctx, ForecastMethod.SBA);
+    }
+    return Combination.forecast(y, ctx);
   }
 
   static ModelForecast ets(double[] y, FitContext ctx) {

@@ -51,16 +51,21 @@ public final class M3Harness {
       rows.add(M3Score.score(mf, series));
     }
     Path published = o.data().resolve("published_forecasts.csv");
-    List<Map<String, M3Score>> publishedRows = new ArrayList<>();
+    Path stored = o.data().resolve("r_forecasts.csv");
+    Map<String, Map<String, double[]>> reference = new LinkedHashMap<>();
     if (Files.isRegularFile(published)) {
-      for (Map.Entry<String, Map<String, double[]>> e :
-          M3Data.loadForecasts(published).entrySet()) {
-        MethodForecasts mf = new MethodForecasts(e.getKey(), false);
-        e.getValue().forEach((id, p) -> mf.put(id, p, null, e.getKey(), 0));
-        publishedRows.add(M3Score.score(mf, series));
-      }
-      publishedRows.sort((a, b) -> Double.compare(a.get("all").smape(), b.get("all").smape()));
+      reference.putAll(M3Data.loadForecasts(published));
     }
+    if (Files.isRegularFile(stored)) {
+      M3Data.loadForecasts(stored).forEach((k, v) -> reference.put("stored " + k, v));
+    }
+    List<Map<String, M3Score>> publishedRows = new ArrayList<>();
+    for (Map.Entry<String, Map<String, double[]>> e : reference.entrySet()) {
+      MethodForecasts mf = new MethodForecasts(e.getKey(), false);
+      e.getValue().forEach((id, p) -> mf.put(id, p, null, e.getKey(), 0));
+      publishedRows.add(M3Score.score(mf, series));
+    }
+    publishedRows.sort((a, b) -> Double.compare(a.get("all").smape(), b.get("all").smape()));
     out.println();
     out.print(M3Report.table(rows));
     out.printf(

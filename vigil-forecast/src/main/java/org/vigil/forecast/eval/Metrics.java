@@ -26,8 +26,8 @@ public final class Metrics {
 
   /**
    * Mean absolute scaled error: the mean absolute error divided by the in-sample mean absolute
-   * error of the seasonal naive forecast with lag {@code m} (lag 1 when m < 2 or the sample is
-   * too short for lag m).
+   * error of the seasonal naive forecast with lag {@code m} (lag 1 when m < 2 or the sample is too
+   * short for lag m).
    */
   public static double mase(double[] actual, double[] forecast, double[] insample, int m) {
     double scale = naiveScale(insample, m, false);
@@ -58,8 +58,8 @@ public final class Metrics {
   }
 
   /**
-   * Mean scaled interval score (M4) of a central interval with coverage {@code 1 - a} (a = 0.05
-   * for 95%): width plus 2/a times the amount by which the actual falls outside, scaled like MASE.
+   * Mean scaled interval score (M4) of a central interval with coverage {@code 1 - a} (a = 0.05 for
+   * 95%): width plus 2/a times the amount by which the actual falls outside, scaled like MASE.
    */
   public static double msis(
       double[] actual, double[] lower, double[] upper, double[] insample, int m, double a) {
