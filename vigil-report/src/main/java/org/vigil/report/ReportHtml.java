@@ -56,7 +56,7 @@ final class ReportHtml {
 
   private void summary() {
     heading("section.summary");
-    out.append("<ul class=\"summary\">");
+    out.append("<div class=\"summary\">");
     report.risk().rows().stream()
         .max(Comparator.comparingDouble(RiskRow::score))
         .ifPresentOrElse(
@@ -68,7 +68,7 @@ final class ReportHtml {
     if (report.events().available() || report.anomalies().available()) {
       li(m.get("summary.counts", report.events().rows().size(), report.anomalies().rows().size()));
     }
-    out.append("</ul>");
+    out.append("</div>");
   }
 
   private void map() {
@@ -187,7 +187,7 @@ final class ReportHtml {
                   c.model().isEmpty()
                       ? m.get("chart.noForecast")
                       : m.get("chart.model", c.model())))
-          .append(c.trendStatement().isEmpty() ? "" : " " + esc(c.trendStatement()))
+          .append(c.trendStatement().isEmpty() ? "" : " " + esc(m.reason(c.trendStatement())))
           .append("</p></div>");
     }
   }
@@ -284,7 +284,7 @@ final class ReportHtml {
   }
 
   private void li(String text) {
-    out.append("<li>").append(esc(text)).append("</li>");
+    out.append("<p class=\"li\">\u2013 ").append(esc(text)).append("</p>");
   }
 
   private String num(double v, String colour) {
@@ -315,6 +315,7 @@ final class ReportHtml {
         + "page-break-after:avoid}"
         + "h3{font-size:10pt;margin:2mm 0 1mm 0}"
         + ".sub{color:#555;margin:0 0 3mm 0}"
+        + ".li{margin:0.5mm 0 0.5mm 3mm}"
         + ".synthetic{background:#fff4ce;border:1px solid #e0b400;padding:2mm;}"
         + ".synth{color:#b8860b}"
         + "table.data{border-collapse:collapse;width:100%;page-break-inside:auto}"

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import org.apache.pdfbox.pdmodel.font.FontMappers;
 
 /**
  * Renders a {@link SituationReport} as HTML or as an A4 PDF with DejaVu Sans embedded (so Russian
@@ -20,6 +21,7 @@ public final class ReportRenderer {
   private ReportRenderer() {
     this.regular = font("DejaVuSans.ttf");
     this.bold = font("DejaVuSans-Bold.ttf");
+    FontMappers.set(new BundledFontMapper(regular));
   }
 
   /** A renderer with the bundled fonts loaded. */

@@ -1,0 +1,264 @@
+package org.vigil.app.report;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SortedMap;
+import org.vigil.analytics.anomaly.Anomaly;
+import org.vigil.analytics.anomaly.AnomalyDetector;
+import org.vigil.analytics.anomaly.AnomalySpec;
+import org.vigil.analytics.trend.TrendAnalyser;
+import org.vigil.analytics.trend.TrendResult;
+import org.vigil.analytics.trend.TrendSpec;
+import org.vigil.app.Vigil;
+import org.vigil.forecast.Forecast;
+import org.vigil.forecast.ForecastSpec;
+import org.vigil.forecast.Forecaster;
+import org.vigil.model.AccessContext;
+import org.vigil.model.Area;
+import org.vigil.model.AreaKind;
+import org.vigil.model.Event;
+import org.vigil.model.Indicator;
+import org.vigil.model.NotFoundException;
+import org.vigil.report.AnomalyRow;
+import org.vigil.report.EventRow;
+import org.vigil.report.IndicatorChart;
+import org.vigil.report.IndicatorRow;
+import org.vigil.report.ReportRenderer;
+import org.vigil.report.Section;
+import org.vigil.report.SituationReport;
+import org.vigil.timeseries.Frequency;
+import org.vigil.timeseries.Period;
+import org.vigil.timeseries.TimeSeries;
+
+/**
+ * Assembles situation reports from the store and the engines, reading everything with the caller's
+ * access context (a report never shows what its reader may not see), and renders them. The period
+ * defaults to the latest month with data. Thread-safe.
+ */
+public final class ReportService {
+  /** The group whose members form the regional map when a state report is made. */
+  static final String REGION = "CIS";
+
+  private static final int CHARTS = 4;
+  private static final int HISTORY = 36;
+  private static final int HORIZON = 12;
+  private static final int TABLE_ROWS = 14;
+  private static final int EVENT_ROWS = 12;
+  private static final int ANOMALY_ROWS = 12;
+  private static final int ANOMALY_MONTHS = 3;
+
+  private final Vigil vigil;
+  private final ReportSupplements supplements;
+  private final ReportRenderer renderer = ReportRenderer.create();
+
+  public ReportService(Vigil vigil, ReportSupplements supplements) {
+    this.vigil = vigil;
+    this.supplements = supplements;
+  }
+
+  /** A service whose risk, priority and programme sections come from the installed engines. */
+  public static ReportService create(Vigil vigil) {
+    return new ReportService(vigil, ReportSupplements.NONE);
+  }
+
+  /** Assembles and renders; the time taken is in the result. */
+  public RenderedReport render(AccessContext ctx, ReportRequest request, ReportFormat format) {
+    long start = System.nanoTime();
+    SituationReport report = assemble(ctx, request);
+    byte[] bytes =
+        format == ReportFormat.PDF
+            ? renderer.pdf(report)
+            : renderer.html(report).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String name =
+        String.format(
+            Locale.ROOT,
+            "vigil-report-%s-%s-%s.%s",
+            report.area().code(),
+            report.period(),
+            report.language().code(),
+            format.extension());
+    return new RenderedReport(bytes, format, name, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * Gathers the report's data.
+   *
+   * @throws NotFoundException when the area is unknown or not readable
+   * @throws org.vigil.model.InvalidInputException when no period is given and there is no data
+   */
+  public SituationReport assemble(AccessContext ctx, ReportRequest request) {
+    Area area =
+        vigil
+            .reference()
+            .area(ctx, request.area())
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "Unknown area '"
+                            + request.area()
+                            + "': expected a state code such as KAZ or the group CIS;"
+                            + " list them with ./vigil areas"));
+    List<Area> mapStates = mapStates(ctx, area);
+    List<String> covered =
+        area.kind() == AreaKind.GROUP
+            ? mapStates.stream().map(Area::code).toList()
+            : List.of(area.code());
+    ReportSeries series =
+        ReportSeries.load(vigil.observations(), ctx, vigil.reference().indicators(ctx), covered);
+    Period period =
+        request
+            .period()
+            .or(series::latestMonth)
+            .orElseThrow(
+                () ->
+                    new org.vigil.model.InvalidInputException(
+                        "No data for "
+                            + area.code()
+                            + " to choose a report period from: give --period (e.g. 2026-10)"
+                            + " or load data first"));
+    return SituationReport.builder(area, period, request.language())
+        .states(mapStates)
+        .generatedAt(vigil.clock().instant())
+        .risk(supplements.risk(ctx, mapStates, period))
+        .priorities(supplements.priorities(ctx, area, period))
+        .programmes(supplements.programmes(ctx, area, period, request.language()))
+        .indicators(indicatorTable(series, area, covered, period))
+        .charts(charts(series, area, covered, period))
+        .anomalies(anomalies(ctx, series, covered, period))
+        .events(events(ctx, area, covered, period))
+        .build();
+  }
+
+  private List<Area> mapStates(AccessContext ctx, Area area) {
+    String group = area.kind() == AreaKind.GROUP ? area.code() : REGION;
+    LocalDate today = LocalDate.now(vigil.clock());
+    List<Area> states = new ArrayList<>();
+    for (String code : vigil.reference().members(ctx, group, today)) {
+      vigil.reference().area(ctx, code).ifPresent(states::add);
+    }
+    if (states.isEmpty() && area.kind() == AreaKind.COUNTRY) {
+      states.add(area);
+    }
+    return states;
+  }
+
+  private static Section<IndicatorRow> indicatorTable(
+      ReportSeries series, Area area, List<String> covered, Period period) {
+    List<IndicatorRow> rows = new ArrayList<>();
+    for (Indicator ind : series.indicatorsWithData()) {
+      SortedMap<Period, Double> s = series.series(ind, covered, period);
+      if (s.isEmpty()) {
+        continue;
+      }
+      Period last = s.lastKey();
+      Double yearAgo = s.get(last.plus(-last.frequency().periodsPerYear()));
+      rows.add(
+          new IndicatorRow(ind, area, last, s.get(last), yearAgo == null ? Double.NaN : yearAgo));
+      if (rows.size() == TABLE_ROWS) {
+        break;
+      }
+    }
+    return rows.isEmpty() ? Section.unavailable("gap.noData") : Section.of(rows);
+  }
+
+  private static Section<IndicatorChart> charts(
+      ReportSeries series, Area area, List<String> covered, Period period) {
+    List<IndicatorChart> charts = new ArrayList<>();
+    List<org.vigil.model.ThreatDomain> shown = new ArrayList<>();
+    for (Indicator ind : series.indicatorsWithData()) {
+      if (ind.frequency() != Frequency.MONTHLY || shown.contains(ind.domain())) {
+        continue;
+      }
+      Optional<TimeSeries> ts = ReportSeries.tail(series.series(ind, covered, period), HISTORY);
+      if (ts.isEmpty() || ts.get().countPresent() < 12) {
+        continue;
+      }
+      charts.add(chart(ind, area, ts.get()));
+      shown.add(ind.domain());
+      if (charts.size() == CHARTS) {
+        break;
+      }
+    }
+    return charts.isEmpty() ? Section.unavailable("gap.noData") : Section.of(charts);
+  }
+
+  private static IndicatorChart chart(Indicator ind, Area area, TimeSeries ts) {
+    List<IndicatorChart.Point> history = new ArrayList<>();
+    for (int i = 0; i < ts.size(); i++) {
+      history.add(new IndicatorChart.Point(ts.periodAt(i), ts.get(i)));
+    }
+    List<IndicatorChart.FanPoint> fan = new ArrayList<>();
+    String model = "";
+    try {
+      Forecast f = Forecaster.forecast(ts, ForecastSpec.builder().horizon(HORIZON).build());
+      double[] mean = f.quantile(0.5);
+      double[] l80 = f.lower(0.8);
+      double[] u80 = f.upper(0.8);
+      double[] l95 = f.lower(0.95);
+      double[] u95 = f.upper(0.95);
+      for (int h = 0; h < f.horizon(); h++) {
+        fan.add(
+            new IndicatorChart.FanPoint(
+                f.periods().get(h), mean[h], l80[h], u80[h], l95[h], u95[h]));
+      }
+      model = f.model();
+    } catch (RuntimeException e) {
+      // The chart still shows the history; the renderer says there is no forecast.
+      fan.clear();
+    }
+    TrendResult t = TrendAnalyser.analyse(ts, TrendSpec.DEFAULT, ind.unit());
+    return new IndicatorChart(ind, area, history, fan, model, "trend." + t.direction().name());
+  }
+
+  private Section<AnomalyRow> anomalies(
+      AccessContext ctx, ReportSeries series, List<String> covered, Period period) {
+    List<AnomalyRow> rows = new ArrayList<>();
+    Period from = period.plus(-(ANOMALY_MONTHS - 1));
+    for (Indicator ind : series.indicatorsWithData()) {
+      if (ind.frequency() != Frequency.MONTHLY) {
+        continue;
+      }
+      for (String code : covered) {
+        Optional<TimeSeries> ts =
+            ReportSeries.tail(series.series(ind, List.of(code), period), HISTORY);
+        if (ts.isEmpty() || ts.get().countPresent() < 24) {
+          continue;
+        }
+        for (Anomaly a : AnomalyDetector.detect(ts.get(), AnomalySpec.DEFAULT)) {
+          if (a.period().compareTo(from) >= 0) {
+            Area area = vigil.reference().area(ctx, code).orElseThrow();
+            rows.add(new AnomalyRow(ind, area, a.period(), a.value(), a.expected(), a.score()));
+          }
+        }
+      }
+    }
+    rows.sort(Comparator.comparingDouble((AnomalyRow r) -> -Math.abs(r.score())));
+    return Section.of(rows.subList(0, Math.min(ANOMALY_ROWS, rows.size())));
+  }
+
+  private Section<EventRow> events(
+      AccessContext ctx, Area area, List<String> covered, Period period) {
+    String filter = area.kind() == AreaKind.GROUP ? "" : area.code();
+    List<EventRow> rows = new ArrayList<>();
+    for (Event e : vigil.events().events(ctx, period.start(), period.end(), filter, null)) {
+      if (!covered.contains(e.area()) || e.domain() == null) {
+        continue;
+      }
+      Optional<Area> a = vigil.reference().area(ctx, e.area());
+      a.ifPresent(
+          x ->
+              rows.add(
+                  new EventRow(
+                      e.date(), x, e.domain(), e.ploverCategory(), e.fatalities(), e.summary())));
+    }
+    rows.sort(
+        Comparator.comparingInt(EventRow::fatalities)
+            .reversed()
+            .thenComparing(EventRow::date, Comparator.reverseOrder()));
+    return Section.of(rows.subList(0, Math.min(EVENT_ROWS, rows.size())));
+  }
+}
