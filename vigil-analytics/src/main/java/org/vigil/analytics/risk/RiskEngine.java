@@ -1,0 +1,523 @@
+package org.vigil.analytics.risk;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.vigil.analytics.stats.Robust;
+import org.vigil.timeseries.Period;
+
+/**
+ * Scores every state in every domain of a methodology at every snapshot.
+ *
+ * <p>Per leaf: the raw input (optionally divided by a denominator such as population), ln(1 + x)
+ * when asked, winsorised at quantiles pooled over all states and snapshots of the run, then
+ * normalised to 0-10 by min-max (bounds from the methodology, or pooled over the run so that now,
+ * the past and projections share one scale) or by rank within the snapshot, and inverted where a
+ * higher value means less risk. Groups combine children with their aggregator; children without
+ * data are re-weighted away while the present ones carry at least the methodology's minimum
+ * coverage of the weight. The reliability is the share of leaf weight with data.
+ *
+ * <p>Uncertainty (Saisana, Saltelli and Tarantola 2005, JRSS A 168(2) for the approach): each Monte
+ * Carlo draw samples every input from the split normal matching its median and 2.5%/97.5% quantiles
+ * (forecast quantiles for projections; observed values are exact) and every weight by a log-normal
+ * factor, rescores all states, and ranks them per domain. Bands are the central quantiles of the
+ * draws' scores, rank-stability intervals those of their ranks. Draws for snapshot k use their own
+ * random stream from (seed, k), so results do not depend on the thread count. Thread-safe: no
+ * shared mutable state.
+ */
+public final class RiskEngine {
+  private RiskEngine() {}
+
+  /** Scores all snapshots. */
+  public static RiskResult run(Methodology m, List<Snapshot> snapshots, RiskSpec spec) {
+    List<String> keys = m.inputKeys();
+    Map<String, Integer> keyIndex = new HashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      keyIndex.put(keys.get(i), i);
+    }
+    List<String> areas =
+        snapshots.stream().flatMap(s -> s.values().keySet().stream()).distinct().sorted().toList();
+    List<CompiledTree> trees = new ArrayList<>();
+    m.domains().forEach((d, g) -> trees.add(new CompiledTree(d, g, m.minCoverage())));
+    List<String> notes = new ArrayList<>();
+    Inputs[] inputs = new Inputs[snapshots.size()];
+    for (int s = 0; s < inputs.length; s++) {
+      inputs[s] = Inputs.of(snapshots.get(s), areas, keyIndex);
+    }
+    List<Scales> scales = new ArrayList<>();
+    for (CompiledTree t : trees) {
+      scales.add(Scales.pool(t, inputs, keyIndex, notes));
+    }
+    List<List<RiskScore>> perSnapshot =
+        runAll(trees, scales, inputs, snapshots, areas, keyIndex, spec);
+    List<RiskScore> all = new ArrayList<>();
+    perSnapshot.forEach(all::addAll);
+    return new RiskResult(m.id(), m.version(), spec, withChanges(all), notes);
+  }
+
+  private static List<List<RiskScore>> runAll(
+      List<CompiledTree> trees,
+      List<Scales> scales,
+      Inputs[] inputs,
+      List<Snapshot> snapshots,
+      List<String> areas,
+      Map<String, Integer> keyIndex,
+      RiskSpec spec) {
+    List<List<RiskScore>> out = new ArrayList<>();
+    if (spec.threads() == 1 || inputs.length == 1) {
+      for (int s = 0; s < inputs.length; s++) {
+        out.add(
+            new SnapshotRun(trees, scales, inputs[s], snapshots.get(s), areas, keyIndex, spec, s)
+                .run());
+      }
+      return out;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(spec.threads());
+    try {
+      List<Future<List<RiskScore>>> futures = new ArrayList<>();
+      for (int s = 0; s < inputs.length; s++) {
+        SnapshotRun r =
+            new SnapshotRun(trees, scales, inputs[s], snapshots.get(s), areas, keyIndex, spec, s);
+        futures.add(pool.submit(r::run));
+      }
+      for (Future<List<RiskScore>> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Risk run interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Risk run failed: " + e.getCause().getMessage(), e);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** Adds change since the latest earlier horizon-0 snapshot of the same state and domain. */
+  private static List<RiskScore> withChanges(List<RiskScore> all) {
+    Map<String, TreeSet<Period>> nowPeriods = new HashMap<>();
+    Map<String, RiskScore> byKey = new HashMap<>();
+    for (RiskScore r : all) {
+      if (r.horizon() == 0) {
+        String k = r.area() + "|" + r.domain();
+        nowPeriods.computeIfAbsent(k, x -> new TreeSet<>()).add(r.period());
+        byKey.put(k + "|" + r.period(), r);
+      }
+    }
+    List<RiskScore> out = new ArrayList<>(all.size());
+    for (RiskScore r : all) {
+      String k = r.area() + "|" + r.domain();
+      TreeSet<Period> ps = nowPeriods.get(k);
+      Period ref = ps == null ? null : ps.lower(r.period());
+      RiskScore prev = ref == null ? null : byKey.get(k + "|" + ref);
+      if (prev == null || Double.isNaN(prev.score()) || Double.isNaN(r.score())) {
+        out.add(r);
+        continue;
+      }
+      Map<String, Double> before = new HashMap<>();
+      prev.drivers().forEach(d -> before.put(d.id(), d.contribution()));
+      List<Driver> drivers =
+          r.drivers().stream()
+              .map(d -> d.withChange(d.contribution() - before.getOrDefault(d.id(), 0.0)))
+              .toList();
+      out.add(
+          new RiskScore(
+              r.area(),
+              r.domain(),
+              r.period(),
+              r.horizon(),
+              r.score(),
+              r.lower(),
+              r.upper(),
+              r.rank(),
+              r.rankLower(),
+              r.rankUpper(),
+              r.reliability(),
+              r.components(),
+              drivers,
+              r.score() - prev.score(),
+              ref.toString()));
+    }
+    return out;
+  }
+
+  /** One snapshot's inputs as arrays [area][key]. */
+  record Inputs(double[][] median, double[][] lower, double[][] upper) {
+    static Inputs of(Snapshot s, List<String> areas, Map<String, Integer> keyIndex) {
+      int a = areas.size();
+      int k = keyIndex.size();
+      double[][] med = new double[a][k];
+      double[][] lo = new double[a][k];
+      double[][] hi = new double[a][k];
+      for (int i = 0; i < a; i++) {
+        Arrays.fill(med[i], Double.NaN);
+        Arrays.fill(lo[i], Double.NaN);
+        Arrays.fill(hi[i], Double.NaN);
+        Map<String, InputValue> v = s.values().getOrDefault(areas.get(i), Map.of());
+        for (Map.Entry<String, InputValue> e : v.entrySet()) {
+          Integer j = keyIndex.get(e.getKey());
+          if (j != null) {
+            med[i][j] = e.getValue().median();
+            lo[i][j] = e.getValue().lower();
+            hi[i][j] = e.getValue().upper();
+          }
+        }
+      }
+      return new Inputs(med, lo, hi);
+    }
+  }
+
+  /** Per leaf of one tree: how a raw input becomes a 0-10 score. */
+  static final class Scales {
+    final CompiledTree tree;
+    final int[] key;
+    final int[] per;
+    final double[] clipLo;
+    final double[] clipHi;
+    final double[] min;
+    final double[] max;
+
+    private Scales(CompiledTree tree, Map<String, Integer> keyIndex) {
+      this.tree = tree;
+      int l = tree.leaves.size();
+      key = new int[l];
+      per = new int[l];
+      clipLo = new double[l];
+      clipHi = new double[l];
+      min = new double[l];
+      max = new double[l];
+      for (int i = 0; i < l; i++) {
+        RiskNode n = tree.leaves.get(i);
+        if (n instanceof RiskNode.IndicatorLeaf leaf) {
+          key[i] = keyIndex.get(leaf.indicator());
+          per[i] = leaf.per().isEmpty() ? -1 : keyIndex.get(leaf.per());
+        } else {
+          key[i] = keyIndex.get(((RiskNode.ScoreLeaf) n).key());
+          per[i] = -1;
+        }
+      }
+    }
+
+    static Scales pool(
+        CompiledTree t, Inputs[] inputs, Map<String, Integer> keyIndex, List<String> notes) {
+      Scales sc = new Scales(t, keyIndex);
+      for (int l = 0; l < t.leaves.size(); l++) {
+        if (!(t.leaves.get(l) instanceof RiskNode.IndicatorLeaf leaf)) {
+          continue;
+        }
+        List<Double> pooled = new ArrayList<>();
+        for (Inputs in : inputs) {
+          for (double[] row : in.median()) {
+            double v = sc.transform(l, row);
+            if (!Double.isNaN(v)) {
+              pooled.add(v);
+            }
+          }
+        }
+        double[] arr = pooled.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        sc.clipLo[l] =
+            leaf.winsorLow() > 0
+                ? Robust.quantileSorted(arr, leaf.winsorLow())
+                : Double.NEGATIVE_INFINITY;
+        sc.clipHi[l] =
+            leaf.winsorHigh() < 1
+                ? Robust.quantileSorted(arr, leaf.winsorHigh())
+                : Double.POSITIVE_INFINITY;
+        double lo = arr.length == 0 ? Double.NaN : Math.max(arr[0], sc.clipLo[l]);
+        double hi = arr.length == 0 ? Double.NaN : Math.min(arr[arr.length - 1], sc.clipHi[l]);
+        sc.min[l] = Double.isNaN(leaf.min()) ? lo : leaf.min();
+        sc.max[l] = Double.isNaN(leaf.max()) ? hi : leaf.max();
+        if (leaf.normalisation() == RiskNode.Normalisation.MINMAX
+            && arr.length > 0
+            && !(sc.max[l] > sc.min[l])) {
+          notes.add(t.domain + "/" + leaf.id() + ": all values equal; scored 5 (mid-scale)");
+        }
+        if (arr.length == 0) {
+          notes.add(
+              t.domain
+                  + "/"
+                  + leaf.id()
+                  + ": no data for "
+                  + leaf.indicator()
+                  + "; the leaf is missing everywhere");
+        }
+      }
+      return sc;
+    }
+
+    /** Raw input to the transformed value (ratio, log), before winsorising; NaN when missing. */
+    double transform(int l, double[] row) {
+      double v = row[key[l]];
+      RiskNode n = tree.leaves.get(l);
+      if (!(n instanceof RiskNode.IndicatorLeaf leaf)) {
+        return v;
+      }
+      if (per[l] >= 0) {
+        double d = row[per[l]];
+        v = d > 0 ? v / d * leaf.perScale() : Double.NaN;
+      } else {
+        v *= leaf.perScale();
+      }
+      return leaf.log() && !Double.isNaN(v) ? Math.log1p(Math.max(0, v)) : v;
+    }
+
+    /** Raw value for display (ratio applied, no log). */
+    double raw(int l, double[] row) {
+      RiskNode n = tree.leaves.get(l);
+      if (n instanceof RiskNode.IndicatorLeaf leaf) {
+        double v = row[key[l]];
+        if (per[l] >= 0) {
+          return row[per[l]] > 0 ? v / row[per[l]] * leaf.perScale() : Double.NaN;
+        }
+        return v * leaf.perScale();
+      }
+      return row[key[l]];
+    }
+
+    /** Leaf scores [area][leaf] for one set of input rows [area][key]. */
+    double[][] scores(double[][] rows) {
+      int a = rows.length;
+      int nl = tree.leaves.size();
+      double[][] out = new double[a][nl];
+      for (int l = 0; l < nl; l++) {
+        RiskNode n = tree.leaves.get(l);
+        if (n instanceof RiskNode.ScoreLeaf s) {
+          for (int i = 0; i < a; i++) {
+            double v = Math.max(0, Math.min(10, rows[i][key[l]]));
+            out[i][l] = s.invert() ? 10 - v : v;
+          }
+          continue;
+        }
+        RiskNode.IndicatorLeaf leaf = (RiskNode.IndicatorLeaf) n;
+        double[] v = new double[a];
+        for (int i = 0; i < a; i++) {
+          v[i] = Math.max(clipLo[l], Math.min(clipHi[l], transform(l, rows[i])));
+        }
+        if (leaf.normalisation() == RiskNode.Normalisation.RANK) {
+          rankScores(v, out, l);
+        } else {
+          for (int i = 0; i < a; i++) {
+            out[i][l] =
+                max[l] > min[l]
+                    ? Math.max(0, Math.min(10, 10 * (v[i] - min[l]) / (max[l] - min[l])))
+                    : (Double.isNaN(v[i]) ? Double.NaN : 5);
+          }
+        }
+        if (leaf.invert()) {
+          for (int i = 0; i < a; i++) {
+            out[i][l] = 10 - out[i][l];
+          }
+        }
+      }
+      return out;
+    }
+
+    private static void rankScores(double[] v, double[][] out, int l) {
+      int present = 0;
+      for (double x : v) {
+        present += Double.isNaN(x) ? 0 : 1;
+      }
+      for (int i = 0; i < v.length; i++) {
+        if (Double.isNaN(v[i])) {
+          out[i][l] = Double.NaN;
+          continue;
+        }
+        double below = 0;
+        double ties = 0;
+        for (double x : v) {
+          if (x < v[i]) {
+            below++;
+          } else if (x == v[i]) {
+            ties++;
+          }
+        }
+        double rank = below + (ties + 1) / 2;
+        out[i][l] = present > 1 ? 10 * (rank - 1) / (present - 1) : 5;
+      }
+    }
+  }
+
+  /** Central scores, draws and summaries of one snapshot. */
+  private record SnapshotRun(
+      List<CompiledTree> trees,
+      List<Scales> scales,
+      Inputs in,
+      Snapshot snap,
+      List<String> areas,
+      Map<String, Integer> keyIndex,
+      RiskSpec spec,
+      int index) {
+
+    List<RiskScore> run() {
+      int nt = trees.size();
+      int na = areas.size();
+      double[][][] drawScores = new double[nt][na][spec.draws()];
+      double[][][] drawRanks = new double[nt][na][spec.draws()];
+      if (spec.draws() > 0) {
+        draws(drawScores, drawRanks);
+      }
+      List<RiskScore> out = new ArrayList<>();
+      for (int t = 0; t < nt; t++) {
+        out.addAll(central(t, drawScores[t], drawRanks[t]));
+      }
+      return out;
+    }
+
+    private List<RiskScore> central(int t, double[][] ds, double[][] dr) {
+      CompiledTree tree = trees.get(t);
+      Scales sc = scales.get(t);
+      double[][] leafScores = sc.scores(in.median());
+      int na = areas.size();
+      double[][] nodeScores = new double[na][tree.nodes.length];
+      double[] ones = new double[tree.nodes.length];
+      Arrays.fill(ones, 1);
+      double[] buf = new double[tree.maxChildren()];
+      double[] root = new double[na];
+      for (int i = 0; i < na; i++) {
+        root[i] = tree.evaluate(leafScores[i], ones, nodeScores[i], buf);
+      }
+      int[] rank = ranks(root);
+      double lo = (1 - spec.band()) / 2;
+      List<RiskScore> out = new ArrayList<>();
+      for (int i = 0; i < na; i++) {
+        double[] contrib = tree.contributions(nodeScores[i]);
+        List<Driver> drivers = new ArrayList<>();
+        for (int l = 0; l < tree.leaves.size(); l++) {
+          RiskNode leaf = tree.leaves.get(l);
+          drivers.add(
+              new Driver(
+                  leaf.id(),
+                  leaf.name(),
+                  keyOf(leaf),
+                  sc.raw(l, in.median()[i]),
+                  leafScores[i][l],
+                  contrib[l],
+                  Double.NaN));
+        }
+        drivers.sort(Comparator.comparingDouble(Driver::contribution).reversed());
+        double[] sorted = present(ds[i]);
+        double[] rs = present(dr[i]);
+        out.add(
+            new RiskScore(
+                areas.get(i),
+                tree.domain,
+                snap.period(),
+                snap.horizon(),
+                root[i],
+                Robust.quantileSorted(sorted, lo),
+                Robust.quantileSorted(sorted, 1 - lo),
+                rank[i],
+                (int) Math.round(Robust.quantileSorted(rs, lo)),
+                (int) Math.round(Robust.quantileSorted(rs, 1 - lo)),
+                tree.reliability(nodeScores[i]),
+                tree.components(nodeScores[i]),
+                drivers,
+                Double.NaN,
+                ""));
+      }
+      return out;
+    }
+
+    private static String keyOf(RiskNode leaf) {
+      return leaf instanceof RiskNode.IndicatorLeaf l
+          ? l.indicator()
+          : ((RiskNode.ScoreLeaf) leaf).key();
+    }
+
+    private static double[] present(double[] x) {
+      return Arrays.stream(x).filter(v -> !Double.isNaN(v)).sorted().toArray();
+    }
+
+    private void draws(double[][][] ds, double[][][] dr) {
+      SplittableRandom rng = new SplittableRandom(spec.seed() * 0x9E3779B97F4A7C15L + index + 1);
+      int na = areas.size();
+      int nk = keyIndex.size();
+      double[][] rows = new double[na][nk];
+      double sigma = spec.weightSpread();
+      double[][] factors = new double[trees.size()][];
+      double[][] nodeBuf = new double[trees.size()][];
+      double[] buf = new double[64];
+      for (int t = 0; t < trees.size(); t++) {
+        factors[t] = new double[trees.get(t).nodes.length];
+        nodeBuf[t] = new double[trees.get(t).nodes.length];
+        buf =
+            trees.get(t).maxChildren() > buf.length ? new double[trees.get(t).maxChildren()] : buf;
+      }
+      double[] root = new double[na];
+      for (int d = 0; d < spec.draws(); d++) {
+        for (int i = 0; i < na; i++) {
+          for (int k = 0; k < nk; k++) {
+            double med = in.median()[i][k];
+            if (Double.isNaN(med) || in.lower()[i][k] == in.upper()[i][k]) {
+              rows[i][k] = med;
+              continue;
+            }
+            double v = sample(med, in.lower()[i][k], in.upper()[i][k], gaussian(rng));
+            rows[i][k] = in.lower()[i][k] >= 0 ? Math.max(0, v) : v;
+          }
+        }
+        for (int t = 0; t < trees.size(); t++) {
+          double[] f = factors[t];
+          for (int n = 0; n < f.length; n++) {
+            f[n] = sigma > 0 ? Math.exp(sigma * gaussian(rng) - sigma * sigma / 2) : 1;
+          }
+          double[][] leafScores = scales.get(t).scores(rows);
+          for (int i = 0; i < na; i++) {
+            root[i] = trees.get(t).evaluate(leafScores[i], f, nodeBuf[t], buf);
+            ds[t][i][d] = root[i];
+          }
+          int[] rk = ranks(root);
+          for (int i = 0; i < na; i++) {
+            dr[t][i][d] = rk[i] == 0 ? Double.NaN : rk[i];
+          }
+        }
+      }
+    }
+
+    private static double sample(double med, double lo, double hi, double z) {
+      double sd = (z < 0 ? med - lo : hi - med) / 1.959963984540054;
+      return med + z * sd;
+    }
+
+    /** Standard normal deviate by the polar method (Marsaglia and Bray 1964). */
+    private static double gaussian(SplittableRandom r) {
+      double u;
+      double v;
+      double s;
+      do {
+        u = 2 * r.nextDouble() - 1;
+        v = 2 * r.nextDouble() - 1;
+        s = u * u + v * v;
+      } while (s >= 1 || s == 0);
+      return u * Math.sqrt(-2 * Math.log(s) / s);
+    }
+  }
+
+  /** 1 = highest score; 0 for a missing score. Ties share the better rank. */
+  static int[] ranks(double[] scores) {
+    int[] r = new int[scores.length];
+    for (int i = 0; i < scores.length; i++) {
+      if (Double.isNaN(scores[i])) {
+        continue;
+      }
+      int higher = 0;
+      for (double s : scores) {
+        if (!Double.isNaN(s) && s > scores[i]) {
+          higher++;
+        }
+      }
+      r[i] = higher + 1;
+    }
+    return r;
+  }
+}
