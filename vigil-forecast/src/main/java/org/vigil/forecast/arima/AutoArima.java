@@ -55,6 +55,21 @@ public final class AutoArima {
     return new Search(y.clone(), seasonalPeriod, spec).run();
   }
 
+  /** The models the search tried, in order, with their criterion (for diagnostics and tests). */
+  static List<String> trace(double[] y, int seasonalPeriod, AutoArimaSpec spec) {
+    Search search = new Search(y.clone(), seasonalPeriod, spec);
+    search.run();
+    List<String> out = new ArrayList<>();
+    for (Trial t : search.trials) {
+      out.add(
+          new ArimaOrder(t.p, search.d, t.q, t.sp, search.seasonalD, t.sq, search.m)
+              + (t.constant ? " with constant" : "")
+              + " : "
+              + t.ic);
+    }
+    return out;
+  }
+
   /** One tried model. */
   private record Trial(int p, int q, int sp, int sq, boolean constant, double ic) {
     boolean same(int op, int oq, int osp, int osq, boolean oc) {
@@ -168,9 +183,12 @@ public final class AutoArima {
       return estimator.deterministic(y, order, constant, constant ? mean : 0.0);
     }
 
-    /** R's offset that puts CSS fits on the likelihood scale: from an exact AR(1) fit. */
+    /**
+     * The offset that puts CSS fits on the likelihood scale, from an exact fit of the null model
+     * (with a mean when there is no differencing): {@code -2 loglik - n log(sigma2)}.
+     */
     private boolean computeOffset() {
-      ArimaOrder order = new ArimaOrder(1, d, 0, 0, seasonalD, 0, m);
+      ArimaOrder order = new ArimaOrder(0, d, 0, 0, seasonalD, 0, m);
       Optional<ArimaFit> fit =
           estimator
               .estimate(y, order, d + seasonalD == 0, ArimaEstimator.Method.CSS_ML, false)
@@ -221,9 +239,10 @@ public final class AutoArima {
       if (constant) {
         c = evaluate(0, 0, 0, 0, false);
         if (c.ic < best.ic) {
+          // R keeps searching with the constant switched on here (its "constant" flag is not
+          // updated); the toggle move below can still drop it
           best = c;
           p = q = sp = sq = 0;
-          constant = false;
         }
       }
       int[][] moves = {
@@ -306,7 +325,7 @@ public final class AutoArima {
       if (css) {
         int k = f.coefficients().size() + 1;
         int nstar = f.effectiveObservations();
-        double aic = offset + nstar * Math.log(f.sigma2()) + 2.0 * k;
+        double aic = offset + nstar * Math.log(f.sigma2Ml()) + 2.0 * k;
         double denom = nstar - k - 1.0;
         double aicc = denom > 0 ? aic + 2.0 * k * (k + 1.0) / denom : Double.POSITIVE_INFINITY;
         double bic = aic + k * (Math.log(nstar) - 2.0);
@@ -379,7 +398,6 @@ public final class AutoArima {
 
     private Optional<ArimaFit> refitExactly() {
       List<Trial> order = new ArrayList<>(trials);
-      order.removeIf(t -> !Double.isFinite(t.ic));
       order.sort(Comparator.comparingDouble(Trial::ic));
       for (Trial t : order) {
         Candidate c = fitOne(t.p, t.q, t.sp, t.sq, t.constant, false);
