@@ -54,6 +54,8 @@ import picocli.CommandLine.ScopeType;
       ExportCommand.class,
       UsersCommand.class,
       AuditCommand.class,
+      IngestCommand.class,
+      DemoCommand.class,
     })
 public final class VigilCommand implements Runnable {
   public static final int OK = 0;
@@ -69,13 +71,20 @@ public final class VigilCommand implements Runnable {
           "JDBC URL of the database (default: VIGIL_DB_URL, else the H2 file ./data/vigil).")
   String dbUrl;
 
+  // A setter, not a converted field: `ingest` reads --format as its input format (long, owid,
+  // sdmx, json), so the text is checked as an output format only when a renderer is asked for.
   @Option(
       names = "--format",
       scope = ScopeType.INHERIT,
       paramLabel = "FORMAT",
-      description = "Output format: table, json or csv (default: table).",
-      converter = FormatConverter.class)
-  OutputFormat format = OutputFormat.TABLE;
+      description =
+          "Output format: table, json or csv (default: table). For ingest: the input format"
+              + " (long, owid, sdmx or json).")
+  void format(String text) {
+    formatText = text;
+  }
+
+  String formatText = "table";
 
   @Option(
       names = "--token",
@@ -174,7 +183,7 @@ public final class VigilCommand implements Runnable {
 
   /** The renderer for the chosen --format, writing to this command's stdout. */
   public Renderer renderer() {
-    return new Renderer(format, out, err);
+    return new Renderer(outputFormat(), out, err);
   }
 
   public PrintStream out() {
@@ -232,6 +241,15 @@ public final class VigilCommand implements Runnable {
 
   public static void main(String[] args) {
     System.exit(execute(args, System.out, System.err));
+  }
+
+  /** The --format text as an output format; bad input (exit 2) when it is not one. */
+  OutputFormat outputFormat() {
+    try {
+      return new FormatConverter().convert(formatText);
+    } catch (CommandLine.TypeConversionException e) {
+      throw new InvalidInputException("--format: " + e.getMessage());
+    }
   }
 
   /** Parses --format case-insensitively with a clear message. */

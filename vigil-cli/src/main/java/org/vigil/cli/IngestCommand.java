@@ -1,0 +1,221 @@
+package org.vigil.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.vigil.app.Vigil;
+import org.vigil.app.demo.DemoReference;
+import org.vigil.app.ingest.IngestProgress;
+import org.vigil.app.ingest.IngestRequest;
+import org.vigil.app.ingest.IngestResult;
+import org.vigil.app.ingest.IngestService;
+import org.vigil.ingest.IngestFormat;
+import org.vigil.ingest.Rejection;
+import org.vigil.ingest.SkippedRow;
+import org.vigil.model.AccessContext;
+import org.vigil.model.Classification;
+import org.vigil.model.ThreatDomain;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vigil ingest FILE --format long|owid|sdmx|json}: loads a file as one batch. Exit 0 when
+ * loaded (or already loaded), 2 on bad input with one line naming file, line and field (nothing is
+ * written), 1 on internal errors. The input format comes from the global --format option.
+ */
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Load a file of observations as one batch (all or nothing unless --keep-good-rows).",
+      "--format gives the input format: long (indicator,area,period,value[,flags,source]),"
+          + " owid (Entity[,Code],Year,<columns>), sdmx (SDMX-CSV 2.1/3.0) or json."
+    })
+final class IngestCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The file to load.")
+  Path file;
+
+  @Option(names = "--column", paramLabel = "NAME", description = "OWID: the value column to load.")
+  String column;
+
+  @Option(
+      names = "--indicator",
+      paramLabel = "CODE",
+      description = "OWID: the indicator the column holds; SDMX: a fixed indicator.")
+  String indicator;
+
+  @Option(
+      names = "--domain",
+      paramLabel = "DOMAIN",
+      description =
+          "OWID: create the --indicator (yearly) with this threat domain when it is not known yet.")
+  String domain;
+
+  @Option(
+      names = "--unit",
+      paramLabel = "UNIT",
+      description = "Unit of an indicator --domain creates.")
+  String unit = "";
+
+  @Option(
+      names = "--owner",
+      paramLabel = "ORG",
+      description = "Owning organisation (default: SECRETARIAT).")
+  String owner = "SECRETARIAT";
+
+  @Option(
+      names = "--classification",
+      paramLabel = "C",
+      description =
+          "NATIONAL, RESTRICTED, SHARED or PUBLIC (default: PUBLIC for owid, which is public data;"
+              + " NATIONAL otherwise).")
+  String classification;
+
+  @Option(
+      names = "--sdmx-indicator-dimension",
+      paramLabel = "DIM",
+      description = "SDMX: indicator column (default INDICATOR).")
+  String sdmxIndicator = "";
+
+  @Option(
+      names = "--sdmx-area-dimension",
+      paramLabel = "DIM",
+      description = "SDMX: area column (default REF_AREA).")
+  String sdmxArea = "";
+
+  @Option(
+      names = "--keep-good-rows",
+      description = "Store the good rows and list every rejected row, instead of storing nothing.")
+  boolean keepGoodRows;
+
+  @Override
+  public Integer call() {
+    VigilCommand root = VigilCommand.of(spec);
+    IngestFormat format = IngestFormat.parse(root.formatText);
+    Classification c =
+        classification != null
+            ? Classification.parse(classification)
+            : format == IngestFormat.OWID ? Classification.PUBLIC : Classification.NATIONAL;
+    IngestRequest.Builder b =
+        IngestRequest.builder(format, owner.trim().toUpperCase(Locale.ROOT), c)
+            .column(column)
+            .indicator(indicator)
+            .sdmxDimensions(sdmxIndicator, sdmxArea)
+            .keepGoodRows(keepGoodRows);
+    if (domain != null) {
+      b.newIndicator(ThreatDomain.parse(domain), unit);
+    }
+    try (Vigil vigil = root.openVigil()) {
+      DemoReference.ensure(vigil);
+      AccessContext ctx =
+          root.token != null || root.user != null || System.getenv("VIGIL_TOKEN") != null
+              ? root.caller(vigil)
+              : root.operator();
+      IngestResult r;
+      try (Progress progress = new Progress(root.err(), file.getFileName().toString())) {
+        r = new IngestService(vigil).ingest(ctx, file, b.build(), progress);
+      }
+      report(r, root);
+    }
+    return VigilCommand.OK;
+  }
+
+  private void report(IngestResult r, VigilCommand root) {
+    PrintStream err = root.err();
+    for (Rejection x : r.read().rejections()) {
+      err.println("rejected: " + x.message());
+    }
+    long skipped = r.read().skipped().stream().map(SkippedRow::what).distinct().count();
+    Table t =
+        Table.of(
+            "file",
+            "format",
+            "batch",
+            "rows_read",
+            "added",
+            "rejected",
+            "skipped_entities",
+            "sha256",
+            "note");
+    t.row(
+        file.getFileName().toString(),
+        r.read().format().id(),
+        r.batch().id() == 0 ? null : r.batch().id(),
+        r.read().rowsRead(),
+        r.batch().rowsAdded(),
+        r.batch().rowsRejected(),
+        skipped,
+        r.sha256(),
+        r.alreadyLoaded()
+            ? "already loaded: nothing added"
+            : r.batch().rowsAdded() == 0
+                ? "no new or revised values"
+                : r.createdIndicator().map(i -> "created indicator " + i.code()).orElse(""));
+    // The ingest format lives in --format, so the summary is always printed as a table.
+    new Renderer(OutputFormat.TABLE, root.out(), err).print(t);
+  }
+
+  /**
+   * A progress bar on a terminal, plain lines (every 10%) otherwise, since progress bars write
+   * control codes.
+   */
+  static final class Progress implements IngestProgress, AutoCloseable {
+    private final PrintStream err;
+    private final String name;
+    private final boolean terminal = System.console() != null;
+    private ProgressBar bar;
+    private long lastTenth = -1;
+
+    Progress(PrintStream err, String name) {
+      this.err = err;
+      this.name = name;
+    }
+
+    @Override
+    public void update(String stage, long done, long total) {
+      if (!stage.equals("reading")) {
+        if (done == 0) {
+          close();
+          err.println(name + ": writing to the database...");
+        }
+        return;
+      }
+      if (terminal && total > 0) {
+        if (bar == null) {
+          bar =
+              new ProgressBarBuilder()
+                  .setTaskName("Reading " + name)
+                  .setInitialMax(total)
+                  .setUnit(" KiB", 1024)
+                  .setStyle(ProgressBarStyle.ASCII)
+                  .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(err))
+                  .build();
+        }
+        bar.stepTo(done);
+      } else if (total > 0) {
+        long tenth = done * 10 / total;
+        if (tenth != lastTenth) {
+          lastTenth = tenth;
+          err.println(name + ": read " + (tenth * 10) + "% (" + done + " of " + total + " bytes)");
+        }
+      }
+    }
+
+    @Override
+    public void close() {
+      if (bar != null) {
+        bar.close();
+        bar = null;
+      }
+    }
+  }
+}
