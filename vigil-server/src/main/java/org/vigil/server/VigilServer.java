@@ -35,7 +35,16 @@ public final class VigilServer {
    */
   static List<RouteGroup> routeGroups(Vigil vigil, ServerContext server) {
     return List.of(
-        new HealthRoutes(vigil), new DocsRoutes(), new AuthRoutes(server), new UserRoutes(server));
+        new HealthRoutes(vigil),
+        new DocsRoutes(),
+        new AuthRoutes(server),
+        new UserRoutes(server),
+        new ReferenceRoutes(vigil),
+        new SeriesRoutes(vigil),
+        new EventRoutes(vigil),
+        new IngestRoutes(vigil, server.config()),
+        new AuditRoutes(vigil),
+        new ReportRoutes(vigil));
   }
 
   /** Starts a server over an open Vigil; returns once it listens. */

@@ -71,6 +71,26 @@ final class TestServer implements AutoCloseable {
         b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Logs in and returns headers that authenticate as that user (the session as a bearer). */
+  Map<String, String> as(String username) throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        send(
+            "POST",
+            "/api/auth/login",
+            "{\"username\":\"" + username + "\",\"password\":\"" + TestData.PASSWORD + "\"}",
+            Map.of());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("Login of " + username + " failed: " + r.body());
+    }
+    String cookie =
+        r.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("vigil_session="))
+            .findFirst()
+            .orElseThrow();
+    String token = cookie.substring("vigil_session=".length(), cookie.indexOf(';'));
+    return Map.of("Authorization", "Bearer " + token);
+  }
+
   @Override
   public void close() {
     server.stop();

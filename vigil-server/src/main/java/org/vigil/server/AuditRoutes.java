@@ -1,0 +1,56 @@
+package org.vigil.server;
+
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.vigil.app.Vigil;
+import org.vigil.model.AuditEntry;
+import org.vigil.model.AuditVerification;
+
+/** The audit log for administrators: entries after a sequence number, and chain verification. */
+final class AuditRoutes implements RouteGroup {
+  private final Vigil vigil;
+
+  AuditRoutes(Vigil vigil) {
+    this.vigil = vigil;
+  }
+
+  @Override
+  public void register(Routes routes) {
+    routes.get("/api/audit", this::entries);
+    routes.get("/api/audit/verify", this::verify);
+  }
+
+  private void entries(Context ctx) {
+    long after = Params.intParam(ctx, "after", 0, 0, Integer.MAX_VALUE);
+    int limit = Params.intParam(ctx, "limit", 100, 1, 1000);
+    ctx.json(
+        vigil.audit().entries(Caller.authenticated(ctx), after, limit).stream()
+            .map(AuditRoutes::wire)
+            .toList());
+  }
+
+  private void verify(Context ctx) {
+    AuditVerification v = vigil.audit().verify(Caller.authenticated(ctx));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("valid", v.valid());
+    m.put("entriesChecked", v.entriesChecked());
+    m.put("firstBadSeq", v.valid() ? null : v.firstBadSeq());
+    m.put("problem", v.problem());
+    ctx.json(m);
+  }
+
+  private static Map<String, Object> wire(AuditEntry e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("seq", e.seq());
+    m.put("at", e.at());
+    m.put("user", e.user());
+    m.put("organisation", e.organisation());
+    m.put("action", e.action());
+    m.put("subject", e.subject());
+    m.put("origin", e.origin());
+    m.put("detail", e.detail());
+    m.put("hash", e.hash());
+    return m;
+  }
+}

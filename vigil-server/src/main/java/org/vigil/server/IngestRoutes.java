@@ -1,0 +1,167 @@
+package org.vigil.server;
+
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.vigil.app.Vigil;
+import org.vigil.app.ingest.IngestRequest;
+import org.vigil.app.ingest.IngestResult;
+import org.vigil.app.ingest.IngestService;
+import org.vigil.ingest.IngestFormat;
+import org.vigil.model.AccessContext;
+import org.vigil.model.Classification;
+import org.vigil.model.IngestBatch;
+import org.vigil.model.ThreatDomain;
+
+/**
+ * {@code POST /api/ingest}: loads one file as one batch through the same {@link IngestService} as
+ * {@code vigil ingest}, with the same validation: a bad row rejects the whole file (422 naming
+ * file, line, field, expected and found) unless {@code keepGoodRows=true}. The file is the raw
+ * request body (name in {@code file}) or the {@code file} part of a multipart form; options are
+ * query parameters (or form fields).
+ */
+final class IngestRoutes implements RouteGroup {
+  private final IngestService ingest;
+  private final long maxBytes;
+
+  IngestRoutes(Vigil vigil, ServerConfig config) {
+    this.ingest = new IngestService(vigil);
+    this.maxBytes = config.maxBodyBytes();
+  }
+
+  @Override
+  public void register(Routes routes) {
+    routes.post("/api/ingest", this::upload);
+  }
+
+  private void upload(Context ctx) throws IOException {
+    AccessContext caller = Caller.authenticated(ctx);
+    boolean multipart = ctx.isMultipartFormData();
+    Optional<UploadedFile> part =
+        multipart ? Optional.ofNullable(ctx.uploadedFile("file")) : Optional.empty();
+    if (multipart && part.isEmpty()) {
+      throw new BadRequestException("The multipart form needs a file part named 'file'");
+    }
+    IngestRequest request = request(ctx, caller);
+    String fileName =
+        part.map(UploadedFile::filename).or(() -> param(ctx, "file")).orElse("upload");
+    IngestResult result;
+    try (InputStream in =
+        part.isPresent() ? part.get().content() : limited(ctx.bodyInputStream())) {
+      result = ingest.ingest(caller, clean(fileName), in, -1, request, (stage, done, total) -> {});
+    }
+    ctx.status(result.alreadyLoaded() ? 200 : 201).json(wire(result));
+  }
+
+  private IngestRequest request(Context ctx, AccessContext caller) {
+    IngestFormat format;
+    Classification classification;
+    try {
+      format = IngestFormat.parse(param(ctx, "format").orElse("long-csv"));
+      classification = Classification.parse(param(ctx, "classification").orElse("NATIONAL"));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(e.getMessage());
+    }
+    IngestRequest.Builder b =
+        IngestRequest.builder(
+                format, param(ctx, "owner").orElse(caller.organisation()), classification)
+            .keepGoodRows(param(ctx, "keepGoodRows").map(Boolean::parseBoolean).orElse(false));
+    param(ctx, "column").ifPresent(b::column);
+    param(ctx, "indicator").ifPresent(b::indicator);
+    Optional<String> domain = param(ctx, "newIndicatorDomain");
+    if (domain.isPresent()) {
+      b.newIndicator(
+          ReferenceRoutes.enumParam(ThreatDomain.class, "newIndicatorDomain", domain.get()),
+          param(ctx, "newIndicatorUnit").orElse(""));
+    }
+    if (param(ctx, "sdmxIndicator").isPresent() || param(ctx, "sdmxArea").isPresent()) {
+      b.sdmxDimensions(param(ctx, "sdmxIndicator").orElse(""), param(ctx, "sdmxArea").orElse(""));
+    }
+    return b.build();
+  }
+
+  private static Optional<String> param(Context ctx, String name) {
+    Optional<String> q = Params.optional(ctx, name);
+    if (q.isPresent() || !ctx.isMultipartFormData()) {
+      return q;
+    }
+    String f = ctx.formParam(name);
+    return f == null || f.isBlank() ? Optional.empty() : Optional.of(f.trim());
+  }
+
+  /** The name as shown in messages: no directories, printable, short. */
+  private static String clean(String name) {
+    String base = name.replace('\\', '/');
+    base = base.substring(base.lastIndexOf('/') + 1);
+    return Params.clip(base.isBlank() ? "upload" : base);
+  }
+
+  private InputStream limited(InputStream in) {
+    return new FilterInputStream(in) {
+      private long count;
+
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        if (b >= 0) {
+          check(1);
+        }
+        return b;
+      }
+
+      @Override
+      public int read(byte[] buf, int off, int len) throws IOException {
+        int n = super.read(buf, off, len);
+        if (n > 0) {
+          check(n);
+        }
+        return n;
+      }
+
+      private void check(int n) {
+        count += n;
+        if (count > maxBytes) {
+          throw new PayloadTooLargeException(
+              "The upload is larger than " + maxBytes + " bytes; nothing was stored. Split it.");
+        }
+      }
+    };
+  }
+
+  private static Map<String, Object> wire(IngestResult r) {
+    IngestBatch b = r.batch();
+    Map<String, Object> batch = new LinkedHashMap<>();
+    batch.put("id", b.id());
+    batch.put("file", b.sourceFile());
+    batch.put("format", b.format());
+    batch.put("sha256", r.sha256());
+    batch.put("rowsRead", b.rowsRead());
+    batch.put("rowsAdded", b.rowsAdded());
+    batch.put("rowsRejected", b.rowsRejected());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("batch", batch);
+    out.put("alreadyLoaded", r.alreadyLoaded());
+    out.put(
+        "rejections",
+        r.read().rejections().stream()
+            .map(
+                x -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("file", x.file());
+                  m.put("line", x.line());
+                  m.put("field", x.field());
+                  m.put("expected", x.expected());
+                  m.put("found", x.found());
+                  return m;
+                })
+            .toList());
+    out.put("skipped", r.read().skipped().size());
+    out.put("createdIndicator", r.createdIndicator().map(i -> i.code()).orElse(null));
+    return out;
+  }
+}
