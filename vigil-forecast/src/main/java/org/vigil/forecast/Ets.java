@@ -19,6 +19,7 @@ final class Ets {
   private static final double PHI_LO = 0.8;
   private static final double PHI_HI = 0.98;
   static final int MAX_EVALUATIONS = 2000;
+  static final int RESTARTS = 4;
 
   private Ets() {}
 
@@ -86,6 +87,16 @@ final class Ets {
       return null;
     }
     NelderMead.Result r = NelderMead.minimize(obj, x0, step, 1e-8, MAX_EVALUATIONS);
+    // Restart from the optimum with a fresh simplex, alternately with the original steps and with
+    // steps pointing into the region: Nelder-Mead often stalls against the boundary, and restarts
+    // are cheaper than a more complex optimiser. Stop after two restarts without improvement.
+    int idle = 0;
+    for (int k = 0; k < RESTARTS && idle < 2; k++) {
+      double[] s = k % 2 == 0 ? step : lay.inward(r.x(), step);
+      NelderMead.Result again = NelderMead.minimize(obj, r.x(), s, 1e-8, MAX_EVALUATIONS);
+      idle = again.value() < r.value() - 1e-6 * Math.abs(r.value()) ? 0 : idle + 1;
+      r = again.value() < r.value() ? again : r;
+    }
     lay.unpack(r.x(), p, st);
     return new EtsFit(type, mm, y, p.clone(), st.clone());
   }
@@ -221,6 +232,34 @@ final class Ets {
         st[1 + m] = last;
       }
       return true;
+    }
+
+    /**
+     * Steps for a simplex around x: the smoothing parameters' steps point into the region (away
+     * from the nearer bound) and are at most half its width, so a restart at the boundary has a
+     * feasible simplex.
+     */
+    double[] inward(double[] x, double[] base) {
+      double[] s = base.clone();
+      int i = 0;
+      double a = x[0];
+      i = towardsInterior(s, x, i, LO, HI);
+      if (type.trended()) {
+        i = towardsInterior(s, x, i, LO, a);
+      }
+      if (type.seasonal()) {
+        i = towardsInterior(s, x, i, LO, 1 - a);
+      }
+      if (type.damped()) {
+        towardsInterior(s, x, i, PHI_LO, PHI_HI);
+      }
+      return s;
+    }
+
+    private static int towardsInterior(double[] s, double[] x, int i, double lo, double hi) {
+      double size = Math.min(Math.abs(s[i]), 0.5 * (hi - lo));
+      s[i] = x[i] - lo < hi - x[i] ? size : -size;
+      return i + 1;
     }
 
     double[] steps(double[] x0, double[] y) {

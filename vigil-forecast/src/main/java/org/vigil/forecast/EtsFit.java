@@ -53,7 +53,8 @@ final class EtsFit {
     int k = type.freeParameters(this.m) + 1;
     // -2 log L = n log(SSE / n) + n (1 + log 2 pi) + 2 sum log|yhat| (concentrated Gaussian).
     double minus2LogL = lik - n * Math.log(n) + n * (1 + Math.log(2 * Math.PI));
-    this.sigma2 = sse / Math.max(1, n - k);
+    // As R's forecast package: divide by n minus the number of estimated parameters.
+    this.sigma2 = sse / Math.max(1, n - k + 1);
     for (int t = 0; t < n; t++) {
       double fitted = type.multiplicativeError() ? y[t] / (1 + e[t]) : y[t] - e[t];
       absSse += (y[t] - fitted) * (y[t] - fitted);
