@@ -38,19 +38,38 @@ public final class DriftEngine {
 
   private DriftEngine() {}
 
-  /** Drift of every KPI of a programme; {@code series} gives each KPI's series (may lack some). */
+  /**
+   * Drift of every KPI of a programme; {@code series} gives each KPI's series (may lack some). KPIs
+   * that share a series share one forecast, made to the furthest horizon any of them needs.
+   */
   public static List<KpiDrift> assess(
       Programme p,
       java.util.Map<String, TimeSeries> series,
       List<MeasureProgress> progress,
       DriftSpec spec) {
+    java.util.Map<TimeSeries, Integer> steps = new java.util.HashMap<>();
+    for (Kpi k : p.kpis()) {
+      TimeSeries s = series.get(k.code());
+      if (s != null && s.countPresent() > 0) {
+        steps.merge(s, stepsNeeded(k, s.trim(), spec), Math::max);
+      }
+    }
+    java.util.Map<TimeSeries, Object> forecasts = new java.util.HashMap<>();
     List<KpiDrift> out = new ArrayList<>();
     for (Kpi k : p.kpis()) {
       TimeSeries s = series.get(k.code());
+      if (s == null) {
+        out.add(noData(k, spec, "no series for " + k.indicator() + " in " + k.area()));
+        continue;
+      }
       out.add(
-          s == null
-              ? noData(k, spec, "no series for " + k.indicator() + " in " + k.area())
-              : assess(p, k, s, progress, spec));
+          assess(
+              p,
+              k,
+              s,
+              progress,
+              spec,
+              (y, n) -> forecasts.computeIfAbsent(s, x -> tryForecast(y, spec, steps.get(s)))));
     }
     return out;
   }
@@ -58,6 +77,35 @@ public final class DriftEngine {
   /** Drift of one KPI of a programme. */
   public static KpiDrift assess(
       Programme p, Kpi k, TimeSeries series, List<MeasureProgress> progress, DriftSpec spec) {
+    return assess(p, k, series, progress, spec, (y, n) -> tryForecast(y, spec, n));
+  }
+
+  /** A forecast of {@code y} at least {@code steps} ahead, or the exception that prevented it. */
+  private interface ForecastSource {
+    Object get(TimeSeries y, int steps);
+  }
+
+  private static Object tryForecast(TimeSeries y, DriftSpec spec, int steps) {
+    try {
+      return Forecaster.forecast(y, forecastSpec(spec, y, steps));
+    } catch (RuntimeException e) {
+      return e;
+    }
+  }
+
+  private static int stepsNeeded(Kpi k, TimeSeries y, DriftSpec spec) {
+    Period deadline = inFrequency(k.deadline(), y.frequency());
+    int h = (int) Math.max(1, y.end().until(deadline));
+    return h + spec.extensionYears() * y.frequency().periodsPerYear();
+  }
+
+  private static KpiDrift assess(
+      Programme p,
+      Kpi k,
+      TimeSeries series,
+      List<MeasureProgress> progress,
+      DriftSpec spec,
+      ForecastSource source) {
     if (series.countPresent() == 0) {
       return noData(k, spec, "the series of " + k.indicator() + " in " + k.area() + " is empty");
     }
@@ -68,14 +116,12 @@ public final class DriftEngine {
       return resolved(k, y, deadline, spec);
     }
     int h = (int) last.until(deadline);
-    int ppy = y.frequency().periodsPerYear();
-    int steps = h + spec.extensionYears() * ppy;
-    Forecast f;
-    try {
-      f = Forecaster.forecast(y, forecastSpec(spec, y, steps));
-    } catch (RuntimeException e) {
+    int steps = stepsNeeded(k, y, spec);
+    Object made = source.get(y, steps);
+    if (made instanceof RuntimeException e) {
       return noData(k, spec, "forecast failed: " + e.getMessage());
     }
+    Forecast f = (Forecast) made;
     List<QuantileDistribution> dists = new ArrayList<>();
     List<Double> probs = f.quantileProbabilities();
     for (int step = 1; step <= steps; step++) {
