@@ -102,10 +102,12 @@ final class CompiledTree {
    * @param leafScores 0-10 per leaf, NaN when missing
    * @param weightFactor multiplier per node on its weight (all ones for the central run)
    * @param out per node the score (output, length nodes.length)
-   * @param buf scratch of length at least the widest node's child count, twice
+   * @param buf scratch of length at least the widest node's child count
+   * @param wbuf second scratch of the same length
    * @return the root score
    */
-  double evaluate(double[] leafScores, double[] weightFactor, double[] out, double[] buf) {
+  double evaluate(
+      double[] leafScores, double[] weightFactor, double[] out, double[] buf, double[] wbuf) {
     int n = nodes.length;
     for (int i = 0; i < n; i++) {
       if (leafOf[i] >= 0) {
@@ -113,8 +115,12 @@ final class CompiledTree {
         continue;
       }
       int[] ch = children[i];
+      if (ch.length == 1) {
+        out[i] = out[ch[0]];
+        continue;
+      }
       double[] x = buf;
-      double[] w = new double[ch.length];
+      double[] w = wbuf;
       double present = 0;
       double all = 0;
       for (int k = 0; k < ch.length; k++) {

@@ -57,11 +57,31 @@ public final class RiskEngine {
     for (CompiledTree t : trees) {
       scales.add(Scales.pool(t, inputs, keyIndex, notes));
     }
+    double[][][] factors = weightFactors(trees, spec);
     List<List<RiskScore>> perSnapshot =
-        runAll(trees, scales, inputs, snapshots, areas, keyIndex, spec);
+        runAll(trees, scales, inputs, snapshots, areas, keyIndex, spec, factors);
     List<RiskScore> all = new ArrayList<>();
     perSnapshot.forEach(all::addAll);
     return new RiskResult(m.id(), m.version(), spec, withChanges(all), notes);
+  }
+
+  /**
+   * Weight factors [draw][tree][node]: one log-normal multiplier per node and draw, shared by all
+   * snapshots (common random numbers: a draw's weighting is the same now and in the projections).
+   */
+  private static double[][][] weightFactors(List<CompiledTree> trees, RiskSpec spec) {
+    SplittableRandom rng = new SplittableRandom(spec.seed());
+    double sigma = spec.weightSpread();
+    double[][][] f = new double[spec.draws()][trees.size()][];
+    for (int d = 0; d < spec.draws(); d++) {
+      for (int t = 0; t < trees.size(); t++) {
+        f[d][t] = new double[trees.get(t).nodes.length];
+        for (int n = 0; n < f[d][t].length; n++) {
+          f[d][t][n] = sigma > 0 ? Math.exp(sigma * gaussian(rng) - sigma * sigma / 2) : 1;
+        }
+      }
+    }
+    return f;
   }
 
   private static List<List<RiskScore>> runAll(
@@ -71,12 +91,14 @@ public final class RiskEngine {
       List<Snapshot> snapshots,
       List<String> areas,
       Map<String, Integer> keyIndex,
-      RiskSpec spec) {
+      RiskSpec spec,
+      double[][][] factors) {
     List<List<RiskScore>> out = new ArrayList<>();
     if (spec.threads() == 1 || inputs.length == 1) {
       for (int s = 0; s < inputs.length; s++) {
         out.add(
-            new SnapshotRun(trees, scales, inputs[s], snapshots.get(s), areas, keyIndex, spec, s)
+            new SnapshotRun(
+                    trees, scales, inputs[s], snapshots.get(s), areas, keyIndex, spec, s, factors)
                 .run());
       }
       return out;
@@ -86,7 +108,8 @@ public final class RiskEngine {
       List<Future<List<RiskScore>>> futures = new ArrayList<>();
       for (int s = 0; s < inputs.length; s++) {
         SnapshotRun r =
-            new SnapshotRun(trees, scales, inputs[s], snapshots.get(s), areas, keyIndex, spec, s);
+            new SnapshotRun(
+                trees, scales, inputs[s], snapshots.get(s), areas, keyIndex, spec, s, factors);
         futures.add(pool.submit(r::run));
       }
       for (Future<List<RiskScore>> f : futures) {
@@ -356,7 +379,8 @@ public final class RiskEngine {
       List<String> areas,
       Map<String, Integer> keyIndex,
       RiskSpec spec,
-      int index) {
+      int index,
+      double[][][] factors) {
 
     List<RiskScore> run() {
       int nt = trees.size();
@@ -382,9 +406,10 @@ public final class RiskEngine {
       double[] ones = new double[tree.nodes.length];
       Arrays.fill(ones, 1);
       double[] buf = new double[tree.maxChildren()];
+      double[] wbuf = new double[tree.maxChildren()];
       double[] root = new double[na];
       for (int i = 0; i < na; i++) {
-        root[i] = tree.evaluate(leafScores[i], ones, nodeScores[i], buf);
+        root[i] = tree.evaluate(leafScores[i], ones, nodeScores[i], buf, wbuf);
       }
       int[] rank = ranks(root);
       double lo = (1 - spec.band()) / 2;
@@ -405,8 +430,10 @@ public final class RiskEngine {
                   Double.NaN));
         }
         drivers.sort(Comparator.comparingDouble(Driver::contribution).reversed());
-        double[] sorted = present(ds[i]);
-        double[] rs = present(dr[i]);
+        double scoreLo = Robust.quantileInPlace(ds[i], lo);
+        double scoreHi = Robust.quantileInPlace(ds[i], 1 - lo);
+        double rankLo = Robust.quantileInPlace(dr[i], lo);
+        double rankHi = Robust.quantileInPlace(dr[i], 1 - lo);
         out.add(
             new RiskScore(
                 areas.get(i),
@@ -414,11 +441,11 @@ public final class RiskEngine {
                 snap.period(),
                 snap.horizon(),
                 root[i],
-                Robust.quantileSorted(sorted, lo),
-                Robust.quantileSorted(sorted, 1 - lo),
+                scoreLo,
+                scoreHi,
                 rank[i],
-                (int) Math.round(Robust.quantileSorted(rs, lo)),
-                (int) Math.round(Robust.quantileSorted(rs, 1 - lo)),
+                Double.isNaN(rankLo) ? 0 : (int) Math.floor(rankLo),
+                Double.isNaN(rankHi) ? 0 : (int) Math.ceil(rankHi),
                 tree.reliability(nodeScores[i]),
                 tree.components(nodeScores[i]),
                 drivers,
@@ -434,46 +461,35 @@ public final class RiskEngine {
           : ((RiskNode.ScoreLeaf) leaf).key();
     }
 
-    private static double[] present(double[] x) {
-      return Arrays.stream(x).filter(v -> !Double.isNaN(v)).sorted().toArray();
-    }
-
     private void draws(double[][][] ds, double[][][] dr) {
       SplittableRandom rng = new SplittableRandom(spec.seed() * 0x9E3779B97F4A7C15L + index + 1);
       int na = areas.size();
       int nk = keyIndex.size();
+      boolean spread = hasSpread();
       double[][] rows = new double[na][nk];
-      double sigma = spec.weightSpread();
-      double[][] factors = new double[trees.size()][];
-      double[][] nodeBuf = new double[trees.size()][];
-      double[] buf = new double[64];
+      double[][][] fixedLeafScores = new double[trees.size()][][];
       for (int t = 0; t < trees.size(); t++) {
-        factors[t] = new double[trees.get(t).nodes.length];
-        nodeBuf[t] = new double[trees.get(t).nodes.length];
-        buf =
-            trees.get(t).maxChildren() > buf.length ? new double[trees.get(t).maxChildren()] : buf;
+        fixedLeafScores[t] = spread ? null : scales.get(t).scores(in.median());
       }
       double[] root = new double[na];
+      double[][] nodeBufs = new double[trees.size()][];
+      int width = 1;
+      for (int t = 0; t < trees.size(); t++) {
+        nodeBufs[t] = new double[trees.get(t).nodes.length];
+        width = Math.max(width, trees.get(t).maxChildren());
+      }
+      double[] buf = new double[width];
+      double[] wbuf = new double[width];
       for (int d = 0; d < spec.draws(); d++) {
-        for (int i = 0; i < na; i++) {
-          for (int k = 0; k < nk; k++) {
-            double med = in.median()[i][k];
-            if (Double.isNaN(med) || in.lower()[i][k] == in.upper()[i][k]) {
-              rows[i][k] = med;
-              continue;
-            }
-            double v = sample(med, in.lower()[i][k], in.upper()[i][k], gaussian(rng));
-            rows[i][k] = in.lower()[i][k] >= 0 ? Math.max(0, v) : v;
-          }
+        if (spread) {
+          drawInputs(rng, rows);
         }
         for (int t = 0; t < trees.size(); t++) {
-          double[] f = factors[t];
-          for (int n = 0; n < f.length; n++) {
-            f[n] = sigma > 0 ? Math.exp(sigma * gaussian(rng) - sigma * sigma / 2) : 1;
-          }
-          double[][] leafScores = scales.get(t).scores(rows);
+          CompiledTree tree = trees.get(t);
+          double[] nodeBuf = nodeBufs[t];
+          double[][] leafScores = spread ? scales.get(t).scores(rows) : fixedLeafScores[t];
           for (int i = 0; i < na; i++) {
-            root[i] = trees.get(t).evaluate(leafScores[i], f, nodeBuf[t], buf);
+            root[i] = tree.evaluate(leafScores[i], factors[d][t], nodeBuf, buf, wbuf);
             ds[t][i][d] = root[i];
           }
           int[] rk = ranks(root);
@@ -484,23 +500,48 @@ public final class RiskEngine {
       }
     }
 
+    private boolean hasSpread() {
+      for (int i = 0; i < in.lower().length; i++) {
+        for (int k = 0; k < in.lower()[i].length; k++) {
+          if (in.lower()[i][k] < in.upper()[i][k]) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    private void drawInputs(SplittableRandom rng, double[][] rows) {
+      for (int i = 0; i < rows.length; i++) {
+        for (int k = 0; k < rows[i].length; k++) {
+          double med = in.median()[i][k];
+          if (Double.isNaN(med) || in.lower()[i][k] == in.upper()[i][k]) {
+            rows[i][k] = med;
+            continue;
+          }
+          double v = sample(med, in.lower()[i][k], in.upper()[i][k], gaussian(rng));
+          rows[i][k] = in.lower()[i][k] >= 0 ? Math.max(0, v) : v;
+        }
+      }
+    }
+
     private static double sample(double med, double lo, double hi, double z) {
       double sd = (z < 0 ? med - lo : hi - med) / 1.959963984540054;
       return med + z * sd;
     }
+  }
 
-    /** Standard normal deviate by the polar method (Marsaglia and Bray 1964). */
-    private static double gaussian(SplittableRandom r) {
-      double u;
-      double v;
-      double s;
-      do {
-        u = 2 * r.nextDouble() - 1;
-        v = 2 * r.nextDouble() - 1;
-        s = u * u + v * v;
-      } while (s >= 1 || s == 0);
-      return u * Math.sqrt(-2 * Math.log(s) / s);
-    }
+  /** Standard normal deviate by the polar method (Marsaglia and Bray 1964). */
+  private static double gaussian(SplittableRandom r) {
+    double u;
+    double v;
+    double s;
+    do {
+      u = 2 * r.nextDouble() - 1;
+      v = 2 * r.nextDouble() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s == 0);
+    return u * Math.sqrt(-2 * Math.log(s) / s);
   }
 
   /** 1 = highest score; 0 for a missing score. Ties share the better rank. */

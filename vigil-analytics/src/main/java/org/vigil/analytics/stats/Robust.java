@@ -54,4 +54,65 @@ public final class Robust {
   public static double mean(double[] x) {
     return Arrays.stream(x).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
   }
+
+  /**
+   * Quantile (R type 7) of the present values by selection, without a full sort: O(n) on average.
+   * The array is reordered in place.
+   */
+  public static double quantileInPlace(double[] a, double p) {
+    int n = 0;
+    for (int i = 0; i < a.length; i++) {
+      if (!Double.isNaN(a[i])) {
+        a[n++] = a[i];
+      }
+    }
+    if (n == 0) {
+      return Double.NaN;
+    }
+    double h = (n - 1) * p;
+    int lo = (int) Math.floor(h);
+    double x = select(a, n, lo);
+    if (lo + 1 >= n || h == lo) {
+      return x;
+    }
+    double y = Double.POSITIVE_INFINITY;
+    for (int i = lo + 1; i < n; i++) {
+      y = Math.min(y, a[i]);
+    }
+    return x + (h - lo) * (y - x);
+  }
+
+  /** The k-th smallest of a[0..n) (Hoare's selection); leaves smaller values before k. */
+  private static double select(double[] a, int n, int k) {
+    int left = 0;
+    int right = n - 1;
+    while (left < right) {
+      double pivot = a[(left + right) >>> 1];
+      int i = left;
+      int j = right;
+      while (i <= j) {
+        while (a[i] < pivot) {
+          i++;
+        }
+        while (a[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          double t = a[i];
+          a[i] = a[j];
+          a[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (k <= j) {
+        right = j;
+      } else if (k >= i) {
+        left = i;
+      } else {
+        break;
+      }
+    }
+    return a[k];
+  }
 }
