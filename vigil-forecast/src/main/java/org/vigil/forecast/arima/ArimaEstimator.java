@@ -110,8 +110,25 @@ final class ArimaEstimator {
     b.sigma2Ml = 0.0;
     b.mu = pr.constant == ArimaFit.Constant.NONE ? 0.0 : mu;
     b.method = "fixed";
+    b.finalCovariance = new double[] {1.0};
     b.diagnostics = List.of("the differenced series is constant: deterministic model");
     return b.build();
+  }
+
+  /** {@code R R'}: the state covariance once the past is known. */
+  static double[] unitCovariance(double[] theta, int r) {
+    double[] rv = new double[r];
+    rv[0] = 1.0;
+    for (int i = 1; i < r; i++) {
+      rv[i] = i - 1 < theta.length ? theta[i - 1] : 0.0;
+    }
+    double[] out = new double[r * r];
+    for (int i = 0; i < r; i++) {
+      for (int j = 0; j < r; j++) {
+        out[i * r + j] = rv[i] * rv[j];
+      }
+    }
+    return out;
   }
 
   private Problem problem(double[] y, ArimaOrder order, boolean includeConstant) {
@@ -293,7 +310,9 @@ final class ArimaEstimator {
       int nw = w.length;
       double[] innovations = new double[nw];
       double mu = mu(x);
-      if (!likelihood.filter(w, mu, phi, theta, innovations)) {
+      int r = Math.max(phi.length, theta.length + 1);
+      double[] covariance = new double[r * r];
+      if (!likelihood.filter(w, mu, phi, theta, innovations, covariance)) {
         return Optional.empty();
       }
       double s2 = likelihood.sumSquares() / nw;
@@ -310,7 +329,8 @@ final class ArimaEstimator {
       int k = size() + 1;
       b.aic = -2.0 * loglik + 2.0 * k;
       fillInformationCriteria(b, k);
-      b.finalState = likelihood.finalState(Math.max(phi.length, theta.length + 1));
+      b.finalState = likelihood.finalState(r);
+      b.finalCovariance = covariance;
       return Optional.of(b.build());
     }
 
@@ -327,8 +347,14 @@ final class ArimaEstimator {
       b.sigma2Ml = s2;
       b.logLikelihood = -0.5 * (nw * Math.log(s2) + nw + nw * Math.log(2.0 * Math.PI));
       int r = Math.max(phi.length, theta.length + 1);
-      b.finalState =
-          likelihood.filter(w, mu, phi, theta, null) ? likelihood.finalState(r) : new double[r];
+      double[] covariance = new double[r * r];
+      if (likelihood.filter(w, mu, phi, theta, null, covariance)) {
+        b.finalState = likelihood.finalState(r);
+        b.finalCovariance = covariance;
+      } else {
+        b.finalState = new double[r];
+        b.finalCovariance = unitCovariance(theta, r);
+      }
       return b.build();
     }
 
@@ -340,9 +366,22 @@ final class ArimaEstimator {
       int loss = order.differencingLoss();
       double[] res = new double[y.length];
       System.arraycopy(innovations, 0, res, loss, innovations.length);
+      if (loss > 0) {
+        double[] z = y.clone();
+        if (constant == ArimaFit.Constant.DRIFT) {
+          double drift = x[x.length - 1] * betaScale;
+          for (int t = 0; t < z.length; t++) {
+            z[t] -= drift * (t + 1);
+          }
+        }
+        double[] first =
+            ArimaStateSpace.diffuseResiduals(
+                z, phi, theta, LagPolynomial.differencing(order.d(), order.seasonalD(), order.m()));
+        System.arraycopy(first, 0, res, 0, loss);
+      }
       b.residuals = res;
       double ss = 0.0;
-      for (double e : innovations) {
+      for (double e : res) {
         ss += e * e;
       }
       int k = size() + 1;

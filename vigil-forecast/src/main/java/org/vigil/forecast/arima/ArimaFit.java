@@ -47,6 +47,7 @@ public final class ArimaFit {
   private final double[] phi;
   private final double[] theta;
   private final double[] finalState;
+  private final double[] finalCovariance;
   private final double[] differencing;
 
   /** A copy with other information criteria and diagnostics (used by the automatic search). */
@@ -78,6 +79,7 @@ public final class ArimaFit {
     b.phi = phi;
     b.theta = theta;
     b.finalState = finalState;
+    b.finalCovariance = finalCovariance;
     return b;
   }
 
@@ -99,6 +101,7 @@ public final class ArimaFit {
     this.phi = b.phi.clone();
     this.theta = b.theta.clone();
     this.finalState = b.finalState.clone();
+    this.finalCovariance = b.finalCovariance.clone();
     this.differencing = LagPolynomial.differencing(order.d(), order.seasonalD(), order.m());
   }
 
@@ -182,8 +185,10 @@ public final class ArimaFit {
 
   /**
    * Forecasts {@code h} steps ahead: conditional means from the Kalman filter's final state,
-   * integrated through the differences; standard errors from the psi weights of the full ARIMA
-   * polynomial and {@link #sigma2()}.
+   * integrated through the differences; standard errors from the filter's final state covariance
+   * propagated through the state-space form (psi weights plus any state uncertainty left, as when a
+   * moving average is close to non-invertible), scaled by {@link #sigma2()}, as R's {@code
+   * predict.Arima}.
    */
   public ArimaForecast forecast(int h) {
     if (h < 1) {
@@ -216,29 +221,10 @@ public final class ArimaFit {
   }
 
   private double[] standardErrors(int h) {
-    double[] full = new double[phi.length + 1];
-    full[0] = 1.0;
-    for (int i = 0; i < phi.length; i++) {
-      full[i + 1] = -phi[i];
-    }
-    double[] diff = new double[differencing.length + 1];
-    diff[0] = 1.0;
-    System.arraycopy(differencing, 0, diff, 1, differencing.length);
-    double[] product = LagPolynomial.multiply(full, diff);
-    double[] psi = new double[h];
-    psi[0] = 1.0;
+    double[] v = ArimaStateSpace.forecastVariances(finalCovariance, phi, theta, differencing, h);
     double[] se = new double[h];
-    double sum = 1.0;
-    se[0] = Math.sqrt(sigma2);
-    for (int j = 1; j < h; j++) {
-      double s = j <= theta.length ? theta[j - 1] : 0.0;
-      int lim = Math.min(j, product.length - 1);
-      for (int i = 1; i <= lim; i++) {
-        s -= product[i] * psi[j - i];
-      }
-      psi[j] = s;
-      sum += s * s;
-      se[j] = Math.sqrt(sigma2 * sum);
+    for (int i = 0; i < h; i++) {
+      se[i] = Math.sqrt(sigma2 * v[i]);
     }
     return se;
   }
@@ -275,6 +261,7 @@ public final class ArimaFit {
     double[] phi = new double[0];
     double[] theta = new double[0];
     double[] finalState = new double[] {0.0};
+    double[] finalCovariance = new double[] {1.0};
 
     ArimaFit build() {
       return new ArimaFit(this);

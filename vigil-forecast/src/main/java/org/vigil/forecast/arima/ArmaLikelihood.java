@@ -91,9 +91,32 @@ public final class ArmaLikelihood {
    * when it is not null. Returns false on failure.
    */
   boolean filter(double[] w, double mu, double[] phi, double[] theta, double[] residuals) {
+    return filter(w, mu, phi, theta, residuals, null);
+  }
+
+  /**
+   * As {@link #filter(double[], double, double[], double[], double[])}, and when {@code covariance}
+   * is not null also returns there (r x r, row-major) the state covariance predicted for the step
+   * after the last observation (unit innovation variance), by adding the rank-one changes to the
+   * stationary start.
+   */
+  boolean filter(
+      double[] w,
+      double mu,
+      double[] phi,
+      double[] theta,
+      double[] residuals,
+      double[] covariance) {
     int p = phi.length;
     int q = theta.length;
     int r = Math.max(p, q + 1);
+    if (covariance != null) {
+      double[] start = stationaryCovariance(phi, theta);
+      if (start == null) {
+        return false;
+      }
+      System.arraycopy(start, 0, covariance, 0, r * r);
+    }
     ensureCapacity(r, p);
     if (!initialColumn(phi, theta, r)) {
       return false;
@@ -130,6 +153,14 @@ public final class ArmaLikelihood {
         state[i] += phi[i] * a0;
       }
       if (!steady) {
+        if (covariance != null) {
+          for (int i = 0; i < r; i++) {
+            double li = change[i] * m;
+            for (int j = 0; j < r; j++) {
+              covariance[i * r + j] += li * change[j];
+            }
+          }
+        }
         double u = change[0];
         double fNext = f + u * u * m;
         if (!(fNext > 0.0)) {
@@ -219,6 +250,62 @@ public final class ArmaLikelihood {
       column[i - 1] = s;
     }
     return true;
+  }
+
+  /**
+   * The full stationary covariance of the state for unit innovation variance (r x r, row-major),
+   * from the autocovariances and psi weights; null when the AR part is not stationary. Writing the
+   * state as {@code a_t[i] = sum_k phi_{i+k} w_{t-1-k} + sum_k theta_{i-1+k} e_{t-k}} (1-based
+   * {@code i >= 2}) gives every entry as a finite sum.
+   */
+  double[] stationaryCovariance(double[] phi, double[] theta) {
+    int p = phi.length;
+    int q = theta.length;
+    int r = Math.max(p, q + 1);
+    ensureCapacity(r, p);
+    if (!initialColumn(phi, theta, r)) {
+      return null;
+    }
+    double[] cov = new double[r * r];
+    for (int j = 0; j < r; j++) {
+      cov[j] = column[j];
+      cov[j * r] = column[j];
+    }
+    for (int i = 2; i <= r; i++) {
+      for (int j = i; j <= r; j++) {
+        double s = 0.0;
+        for (int a = 0; a <= r - i; a++) {
+          double fa = coefficient(phi, i + a);
+          if (fa != 0.0) {
+            for (int c = 0; c <= r - j; c++) {
+              s += fa * coefficient(phi, j + c) * gamma[Math.abs(a - c)];
+            }
+            for (int b = a + 1; b <= r - j; b++) {
+              s += fa * coefficient(theta, j - 1 + b) * psi[b - 1 - a];
+            }
+          }
+        }
+        for (int c = 0; c <= r - j; c++) {
+          double fc = coefficient(phi, j + c);
+          if (fc != 0.0) {
+            for (int b = c + 1; b <= r - i; b++) {
+              s += fc * coefficient(theta, i - 1 + b) * psi[b - 1 - c];
+            }
+          }
+        }
+        for (int b = 0; b <= r - j; b++) {
+          s += coefficient(theta, i - 1 + b) * coefficient(theta, j - 1 + b);
+        }
+        cov[(i - 1) * r + (j - 1)] = s;
+        cov[(j - 1) * r + (i - 1)] = s;
+      }
+    }
+    return cov;
+  }
+
+  /** {@code c_k} (1-based) or 0 beyond the array. */
+  private static double coefficient(double[] c, int k) {
+    return k >= 1 && k <= c.length ? c[k - 1] : 0.0;
   }
 
   /** {@code sum_{j=k}^{q} theta_j psi_{j-k}} with {@code theta_0 = 1}. */
