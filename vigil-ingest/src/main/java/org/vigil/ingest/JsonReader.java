@@ -33,7 +33,10 @@ import org.vigil.timeseries.Period;
  * those where each object starts.
  */
 final class JsonReader implements ObservationReader {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  // The caller owns the stream (the ingest service reads the rest for its checksum): never close
+  // it.
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
   private static final Set<String> SERIES_ARRAYS =
       Set.of("observations", "points", "values", "data");
 

@@ -75,4 +75,22 @@ class JsonReaderTest {
         .extracting(Rejection::field)
         .containsExactly("indicator", "value", "json");
   }
+
+  @Test
+  void read_leavesTheStreamOpenForTheCaller() throws Exception {
+    java.io.ByteArrayInputStream in =
+        new java.io.ByteArrayInputStream(
+            "[1] trailing".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    java.util.concurrent.atomic.AtomicBoolean closed =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    java.io.InputStream watched =
+        new java.io.FilterInputStream(in) {
+          @Override
+          public void close() {
+            closed.set(true);
+          }
+        };
+    F.reader().read(watched, spec("c.json").build());
+    assertThat(closed).isFalse();
+  }
 }
