@@ -60,10 +60,18 @@ final class UsersCommand implements Runnable {
     @Option(names = "--role", required = true, description = "Role: ${COMPLETION-CANDIDATES}.")
     Role role;
 
+    @Option(
+        names = "--password-file",
+        paramLabel = "FILE",
+        description =
+            "Read the password from the first line of this file (for scripts); otherwise from"
+                + " VIGIL_NEW_PASSWORD or the console.")
+    java.nio.file.Path passwordFile;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
       VigilCommand root = VigilCommand.of(spec);
-      char[] password = newPassword(username);
+      char[] password = passwordFile == null ? newPassword(username) : fromFile(passwordFile);
       try (Vigil vigil = root.openVigil()) {
         AuthService auth = root.authService(vigil);
         User u =
@@ -111,6 +119,17 @@ final class UsersCommand implements Runnable {
       }
       return VigilCommand.OK;
     }
+  }
+
+  static char[] fromFile(java.nio.file.Path file) throws java.io.IOException {
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new InvalidInputException("--password-file: no such file " + file);
+    }
+    String first =
+        java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8).stream()
+            .findFirst()
+            .orElse("");
+    return first.toCharArray();
   }
 
   static char[] newPassword(String username) {

@@ -56,6 +56,7 @@ import picocli.CommandLine.ScopeType;
       AuditCommand.class,
       IngestCommand.class,
       DemoCommand.class,
+      ReportCommand.class,
     })
 public final class VigilCommand implements Runnable {
   public static final int OK = 0;
@@ -200,6 +201,7 @@ public final class VigilCommand implements Runnable {
     root.out = out;
     root.err = err;
     CommandLine cl = new CommandLine(root);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setParameterExceptionHandler(

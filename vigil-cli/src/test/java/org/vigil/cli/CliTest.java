@@ -1,0 +1,286 @@
+package org.vigil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vigil.app.Vigil;
+import org.vigil.app.VigilConfig;
+import org.vigil.app.auth.AuthService;
+import org.vigil.app.auth.PasswordHasher;
+import org.vigil.model.AccessContext;
+import org.vigil.model.Aggregation;
+import org.vigil.model.Area;
+import org.vigil.model.AreaKind;
+import org.vigil.model.Classification;
+import org.vigil.model.Indicator;
+import org.vigil.model.IngestBatch;
+import org.vigil.model.Observation;
+import org.vigil.model.Organisation;
+import org.vigil.model.Ownership;
+import org.vigil.model.Polarity;
+import org.vigil.model.Role;
+import org.vigil.model.ThreatDomain;
+import org.vigil.model.User;
+import org.vigil.timeseries.Frequency;
+import org.vigil.timeseries.Period;
+
+/**
+ * The read and admin commands against a file database: formats, exit codes, and tenancy (a user of
+ * one organisation cannot read another's NATIONAL values through the command line either).
+ */
+class CliTest {
+  static final String PASSWORD = "correct horse battery staple";
+  @TempDir Path dir;
+  String kazToken;
+  String rusToken;
+
+  record Run(int exit, String out, String err) {}
+
+  Run vigil(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    List<String> all = new ArrayList<>(List.of("--db", url()));
+    all.addAll(List.of(args));
+    int exit =
+        VigilCommand.execute(
+            all.toArray(String[]::new),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  String url() {
+    return "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
+  }
+
+  @BeforeEach
+  void world() {
+    try (Vigil vigil = Vigil.open(VigilConfig.fromEnvironment().withDbUrl(url()))) {
+      AccessContext sys = AccessContext.system();
+      var ref = vigil.reference();
+      ref.saveArea(sys, new Area("KAZ", AreaKind.COUNTRY, "Kazakhstan", "Казахстан", "KZ", "398"));
+      ref.saveArea(sys, new Area("RUS", AreaKind.COUNTRY, "Russia", "Россия", "RU", "643"));
+      ref.saveOrganisation(sys, new Organisation("KAZ-SC", "Kazakhstan", "", "KAZ", false));
+      ref.saveOrganisation(sys, new Organisation("RUS-SC", "Russia", "", "RUS", false));
+      ref.saveIndicator(
+          sys,
+          new Indicator(
+              "TEST_CRIME",
+              "Test crimes",
+              "",
+              ThreatDomain.ORGANISED_CRIME,
+              "cases",
+              Frequency.MONTHLY,
+              "",
+              Polarity.RISE_IS_BAD,
+              Aggregation.SUM,
+              "test",
+              true));
+      String hash = new PasswordHasher(1024, 1).hash(PASSWORD);
+      vigil.users().save(sys, new User("kaz.analyst", "KAZ-SC", Role.ANALYST, hash, true));
+      vigil.users().save(sys, new User("rus.analyst", "RUS-SC", Role.ANALYST, hash, true));
+      Ownership rusNational = Ownership.of("RUS-SC", Classification.NATIONAL);
+      List<Observation> rows =
+          List.of(
+              obs("RUS", "2024-01", 1111.5, rusNational),
+              obs("RUS", "2024-02", 2222.5, rusNational),
+              obs("RUS", "2023-12", 80, Ownership.of("RUS-SC", Classification.PUBLIC)),
+              obs("KAZ", "2024-01", 10, Ownership.of("KAZ-SC", Classification.NATIONAL)));
+      vigil
+          .observations()
+          .append(
+              sys,
+              new IngestBatch(
+                  0,
+                  "system",
+                  "RUS-SC",
+                  Instant.EPOCH,
+                  "t.csv",
+                  "ab".repeat(32),
+                  "long-csv",
+                  4,
+                  0,
+                  0),
+              rows);
+      AuthService auth =
+          new AuthService(
+              vigil.users(),
+              vigil.tokens(),
+              vigil.audit(),
+              vigil.clock(),
+              new java.security.SecureRandom());
+      kazToken =
+          auth.createToken(
+                  AccessContext.of("kaz.analyst", "KAZ-SC", Role.ANALYST),
+                  "cli",
+                  Duration.ofDays(1))
+              .secret();
+      rusToken =
+          auth.createToken(
+                  AccessContext.of("rus.analyst", "RUS-SC", Role.ANALYST),
+                  "cli",
+                  Duration.ofDays(1))
+              .secret();
+    }
+  }
+
+  static Observation obs(String area, String period, double v, Ownership o) {
+    return new Observation("TEST_CRIME", area, Period.parse(period), v, "", "test", 0, null, o);
+  }
+
+  @Test
+  void areas_json_isAnArrayOfObjects() {
+    Run r = vigil("--format", "json", "areas");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .startsWith("[")
+        .contains("\"code\" : \"KAZ\"")
+        .contains("\"name_ru\" : \"Россия\"");
+  }
+
+  @Test
+  void areas_csv_hasHeaderAndRows() {
+    Run r = vigil("areas", "--format", "csv");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out().lines().toList())
+        .startsWith("code,kind,name_en,name_ru,iso2")
+        .contains("KAZ,COUNTRY,Kazakhstan,Казахстан,KZ");
+  }
+
+  @Test
+  void badFormat_exits2_withOneLine() {
+    Run r = vigil("--format", "xml", "areas");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(r.err()).contains("--format").contains("xml");
+  }
+
+  @Test
+  void missingOption_exits2_withOneLine() {
+    Run r = vigil("series", "--indicator", "TEST_CRIME");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(r.err()).contains("--area");
+  }
+
+  @Test
+  void series_unknownIndicator_exits2() {
+    Run r = vigil("series", "--indicator", "NOPE", "--area", "KAZ");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).startsWith("vigil: Unknown indicator 'NOPE'");
+  }
+
+  @Test
+  void series_otherOrganisationsToken_showsNoNationalValues() {
+    Run kaz =
+        vigil(
+            "series",
+            "--indicator",
+            "TEST_CRIME",
+            "--area",
+            "RUS",
+            "--token",
+            kazToken,
+            "--format",
+            "csv");
+    assertThat(kaz.exit()).as(kaz.err()).isZero();
+    assertThat(kaz.out()).contains("2023-12,80").doesNotContain("1111.5").doesNotContain("2222.5");
+    Run rus =
+        vigil(
+            "series",
+            "--indicator",
+            "TEST_CRIME",
+            "--area",
+            "RUS",
+            "--token",
+            rusToken,
+            "--format",
+            "csv");
+    assertThat(rus.out()).contains("1111.5").contains("2222.5");
+    Run anonymous =
+        vigil("series", "--indicator", "TEST_CRIME", "--area", "RUS", "--format", "csv");
+    assertThat(anonymous.out()).contains("80").doesNotContain("1111.5");
+  }
+
+  @Test
+  void export_otherOrganisationsToken_containsNoNationalValues() {
+    Run r = vigil("export", "--indicator", "TEST_CRIME", "--as", "sdmx-csv", "--token", kazToken);
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .startsWith("DATAFLOW,")
+        .contains(",RUS,TEST_CRIME,2023-12,80,A,")
+        .contains(",KAZ,TEST_CRIME,2024-01,10,");
+    assertThat(r.out()).doesNotContain("1111.5").doesNotContain("2222.5");
+  }
+
+  @Test
+  void forgedToken_exits2() {
+    Run r = vigil("series", "--indicator", "TEST_CRIME", "--area", "RUS", "--token", "vgl_forged");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.out()).doesNotContain("1111.5");
+  }
+
+  @Test
+  void usersAdd_thenList_thenSetRole() throws Exception {
+    Path pw = Files.writeString(dir.resolve("pw"), "a long enough password\n");
+    Run add =
+        vigil(
+            "users",
+            "add",
+            "new.user",
+            "--org",
+            "KAZ-SC",
+            "--role",
+            "viewer",
+            "--password-file",
+            pw.toString());
+    assertThat(add.exit()).as(add.err()).isZero();
+    Run set = vigil("users", "set-role", "new.user", "analyst");
+    assertThat(set.exit()).as(set.err()).isZero();
+    Run list = vigil("users", "list", "--format", "csv");
+    assertThat(list.out()).contains("new.user,KAZ-SC,ANALYST,true");
+    Path weak = Files.writeString(dir.resolve("weak"), "short\n");
+    Run bad =
+        vigil(
+            "users",
+            "add",
+            "weak.user",
+            "--org",
+            "KAZ-SC",
+            "--role",
+            "viewer",
+            "--password-file",
+            weak.toString());
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("12 to 256");
+  }
+
+  @Test
+  void auditVerify_intact_exits0_tampered_exits3NamingEntry() throws Exception {
+    Run ok = vigil("audit", "verify");
+    assertThat(ok.exit()).as(ok.err()).isZero();
+    assertThat(ok.out()).contains("intact");
+    try (Vigil vigil = Vigil.open(VigilConfig.fromEnvironment().withDbUrl(url()));
+        Connection c = vigil.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate("UPDATE audit_log SET detail = 'tampered' WHERE seq = 2");
+    }
+    Run broken = vigil("audit", "verify");
+    assertThat(broken.exit()).isEqualTo(3);
+    assertThat(broken.err()).contains("BROKEN at entry 2");
+  }
+}
