@@ -33,8 +33,32 @@ final class BatchAppend {
   private static final int JDBC_BATCH = 5_000;
   private static final int COPY_CHUNK = 1 << 20;
 
-  /** Identity of a value across vintages. */
-  record Key(String indicator, String area, String period, String owner) {}
+  /**
+   * Identity of a value across vintages. The hash mixes its parts: the record's default (31-based)
+   * hash collides heavily for codes such as B01/1900-01 that differ in the same character places.
+   */
+  record Key(String indicator, String area, String period, String owner) {
+    @Override
+    public int hashCode() {
+      int h = mix(indicator.hashCode()) ^ area.hashCode();
+      h = mix(h) ^ period.hashCode();
+      return mix(mix(h) ^ owner.hashCode());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k
+          && period.equals(k.period)
+          && area.equals(k.area)
+          && indicator.equals(k.indicator)
+          && owner.equals(k.owner);
+    }
+
+    private static int mix(int h) {
+      int x = h * 0x9E3779B9;
+      return x ^ (x >>> 16);
+    }
+  }
 
   /** What a vintage says, for the "is this a revision?" test. */
   record Stored(Double value, String flags, String source, String classification, String shared) {}
@@ -216,7 +240,8 @@ final class BatchAppend {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT area_code, period_code, obs_value, flags, source, classification, shared_with"
-                + " FROM observation WHERE indicator_code = ? AND owner_org = ? ORDER BY id")) {
+                + " FROM observation WHERE indicator_code = ? AND owner_org = ?"
+                + " ORDER BY indicator_code, area_code, period_code, id")) {
       ps.setString(1, indicator);
       ps.setString(2, owner);
       ps.setFetchSize(10_000);
