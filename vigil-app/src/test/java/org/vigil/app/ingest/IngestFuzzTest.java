@@ -54,7 +54,11 @@ class IngestFuzzTest {
       IngestFormat[] formats = IngestFormat.values();
       for (int i = 0; i < INPUTS; i++) {
         IngestFormat f = formats[i % formats.length];
-        byte[] input = mutate(SAMPLES.get(f), random);
+        // Two inputs in ten are valid files (loaded once, then "already loaded").
+        byte[] input =
+            i % 10 >= 8
+                ? SAMPLES.get(f).getBytes(StandardCharsets.UTF_8)
+                : mutate(SAMPLES.get(f), random);
         IngestRequest request =
             IngestRequest.builder(f, "SECRETARIAT", Classification.SHARED)
                 .column("Rate")
@@ -78,7 +82,7 @@ class IngestFuzzTest {
         }
       }
     }
-    assertThat(rejected).as("rejected inputs").isBetween(INPUTS / 4, INPUTS - 10);
+    assertThat(rejected).as("rejected inputs").isBetween(INPUTS / 4, INPUTS - INPUTS / 5);
   }
 
   private static byte[] mutate(String sample, SplittableRandom r) {
