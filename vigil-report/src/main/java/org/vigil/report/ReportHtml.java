@@ -149,24 +149,32 @@ final class ReportHtml {
 
   private void indicators() {
     heading("section.indicators");
+    // A regional table shows regional aggregates: the area column would repeat the region's name.
+    boolean perArea =
+        report.indicators().rows().stream().anyMatch(r -> !r.area().equals(report.area()));
+    List<String> headers = new java.util.ArrayList<>(List.of("col.indicator"));
+    if (perArea) {
+      headers.add("col.state");
+    }
+    headers.addAll(List.of("col.period", "col.value", "col.yearAgo", "col.changePct"));
     table(
         report.indicators(),
         report.indicators().rows(),
-        List.of(
-            "col.indicator",
-            "col.state",
-            "col.period",
-            "col.value",
-            "col.yearAgo",
-            "col.changePct"),
-        r ->
-            List.of(
-                esc(r.indicator().name(lang)) + synth(r.indicator().synthetic()),
-                esc(r.area().name(lang)),
-                esc(m.period(r.period())),
-                esc(m.number(r.value())),
-                esc(m.number(r.yearAgo())),
-                esc(m.signedNumber(r.changePercent()))));
+        headers,
+        r -> {
+          List<String> cells = new java.util.ArrayList<>();
+          cells.add(esc(r.indicator().name(lang)) + synth(r.indicator().synthetic()));
+          if (perArea) {
+            cells.add(esc(r.area().name(lang)));
+          }
+          cells.addAll(
+              List.of(
+                  esc(m.period(r.period())),
+                  esc(m.number(r.value())),
+                  esc(m.number(r.yearAgo())),
+                  esc(m.signedNumber(r.changePercent()))));
+          return cells;
+        });
   }
 
   private void charts() {

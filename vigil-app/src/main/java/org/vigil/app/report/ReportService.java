@@ -51,9 +51,19 @@ public final class ReportService {
   private static final int ANOMALY_ROWS = 12;
   private static final int ANOMALY_MONTHS = 3;
 
+  /**
+   * The report scans every series of every state, so it uses the robust z-score only: the
+   * forecast-interval detector refits a model for each checked value, which took tens of seconds
+   * over the demo data.
+   */
+  private static final AnomalySpec ANOMALIES =
+      AnomalySpec.DEFAULT.withMethods(java.util.EnumSet.of(Anomaly.Method.ROBUST_Z));
+
   private final Vigil vigil;
   private final ReportSupplements supplements;
   private final ReportRenderer renderer = ReportRenderer.create();
+  private final java.util.Deque<ReportRecord> recent = new java.util.ArrayDeque<>();
+  private static final int RECENT = 50;
 
   public ReportService(Vigil vigil, ReportSupplements supplements) {
     this.vigil = vigil;
@@ -81,7 +91,39 @@ public final class ReportService {
             report.period(),
             report.language().code(),
             format.extension());
-    return new RenderedReport(bytes, format, name, (System.nanoTime() - start) / 1_000_000);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    remember(
+        new ReportRecord(
+            report.area().code(),
+            report.period().toString(),
+            report.language().code(),
+            format.extension(),
+            ctx.user(),
+            ctx.organisation(),
+            vigil.clock().instant(),
+            millis));
+    return new RenderedReport(bytes, format, name, millis);
+  }
+
+  /**
+   * Reports made by this service since it started, newest first: the caller's organisation's own
+   * (all of them for internal jobs). Kept in memory only; the audit log has the durable record.
+   */
+  public List<ReportRecord> recent(AccessContext ctx) {
+    synchronized (recent) {
+      return recent.stream()
+          .filter(r -> ctx.isSystem() || r.organisation().equals(ctx.organisation()))
+          .toList();
+    }
+  }
+
+  private void remember(ReportRecord record) {
+    synchronized (recent) {
+      recent.addFirst(record);
+      while (recent.size() > RECENT) {
+        recent.removeLast();
+      }
+    }
   }
 
   /**
@@ -228,7 +270,7 @@ public final class ReportService {
         if (ts.isEmpty() || ts.get().countPresent() < 24) {
           continue;
         }
-        for (Anomaly a : AnomalyDetector.detect(ts.get(), AnomalySpec.DEFAULT)) {
+        for (Anomaly a : AnomalyDetector.detect(ts.get(), ANOMALIES)) {
           if (a.period().compareTo(from) >= 0) {
             Area area = vigil.reference().area(ctx, code).orElseThrow();
             rows.add(new AnomalyRow(ind, area, a.period(), a.value(), a.expected(), a.score()));
