@@ -57,6 +57,7 @@ import picocli.CommandLine.ScopeType;
       IngestCommand.class,
       DemoCommand.class,
       ReportCommand.class,
+      BenchCommand.class,
     })
 public final class VigilCommand implements Runnable {
   public static final int OK = 0;
