@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vigil.app.Vigil;
 import org.vigil.app.VigilConfig;
-import org.vigil.app.demo.DemoReference;
 import org.vigil.ingest.IngestFormat;
 import org.vigil.model.AccessContext;
 import org.vigil.model.AccessDeniedException;
@@ -48,7 +47,7 @@ class IngestServiceTest {
   @BeforeEach
   void open() {
     vigil = Vigil.open(VigilConfig.h2InMemory("ingest-" + System.nanoTime()));
-    DemoReference.ensure(vigil);
+    SmallReference.save(vigil);
     service = new IngestService(vigil);
   }
 
