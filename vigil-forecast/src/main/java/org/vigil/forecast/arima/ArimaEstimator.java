@@ -65,6 +65,16 @@ final class ArimaEstimator {
     }
     double[] x = pr.initial();
     BfgsMinimizer.Result cssResult = minimizer.minimize(pr::cssObjective, x);
+    if (cssResult.gradientFailed()) {
+      if (!lenient) {
+        return Outcome.failed("the conditional sum of squares has no finite gradient");
+      }
+      x = pr.initial();
+    }
+    if (method == Method.CSS) {
+      // as R's method "CSS": the estimate is used as it is; the caller checks the roots
+      return Outcome.ofFit(pr.cssFit(x, notes));
+    }
     if (!cssResult.converged()) {
       x = pr.initial();
     }
@@ -75,13 +85,9 @@ final class ArimaEstimator {
       pr.zeroAr(x);
       notes.add("CSS gave a non-stationary AR part; maximum likelihood started from zero");
     }
-    if (method == Method.CSS) {
-      pr.invertMa(x);
-      return Outcome.ofFit(pr.cssFit(x, notes));
-    }
     double[] z = pr.toTransformed(x);
     BfgsMinimizer.Result ml = minimizer.minimize(pr::mlObjective, z);
-    if (!Double.isFinite(ml.value())) {
+    if (!Double.isFinite(ml.value()) || (ml.gradientFailed() && !lenient)) {
       return Outcome.failed("the exact likelihood could not be evaluated");
     }
     if (!ml.converged()) {
