@@ -1,6 +1,7 @@
 package org.vigil.app.ingest;
 
 import java.util.Optional;
+import java.util.Set;
 import org.vigil.ingest.IngestFormat;
 import org.vigil.model.Classification;
 import org.vigil.model.ThreatDomain;
@@ -12,6 +13,7 @@ import org.vigil.model.ThreatDomain;
  * @param format input format
  * @param owner owning organisation id
  * @param classification the classification given to every observation
+ * @param sharedWith for RESTRICTED: the organisations that may read the data (empty otherwise)
  * @param column OWID: the value column
  * @param indicator OWID: the indicator the column holds; SDMX: a fixed indicator
  * @param newIndicatorDomain when present and the indicator is unknown, a new yearly indicator with
@@ -25,6 +27,7 @@ public record IngestRequest(
     IngestFormat format,
     String owner,
     Classification classification,
+    Set<String> sharedWith,
     Optional<String> column,
     Optional<String> indicator,
     Optional<ThreatDomain> newIndicatorDomain,
@@ -37,6 +40,14 @@ public record IngestRequest(
     if (format == null || owner == null || owner.isBlank() || classification == null) {
       throw new IllegalArgumentException(
           "IngestRequest needs a format, an owner and a classification");
+    }
+    sharedWith = sharedWith == null ? Set.of() : Set.copyOf(sharedWith);
+    if (classification != Classification.RESTRICTED && !sharedWith.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Only RESTRICTED data names organisations to share with; found "
+              + classification
+              + " with "
+              + sharedWith);
     }
     column = column == null ? Optional.empty() : column;
     indicator = indicator == null ? Optional.empty() : indicator;
@@ -55,6 +66,7 @@ public record IngestRequest(
     private final IngestFormat format;
     private final String owner;
     private final Classification classification;
+    private Set<String> sharedWith = Set.of();
     private Optional<String> column = Optional.empty();
     private Optional<String> indicator = Optional.empty();
     private Optional<ThreatDomain> domain = Optional.empty();
@@ -67,6 +79,12 @@ public record IngestRequest(
       this.format = format;
       this.owner = owner;
       this.classification = classification;
+    }
+
+    /** For RESTRICTED data: the organisations that may read it besides the owner. */
+    public Builder sharedWith(Set<String> v) {
+      sharedWith = v;
+      return this;
     }
 
     public Builder column(String v) {
@@ -102,6 +120,7 @@ public record IngestRequest(
           format,
           owner,
           classification,
+          sharedWith,
           column,
           indicator,
           domain,

@@ -83,7 +83,8 @@ public final class IngestService {
       long size,
       IngestRequest request,
       IngestProgress progress) {
-    Ownership ownership = Ownership.of(request.owner(), request.classification());
+    Ownership ownership =
+        new Ownership(request.owner(), request.classification(), request.sharedWith());
     if (!ctx.canWrite(ownership)) {
       throw new org.vigil.model.AccessDeniedException(
           ctx.user()

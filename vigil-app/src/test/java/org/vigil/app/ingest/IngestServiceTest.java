@@ -174,4 +174,19 @@ class IngestServiceTest {
     assertThat(stages).contains("reading", "writing");
     assertThat(last.get()).isEqualTo(bytes.length);
   }
+
+  @Test
+  void ingest_restrictedWithSharedWith_isReadableByTheNamedOrganisationOnly() {
+    IngestRequest request =
+        IngestRequest.builder(IngestFormat.OWID, "SECRETARIAT", Classification.RESTRICTED)
+            .sharedWith(java.util.Set.of("KAZ-SC"))
+            .column(RATE)
+            .indicator("VIOLENT_DEATH_RATE")
+            .build();
+    ingest("cis.csv", GOOD, request);
+    AccessContext kaz = AccessContext.of("kaz.viewer", "KAZ-SC", Role.VIEWER);
+    AccessContext other = AccessContext.of("rus.viewer", "RUS-SC", Role.VIEWER);
+    assertThat(vigil.observations().series(kaz, "VIOLENT_DEATH_RATE", "RUS")).hasSize(2);
+    assertThat(vigil.observations().series(other, "VIOLENT_DEATH_RATE", "RUS")).isEmpty();
+  }
 }
