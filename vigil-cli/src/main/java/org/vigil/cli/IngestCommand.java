@@ -93,6 +93,13 @@ final class IngestCommand implements Callable<Integer> {
   String sdmxArea = "";
 
   @Option(
+      names = "--share-with",
+      split = ",",
+      paramLabel = "ORG",
+      description = "With --classification RESTRICTED: the organisations that may read the data.")
+  java.util.Set<String> shareWith = java.util.Set.of();
+
+  @Option(
       names = "--keep-good-rows",
       description = "Store the good rows and list every rejected row, instead of storing nothing.")
   boolean keepGoodRows;
@@ -110,6 +117,7 @@ final class IngestCommand implements Callable<Integer> {
             .column(column)
             .indicator(indicator)
             .sdmxDimensions(sdmxIndicator, sdmxArea)
+            .sharedWith(shareWith)
             .keepGoodRows(keepGoodRows);
     if (domain != null) {
       b.newIndicator(ThreatDomain.parse(domain), unit);
