@@ -57,6 +57,7 @@ import picocli.CommandLine.ScopeType;
       IngestCommand.class,
       DemoCommand.class,
       ReportCommand.class,
+      ProgrammeCommand.class,
       BenchCommand.class,
     })
 public final class VigilCommand implements Runnable {
