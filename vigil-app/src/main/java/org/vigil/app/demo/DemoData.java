@@ -65,6 +65,7 @@ public final class DemoData {
     DemoSpec spec = DemoSpec.endingBefore(LocalDate.now(vigil.clock()));
     int reference = DemoReference.ensure(vigil);
     reference += DemoReference.ensureIndicators(vigil, DemoIndicators.synthetic());
+    org.vigil.app.programme.ProgrammeDemo.load(vigil);
     AccessContext sys = AccessContext.system();
     boolean loaded =
         vigil.observations().batches(sys).stream()
