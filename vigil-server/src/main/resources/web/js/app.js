@@ -1,0 +1,96 @@
+// The shell: login, navigation, language switch and a hash router over page modules.
+import { api, setUnauthorizedHandler } from './api.js';
+import { h } from './dom.js';
+import { getLang, onLangChange, setLang, t, translateStatic } from './i18n.js';
+
+const PAGES = {
+  dashboard: () => import('./pages/dashboard.js'),
+  state: () => import('./pages/state.js'),
+  indicator: () => import('./pages/indicator.js'),
+  risk: () => import('./pages/risk.js'),
+  programmes: () => import('./pages/programmes.js'),
+  events: () => import('./pages/events.js'),
+  data: () => import('./pages/data.js'),
+  admin: () => import('./pages/admin.js'),
+};
+const NAV = ['dashboard', 'state', 'indicator', 'risk', 'programmes', 'events', 'data', 'admin'];
+
+let me = null;
+const main = document.getElementById('main');
+
+function parseHash() {
+  const raw = location.hash.replace(/^#\/?/, '');
+  const [path, qs] = raw.split('?');
+  const [page, ...rest] = path.split('/').filter(Boolean);
+  return { page: page || 'dashboard', args: rest, query: new URLSearchParams(qs || '') };
+}
+
+function renderNav(current) {
+  const nav = document.getElementById('nav');
+  nav.replaceChildren(...(me ? NAV.map((p) => h('a', { href: `#/${p}`, 'aria-current': p === current ? 'page' : null }, t(`nav.${p}`))) : []));
+  document.getElementById('who').textContent = me ? `${me.username} · ${me.organisation}` : '';
+  document.getElementById('logout').hidden = !me;
+}
+
+async function route() {
+  const { page, args, query } = parseHash();
+  if (!me) {
+    try {
+      me = await api('/api/auth/me');
+    } catch {
+      renderNav('login');
+      return showLogin();
+    }
+  }
+  const load = PAGES[page] || PAGES.dashboard;
+  renderNav(PAGES[page] ? page : 'dashboard');
+  const view = h('div', { class: 'page' });
+  main.replaceChildren(view);
+  try {
+    const mod = await load();
+    await mod.render(view, { args, query, me });
+  } catch (e) {
+    view.replaceChildren(h('p', { class: 'error', role: 'alert' }, `${t('error')}: ${e.message}`));
+  }
+}
+
+function showLogin(message) {
+  const user = h('input', { id: 'login-user', name: 'username', autocomplete: 'username', required: true });
+  const pass = h('input', { id: 'login-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+  const out = h('div', { role: 'alert' }, message ? h('p', { class: 'error' }, message) : null);
+  const form = h('form', { id: 'login-form', onsubmit: async (ev) => {
+    ev.preventDefault();
+    out.replaceChildren();
+    try {
+      me = await api('/api/auth/login', { method: 'POST', body: { username: user.value, password: pass.value } });
+      if (!location.hash || location.hash.startsWith('#/login')) location.hash = '#/dashboard';
+      else route();
+    } catch (e) {
+      out.replaceChildren(h('p', { class: 'error' }, `${t('login.failed')}: ${e.message}`));
+    }
+  } },
+  h('label', { for: 'login-user' }, t('login.user'), user),
+  h('label', { for: 'login-password' }, t('login.password'), pass),
+  h('button', { class: 'primary', type: 'submit', id: 'login-submit' }, t('login.submit')), out);
+  main.replaceChildren(h('div', { class: 'card login' }, h('h1', {}, t('login.title')), form));
+  user.focus();
+}
+
+// A session that expires mid-use sends the user back to the login form, once.
+setUnauthorizedHandler(() => { if (me) { me = null; route(); } });
+
+document.getElementById('logout').addEventListener('click', async () => {
+  try { await api('/api/auth/logout', { method: 'POST' }); } catch { /* the session is gone either way */ }
+  me = null;
+  location.hash = '#/login';
+  route();
+});
+
+const langSelect = document.getElementById('lang');
+langSelect.value = getLang();
+langSelect.addEventListener('change', () => setLang(langSelect.value));
+onLangChange(() => { translateStatic(); route(); });
+document.documentElement.lang = getLang();
+translateStatic();
+window.addEventListener('hashchange', route);
+route();
