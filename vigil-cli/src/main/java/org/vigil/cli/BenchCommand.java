@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Run a benchmark harness (see the subcommands).",
-    subcommands = {BenchM3Command.class})
+    subcommands = {BenchM3Command.class, BenchHttpCommand.class, BenchRiskCommand.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -36,6 +36,10 @@ import picocli.CommandLine.ScopeType;
  * }
  * }</pre>
  *
+ * <p>The global options {@code --db}, {@code --format}, {@code --token} and {@code --user} are
+ * inherited by every subcommand: a subcommand must not declare an option of the same name (picocli
+ * refuses to start).
+ *
  * <p>Exit codes: 0 success; 2 bad input (a usage error or any {@link VigilException} or {@link
  * IllegalArgumentException}: the message is printed as one line on stderr); 1 internal error (one
  * line on stderr; the stack trace too when VIGIL_DEBUG=1). Commands may return other codes they
@@ -59,6 +63,11 @@ import picocli.CommandLine.ScopeType;
       ReportCommand.class,
       ProgrammeCommand.class,
       BenchCommand.class,
+      TrendsCommand.class,
+      AnomaliesCommand.class,
+      QualityCommand.class,
+      RiskCommand.class,
+      PrioritiesCommand.class,
     })
 public final class VigilCommand implements Runnable {
   public static final int OK = 0;

@@ -14,6 +14,7 @@ final class HealthRoutes implements RouteGroup {
 
   @Override
   public void register(Routes routes) {
+    routes.get("/api/health/live", ctx -> ctx.json(Map.of("status", "UP")));
     routes.get(
         "/api/health",
         ctx -> {
