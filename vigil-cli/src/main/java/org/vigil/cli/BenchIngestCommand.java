@@ -73,7 +73,14 @@ public final class BenchIngestCommand implements Callable<Integer> {
     }
     double copy = result.rate("PostgreSQL COPY, observation-shaped table");
     Table table =
-        Table.of("target", "rows stored", "read+validate s", "total s", "rows/s", "vs COPY");
+        Table.of(
+            "target",
+            "rows stored",
+            "read+validate s",
+            "total s",
+            "rows/s",
+            "vs COPY",
+            "store-only rows/s");
     for (IngestBenchResult.Line l : result.lines()) {
       double rate = l.rowsPerSecond(result.rows());
       table.row(
@@ -82,7 +89,8 @@ public final class BenchIngestCommand implements Callable<Integer> {
           String.format(Locale.ROOT, "%.2f", l.parseSeconds()),
           String.format(Locale.ROOT, "%.2f", l.totalSeconds()),
           Math.round(rate),
-          String.format(Locale.ROOT, "%.0f%%", 100 * rate / copy));
+          String.format(Locale.ROOT, "%.0f%%", 100 * rate / copy),
+          Math.round(result.rows() / (l.totalSeconds() - l.parseSeconds())));
     }
     renderer.print(table);
     return VigilCommand.OK;

@@ -46,7 +46,7 @@ public record IngestBenchResult(long rows, long fileBytes, List<Line> lines) {
     b.append(
         String.format(
             Locale.ROOT,
-            "ingest of %,d rows (%,.1f MB long CSV)%n%-44s %10s %9s %9s %12s %9s%n",
+            "ingest of %,d rows (%,.1f MB long CSV)%n%-44s %10s %9s %9s %12s %9s %12s%n",
             rows,
             fileBytes / 1e6,
             "target",
@@ -54,18 +54,20 @@ public record IngestBenchResult(long rows, long fileBytes, List<Line> lines) {
             "parse s",
             "total s",
             "rows/s",
-            "vs COPY"));
+            "vs COPY",
+            "store rows/s"));
     for (Line l : lines) {
       b.append(
           String.format(
               Locale.ROOT,
-              "%-44s %,10d %9.2f %9.2f %,12.0f %8.0f%%%n",
+              "%-44s %,10d %9.2f %9.2f %,12.0f %8.0f%% %,12.0f%n",
               l.target(),
               l.rowsStored(),
               l.parseSeconds(),
               l.totalSeconds(),
               l.rowsPerSecond(rows),
-              100 * l.rowsPerSecond(rows) / copy));
+              100 * l.rowsPerSecond(rows) / copy,
+              rows / (l.totalSeconds() - l.parseSeconds())));
     }
     return b.toString();
   }
