@@ -41,6 +41,10 @@ public final class ArmaLikelihood {
   private double[] gain = new double[0];
   private double[] change = new double[0];
   private double[] state = new double[0];
+  private double[] phiPad = new double[0];
+  private double[] phi1 = new double[0];
+  private double[] theta1 = new double[0];
+  private int[] arLags = new int[0];
   private double sumSquares;
   private double sumLogVariance;
   private int count;
@@ -125,12 +129,20 @@ public final class ArmaLikelihood {
     if (!(f > 0.0) || Double.isInfinite(f)) {
       return false;
     }
+    // padded copies keep the inner loops free of branches: phiPad[i] = 0 for i >= p, and
+    // change[r] = state[r] = 0 stand for the zero row below the shift
     for (int i = 0; i < r; i++) {
-      double k = (i < p ? phi[i] * column[0] : 0.0) + (i + 1 < r ? column[i + 1] : 0.0);
+      phiPad[i] = i < p ? phi[i] : 0.0;
+    }
+    column[r] = 0.0;
+    for (int i = 0; i < r; i++) {
+      double k = phiPad[i] * column[0] + column[i + 1];
       gain[i] = k;
       change[i] = k;
       state[i] = 0.0;
     }
+    change[r] = 0.0;
+    state[r] = 0.0;
     double m = -1.0 / f;
     boolean steady = false;
     double ssq = 0.0;
@@ -145,12 +157,8 @@ public final class ArmaLikelihood {
         residuals[t] = v / Math.sqrt(f);
       }
       double a0 = state[0];
-      for (int i = 0; i < r - 1; i++) {
-        state[i] = state[i + 1] + gain[i] * vf;
-      }
-      state[r - 1] = gain[r - 1] * vf;
-      for (int i = 0; i < p; i++) {
-        state[i] += phi[i] * a0;
+      for (int i = 0; i < r; i++) {
+        state[i] = state[i + 1] + gain[i] * vf + phiPad[i] * a0;
       }
       if (!steady) {
         if (covariance != null) {
@@ -166,12 +174,14 @@ public final class ArmaLikelihood {
         if (!(fNext > 0.0)) {
           return false;
         }
+        double mu1 = m * u;
+        double ku = u / f;
         double norm = 0.0;
         for (int i = 0; i < r; i++) {
-          double tl = (i < p ? phi[i] * u : 0.0) + (i + 1 < r ? change[i + 1] : 0.0);
+          double tl = phiPad[i] * u + change[i + 1];
           double kOld = gain[i];
-          gain[i] = kOld + tl * m * u;
-          double l = tl - kOld * u / f;
+          gain[i] = kOld + tl * mu1;
+          double l = tl - kOld * ku;
           change[i] = l;
           norm += l * l;
         }
@@ -197,24 +207,35 @@ public final class ArmaLikelihood {
   private boolean initialColumn(double[] phi, double[] theta, int r) {
     int p = phi.length;
     int q = theta.length;
+    // 1-based padded copies: phi1[k] = phi_k (0 beyond p), theta1[k] = theta_k (0 beyond q)
+    int nz = 0;
+    for (int k = 1; k <= r; k++) {
+      phi1[k] = k <= p ? phi[k - 1] : 0.0;
+      theta1[k] = k <= q ? theta[k - 1] : 0.0;
+      if (phi1[k] != 0.0) {
+        arLags[nz++] = k;
+      }
+    }
     psi[0] = 1.0;
     for (int j = 1; j <= r; j++) {
-      double s = j <= q ? theta[j - 1] : 0.0;
-      int lim = Math.min(j, p);
-      for (int i = 1; i <= lim; i++) {
-        s += phi[i - 1] * psi[j - i];
+      double s = theta1[j];
+      for (int z = 0; z < nz; z++) {
+        int i = arLags[z];
+        if (i > j) {
+          break;
+        }
+        s += phi1[i] * psi[j - i];
       }
       psi[j] = s;
     }
     int dim = p + 1;
+    java.util.Arrays.fill(system, 0, dim * dim, 0.0);
     for (int k = 0; k < dim; k++) {
       int row = k * dim;
-      for (int c = 0; c < dim; c++) {
-        system[row + c] = 0.0;
-      }
       system[row + k] += 1.0;
-      for (int i = 1; i <= p; i++) {
-        system[row + Math.abs(k - i)] -= phi[i - 1];
+      for (int z = 0; z < nz; z++) {
+        int i = arLags[z];
+        system[row + Math.abs(k - i)] -= phi1[i];
       }
       rhs[k] = maCrossTerm(theta, k);
     }
@@ -226,8 +247,9 @@ public final class ArmaLikelihood {
     }
     for (int k = dim; k <= r; k++) {
       double s = maCrossTerm(theta, k);
-      for (int i = 1; i <= p; i++) {
-        s += phi[i - 1] * gamma[k - i];
+      for (int z = 0; z < nz; z++) {
+        int i = arLags[z];
+        s += phi1[i] * gamma[k - i];
       }
       gamma[k] = s;
     }
@@ -237,15 +259,9 @@ public final class ArmaLikelihood {
     column[0] = gamma[0];
     for (int i = 2; i <= r; i++) {
       double s = 0.0;
-      for (int a = 0; a <= r - i; a++) {
-        int lag = i + a;
-        if (lag <= p) {
-          s += phi[lag - 1] * gamma[1 + a];
-        }
-        int maLag = i - 1 + a;
-        if (maLag <= q) {
-          s += theta[maLag - 1] * psi[a];
-        }
+      int lim = r - i;
+      for (int a = 0; a <= lim; a++) {
+        s += phi1[i + a] * gamma[1 + a] + theta1[i - 1 + a] * psi[a];
       }
       column[i - 1] = s;
     }
@@ -370,8 +386,12 @@ public final class ArmaLikelihood {
       gamma = new double[r + 1];
       column = new double[r + 1];
       gain = new double[r];
-      change = new double[r];
-      state = new double[r];
+      change = new double[r + 1];
+      state = new double[r + 1];
+      phiPad = new double[r];
+      phi1 = new double[r + 1];
+      theta1 = new double[r + 1];
+      arLags = new int[r + 1];
     }
     int dim = p + 1;
     if (system.length < dim * dim) {
