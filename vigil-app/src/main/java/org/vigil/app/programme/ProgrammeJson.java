@@ -12,8 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.vigil.model.InvalidInputException;
 import org.vigil.model.programme.Programme;
@@ -34,6 +36,7 @@ public final class ProgrammeJson implements ProgrammeCodec {
     SimpleModule periods = new SimpleModule("vigil-periods");
     periods.addSerializer(Period.class, new PeriodWriter());
     periods.addDeserializer(Period.class, new PeriodReader());
+    periods.addSerializer(new OptionalWriter());
     this.mapper =
         new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -111,6 +114,32 @@ public final class ProgrammeJson implements ProgrammeCodec {
             .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
             .collect(Collectors.joining());
     return p.isEmpty() ? "(document)" : "$" + p;
+  }
+
+  /** Writes any value (results, revisions) as JSON text, with Vigil's periods and optionals. */
+  public String writeValue(Object value) {
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** An empty optional is written as null, a present one as its value. */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static final class OptionalWriter extends StdSerializer<Optional> {
+    OptionalWriter() {
+      super(Optional.class);
+    }
+
+    @Override
+    public void serialize(Optional o, JsonGenerator g, SerializerProvider s) throws IOException {
+      if (o.isPresent()) {
+        s.defaultSerializeValue(o.get(), g);
+      } else {
+        g.writeNull();
+      }
+    }
   }
 
   private static final class PeriodWriter extends JsonSerializer<Period> {
