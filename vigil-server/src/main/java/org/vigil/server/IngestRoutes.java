@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vigil.app.Vigil;
 import org.vigil.app.ingest.IngestRequest;
 import org.vigil.app.ingest.IngestResult;
@@ -26,6 +28,7 @@ import org.vigil.model.ThreatDomain;
  * query parameters (or form fields).
  */
 final class IngestRoutes implements RouteGroup {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestRoutes.class);
   private final IngestService ingest;
   private final long maxBytes;
 
@@ -53,7 +56,19 @@ final class IngestRoutes implements RouteGroup {
     IngestResult result;
     try (InputStream in =
         part.isPresent() ? part.get().content() : limited(ctx.bodyInputStream())) {
-      result = ingest.ingest(caller, clean(fileName), in, -1, request, (stage, done, total) -> {});
+      String name = clean(fileName);
+      result =
+          ingest.ingest(
+              caller,
+              name,
+              in,
+              -1,
+              request,
+              (stage, done, total) -> {
+                if ("writing".equals(stage) && done == 0) {
+                  LOG.info("Ingest of {} by {}: writing the batch", name, caller.user());
+                }
+              });
     }
     ctx.status(result.alreadyLoaded() ? 200 : 201).json(wire(result));
   }
