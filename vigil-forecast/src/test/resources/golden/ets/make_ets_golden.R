@@ -66,3 +66,19 @@ emit(nm, "sse", hw$SSE)
 emit(nm, "coefficients", as.numeric(hw$coefficients))
 emit(nm, "mean", as.numeric(p))
 close(out)
+
+# Theta: thetaf() (Hyndman and Billah's form of the standard Theta method, with the M3 seasonal
+# adjustment) on three classic series.
+out <- file("theta_golden.csv", "w")
+cat("case,key,index,value\n", file = out)
+for (cs in list(list(name = "nile", x = Nile, h = 10),
+                list(name = "airpassengers", x = AirPassengers, h = 12),
+                list(name = "austres", x = austres, h = 8),
+                list(name = "usaccdeaths", x = USAccDeaths, h = 12))) {
+  fc <- thetaf(cs$x, h = cs$h)
+  emit(cs$name, "y", as.numeric(cs$x))
+  emit(cs$name, "frequency", frequency(cs$x))
+  emit(cs$name, "mean", as.numeric(fc$mean))
+  emit(cs$name, "upper95", as.numeric(fc$upper[, 2]))
+}
+close(out)

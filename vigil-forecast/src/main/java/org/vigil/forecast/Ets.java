@@ -18,8 +18,9 @@ final class Ets {
   private static final double HI = 0.9999;
   private static final double PHI_LO = 0.8;
   private static final double PHI_HI = 0.98;
-  static final int MAX_EVALUATIONS = 2000;
-  static final int RESTARTS = 4;
+  static final int MAX_EVALUATIONS = Integer.getInteger("vigil.ets.evals", 1000);
+  static final int RESTARTS = Integer.getInteger("vigil.ets.restarts", 2);
+  static final int RESTART_EVALUATIONS = Integer.getInteger("vigil.ets.restartEvals", 500);
 
   private Ets() {}
 
@@ -93,7 +94,7 @@ final class Ets {
     int idle = 0;
     for (int k = 0; k < RESTARTS && idle < 2; k++) {
       double[] s = k % 2 == 0 ? step : lay.inward(r.x(), step);
-      NelderMead.Result again = NelderMead.minimize(obj, r.x(), s, 1e-8, MAX_EVALUATIONS);
+      NelderMead.Result again = NelderMead.minimize(obj, r.x(), s, 1e-8, RESTART_EVALUATIONS);
       idle = again.value() < r.value() - 1e-6 * Math.abs(r.value()) ? 0 : idle + 1;
       r = again.value() < r.value() ? again : r;
     }

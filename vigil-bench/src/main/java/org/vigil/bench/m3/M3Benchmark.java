@@ -34,6 +34,8 @@ public final class M3Benchmark {
     METHODS.put("tsb", ForecastMethod.TSB);
     METHODS.put("combo", ForecastMethod.COMBO);
     METHODS.put("auto", ForecastMethod.AUTO);
+    METHODS.put("combo-mean", ForecastMethod.COMBO);
+    METHODS.put("combo-median", ForecastMethod.COMBO);
   }
 
   private M3Benchmark() {}
@@ -85,12 +87,14 @@ public final class M3Benchmark {
   private static void forecastOne(M3Series s, List<MethodForecasts> out, ForecastSpec base) {
     ThreadMXBean bean = ManagementFactory.getThreadMXBean();
     for (MethodForecasts mf : out) {
+      ForecastSpec.Builder b = base.toBuilder();
+      if (mf.method.equals("combo-mean")) {
+        b.combination(ForecastSpec.CombinationRule.MEAN);
+      } else if (mf.method.equals("combo-median")) {
+        b.combination(ForecastSpec.CombinationRule.MEDIAN);
+      }
       ForecastSpec spec =
-          base.toBuilder()
-              .method(METHODS.get(mf.method))
-              .horizon(s.horizon())
-              .levels(0.8, 0.95)
-              .build();
+          b.method(METHODS.get(mf.method)).horizon(s.horizon()).levels(0.8, 0.95).build();
       long t0 = bean.getCurrentThreadCpuTime();
       Forecast f;
       try {
