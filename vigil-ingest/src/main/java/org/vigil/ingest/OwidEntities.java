@@ -63,7 +63,10 @@ final class OwidEntities {
           "west germany",
           "kosovo",
           "somaliland",
-          "northern cyprus");
+          "northern cyprus",
+          "england and wales",
+          "kashmir",
+          "israel and palestinian territories");
   private static final Map<String, String> ALIASES =
       Map.ofEntries(
           Map.entry("czech republic", "CZE"),
@@ -107,7 +110,9 @@ final class OwidEntities {
           Map.entry("antigua and barbuda", "ATG"),
           Map.entry("falkland islands", "FLK"),
           Map.entry("curacao", "CUW"),
-          Map.entry("reunion", "REU"));
+          Map.entry("reunion", "REU"),
+          Map.entry("faeroe islands", "FRO"),
+          Map.entry("sint maarten dutch part", "SXM"));
 
   private OwidEntities() {}
 
@@ -117,17 +122,32 @@ final class OwidEntities {
     if (AGGREGATES.contains(n)
         || n.endsWith(" income")
         || n.endsWith(" sdi")
+        || n.endsWith(" members")
         || entity.toLowerCase(Locale.ROOT).contains("countries")) {
       return Optional.of("a region or group aggregate, not a state");
     }
     String t = entity.trim();
-    if (t.endsWith(")") && !t.toLowerCase(Locale.ROOT).endsWith("(country)")) {
-      return Optional.of("a region or group aggregate, not a state");
+    if (t.matches("OWID_[A-Z0-9]+")) {
+      return Optional.of("OWID's own code " + t + " (a region, or no ISO 3166-1 code)");
+    }
+    if (t.contains(": ")) {
+      return Optional.of("a part of a state");
     }
     if (NOT_STATES.contains(n)) {
       return Optional.of("not a current ISO 3166-1 state (a part of a state or a former state)");
     }
     return Optional.empty();
+  }
+
+  /**
+   * For a name that matched no state: a trailing qualifier in parentheses ("Europe (WB)", "Asia
+   * (UN)") marks one of OWID's regional groupings.
+   */
+  static Optional<String> qualifiedRegion(String entity) {
+    String t = entity.trim();
+    return t.endsWith(")") && t.contains("(")
+        ? Optional.of("a region or group aggregate, not a state")
+        : Optional.empty();
   }
 
   /** The alpha-3 code for an OWID spelling that differs from Java's locale names. */

@@ -170,6 +170,11 @@ final class OwidReader extends CsvFormatReader {
       if (byName.isPresent() && ref.area(byName.get()).isPresent()) {
         return byName;
       }
+      Optional<String> region = OwidEntities.qualifiedRegion(entity);
+      if (region.isPresent()) {
+        rc.skip(line, entity, region.get());
+        return Optional.empty();
+      }
       rc.reject(
           line,
           "Entity",

@@ -35,12 +35,21 @@ class OwidReaderTest {
     String csv =
         HEADER
             + "World,1990,1,2\nEurope,1990,1,2\nHigh SDI,1990,1,2\nEurope (WB),1990,1,2\n"
-            + "England,1990,1,2\nCote d'Ivoire,1990,1,3\n";
+            + "England,1990,1,2\nOWID_GFR,1990,1,2\nBosnia and Herzegovina: Republika Srpska,1990,1,2\n"
+            + "Kashmir,1990,1,2\nCote d'Ivoire,1990,1,3\n";
     ReadResult r = read(F, csv, rateSpec());
     assertThat(r.rejections()).isEmpty();
     assertThat(r.skipped())
         .extracting(SkippedRow::what)
-        .containsExactly("World", "Europe", "High SDI", "Europe (WB)", "England");
+        .containsExactly(
+            "World",
+            "Europe",
+            "High SDI",
+            "Europe (WB)",
+            "England",
+            "OWID_GFR",
+            "Bosnia and Herzegovina: Republika Srpska",
+            "Kashmir");
     assertThat(r.observations()).extracting(Observation::area).containsExactly("CIV");
   }
 
