@@ -43,7 +43,9 @@ public final class AnomalyDetector {
   }
 
   static List<Anomaly> robustZ(TimeSeries s, double threshold) {
-    double[] x = s.values();
+    double[] raw = s.values();
+    boolean counts = isCounts(raw);
+    double[] x = counts ? anscombe(raw) : raw;
     double[] expected = RobustFit.expected(x, s.frequency().periodsPerYear());
     double[] resid = new double[x.length];
     for (int i = 0; i < x.length; i++) {
@@ -62,30 +64,54 @@ public final class AnomalyDetector {
       double e = expected[i] + centre;
       double z = (x[i] - e) / scale;
       if (Math.abs(z) > threshold) {
+        double ev = counts ? inverseAnscombe(e) : e;
+        double lo = counts ? inverseAnscombe(e - threshold * scale) : e - threshold * scale;
+        double hi = counts ? inverseAnscombe(e + threshold * scale) : e + threshold * scale;
         String text =
             String.format(
                 Locale.ROOT,
                 "%s is %.1f robust standard deviations %s the expected %s (Sen trend plus seasonal"
-                    + " median; robust sd %s, cut-off |z| > %.1f)",
-                fmt(x[i]),
+                    + " median%s; accepted range %s to %s at |z| <= %.1f)",
+                fmt(raw[i]),
                 Math.abs(z),
                 z > 0 ? "above" : "below",
-                fmt(e),
-                fmt(scale),
+                fmt(ev),
+                counts ? ", on the Anscombe square-root scale for counts" : "",
+                fmt(lo),
+                fmt(hi),
                 threshold);
-        out.add(
-            new Anomaly(
-                s.periodAt(i),
-                x[i],
-                e,
-                e - threshold * scale,
-                e + threshold * scale,
-                Anomaly.Method.ROBUST_Z,
-                z,
-                text));
+        out.add(new Anomaly(s.periodAt(i), raw[i], ev, lo, hi, Anomaly.Method.ROBUST_Z, z, text));
       }
     }
     return out;
+  }
+
+  /** Non-negative whole numbers: counts, whose variance grows with their level. */
+  static boolean isCounts(double[] x) {
+    boolean any = false;
+    for (double v : x) {
+      if (Double.isNaN(v)) {
+        continue;
+      }
+      if (v < 0 || v != Math.rint(v)) {
+        return false;
+      }
+      any = true;
+    }
+    return any;
+  }
+
+  /** Anscombe's (1948) variance-stabilising transform for Poisson counts: 2 sqrt(x + 3/8). */
+  static double[] anscombe(double[] x) {
+    double[] y = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      y[i] = 2 * Math.sqrt(x[i] + 0.375);
+    }
+    return y;
+  }
+
+  static double inverseAnscombe(double y) {
+    return y <= 0 ? 0 : Math.max(0, y * y / 4 - 0.375);
   }
 
   static List<Anomaly> forecastInterval(TimeSeries s, AnomalySpec spec) {

@@ -4,7 +4,9 @@ package org.vigil.analytics.trend;
  * How {@link TrendAnalyser} runs. Immutable; build with {@link #builder()}; {@link #DEFAULT} is
  * what the CLI and API use.
  *
- * @param alpha significance level for calling a trend rising or falling, in (0, 0.5)
+ * @param alpha significance level for calling a trend rising or falling, in (0, 0.5); the default
+ *     0.01 rather than 0.05 because Vigil tests every state's every series at once, and one false
+ *     "rising" in twenty trendless series would be too many alarms
  * @param seasonal whether to use the seasonal Mann-Kendall test and seasonal Sen slope
  * @param continuity whether the Mann-Kendall z score uses the continuity correction
  * @param confidence confidence level of Sen's slope interval, in (0, 1)
@@ -40,7 +42,7 @@ public record TrendSpec(
     LINEAR
   }
 
-  /** alpha 0.05, seasonal AUTO, continuity on, 95% slope interval, PELT linear with 4 ln n, 6. */
+  /** alpha 0.01, seasonal AUTO, continuity on, 95% slope interval, PELT linear with 4 ln n, 6. */
   public static final TrendSpec DEFAULT = builder().build();
 
   public TrendSpec {
@@ -68,7 +70,7 @@ public record TrendSpec(
 
   /** Builder with the defaults of {@link #DEFAULT}. */
   public static final class Builder {
-    private double alpha = 0.05;
+    private double alpha = 0.01;
     private Seasonal seasonal = Seasonal.AUTO;
     private boolean continuity = true;
     private double confidence = 0.95;

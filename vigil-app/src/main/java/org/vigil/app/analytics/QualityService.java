@@ -1,0 +1,100 @@
+package org.vigil.app.analytics;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.vigil.analytics.quality.QualityChecker;
+import org.vigil.analytics.quality.QualityReport;
+import org.vigil.analytics.quality.QualitySpec;
+import org.vigil.app.Vigil;
+import org.vigil.model.AccessContext;
+import org.vigil.model.Indicator;
+import org.vigil.model.IngestBatch;
+import org.vigil.model.Observation;
+import org.vigil.model.Polarity;
+import org.vigil.model.ThreatDomain;
+
+/**
+ * Quality reports per state and dataset (a dataset is the indicators of one threat domain). The
+ * vintages of each value are rebuilt from the series as of each ingest batch the caller can see (at
+ * most the latest {@value #MAX_BATCHES}), so revisions and first-report times come from the store's
+ * append-only history.
+ */
+public final class QualityService {
+  static final int MAX_BATCHES = 24;
+  private final SeriesSource source;
+
+  public QualityService(Vigil vigil) {
+    this.source = new SeriesSource(vigil);
+  }
+
+  /** Reports for one state or every state the caller can read, checked as of the clock's now. */
+  public List<QualityReport> quality(AccessContext ctx, Optional<String> area) {
+    Vigil vigil = source.vigil();
+    Instant now = vigil.clock().instant();
+    List<String> areas =
+        area.map(a -> List.of(source.area(ctx, a).code())).orElseGet(() -> source.states(ctx));
+    List<Instant> times = batchTimes(ctx);
+    Map<ThreatDomain, List<Indicator>> byDomain = new TreeMap<>();
+    for (Indicator i : vigil.reference().indicators(ctx)) {
+      byDomain.computeIfAbsent(i.domain(), d -> new ArrayList<>()).add(i);
+    }
+    QualitySpec.Builder spec = QualitySpec.builder(now);
+    for (Indicator i : vigil.reference().indicators(ctx)) {
+      if (i.polarity() != Polarity.NEUTRAL && !i.unit().startsWith("%")) {
+        spec.bounds(i.code(), 0, Double.MAX_VALUE);
+      } else if (i.unit().startsWith("%")) {
+        spec.bounds(i.code(), 0, 100);
+      }
+    }
+    QualitySpec qs = spec.build();
+    List<QualityReport> out = new ArrayList<>();
+    for (String a : areas) {
+      for (Map.Entry<ThreatDomain, List<Indicator>> e : byDomain.entrySet()) {
+        List<QualityChecker.IndicatorHistory> hs = new ArrayList<>();
+        for (Indicator ind : e.getValue()) {
+          List<Observation> v = vintages(ctx, ind.code(), a, times);
+          if (!v.isEmpty()) {
+            hs.add(new QualityChecker.IndicatorHistory(ind.code(), ind.frequency(), v));
+          }
+        }
+        if (!hs.isEmpty()) {
+          out.add(QualityChecker.check(a, e.getKey().name(), hs, qs));
+        }
+      }
+    }
+    return out;
+  }
+
+  private List<Instant> batchTimes(AccessContext ctx) {
+    TreeSet<Instant> t = new TreeSet<>();
+    for (IngestBatch b : source.vigil().observations().batches(ctx)) {
+      t.add(b.at());
+    }
+    List<Instant> all = new ArrayList<>(t);
+    List<Instant> out =
+        new ArrayList<>(all.subList(Math.max(0, all.size() - MAX_BATCHES), all.size()));
+    out.add(Instant.MAX);
+    return out;
+  }
+
+  /** Every vintage seen as of the batch times, oldest first per period. */
+  private List<Observation> vintages(
+      AccessContext ctx, String indicator, String area, List<Instant> times) {
+    Map<String, Observation> seen = new HashMap<>();
+    for (Instant t : times) {
+      for (Observation o : source.observations(ctx, indicator, area, t)) {
+        seen.putIfAbsent(o.period() + "|" + o.batch() + "|" + o.recordedAt(), o);
+      }
+    }
+    List<Observation> out = new ArrayList<>(seen.values());
+    out.sort(Comparator.comparing(Observation::period).thenComparing(Observation::recordedAt));
+    return out;
+  }
+}

@@ -1,0 +1,2 @@
+/** Timing of the whole composite risk index: {@code ./vigil bench risk}. */
+package org.vigil.bench.risk;

@@ -1,0 +1,159 @@
+package org.vigil.cli;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.vigil.analytics.priority.Priority;
+import org.vigil.analytics.priority.PriorityList;
+import org.vigil.analytics.priority.RegionalPriority;
+import org.vigil.analytics.risk.RiskSpec;
+import org.vigil.app.Vigil;
+import org.vigil.app.analytics.PriorityService;
+import org.vigil.model.InvalidInputException;
+import org.vigil.timeseries.Period;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vigil priorities}: the ranked list, the regional view, or what moved. */
+@Command(
+    name = "priorities",
+    mixinStandardHelpOptions = true,
+    description = "Ranked (threat domain, state) priorities; --view regional or moves.")
+final class PrioritiesCommand implements Callable<Integer> {
+  /** What to print. */
+  enum View {
+    list,
+    regional,
+    moves
+  }
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--period", description = "Month to rank, e.g. 2025-06 (default: latest).")
+  String period;
+
+  @Option(names = "--view", defaultValue = "list", description = "list, regional or moves.")
+  View view;
+
+  @Option(names = "--draws", defaultValue = "1000", description = "Monte Carlo draws.")
+  int draws;
+
+  @Override
+  public Integer call() {
+    VigilCommand root = VigilCommand.of(spec);
+    try (Vigil vigil = root.openVigil()) {
+      Optional<Period> p;
+      try {
+        p = Optional.ofNullable(period).map(Period::parse);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException("--period: " + e.getMessage());
+      }
+      PriorityList list =
+          new PriorityService(vigil)
+              .priorities(root.caller(vigil), p, RiskSpec.DEFAULT.withDraws(draws));
+      root.renderer()
+          .note(
+              "priorities for "
+                  + list.period()
+                  + " ("
+                  + list.methodology()
+                  + ")"
+                  + (list.previousPeriod().isEmpty()
+                      ? ", first run"
+                      : ", compared with the run for " + list.previousPeriod()));
+      root.renderer()
+          .print(
+              switch (view) {
+                case list -> priorities(list.priorities());
+                case moves -> moves(list);
+                case regional -> regional(list);
+              });
+    }
+    return VigilCommand.OK;
+  }
+
+  private static Table priorities(java.util.List<Priority> ps) {
+    Table t =
+        Table.of(
+            "rank",
+            "domain",
+            "area",
+            "score",
+            "lower",
+            "upper",
+            "trend",
+            "outlook",
+            "projected",
+            "confidence",
+            "previous_rank",
+            "top_drivers");
+    for (Priority p : ps) {
+      t.row(
+          p.rank(),
+          p.domain(),
+          p.area(),
+          p.score(),
+          p.lower(),
+          p.upper(),
+          p.trend().name(),
+          p.outlook().name(),
+          p.projected(),
+          p.confidence().name(),
+          p.previousRank(),
+          p.drivers().stream().map(d -> d.id()).collect(Collectors.joining("; ")));
+    }
+    return t;
+  }
+
+  private static Table moves(PriorityList list) {
+    Table t = Table.of("move", "places", "rank", "previous_rank", "domain", "area", "score");
+    list.movedUp()
+        .forEach(
+            p ->
+                t.row(
+                    "up",
+                    p.movedUp(),
+                    p.rank(),
+                    p.previousRank(),
+                    p.domain(),
+                    p.area(),
+                    p.score()));
+    list.movedDown()
+        .forEach(
+            p ->
+                t.row(
+                    "down",
+                    -p.movedUp(),
+                    p.rank(),
+                    p.previousRank(),
+                    p.domain(),
+                    p.area(),
+                    p.score()));
+    return t;
+  }
+
+  private static Table regional(PriorityList list) {
+    Table t =
+        Table.of(
+            "rank",
+            "domain",
+            "mean_score",
+            "max_score",
+            "worst_area",
+            "states_included",
+            "states_expected");
+    for (RegionalPriority r : list.regional()) {
+      t.row(
+          r.rank(),
+          r.domain(),
+          r.meanScore(),
+          r.maxScore(),
+          r.worstArea(),
+          r.statesIncluded(),
+          r.statesExpected());
+    }
+    return t;
+  }
+}
