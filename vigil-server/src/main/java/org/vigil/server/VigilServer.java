@@ -44,7 +44,9 @@ public final class VigilServer {
         new EventRoutes(vigil),
         new IngestRoutes(vigil, server.config()),
         new AuditRoutes(vigil),
-        new ReportRoutes(vigil));
+        new ReportRoutes(vigil),
+        new ProgrammeRoutes(vigil),
+        new AnalyticsRoutes(vigil));
   }
 
   /** Starts a server over an open Vigil; returns once it listens. */
@@ -85,6 +87,7 @@ public final class VigilServer {
         new RequestRateLimiter(config.requestsPerMinute(), server.vigil().clock());
     cfg.routes.before(ctx -> beforeEach(ctx, server, limiter));
     Problems.register(cfg.routes);
+    TlsConnector.configure(cfg, config);
   }
 
   private static void beforeEach(Context ctx, ServerContext server, RequestRateLimiter limiter) {
