@@ -1,0 +1,91 @@
+package org.vigil.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.vigil.bench.m3.M3Benchmark;
+import org.vigil.bench.m3.M3Harness;
+import org.vigil.bench.m3.M3Options;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code vigil bench m3}: our forecasting methods on the M3 competition series, next to the
+ * published M3 entries (and optionally R's forecast package and JDemetra+), scored by one metric
+ * implementation.
+ */
+@Command(
+    name = "m3",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Forecast the M3 series with our methods and score them next to the published entries.",
+      "Example: vigil bench m3 --data ../shared/data/m3 --methods ets,theta,combo --sample 300"
+    })
+final class BenchM3Command implements Callable<Integer> {
+  @Option(
+      names = "--data",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder with series.csv, values.csv (and published_forecasts.csv).")
+  Path data;
+
+  @Option(
+      names = "--methods",
+      paramLabel = "LIST",
+      description =
+          "Comma-separated: ets,arima,theta,dotm,croston,sba,tsb,naive,naive2,snaive,drift,combo,"
+              + "combo-mean,combo-median,auto (default: ${DEFAULT-VALUE}).")
+  String methods = "ets,arima,theta,dotm,croston,naive2,snaive,combo";
+
+  @Option(
+      names = "--sample",
+      paramLabel = "K",
+      description = "Use K series spread evenly over the set (default: all).")
+  int sample;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Worker threads (default: ${DEFAULT-VALUE}).")
+  int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+  @Option(names = "--out", paramLabel = "FILE.json", description = "Write all scores as JSON.")
+  Path out;
+
+  @Option(
+      names = "--forecasts",
+      paramLabel = "FILE.csv",
+      description = "Write every forecast as method,series,step,value.")
+  Path forecasts;
+
+  @Option(
+      names = "--r",
+      description = "Also run R's forecast package (ets, auto.arima, thetaf) on the same series.")
+  boolean runR;
+
+  @Option(names = "--jdemetra", description = "Also run JDemetra+'s TRAMO automatic ARIMA.")
+  boolean runJdemetra;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.isDirectory(data)) {
+      throw new IllegalArgumentException(
+          "--data "
+              + data
+              + " is not a folder: expected the M3 folder with series.csv and values.csv");
+    }
+    M3Harness.run(
+        new M3Options(
+            data,
+            M3Benchmark.parseMethods(methods),
+            sample,
+            threads,
+            Optional.ofNullable(out),
+            Optional.ofNullable(forecasts),
+            runR,
+            runJdemetra),
+        System.out);
+    return 0;
+  }
+}
