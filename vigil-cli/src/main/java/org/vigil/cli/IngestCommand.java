@@ -18,6 +18,7 @@ import org.vigil.ingest.Rejection;
 import org.vigil.ingest.SkippedRow;
 import org.vigil.model.AccessContext;
 import org.vigil.model.Classification;
+import org.vigil.model.InvalidInputException;
 import org.vigil.model.ThreatDomain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -107,7 +108,15 @@ final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     VigilCommand root = VigilCommand.of(spec);
-    IngestFormat format = IngestFormat.parse(root.formatText);
+    IngestFormat format;
+    try {
+      format = IngestFormat.parse(root.formatText);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(
+          "ingest needs --format long, owid, sdmx or json (the input format), found '"
+              + root.formatText
+              + "'");
+    }
     Classification c =
         classification != null
             ? Classification.parse(classification)
