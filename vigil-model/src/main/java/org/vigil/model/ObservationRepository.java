@@ -32,10 +32,15 @@ public interface ObservationRepository {
   /** Every vintage of one value, oldest first, readable by ctx. */
   List<Observation> vintages(AccessContext ctx, String indicator, String area, Period period);
 
-  /** Latest values of one indicator for every readable area (for maps and aggregates). */
+  /**
+   * The latest vintage (recorded at or before asOf) of every period of one indicator, for every
+   * readable area, ordered by area then period (for maps and aggregates).
+   */
   List<Observation> latestByIndicator(AccessContext ctx, String indicator, Instant asOf);
 
-  /** A batch with this checksum already stored for this organisation, if any. */
+  /**
+   * Stored batches of ctx's organisation (every organisation's for system admins), newest first.
+   */
   List<IngestBatch> batches(AccessContext ctx);
 
   /** Number of observation rows (all vintages) readable by ctx. */
