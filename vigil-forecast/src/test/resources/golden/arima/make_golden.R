@@ -89,3 +89,16 @@ for (nm in names(series)) {
   auto[[nm]] <- rbind(d, extra)
 }
 write.csv(do.call(rbind, auto), "auto_fits.csv", row.names = FALSE, quote = FALSE)
+
+# Unit-root and seasonality statistics behind auto.arima's choice of d and D:
+# the KPSS level statistic with lag trunc(3 sqrt(n) / 13) (as forecast::ndiffs calls urca)
+# and the STL seasonal strength of forecast's nsdiffs(test = "seas").
+stats <- list()
+for (nm in names(series)) {
+  x <- series[[nm]]
+  kpss <- urca::ur.kpss(x, type = "mu", use.lag = trunc(3 * sqrt(length(x)) / 13))@teststat
+  strength <- if (frequency(x) > 1) forecast:::seas.heuristic(x) else NA
+  stats[[nm]] <- data.frame(case = nm, series = nm, key = c("kpss", "strength"),
+                            value = sprintf("%.17g", c(kpss, strength)))
+}
+write.csv(do.call(rbind, stats), "unitroot_stats.csv", row.names = FALSE, quote = FALSE)

@@ -3,7 +3,6 @@ package org.vigil.forecast.arima;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,9 +71,5 @@ class ArimaGoldenTest {
       s = Math.max(s, Math.abs(v));
     }
     return s;
-  }
-
-  static List<String> names() {
-    return List.of();
   }
 }
