@@ -13,7 +13,12 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Run a benchmark harness (see the subcommands).",
-    subcommands = {BenchM3Command.class, BenchHttpCommand.class, BenchRiskCommand.class})
+    subcommands = {
+      BenchM3Command.class,
+      BenchHttpCommand.class,
+      BenchRiskCommand.class,
+      BenchIngestCommand.class,
+    })
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
