@@ -475,6 +475,6 @@ public final class ProgrammeDemo {
                 + year),
         ownership,
         "",
-        null);
+        java.time.Instant.EPOCH);
   }
 }
