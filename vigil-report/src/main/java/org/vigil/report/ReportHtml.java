@@ -267,7 +267,7 @@ final class ReportHtml {
       return;
     }
     if (rows.isEmpty()) {
-      out.append("<p class=\"gap\">").append(esc(m.get("gap.noData"))).append("</p>");
+      out.append("<p class=\"note\">").append(esc(m.get("gap.none"))).append("</p>");
       return;
     }
     out.append("<table class=\"data\"><thead><tr>");

@@ -72,7 +72,7 @@ public final class ReportService {
 
   /** A service whose risk, priority and programme sections come from the installed engines. */
   public static ReportService create(Vigil vigil) {
-    return new ReportService(vigil, ReportSupplements.NONE);
+    return new ReportService(vigil, new InstalledSupplements(vigil));
   }
 
   /** Assembles and renders; the time taken is in the result. */
