@@ -69,20 +69,20 @@ public final class DemoData {
     AccessContext sys = AccessContext.system();
     boolean loaded =
         vigil.observations().batches(sys).stream()
-            .anyMatch(b -> b.sourceFile().equals(FIRST_RELEASE_FILE));
+            .anyMatch(b -> b.sourceFile().equals(REVISION_FILE));
     if (loaded) {
       return new LoadResult(true, reference, 0, 0, 0, 0, spec);
     }
+    // Each step skips what is already there, and the revision batch (the marker above) comes
+    // last, so a load that was interrupted completes on the next run without duplicates.
     int users = addUsers(vigil);
+    int events = addEvents(vigil, spec);
+    int documents = addDocuments(vigil);
     int added = append(vigil, PWT_FILE, "pwt-csv", PennWorldTable.observations());
     List<GeneratedSeries> series = new SyntheticGenerator(spec).generate();
     added += append(vigil, FIRST_RELEASE_FILE, "synthetic", firstReleases(series));
     added += append(vigil, REVISION_FILE, "synthetic", revisions(series));
-    List<Event> events = DemoEvents.events(spec);
-    events.forEach(e -> vigil.events().addEvent(sys, e));
-    List<Document> documents = DemoEvents.documents();
-    documents.forEach(d -> vigil.events().addDocument(sys, d));
-    return new LoadResult(false, reference, added, events.size(), documents.size(), users, spec);
+    return new LoadResult(false, reference, added, events, documents, users, spec);
   }
 
   /** The ground truth of the default spec (2015-01 .. 2025-12; holds for later ends too). */
@@ -133,6 +133,35 @@ public final class DemoData {
       }
     }
     return out;
+  }
+
+  static int addEvents(Vigil vigil, DemoSpec spec) {
+    AccessContext sys = AccessContext.system();
+    boolean present =
+        vigil
+            .events()
+            .events(sys, spec.first().atDay(1), spec.last().atEndOfMonth(), "", null)
+            .stream()
+            .anyMatch(e -> e.source().equals(DemoIndicators.SYNTHETIC_SOURCE));
+    if (present) {
+      return 0;
+    }
+    List<Event> events = DemoEvents.events(spec);
+    events.forEach(e -> vigil.events().addEvent(sys, e));
+    return events.size();
+  }
+
+  static int addDocuments(Vigil vigil) {
+    AccessContext sys = AccessContext.system();
+    boolean present =
+        vigil.events().documents(sys, "", "", null).stream()
+            .anyMatch(d -> d.source().equals(DemoIndicators.SYNTHETIC_SOURCE));
+    if (present) {
+      return 0;
+    }
+    List<Document> documents = DemoEvents.documents();
+    documents.forEach(d -> vigil.events().addDocument(sys, d));
+    return documents.size();
   }
 
   private static int addUsers(Vigil vigil) {

@@ -27,7 +27,8 @@ class DemoDataTest {
       DemoData.LoadResult first = DemoData.load(vigil);
       double seconds = (System.nanoTime() - start) / 1e9;
       assertThat(first.alreadyLoaded()).isFalse();
-      assertThat(seconds).as("load time in seconds").isLessThan(20);
+      // Generous: about 10 s on an idle 2-core machine, far more while other builds share it.
+      assertThat(seconds).as("load time in seconds").isLessThan(90);
       assertThat(first.spec().last()).hasToString("2026-10");
       assertThat(first.users()).isEqualTo(DemoData.users().size());
       assertThat(first.events()).isGreaterThan(100);
@@ -60,6 +61,9 @@ class DemoDataTest {
       long rows = vigil.observations().count(sys);
       DemoData.LoadResult second = DemoData.load(vigil);
       assertThat(second.alreadyLoaded()).isTrue();
+      // An interrupted load resumes without duplicating events or documents.
+      assertThat(DemoData.addEvents(vigil, first.spec())).isZero();
+      assertThat(DemoData.addDocuments(vigil)).isZero();
       assertThat(second.referenceAdded()).isZero();
       assertThat(vigil.observations().count(sys)).isEqualTo(rows);
     }
