@@ -59,7 +59,15 @@ public final class DriftEngine {
     for (Kpi k : p.kpis()) {
       TimeSeries s = series.get(k.code());
       if (s == null) {
-        out.add(noData(k, spec, "no series for " + k.indicator() + " in " + k.area()));
+        out.add(
+            noData(
+                k,
+                spec,
+                "no values of "
+                    + k.indicator()
+                    + " in "
+                    + k.area()
+                    + " (none stored, or none the caller may read)"));
         continue;
       }
       out.add(

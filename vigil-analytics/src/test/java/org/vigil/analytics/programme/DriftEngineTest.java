@@ -63,7 +63,8 @@ class DriftEngineTest {
             .findFirst()
             .orElseThrow();
     assertThat(target.newTarget()).isGreaterThan(d.median());
-    assertThat(target.probability()).isBetween(0.8, 0.82);
+    // the 80% quantile, rounded up to three significant digits: at least 80%, a little more
+    assertThat(target.probability()).isBetween(0.8, 0.85);
   }
 
   @Test
@@ -152,7 +153,7 @@ class DriftEngineTest {
   void assess_missingSeries_noDataWithReason() {
     List<KpiDrift> all = DriftEngine.assess(programme, Map.of(), List.of(), DriftSpec.DEFAULT);
     assertThat(all).allMatch(d -> d.status() == DriftStatus.NO_DATA);
-    assertThat(all.get(0).notes().get(0)).contains("no series");
+    assertThat(all.get(0).notes().get(0)).contains("no values of OFFENCES in KAZ");
   }
 
   @Test

@@ -56,6 +56,22 @@ public final class ProgrammeDemo {
   private static final String EXAMPLE = " (example)";
   private static final String EXAMPLE_RU = " (пример)";
 
+  /** Russian names of the example KPIs. */
+  private static final java.util.Map<String, String> RU =
+      java.util.Map.of(
+          "Drug trafficking offences in Russia down 10%",
+          "Снижение числа преступлений, связанных с наркотрафиком, в России на 10%",
+          "Drug trafficking offences in Kazakhstan down 15%",
+          "Снижение числа преступлений, связанных с наркотрафиком, в Казахстане на 15%",
+          "Organised crime offences in Armenia down 20%",
+          "Снижение числа преступлений организованных групп в Армении на 20%",
+          "Illegal border crossings in Kyrgyzstan down 10%",
+          "Снижение числа незаконных пересечений границы в Кыргызстане на 10%",
+          "Terrorist incidents in Kazakhstan down 10%",
+          "Снижение числа террористических инцидентов в Казахстане на 10%",
+          "Extremism offences in Kyrgyzstan down 10%",
+          "Снижение числа преступлений экстремистской направленности в Кыргызстане на 10%");
+
   private ProgrammeDemo() {}
 
   /** Loads both programmes unless they are there already; returns the number of versions added. */
@@ -342,7 +358,13 @@ public final class ProgrammeDemo {
         code,
         objective,
         name + " on the " + baselineYear + " monthly mean by December " + deadlineYear + EXAMPLE,
-        "",
+        RU.get(name)
+            + " к среднемесячному уровню "
+            + baselineYear
+            + " г. к декабрю "
+            + deadlineYear
+            + " г."
+            + EXAMPLE_RU,
         indicator,
         area,
         baseline,
