@@ -59,7 +59,8 @@ public record ReadResult(
             ? ""
             : " (and "
                 + (rejections.size() - 1)
-                + " more rejected rows; use --keep-good-rows to load the good rows and list all)";
+                + " more rejected rows; to load the good rows and list every rejection, keep good rows:"
+                + " --keep-good-rows on the command line, keepGoodRows=true in the API)";
     throw new InvalidInputException(rejections.get(0).message() + more);
   }
 }
