@@ -18,8 +18,8 @@ final class Ets {
   private static final double HI = 0.9999;
   private static final double PHI_LO = 0.8;
   private static final double PHI_HI = 0.98;
-  static final int MAX_EVALUATIONS = Integer.getInteger("vigil.ets.evals", 1000);
-  static final int RESTARTS = Integer.getInteger("vigil.ets.restarts", 2);
+  static final int MAX_EVALUATIONS = Integer.getInteger("vigil.ets.evals", 2000);
+  static final int RESTARTS = Integer.getInteger("vigil.ets.restarts", 0);
   static final int RESTART_EVALUATIONS = Integer.getInteger("vigil.ets.restartEvals", 500);
 
   private Ets() {}

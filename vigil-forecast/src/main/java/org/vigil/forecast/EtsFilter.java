@@ -74,11 +74,15 @@ public final class EtsFilter {
     }
     double sse = 0;
     double sumLog = 0;
+    // The product of the forecasts, folded into sumLog only when it grows or shrinks far: one
+    // logarithm per ~40 steps instead of one per step.
+    double product = 1;
     double betaOverAlpha = beta / alpha;
+    int j = -1;
     for (int t = 0; t < n; t++) {
       double phib = ph * b;
       double q = l + phib;
-      int j = t % m;
+      j = j + 1 == m ? 0 : j + 1;
       double s = se == EtsType.NONE ? 0 : season[j];
       double f;
       double p;
@@ -98,7 +102,11 @@ public final class EtsFilter {
           return Double.POSITIVE_INFINITY;
         }
         e = (y[t] - f) / f;
-        sumLog += Math.log(f);
+        product *= f;
+        if (product > 1e150 || product < 1e-150) {
+          sumLog += Math.log(product);
+          product = 1;
+        }
       } else {
         e = y[t] - f;
       }
@@ -122,6 +130,7 @@ public final class EtsFilter {
     }
     level = l;
     trend = b;
+    sumLog += Math.log(product);
     double v = n * Math.log(Math.max(sse, 1e-300)) + 2 * sumLog;
     return Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
   }

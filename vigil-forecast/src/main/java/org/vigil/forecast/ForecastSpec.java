@@ -162,7 +162,7 @@ public final class ForecastSpec {
     private int seasonalPeriod;
     private int simulations = 2000;
     private String etsModel = "ZZZ";
-    private CombinationRule combination = CombinationRule.MEDIAN;
+    private CombinationRule combination = CombinationRule.MEAN;
 
     private Builder() {}
 
