@@ -18,18 +18,21 @@ public interface ProgrammeRepository {
   ProgrammeHistory history(AccessContext ctx, String programme);
 
   /**
-   * Stores a new draft version drafted from {@code baseVersion} (0 for a new programme). Author and
-   * time come from the context and the store's clock.
+   * Stores a new draft version drafted from {@code baseVersion}: the version in force, or 0 when no
+   * version is in force yet. Author and time come from the context and the store's clock.
    *
-   * @throws org.vigil.model.InvalidInputException when the base version is not the latest one
+   * @throws org.vigil.model.InvalidInputException when the base is not the version in force, or the
+   *     draft changes nothing
    * @throws org.vigil.model.AccessDeniedException when the caller may not draft
    */
   ProgrammeRevision draft(AccessContext ctx, Programme content, int baseVersion, String reason);
 
   /**
-   * Records a coordinator's decision on a draft.
+   * Records a coordinator's decision on a draft. A draft is approved only while its base is still
+   * the version in force, so approving one draft never silently drops another's changes.
    *
-   * @throws org.vigil.model.InvalidInputException when the version is not a draft
+   * @throws org.vigil.model.InvalidInputException when the version is not a draft, or its base is
+   *     no longer the version in force
    * @throws org.vigil.model.AccessDeniedException when the caller is not a programme coordinator
    */
   ProgrammeRevision decide(
