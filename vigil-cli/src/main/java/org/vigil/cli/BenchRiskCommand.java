@@ -27,9 +27,18 @@ final class BenchRiskCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RiskBenchmark.Result r = RiskBenchmark.run(draws, threads, runs);
-    Table t = Table.of("states", "domains", "snapshots", "draws", "threads", "scores", "best_ms");
+    Table t =
+        Table.of(
+            "states", "domains", "snapshots", "draws", "threads", "scores", "best_ms", "cpu_ms");
     t.row(
-        r.states(), r.domains(), r.snapshots(), r.draws(), r.threads(), r.scores(), r.bestMillis());
+        r.states(),
+        r.domains(),
+        r.snapshots(),
+        r.draws(),
+        r.threads(),
+        r.scores(),
+        r.bestMillis(),
+        r.cpuMillis());
     VigilCommand.of(spec).renderer().note(r.summary());
     VigilCommand.of(spec).renderer().print(t);
     return VigilCommand.OK;

@@ -46,6 +46,32 @@ public enum Aggregator {
     };
   }
 
+  /** The log a geometric aggregator takes of a child's score (NaN for the arithmetic mean). */
+  double logOf(double x) {
+    return switch (this) {
+      case ARITHMETIC -> Double.NaN;
+      case GEOMETRIC -> x <= 0 ? Double.NEGATIVE_INFINITY : Math.log(x);
+      case ADJUSTED_GEOMETRIC -> Math.log(x + 1);
+    };
+  }
+
+  /** {@link #combine} for the geometric aggregators, given the children's logs from logOf. */
+  double combineLogs(double[] x, double[] logs, double[] w, int n) {
+    double sw = 0;
+    double acc = 0;
+    for (int i = 0; i < n; i++) {
+      if (!Double.isNaN(x[i])) {
+        sw += w[i];
+        acc += w[i] * logs[i];
+      }
+    }
+    if (!(sw > 0)) {
+      return Double.NaN;
+    }
+    double e = Math.exp(acc / sw);
+    return this == ADJUSTED_GEOMETRIC ? e - 1 : e;
+  }
+
   /**
    * Each child's share of the node's score, summing to the score: exact for the arithmetic mean
    * (w_i x_i); for the geometric means the score is split in proportion to w_i ln(x_i + 1), the

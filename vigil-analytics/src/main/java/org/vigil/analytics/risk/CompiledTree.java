@@ -108,6 +108,24 @@ final class CompiledTree {
    */
   double evaluate(
       double[] leafScores, double[] weightFactor, double[] out, double[] buf, double[] wbuf) {
+    return evaluate(leafScores, weightFactor, out, buf, wbuf, null, null, null);
+  }
+
+  /**
+   * As above, with a cache of the logs geometric parents take of their children: {@code lastX} and
+   * {@code lastLog} (per node, owned by the calling thread) remember the last value seen and its
+   * log, so that draws which only change weights do not recompute them; {@code logs} is scratch as
+   * wide as the widest group.
+   */
+  double evaluate(
+      double[] leafScores,
+      double[] weightFactor,
+      double[] out,
+      double[] buf,
+      double[] wbuf,
+      double[] lastX,
+      double[] lastLog,
+      double[] logs) {
     int n = nodes.length;
     for (int i = 0; i < n; i++) {
       if (leafOf[i] >= 0) {
@@ -131,10 +149,22 @@ final class CompiledTree {
           present += w[k];
         }
       }
-      out[i] =
-          present > 0 && present >= minCoverage * all - 1e-12
-              ? aggregation[i].combine(x, w, ch.length)
-              : Double.NaN;
+      if (!(present > 0 && present >= minCoverage * all - 1e-12)) {
+        out[i] = Double.NaN;
+      } else if (logs == null || aggregation[i] == Aggregator.ARITHMETIC) {
+        out[i] = aggregation[i].combine(x, w, ch.length);
+      } else {
+        double[] lg = logs;
+        for (int k = 0; k < ch.length; k++) {
+          int c = ch[k];
+          if (lastX[c] != x[k] || Double.isNaN(x[k])) {
+            lastX[c] = x[k];
+            lastLog[c] = aggregation[i].logOf(x[k]);
+          }
+          lg[k] = lastLog[c];
+        }
+        out[i] = aggregation[i].combineLogs(x, lg, w, ch.length);
+      }
     }
     return out[root];
   }

@@ -432,8 +432,8 @@ public final class RiskEngine {
         drivers.sort(Comparator.comparingDouble(Driver::contribution).reversed());
         double scoreLo = Robust.quantileInPlace(ds[i], lo);
         double scoreHi = Robust.quantileInPlace(ds[i], 1 - lo);
-        double rankLo = Robust.quantileInPlace(dr[i], lo);
-        double rankHi = Robust.quantileInPlace(dr[i], 1 - lo);
+        double rankLo = rankQuantile(dr[i], lo, na);
+        double rankHi = rankQuantile(dr[i], 1 - lo, na);
         out.add(
             new RiskScore(
                 areas.get(i),
@@ -453,6 +453,38 @@ public final class RiskEngine {
                 ""));
       }
       return out;
+    }
+
+    /** Type-7 quantile of ranks 1..n (NaN for unscored draws) by counting, O(draws). */
+    private static double rankQuantile(double[] ranks, double p, int n) {
+      int[] count = new int[n + 2];
+      int m = 0;
+      for (double r : ranks) {
+        if (!Double.isNaN(r)) {
+          count[(int) r]++;
+          m++;
+        }
+      }
+      if (m == 0) {
+        return Double.NaN;
+      }
+      double h = (m - 1) * p;
+      int lo = (int) Math.floor(h);
+      double a = kth(count, lo);
+      double b = kth(count, Math.min(lo + 1, m - 1));
+      return a + (h - lo) * (b - a);
+    }
+
+    /** The k-th smallest (0-based) rank from rank counts. */
+    private static double kth(int[] count, int k) {
+      int seen = 0;
+      for (int r = 0; r < count.length; r++) {
+        seen += count[r];
+        if (seen > k) {
+          return r;
+        }
+      }
+      return count.length - 1;
     }
 
     private static String keyOf(RiskNode leaf) {
@@ -480,17 +512,56 @@ public final class RiskEngine {
       }
       double[] buf = new double[width];
       double[] wbuf = new double[width];
+      if (!spread) {
+        drawWeightsOnly(ds, dr, fixedLeafScores, nodeBufs, buf, wbuf);
+        return;
+      }
       for (int d = 0; d < spec.draws(); d++) {
-        if (spread) {
-          drawInputs(rng, rows);
-        }
+        drawInputs(rng, rows);
         for (int t = 0; t < trees.size(); t++) {
           CompiledTree tree = trees.get(t);
-          double[] nodeBuf = nodeBufs[t];
-          double[][] leafScores = spread ? scales.get(t).scores(rows) : fixedLeafScores[t];
+          double[][] leafScores = scales.get(t).scores(rows);
           for (int i = 0; i < na; i++) {
-            root[i] = tree.evaluate(leafScores[i], factors[d][t], nodeBuf, buf, wbuf);
+            root[i] = tree.evaluate(leafScores[i], factors[d][t], nodeBufs[t], buf, wbuf);
             ds[t][i][d] = root[i];
+          }
+          int[] rk = ranks(root);
+          for (int i = 0; i < na; i++) {
+            dr[t][i][d] = rk[i] == 0 ? Double.NaN : rk[i];
+          }
+        }
+      }
+    }
+
+    /**
+     * Exact inputs: only the weights vary, so each state's leaf scores are fixed; looping over
+     * draws innermost lets the tree reuse the logs of unchanged children.
+     */
+    private void drawWeightsOnly(
+        double[][][] ds,
+        double[][][] dr,
+        double[][][] leafScores,
+        double[][] nodeBufs,
+        double[] buf,
+        double[] wbuf) {
+      int na = areas.size();
+      double[] root = new double[na];
+      for (int t = 0; t < trees.size(); t++) {
+        CompiledTree tree = trees.get(t);
+        double[] lastX = new double[tree.nodes.length];
+        double[] lastLog = new double[tree.nodes.length];
+        double[] logs = new double[buf.length];
+        for (int i = 0; i < na; i++) {
+          java.util.Arrays.fill(lastX, Double.NaN);
+          for (int d = 0; d < spec.draws(); d++) {
+            ds[t][i][d] =
+                tree.evaluate(
+                    leafScores[t][i], factors[d][t], nodeBufs[t], buf, wbuf, lastX, lastLog, logs);
+          }
+        }
+        for (int d = 0; d < spec.draws(); d++) {
+          for (int i = 0; i < na; i++) {
+            root[i] = ds[t][i][d];
           }
           int[] rk = ranks(root);
           for (int i = 0; i < na; i++) {
