@@ -1,0 +1,71 @@
+package org.vigil.app.forecast;
+
+import java.util.List;
+import java.util.TreeMap;
+import org.vigil.app.Vigil;
+import org.vigil.forecast.Forecast;
+import org.vigil.forecast.ForecastSpec;
+import org.vigil.forecast.Forecaster;
+import org.vigil.forecast.eval.Backtest;
+import org.vigil.forecast.eval.BacktestResult;
+import org.vigil.forecast.eval.BacktestSpec;
+import org.vigil.model.AccessContext;
+import org.vigil.model.NotFoundException;
+import org.vigil.model.Observation;
+import org.vigil.timeseries.Period;
+import org.vigil.timeseries.TimeSeries;
+
+/**
+ * Forecasts a stored series, and measures how well the forecaster did on its past (a rolling-origin
+ * backtest), with the caller's access rights: a caller sees forecasts only of the values it may
+ * read. Thread-safe.
+ */
+public final class ForecastService {
+  private final Vigil vigil;
+
+  private ForecastService(Vigil vigil) {
+    this.vigil = vigil;
+  }
+
+  public static ForecastService create(Vigil vigil) {
+    return new ForecastService(vigil);
+  }
+
+  /**
+   * Forecasts the latest vintage of (indicator, area) readable by {@code ctx}.
+   *
+   * @throws NotFoundException when the caller can read no value of the series
+   */
+  public Forecast forecast(AccessContext ctx, String indicator, String area, ForecastSpec spec) {
+    return Forecaster.forecast(series(ctx, indicator, area), spec);
+  }
+
+  /**
+   * The accuracy record of {@code spec} on the series' own past.
+   *
+   * @throws NotFoundException when the caller can read no value of the series
+   */
+  public BacktestResult backtest(
+      AccessContext ctx, String indicator, String area, ForecastSpec spec, BacktestSpec b) {
+    return Backtest.run(series(ctx, indicator, area), spec, b);
+  }
+
+  private TimeSeries series(AccessContext ctx, String indicator, String area) {
+    List<Observation> obs = vigil.observations().series(ctx, indicator, area);
+    TreeMap<Period, Double> points = new TreeMap<>();
+    for (Observation o : obs) {
+      if (!Double.isNaN(o.value())) {
+        points.put(o.period(), o.value());
+      }
+    }
+    if (points.isEmpty()) {
+      throw new NotFoundException(
+          "No readable values of indicator '"
+              + indicator
+              + "' for area '"
+              + area
+              + "': check the codes (`./vigil series`) or ask the owning state for access");
+    }
+    return TimeSeries.fromPoints(points);
+  }
+}
