@@ -9,7 +9,6 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -121,9 +120,9 @@ final class BatchAppend {
             batch.rowsRejected());
     long id = insertBatch(stored);
     if (c.isWrapperFor(PGConnection.class)) {
-      copy(id, at, fresh);
+      copy(id, fresh);
     } else {
-      insert(id, at, fresh);
+      insert(id, fresh);
     }
     audit.append(
         c,
@@ -287,13 +286,12 @@ final class BatchAppend {
     }
   }
 
-  private void insert(long batchId, Instant at, List<Row> rows) throws SQLException {
-    OffsetDateTime ts = Database.timestamp(at);
+  private void insert(long batchId, List<Row> rows) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO observation ("
                 + JdbcObservationRepository.COLUMNS
-                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+                + ") VALUES (?,?,?,?,?,?,?,?,?,?)")) {
       int n = 0;
       for (Row r : rows) {
         ps.setString(1, r.key().indicator());
@@ -307,10 +305,9 @@ final class BatchAppend {
         ps.setString(5, r.stored().flags());
         ps.setString(6, r.stored().source());
         ps.setLong(7, batchId);
-        ps.setObject(8, ts);
-        ps.setString(9, r.key().owner());
-        ps.setString(10, r.stored().classification());
-        ps.setString(11, r.stored().shared());
+        ps.setString(8, r.key().owner());
+        ps.setString(9, r.stored().classification());
+        ps.setString(10, r.stored().shared());
         ps.addBatch();
         if (++n % JDBC_BATCH == 0) {
           ps.executeBatch();
@@ -321,8 +318,8 @@ final class BatchAppend {
   }
 
   /** PostgreSQL's COPY protocol: the rows travel as CSV in large chunks, no per-row round trip. */
-  private void copy(long batchId, Instant at, List<Row> rows) throws SQLException {
-    String tail = "," + batchId + "," + Database.timestamp(at) + ",";
+  private void copy(long batchId, List<Row> rows) throws SQLException {
+    String tail = "," + batchId + ",";
     CopyIn in =
         c.unwrap(PGConnection.class)
             .getCopyAPI()

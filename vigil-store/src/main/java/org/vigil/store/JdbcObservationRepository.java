@@ -27,7 +27,7 @@ import org.vigil.timeseries.Period;
  */
 final class JdbcObservationRepository implements ObservationRepository {
   static final String COLUMNS =
-      "indicator_code, area_code, period_code, obs_value, flags, source, batch_id, recorded_at,"
+      "indicator_code, area_code, period_code, obs_value, flags, source, batch_id,"
           + " owner_org, classification, shared_with";
   private static final String DOMAIN_SQL =
       "(SELECT i.domain FROM indicator i WHERE i.code = o.indicator_code)";
@@ -75,8 +75,9 @@ final class JdbcObservationRepository implements ObservationRepository {
   @Override
   public List<Observation> series(AccessContext ctx, String indicator, String area, Instant asOf) {
     String sql =
-        "SELECT o.* FROM observation o WHERE o.indicator_code = ? AND o.area_code = ?"
-            + (asOf.isBefore(Database.LATEST_STORABLE) ? " AND o.recorded_at <= ?" : "");
+        "SELECT o.*, b.recorded_at FROM observation o JOIN ingest_batch b ON b.id = o.batch_id"
+            + " WHERE o.indicator_code = ? AND o.area_code = ?"
+            + (asOf.isBefore(Database.LATEST_STORABLE) ? " AND b.recorded_at <= ?" : "");
     List<Object> params = new ArrayList<>(List.of(indicator, area));
     if (asOf.isBefore(Database.LATEST_STORABLE)) {
       params.add(asOf);
@@ -106,7 +107,8 @@ final class JdbcObservationRepository implements ObservationRepository {
       AccessContext ctx, String indicator, String area, Period period) {
     return query(
         ctx,
-        "SELECT o.* FROM observation o WHERE o.indicator_code = ? AND o.area_code = ?"
+        "SELECT o.*, b.recorded_at FROM observation o JOIN ingest_batch b ON b.id = o.batch_id"
+            + " WHERE o.indicator_code = ? AND o.area_code = ?"
             + " AND o.period_code = ?",
         List.of(indicator, area, Codes.period(period)),
         " ORDER BY o.id",
@@ -125,8 +127,9 @@ final class JdbcObservationRepository implements ObservationRepository {
     List<Observation> rows =
         query(
             ctx,
-            "SELECT o.* FROM observation o WHERE o.indicator_code = ?"
-                + (bounded ? " AND o.recorded_at <= ?" : ""),
+            "SELECT o.*, b.recorded_at FROM observation o JOIN ingest_batch b ON b.id = o.batch_id"
+                + " WHERE o.indicator_code = ?"
+                + (bounded ? " AND b.recorded_at <= ?" : ""),
             params,
             " ORDER BY o.area_code, o.period_code, o.id",
             indicator + " (all areas)",

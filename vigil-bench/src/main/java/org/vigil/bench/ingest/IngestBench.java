@@ -213,7 +213,6 @@ public final class IngestBench {
                 + " indicator_code VARCHAR(64) NOT NULL, area_code VARCHAR(16) NOT NULL,"
                 + " period_code VARCHAR(8) NOT NULL, obs_value DOUBLE PRECISION,"
                 + " flags VARCHAR(32), source VARCHAR(500), batch_id BIGINT NOT NULL DEFAULT 1,"
-                + " recorded_at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),"
                 + " owner_org VARCHAR(32) NOT NULL DEFAULT 'BENCH',"
                 + " classification VARCHAR(16) NOT NULL DEFAULT 'NATIONAL',"
                 + " shared_with VARCHAR(1000) NOT NULL DEFAULT '')");
