@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.app.auth.AuthenticationException;
 import org.vigil.app.auth.TooManyAttemptsException;
+import org.vigil.forecast.ForecastInputException;
 import org.vigil.model.AccessDeniedException;
 import org.vigil.model.InvalidInputException;
 import org.vigil.model.NotFoundException;
@@ -42,6 +43,7 @@ final class Problems {
         });
     routes.exception(PayloadTooLargeException.class, (e, ctx) -> write(ctx, 413, e.getMessage()));
     routes.exception(VigilException.class, (e, ctx) -> write(ctx, 422, e.getMessage()));
+    routes.exception(ForecastInputException.class, (e, ctx) -> write(ctx, 422, e.getMessage()));
     routes.exception(HttpResponseException.class, Problems::framework);
     routes.exception(Exception.class, Problems::internal);
   }

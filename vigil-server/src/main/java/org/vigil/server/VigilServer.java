@@ -44,6 +44,7 @@ public final class VigilServer {
         new EventRoutes(vigil),
         new IngestRoutes(vigil, server.config()),
         new AuditRoutes(vigil),
+        new ForecastRoutes(vigil),
         new ReportRoutes(vigil),
         new ProgrammeRoutes(vigil),
         new AnalyticsRoutes(vigil));
