@@ -117,7 +117,11 @@ class AccessMatrixTest {
             cl == Classification.RESTRICTED
                 ? Ownership.restricted(org, Set.of(shared))
                 : Ownership.of(org, cl);
-        double value = 7000 + month * 10 + 0.125;
+        double value =
+            7000
+                + month * 10
+                + 0.1
+                + month * 0.0001; // sums and differences of two markers are no marker
         String valueMarker = Double.toString(value);
         RECORDS.add(new Marked(org, cl, shared, valueMarker));
         rows.add(
