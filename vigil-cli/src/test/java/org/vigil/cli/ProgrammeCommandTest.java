@@ -1,0 +1,139 @@
+package org.vigil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vigil.app.Vigil;
+import org.vigil.app.VigilConfig;
+import org.vigil.app.auth.AuthService;
+import org.vigil.app.demo.DemoData;
+import org.vigil.app.programme.ProgrammeDemo;
+import org.vigil.model.AccessContext;
+import org.vigil.model.Role;
+
+/** {@code vigil programme} over the demo in a file database: formats, exit codes, the flow. */
+class ProgrammeCommandTest {
+  @TempDir static Path dir;
+  static String analyst;
+  static String coordinator;
+
+  record Run(int exit, String out, String err) {}
+
+  Run vigil(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    List<String> all = new ArrayList<>(List.of("--db", url()));
+    all.addAll(List.of(args));
+    int exit =
+        VigilCommand.execute(
+            all.toArray(String[]::new),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  static String url() {
+    return "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
+  }
+
+  @BeforeAll
+  static void demo() {
+    try (Vigil vigil = Vigil.open(VigilConfig.fromEnvironment().withDbUrl(url()))) {
+      DemoData.load(vigil);
+      AuthService auth =
+          new AuthService(
+              vigil.users(), vigil.tokens(), vigil.audit(), vigil.clock(), new SecureRandom());
+      analyst =
+          auth.createToken(
+                  AccessContext.of("kgz.analyst", "KGZ-SC", Role.ANALYST),
+                  "cli",
+                  Duration.ofDays(1))
+              .secret();
+      coordinator =
+          auth.createToken(
+                  AccessContext.of(
+                      "secretariat.coordinator", "SECRETARIAT", Role.PROGRAMME_COORDINATOR),
+                  "cli",
+                  Duration.ofDays(1))
+              .secret();
+    }
+  }
+
+  @Test
+  void list_csv_bothDemoProgrammes() {
+    Run r = vigil("programme", "list", "--format", "csv");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .startsWith("code,title,start,end,parties,active,latest,drafts,measures,kpis");
+    assertThat(r.out()).contains(ProgrammeDemo.CRIME + ",", ProgrammeDemo.TERRORISM + ",");
+  }
+
+  @Test
+  void drift_json_warnsOnTheMissingKpis() {
+    Run r =
+        vigil("programme", "drift", ProgrammeDemo.CRIME, "--format", "json", "--token", analyst);
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\"kpi\" : \"K1\"", "\"status\" : \"AT_RISK\"", "K1-TARGET");
+    assertThat(r.err()).contains("warning(s) on v");
+  }
+
+  @Test
+  void acceptDecideDiff_diffShowsExactlyTheAcceptedChange() {
+    Run accepted =
+        vigil(
+            "programme",
+            "accept",
+            ProgrammeDemo.CRIME,
+            "K4-TARGET",
+            "--token",
+            analyst,
+            "--format",
+            "csv");
+    assertThat(accepted.exit()).as(accepted.err()).isZero();
+    String version = accepted.out().lines().skip(1).findFirst().orElseThrow().split(",")[0];
+
+    Run denied = vigil("programme", "decide", ProgrammeDemo.CRIME, version, "--token", analyst);
+    assertThat(denied.exit()).isEqualTo(VigilCommand.BAD_INPUT);
+    assertThat(denied.err()).contains("PROGRAMME_COORDINATOR");
+
+    Run approved =
+        vigil("programme", "decide", ProgrammeDemo.CRIME, version, "--token", coordinator);
+    assertThat(approved.exit()).as(approved.err()).isZero();
+    assertThat(approved.out()).contains("APPROVED");
+
+    int v = Integer.parseInt(version);
+    Run diff =
+        vigil(
+            "programme",
+            "diff",
+            ProgrammeDemo.CRIME,
+            String.valueOf(v - 1),
+            version,
+            "--format",
+            "csv");
+    assertThat(diff.out().lines().toList()).hasSize(2);
+    assertThat(diff.out()).contains("CHANGED,kpis[K4].target,");
+  }
+
+  @Test
+  void import_badFile_exit2NamingFieldAndLine() throws Exception {
+    Path f = dir.resolve("bad.json");
+    Run export = vigil("programme", "export", ProgrammeDemo.TERRORISM);
+    Files.writeString(f, export.out().replace("\"target\" : ", "\"target\" : \"x\", \"y\" : "));
+    Run r = vigil("programme", "import", f.toString(), "--token", analyst);
+    assertThat(r.exit()).isEqualTo(VigilCommand.BAD_INPUT);
+    assertThat(r.err()).contains("bad.json, line ").contains("$.kpis[0].target");
+  }
+}
