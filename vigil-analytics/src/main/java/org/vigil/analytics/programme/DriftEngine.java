@@ -3,7 +3,9 @@ package org.vigil.analytics.programme;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.vigil.analytics.stats.Robust;
+import org.vigil.analytics.anomaly.Anomaly;
+import org.vigil.analytics.anomaly.AnomalyDetector;
+import org.vigil.analytics.anomaly.AnomalySpec;
 import org.vigil.analytics.trend.TrendAnalyser;
 import org.vigil.analytics.trend.TrendResult;
 import org.vigil.analytics.trend.TrendSpec;
@@ -34,8 +36,6 @@ import org.vigil.timeseries.TimeSeries;
  * <p>Pure and deterministic: same inputs and spec, same result. Thread-safe.
  */
 public final class DriftEngine {
-  private static final double JUMP_Z = 3.5;
-
   private DriftEngine() {}
 
   /**
@@ -341,38 +341,22 @@ public final class DriftEngine {
       trendText = "trend not available: " + e.getMessage();
       slope = Double.NaN;
     }
-    return new DriftEvidence(history, f.model(), steps, trendText, slope, jumps(y), diagnostics);
+    return new DriftEvidence(
+        history, f.model(), steps, trendText, slope, anomalies(y, diagnostics), diagnostics);
   }
 
   /**
-   * Periods whose change from the period before is an outlier among all changes: robust z-score
-   * (median and MAD of the first differences) above {@value #JUMP_Z}.
+   * Unusual values, from the analytics anomaly detector's robust z-score (residuals from Sen's
+   * trend and seasonal medians); the cheap method, so drift does not fit more models.
    */
-  static List<DriftEvidence.Point> jumps(TimeSeries y) {
-    double[] v = y.values();
-    List<Double> diffs = new ArrayList<>();
-    for (int i = 1; i < v.length; i++) {
-      if (!Double.isNaN(v[i]) && !Double.isNaN(v[i - 1])) {
-        diffs.add(v[i] - v[i - 1]);
-      }
+  static List<Anomaly> anomalies(TimeSeries y, List<String> diagnostics) {
+    try {
+      return AnomalyDetector.detect(
+          y, AnomalySpec.DEFAULT.withMethods(java.util.Set.of(Anomaly.Method.ROBUST_Z)));
+    } catch (RuntimeException e) {
+      diagnostics.add("anomalies not available: " + e.getMessage());
+      return List.of();
     }
-    List<DriftEvidence.Point> out = new ArrayList<>();
-    if (diffs.size() < 6) {
-      return out;
-    }
-    double[] d = diffs.stream().mapToDouble(Double::doubleValue).toArray();
-    double med = Robust.median(d);
-    double scale = Robust.mad(d);
-    if (!(scale > 0)) {
-      return out;
-    }
-    for (int i = 1; i < v.length; i++) {
-      double z = (v[i] - v[i - 1] - med) / scale;
-      if (Math.abs(z) > JUMP_Z) {
-        out.add(new DriftEvidence.Point(y.periodAt(i), v[i]));
-      }
-    }
-    return out;
   }
 
   private static KpiDrift resolved(Kpi k, TimeSeries y, Period deadline, DriftSpec spec) {

@@ -1,6 +1,7 @@
 package org.vigil.analytics.programme;
 
 import java.util.List;
+import org.vigil.analytics.anomaly.Anomaly;
 import org.vigil.timeseries.Period;
 
 /**
@@ -12,7 +13,7 @@ import org.vigil.timeseries.Period;
  * @param forecast one step per period up to the deadline and past it (for a new deadline)
  * @param trend the trend in one sentence
  * @param slopePerYear Sen's slope per year, NaN when unavailable
- * @param anomalies periods whose change from the period before is unusually large
+ * @param anomalies unusual values found by the anomaly detector (robust z-score)
  * @param diagnostics remarks of the forecast and trend engines
  */
 public record DriftEvidence(
@@ -21,7 +22,7 @@ public record DriftEvidence(
     List<Step> forecast,
     String trend,
     double slopePerYear,
-    List<Point> anomalies,
+    List<Anomaly> anomalies,
     List<String> diagnostics) {
 
   /** No evidence, with the reason. */

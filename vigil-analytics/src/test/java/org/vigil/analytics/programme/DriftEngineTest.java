@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.vigil.analytics.anomaly.Anomaly;
 import org.vigil.forecast.ForecastMethod;
 import org.vigil.forecast.ForecastSpec;
 import org.vigil.model.Classification;
@@ -157,11 +158,19 @@ class DriftEngineTest {
   }
 
   @Test
-  void jumps_findsPlantedShock() {
+  void assess_plantedSpike_reportedAsAnomalyInEvidence() {
     double[] v = Fixtures.rising(3).values();
     v[50] += 40;
-    List<DriftEvidence.Point> jumps = DriftEngine.jumps(TimeSeries.of(Period.month(2016, 1), v));
-    assertThat(jumps).extracting(DriftEvidence.Point::period).contains(Period.month(2020, 3));
+    KpiDrift d =
+        DriftEngine.assess(
+            programme,
+            willMiss,
+            TimeSeries.of(Period.month(2016, 1), v),
+            MeasureProgress.of(programme, List.of(), asOf),
+            DriftSpec.DEFAULT);
+    assertThat(d.evidence().anomalies())
+        .extracting(Anomaly::period)
+        .contains(Period.month(2020, 3));
   }
 
   @Test
