@@ -111,14 +111,20 @@ public final class M3Harness {
       return;
     }
     double us = 0;
+    int found = 0;
     for (MethodForecasts mf : ours) {
       if (mf.method.equals("ets") || mf.method.equals("arima")) {
         us += mf.cpuNanos / 1e9;
+        found++;
       }
+    }
+    if (found < 2) {
+      out.println("CPU ratio to R needs both ets and arima in --methods");
+      return;
     }
     out.printf(
         Locale.ROOT,
-        "CPU: R ets+auto.arima %.1f s, ours ets+arima %.1f s: ratio %.1f%n",
+        "CPU: R ets+auto.arima %.1f s, ours ets+arima %.1f s: R needs %.1f times more%n",
         r,
         us,
         us > 0 ? r / us : Double.NaN);
