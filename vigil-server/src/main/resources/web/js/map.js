@@ -46,6 +46,10 @@ export async function memberCodes() {
   return json.features.filter((f) => f.properties.cis).map((f) => f.properties.iso3);
 }
 
-/** Colour classes for a 0-100 risk index, shared with the PDF legend. */
+/** Colour classes for a 0-10 risk score (2 points each), shared with the PDF legend. */
 export const RISK_COLOURS = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'];
 export const NO_DATA = '#d9d9d9';
+
+export function riskColour(score) {
+  return Number.isFinite(score) ? RISK_COLOURS[Math.min(4, Math.floor(score / 2))] : NO_DATA;
+}

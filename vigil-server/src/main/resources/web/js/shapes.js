@@ -1,42 +1,46 @@
-// Adapters from the analytics API's JSON to what the pages draw. They accept a list or an object
-// holding one ({items}, {rows}, {states}, ...), so a page keeps working as the API settles.
-function list(d, ...keys) {
-  if (Array.isArray(d)) return d;
-  for (const k of [...keys, 'items', 'rows', 'results', 'data']) if (Array.isArray(d?.[k])) return d[k];
-  return [];
-}
-const numOr = (...xs) => { for (const x of xs) if (typeof x === 'number') return x; return NaN; };
+// Adapters from the analytics API's JSON (GET /api/analytics/...) to what the pages draw.
+// Risk scores are on the methodology's 0-10 scale, per state, domain and horizon.
 
-export function riskRows(d) {
-  return list(d, 'states', 'areas', 'scores').map((r) => ({
-    area: r.area ?? r.areaCode ?? r.state ?? r.code,
-    score: numOr(r.score, r.index, r.value, r.risk),
-    previous: numOr(r.previousScore, r.previous),
-    drivers: list(r.drivers ?? r.contributions ?? []),
-    domains: r.domains ?? r.byDomain ?? null,
-  })).filter((r) => r.area);
+/** Rows {area, score, change, lower, upper, drivers, domains} at horizon 0; composite = mean over domains. */
+export function riskRows(d, domain = '') {
+  const scores = (d?.scores ?? []).filter((s) => s.horizon === 0 && typeof s.score === 'number');
+  const byArea = new Map();
+  for (const s of scores) {
+    if (!byArea.has(s.area)) byArea.set(s.area, []);
+    byArea.get(s.area).push(s);
+  }
+  const rows = [];
+  for (const [area, list] of byArea) {
+    const chosen = domain ? list.filter((s) => s.domain === domain) : list;
+    if (!chosen.length) continue;
+    const mean = (f) => chosen.reduce((a, s) => a + f(s), 0) / chosen.length;
+    const top = [...chosen].sort((a, b) => b.score - a.score)[0];
+    rows.push({
+      area, score: mean((s) => s.score), change: mean((s) => (typeof s.change === 'number' ? s.change : 0)),
+      lower: domain ? top.lower : NaN, upper: domain ? top.upper : NaN,
+      drivers: top.drivers ?? [], topDomain: top.domain,
+      domains: Object.fromEntries(list.map((s) => [s.domain, s])),
+    });
+  }
+  return rows;
+}
+
+/** Projections {area, domain, horizon, score, lower, upper} for horizons > 0. */
+export function projections(d, domain) {
+  return (d?.scores ?? []).filter((s) => s.horizon > 0 && s.domain === domain && typeof s.score === 'number');
 }
 
 export function priorityRows(d) {
-  return list(d, 'priorities').map((r, i) => ({
-    rank: r.rank ?? i + 1,
-    domain: r.domain ?? r.code,
-    score: numOr(r.score, r.value, r.priority),
-    movement: r.movement ?? (typeof r.previousRank === 'number' && r.previousRank > 0 ? Math.sign(r.previousRank - (r.rank ?? i + 1)) : Math.sign(r.change ?? 0)),
+  return (d?.priorities ?? []).map((r) => ({
+    rank: r.rank, domain: r.domain, area: r.area, score: r.score, trend: r.trend, outlook: r.outlook,
+    projected: r.projected, confidence: r.confidence, drivers: r.drivers ?? [],
+    movement: r.trend === 'RISING' ? 1 : r.trend === 'FALLING' ? -1 : 0,
   }));
 }
 
 export function anomalyRows(d) {
-  return list(d, 'anomalies').map((r) => ({
-    indicator: r.indicator ?? r.indicatorCode, indicatorName: r.indicatorName,
-    area: r.area ?? r.areaCode, period: r.period, value: numOr(r.value), expected: numOr(r.expected),
-    score: numOr(r.score), description: r.description ?? '',
-  }));
-}
-
-export function alertRows(d) {
-  return list(d, 'alerts').map((r) => ({
-    title: r.title ?? r.description ?? r.rule ?? r.subject ?? '', area: r.area, at: r.at ?? r.when ?? r.created,
-    state: r.state ?? r.status,
+  return (d?.anomalies ?? []).map((r) => ({
+    indicator: r.indicator, area: r.area, period: r.period, value: r.value, expected: r.expected,
+    score: r.score, method: r.method, description: r.description ?? '',
   }));
 }

@@ -31,12 +31,12 @@ final class MapSvg {
 
   private MapSvg() {}
 
-  /** The fill for a score in 0..100, or the no-data grey for NaN. */
+  /** The fill for a score in 0..10, or the no-data grey for NaN. */
   static String colour(double score) {
     if (Double.isNaN(score)) {
       return NO_DATA;
     }
-    return COLOURS[Math.min(COLOURS.length - 1, (int) Math.floor(score / 20))];
+    return COLOURS[Math.min(COLOURS.length - 1, (int) Math.floor(score / 2))];
   }
 
   /**

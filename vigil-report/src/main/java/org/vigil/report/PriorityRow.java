@@ -7,7 +7,7 @@ import org.vigil.model.ThreatDomain;
  *
  * @param rank 1 is the highest priority
  * @param domain the threat domain
- * @param score priority score, 0 to 100
+ * @param score priority score on the risk scale, 0 to 10
  * @param previousRank the rank one period earlier, 0 when unknown
  */
 public record PriorityRow(int rank, ThreatDomain domain, double score, int previousRank) {

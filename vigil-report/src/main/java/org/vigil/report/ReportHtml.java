@@ -86,7 +86,7 @@ final class ReportHtml {
         .append(esc(m.get("legend.risk")))
         .append("</td>");
     for (int i = 0; i < MapSvg.COLOURS.length; i++) {
-      swatch(MapSvg.COLOURS[i], (i * 20) + "\u2013" + (i * 20 + 20));
+      swatch(MapSvg.COLOURS[i], (i * 2) + "\u2013" + (i * 2 + 2));
     }
     swatch(MapSvg.NO_DATA, m.get("legend.noData"));
     out.append("</tr></table>");

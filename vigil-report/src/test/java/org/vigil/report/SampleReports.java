@@ -40,20 +40,20 @@ final class SampleReports {
     Random random = new Random(7);
     List<RiskRow> risk = new ArrayList<>();
     for (Area a : STATES) {
-      double s = 15 + random.nextDouble() * 70;
+      double s = 1.5 + random.nextDouble() * 7;
       risk.add(
           new RiskRow(
               a,
               s,
-              s - 5 + random.nextDouble() * 10,
+              s - 0.5 + random.nextDouble(),
               Optional.of(ThreatDomain.values()[random.nextInt(5)])));
     }
     List<PriorityRow> priorities =
         List.of(
-            new PriorityRow(1, ThreatDomain.DRUG_TRAFFICKING, 72.5, 2),
-            new PriorityRow(2, ThreatDomain.TERRORISM, 64.0, 1),
-            new PriorityRow(3, ThreatDomain.INFORMATION, 51.2, 3),
-            new PriorityRow(4, ThreatDomain.ILLEGAL_MIGRATION, 40.7, 5));
+            new PriorityRow(1, ThreatDomain.DRUG_TRAFFICKING, 7.3, 2),
+            new PriorityRow(2, ThreatDomain.TERRORISM, 6.4, 1),
+            new PriorityRow(3, ThreatDomain.INFORMATION, 5.1, 3),
+            new PriorityRow(4, ThreatDomain.ILLEGAL_MIGRATION, 4.1, 5));
     Indicator drugs =
         new Indicator(
             "DRUG_SEIZURES",

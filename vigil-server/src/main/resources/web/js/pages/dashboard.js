@@ -3,9 +3,9 @@ import { api, optional } from '../api.js';
 import { chart } from '../charts.js';
 import { card, h, movement, table, unavailable } from '../dom.js';
 import { DOMAINS, dateTime, domainName, getLang, nameOf, num, period, t } from '../i18n.js';
-import { albers, loadMap, NO_DATA, RISK_COLOURS } from '../map.js';
-import { areaByCode, states } from '../ref.js';
-import { riskRows, priorityRows, anomalyRows, alertRows } from '../shapes.js';
+import { albers, loadMap, NO_DATA, RISK_COLOURS, riskColour } from '../map.js';
+import { allIndicators, areaByCode, states } from '../ref.js';
+import { anomalyRows, priorityRows, riskRows } from '../shapes.js';
 
 export async function render(view) {
   const t0 = performance.now();
@@ -16,7 +16,7 @@ export async function render(view) {
   const mapNote = h('div');
   const prioritiesBox = h('div', { id: 'priorities' }, h('p', { class: 'loading' }, t('loading')));
   const alertsBox = h('div', { id: 'alerts' }, h('p', { class: 'loading' }, t('loading')));
-  const anomaliesBox = h('div', { id: 'anomalies' }, h('p', { class: 'loading' }, t('loading')));
+  const anomaliesBox = h('div', { id: 'anomalies' });
   const reportsBox = h('div', { id: 'recent-reports' });
   view.replaceChildren(
     h('h1', {}, t('dash.title')),
@@ -30,24 +30,46 @@ export async function render(view) {
 
   const [areas, members] = await Promise.all([areaByCode(), states(), loadMap()]);
   const map = chart(mapEl);
-  const drawRisk = async () => {
-    const res = await optional('/api/risk', { domain: domainSelect.value });
-    const rows = res.ok ? riskRows(res.data) : [];
-    drawMap(map, members, areas, rows);
-    mapNote.replaceChildren(res.ok && rows.length ? legend() : unavailable(t('risk.index'), res.ok ? null : res));
-  };
-  domainSelect.addEventListener('change', drawRisk);
-  await Promise.all([
-    drawRisk(),
-    fill(prioritiesBox, '/api/priorities', t('dash.priorities'), (d) => priorityTable(priorityRows(d))),
-    fill(alertsBox, '/api/alerts', t('dash.alerts'), (d) => alertList(alertRows(d), areas)),
-    fill(anomaliesBox, '/api/anomalies', t('dash.anomalies'), (d) => anomalyTable(anomalyRows(d), areas), { limit: 10 }),
-    recentReports(reportsBox),
-  ]);
+  // First render: the map's states and the fast panels. Risk, priorities and anomalies come from
+  // the analytics engine, which takes seconds; they fill in when ready.
+  drawMap(map, members, areas, []);
+  // The anomaly scan refits forecasts for every state: it runs when asked, not on every visit.
+  anomaliesBox.replaceChildren(h('button', { type: 'button', id: 'anomalies-scan', onclick: () => {
+    anomaliesBox.replaceChildren(h('p', { class: 'loading' }, t('loading')));
+    recentAnomalies(anomaliesBox, areas);
+  } }, t('dash.scan')), h('p', { class: 'muted' }, t('dash.anomaliesScope')));
+  mapNote.replaceChildren(h('p', { class: 'loading', id: 'risk-loading' }, t('dash.computing')));
+  alertsBox.replaceChildren(unavailable(t('dash.alerts'), { missing: true }));
+  recentReports(reportsBox);
   window.vigilDashboardMs = performance.now();
   window.vigilDashboardOwnMs = performance.now() - t0;
   performance.mark('vigil-dashboard-rendered');
   view.dataset.rendered = 'true';
+
+  const risk = optional('/api/analytics/risk', { draws: 0, horizon: 1 });
+  const drawRisk = async () => {
+    const res = await risk;
+    const rows = res.ok ? riskRows(res.data, domainSelect.value) : [];
+    drawMap(map, members, areas, rows);
+    mapNote.replaceChildren(res.ok && rows.length ? legend(res.data.period) : unavailable(t('risk.index'), res.ok ? null : res));
+  };
+  domainSelect.addEventListener('change', drawRisk);
+  await Promise.all([
+    drawRisk().then(() => { window.vigilRiskMs = performance.now(); }),
+    fill(prioritiesBox, '/api/analytics/priorities', t('dash.priorities'), (d) => priorityTable(priorityRows(d), areas), { draws: 0 }),
+  ]);
+  view.dataset.complete = 'true';
+}
+
+async function recentAnomalies(box, areas) {
+  const indicators = (await allIndicators()).filter((i) => i.synthetic && i.frequency === 'MONTHLY').slice(0, 3);
+  const results = await Promise.all(indicators.map((i) => optional('/api/analytics/anomalies', { indicator: i.code })));
+  const failed = results.find((r) => !r.ok);
+  if (failed && results.every((r) => !r.ok)) return box.replaceChildren(unavailable(t('dash.anomalies'), failed));
+  const names = new Map(indicators.map((i) => [i.code, nameOf(i)]));
+  const rows = results.filter((r) => r.ok).flatMap((r) => anomalyRows(r.data))
+    .sort((a, b) => b.period.localeCompare(a.period)).slice(0, 10).map((r) => ({ ...r, indicatorName: names.get(r.indicator) }));
+  box.replaceChildren(anomalyTable(rows, areas) ?? unavailable(t('dash.anomalies'), null), h('p', { class: 'muted' }, t('dash.anomaliesScope')));
 }
 
 async function fill(box, path, what, draw, query) {
@@ -71,7 +93,7 @@ function drawMap(map, members, areas, rows) {
       data: members.map((a) => {
         const r = byArea.get(a.code);
         const v = r ? r.score : NaN;
-        return { name: a.code, value: v, itemStyle: { areaColor: Number.isFinite(v) ? RISK_COLOURS[Math.min(4, Math.floor(v / 20))] : NO_DATA } };
+        return { name: a.code, value: v, itemStyle: { areaColor: riskColour(v) } };
       }),
     }],
   }, true);
@@ -79,22 +101,16 @@ function drawMap(map, members, areas, rows) {
   map.on('click', (p) => { location.hash = `#/state/${p.name}`; });
 }
 
-function legend() {
-  return h('p', { class: 'muted' }, `${t('risk.index')}: `,
-    RISK_COLOURS.map((c, i) => h('span', {}, h('span', { style: `display:inline-block;width:1em;height:1em;background:${c};border:1px solid #888;vertical-align:middle` }), ` ${i * 20}–${i * 20 + 20}  `)),
+function legend(p) {
+  return h('p', { class: 'muted', id: 'risk-legend' }, `${t('risk.scale')} · ${period(p)}: `,
+    RISK_COLOURS.map((c, i) => h('span', {}, h('span', { style: `display:inline-block;width:1em;height:1em;background:${c};border:1px solid #888;vertical-align:middle` }), ` ${i * 2}–${i * 2 + 2}  `)),
     h('span', { style: `display:inline-block;width:1em;height:1em;background:${NO_DATA};border:1px solid #888;vertical-align:middle` }), ` ${t('legend.noData')}`);
 }
 
-function priorityTable(rows) {
+function priorityTable(rows, areas) {
   if (!rows.length) return null;
-  return table([t('col.rank'), t('col.domain'), t('col.score'), t('col.move')],
-    rows.map((r) => [String(r.rank), domainName(r.domain), num(r.score), movement(r.movement)]), { numeric: [0, 2] });
-}
-
-function alertList(rows, areas) {
-  if (!rows.length) return null;
-  return h('ul', { class: 'plain' }, rows.slice(0, 8).map((a) =>
-    h('li', {}, h('strong', {}, a.title), ' ', h('span', { class: 'muted' }, [nameOf(areas.get(a.area)), dateTime(a.at)].filter(Boolean).join(' · ')))));
+  return table([t('col.rank'), t('col.domain'), t('col.state'), t('col.score'), t('col.trend')],
+    rows.slice(0, 10).map((r) => [String(r.rank), domainName(r.domain), nameOf(areas.get(r.area)) || r.area, num(r.score), movement(r.movement)]), { numeric: [0, 3] });
 }
 
 function anomalyTable(rows, areas) {

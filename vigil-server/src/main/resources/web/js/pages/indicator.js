@@ -48,20 +48,25 @@ export async function render(view, { query }) {
       if (pops.some((p) => !p.ok || !p.data.observations.length)) note = h('p', { class: 'unavailable' }, t('ind.noPopulation'));
       else series.forEach((s, i) => perMillion(s, pops[i].data));
     }
-    const single = chosen.length === 1;
-    const [fc, an, tr] = single && !perCapita.checked
-      ? await Promise.all([
-        optional('/api/forecast', { indicator: code, area: chosen[0], horizon: 12 }),
-        optional('/api/anomalies', { indicator: code, area: chosen[0] }),
-        optional('/api/trends', { indicator: code, area: chosen[0] })])
-      : [null, null, null];
-    drawChart(c, series, areas, fc?.ok ? fc.data : null, an?.ok ? anomalyRows(an.data) : []);
-    info.replaceChildren(note ?? '', ...(single && !perCapita.checked ? details(fc, an, tr, areas.get(chosen[0])) : []));
+    const single = chosen.length === 1 && !perCapita.checked;
+    drawChart(c, series, areas, null, []);
+    info.replaceChildren(note ?? '');
+    view.dataset.rendered = 'true';
+    if (!single) return series;
+    // Forecast and trend first (quick), then anomalies (a refit per checked value): each redraws.
+    const [fc, tr] = await Promise.all([
+      optional('/api/forecast', { indicator: code, area: chosen[0], h: 12 }),
+      optional('/api/analytics/trends', { indicator: code, area: chosen[0] })]);
+    drawChart(c, series, areas, fc.ok ? fc.data : null, []);
+    info.replaceChildren(...details(fc, null, tr, areas.get(chosen[0])));
+    optional('/api/analytics/anomalies', { indicator: code, area: chosen[0] }).then((an) => {
+      drawChart(c, series, areas, fc.ok ? fc.data : null, an.ok ? anomalyRows(an.data) : []);
+      if (!an.ok) info.append(unavailable(t('ind.anomaly'), an));
+    });
     return series;
   };
   const first = await draw(undefined);
   vintages(vintageBox, first, draw);
-  view.dataset.rendered = 'true';
 }
 
 function groupByDomain(list) {
@@ -135,7 +140,7 @@ function details(fc, an, tr, area) {
   if (fc?.ok && forecastPoints(fc.data).length) out.push(h('p', { id: 'ind-model' }, t('ind.model', { m: fc.data.model ?? fc.data.method ?? '?' })));
   else out.push(unavailable(t('ind.forecast'), fc?.ok ? null : fc));
   out.push(h('h2', {}, t('ind.trend')));
-  out.push(tr?.ok ? h('p', { id: 'ind-trend' }, tr.data.statement ?? tr.data.result?.statement ?? JSON.stringify(tr.data)) : unavailable(t('ind.trend'), tr));
+  out.push(tr?.ok ? h('p', { id: 'ind-trend' }, tr.data.statement) : unavailable(t('ind.trend'), tr));
   if (an && !an.ok) out.push(unavailable(t('ind.anomaly'), an));
   return out;
 }

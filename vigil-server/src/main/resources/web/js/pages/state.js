@@ -18,19 +18,22 @@ export async function render(view, { args }) {
     h('div', { class: 'controls' }, h('label', { for: 'state-code' }, t('state.choose'), select)),
     h('div', { class: 'grid' }, card(t('state.riskByDomain'), riskBox), card(t('state.quality'), qualityBox)),
     card(t('state.keyIndicators'), indBox));
-  await Promise.all([risk(riskBox, code), keyIndicators(indBox, code, indicators), quality(qualityBox, code)]);
+  const slow = Promise.all([risk(riskBox, code), quality(qualityBox, code)]);
+  await keyIndicators(indBox, code, indicators);
   view.dataset.rendered = 'true';
+  await slow;
+  view.dataset.complete = 'true';
 }
 
 async function risk(box, code) {
-  const res = await optional('/api/risk', { area: code });
+  const res = await optional('/api/analytics/risk', { draws: 0, horizon: 1 });
   if (!res.ok) return box.replaceChildren(unavailable(t('risk.index'), res));
   const row = riskRows(res.data).find((r) => r.area === code);
   if (!row) return box.replaceChildren(unavailable(t('risk.index'), null));
-  const domains = row.domains ? Object.entries(row.domains) : [];
-  box.replaceChildren(h('p', {}, `${t('risk.index')}: `, h('strong', {}, num(row.score))),
-    domains.length ? table([t('col.domain'), t('col.score')], domains.map(([d, v]) => [domainName(d), num(typeof v === 'object' ? v.score : v)]), { numeric: [1] }) : '',
-    row.drivers.length ? table([t('col.driver'), t('col.contribution')], row.drivers.slice(0, 8).map((d) => [d.name ?? d.indicator ?? d.node ?? '', num(d.contribution ?? d.share ?? d.value)]), { numeric: [1] }) : '');
+  const domains = Object.values(row.domains).filter((s) => typeof s.score === 'number').sort((a, b) => b.score - a.score);
+  box.replaceChildren(h('p', {}, `${t('risk.scale')} (${t('risk.composite')}): `, h('strong', { id: 'state-risk' }, num(row.score))),
+    table([t('col.domain'), t('col.score'), t('col.change'), t('col.driver')], domains.map((s) => [domainName(s.domain), num(s.score), num(s.change),
+      (s.drivers ?? []).filter((d) => d.contribution > 0).slice(0, 2).map((d) => d.name).join('; ')]), { numeric: [1, 2] }));
 }
 
 async function keyIndicators(box, code, indicators) {
@@ -51,10 +54,11 @@ async function keyIndicators(box, code, indicators) {
 }
 
 async function quality(box, code) {
-  const res = await optional('/api/quality', { area: code });
+  const res = await optional('/api/analytics/quality', { area: code });
   if (!res.ok) return box.replaceChildren(unavailable(t('state.quality'), res));
-  const items = Array.isArray(res.data) ? res.data : res.data.items ?? res.data.reports ?? [];
+  const items = res.data.reports ?? [];
   if (!items.length) return box.replaceChildren(unavailable(t('state.quality'), null));
-  box.replaceChildren(h('ul', { class: 'plain' }, items.slice(0, 12).map((q) =>
-    h('li', {}, `${q.indicator ?? ''} ${q.area ?? ''}: `, (q.issues ?? q.findings ?? []).map((i) => i.message ?? i.rule ?? JSON.stringify(i)).join('; ') || num(q.score)))));
+  box.replaceChildren(table([t('col.domain'), t('quality.completeness'), t('quality.timeliness'), t('quality.issues')],
+    items.map((q) => [domainName(q.dataset), pct(q.completeness), pct(q.timeliness),
+      h('span', { title: (q.issues ?? []).map((i) => i.message).join('\n') }, String((q.issues ?? []).filter((i) => i.severity !== 'INFO').length))]), { numeric: [1, 2, 3] }));
 }

@@ -2,8 +2,14 @@ package org.vigil.app.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.vigil.analytics.programme.Scorecard;
+import org.vigil.analytics.risk.Methodology;
+import org.vigil.analytics.risk.RiskScore;
+import org.vigil.analytics.risk.RiskSpec;
 import org.vigil.app.Vigil;
+import org.vigil.app.analytics.RiskService;
 import org.vigil.app.programme.ProgrammeService;
 import org.vigil.app.programme.ProgrammeSummary;
 import org.vigil.model.AccessContext;
@@ -11,6 +17,8 @@ import org.vigil.model.AccessDeniedException;
 import org.vigil.model.Area;
 import org.vigil.model.AreaKind;
 import org.vigil.model.NotFoundException;
+import org.vigil.model.ThreatDomain;
+import org.vigil.model.VigilException;
 import org.vigil.report.PriorityRow;
 import org.vigil.report.ProgrammeRow;
 import org.vigil.report.ReportLanguage;
@@ -19,27 +27,134 @@ import org.vigil.report.Section;
 import org.vigil.timeseries.Period;
 
 /**
- * The supplements from the engines installed in this build: programme status from the programme
- * service (the scorecard at the end of the report period). Risk and priorities stay unavailable
- * until their services are wired here.
+ * The supplements from the engines installed in this build: composite risk (the mean of the domain
+ * scores of the risk methodology), priorities (domains ranked by mean score) and programme status
+ * from the programme scorecards at the end of the report period. Not thread-safe beyond its
+ * one-entry cache, which is guarded.
  */
 final class InstalledSupplements implements ReportSupplements {
   private final ProgrammeService programmes;
+  private final RiskService risk;
   private final java.time.Clock clock;
+  private final List<RiskScore> cache = new ArrayList<>();
+  private String cacheKey = "";
 
   InstalledSupplements(Vigil vigil) {
     this.programmes = new ProgrammeService(vigil);
+    this.risk = new RiskService(vigil);
     this.clock = vigil.clock();
   }
 
   @Override
   public Section<RiskRow> risk(AccessContext ctx, List<Area> states, Period period) {
-    return ReportSupplements.NONE.risk(ctx, states, period);
+    synchronized (cache) {
+      cacheKey = ""; // each report scores afresh; priorities() then reuses these scores
+    }
+    List<RiskScore> scores = scores(ctx, period);
+    List<RiskRow> rows = new ArrayList<>();
+    for (Area a : states) {
+      List<RiskScore> mine =
+          scores.stream()
+              .filter(s -> s.area().equals(a.code()) && !Double.isNaN(s.score()))
+              .toList();
+      if (mine.isEmpty()) {
+        continue;
+      }
+      double now = mine.stream().mapToDouble(RiskScore::score).average().orElseThrow();
+      double before =
+          mine.stream().mapToDouble(s -> s.score() - s.change()).average().orElse(Double.NaN);
+      Optional<ThreatDomain> top =
+          mine.stream()
+              .max(java.util.Comparator.comparingDouble(RiskScore::score))
+              .flatMap(s -> domain(s.domain()));
+      rows.add(new RiskRow(a, clamp(now), before, top));
+    }
+    return rows.isEmpty() ? Section.unavailable("gap.noData") : Section.of(rows);
   }
 
+  /**
+   * Domains ranked by their mean risk score over the states in the report (the state alone for a
+   * state report); the previous rank from the scores one month earlier.
+   */
   @Override
   public Section<PriorityRow> priorities(AccessContext ctx, Area area, Period period) {
-    return ReportSupplements.NONE.priorities(ctx, area, period);
+    Map<ThreatDomain, double[]> sums = new java.util.EnumMap<>(ThreatDomain.class);
+    for (RiskScore s : scores(ctx, period)) {
+      Optional<ThreatDomain> d = domain(s.domain());
+      if (d.isEmpty()
+          || Double.isNaN(s.score())
+          || (area.kind() == AreaKind.COUNTRY && !s.area().equals(area.code()))) {
+        continue;
+      }
+      double[] acc = sums.computeIfAbsent(d.get(), k -> new double[3]);
+      acc[0] += s.score();
+      acc[1] += Double.isNaN(s.change()) ? s.score() : s.score() - s.change();
+      acc[2]++;
+    }
+    List<ThreatDomain> now = ranked(sums, 0);
+    List<ThreatDomain> before = ranked(sums, 1);
+    List<PriorityRow> rows = new ArrayList<>();
+    for (int i = 0; i < now.size(); i++) {
+      double[] acc = sums.get(now.get(i));
+      rows.add(
+          new PriorityRow(
+              i + 1, now.get(i), clamp(acc[0] / acc[2]), before.indexOf(now.get(i)) + 1));
+    }
+    return rows.isEmpty() ? Section.unavailable("gap.noData") : Section.of(rows);
+  }
+
+  private static List<ThreatDomain> ranked(Map<ThreatDomain, double[]> sums, int column) {
+    return sums.entrySet().stream()
+        .sorted(
+            java.util.Comparator.comparingDouble(
+                (Map.Entry<ThreatDomain, double[]> e) -> -e.getValue()[column] / e.getValue()[2]))
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  /**
+   * The risk scores of the period, computed once per report: no projections and no Monte Carlo
+   * draws (the report shows central scores; bands and projections are on the risk page).
+   */
+  private List<RiskScore> scores(AccessContext ctx, Period period) {
+    String key = ctx.user() + "|" + ctx.organisation() + "|" + period;
+    synchronized (cache) {
+      if (key.equals(cacheKey)) {
+        return cache;
+      }
+    }
+    List<RiskScore> out;
+    try {
+      RiskService.RiskRun run =
+          risk.risk(
+              ctx,
+              new RiskService.RiskRequest(
+                  Methodology.vigilDefault(),
+                  Optional.of(period),
+                  List.of(),
+                  RiskSpec.DEFAULT.withDraws(0)));
+      out = run.result().at(period, 0);
+    } catch (VigilException | IllegalArgumentException e) {
+      out = List.of();
+    }
+    synchronized (cache) {
+      cache.clear();
+      cache.addAll(out);
+      cacheKey = key;
+      return List.copyOf(cache);
+    }
+  }
+
+  private static Optional<ThreatDomain> domain(String name) {
+    try {
+      return Optional.of(ThreatDomain.valueOf(name));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static double clamp(double score) {
+    return Math.max(0, Math.min(10, score));
   }
 
   @Override

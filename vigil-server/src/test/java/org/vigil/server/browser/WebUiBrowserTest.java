@@ -32,7 +32,7 @@ import org.vigil.server.VigilServer;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebUiBrowserTest {
-  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final Duration WAIT = Duration.ofSeconds(60);
   private static Vigil vigil;
   private static VigilServer server;
   private static Browser browser;
@@ -146,7 +146,7 @@ class WebUiBrowserTest {
     browser.awaitVisible(".page[data-rendered='true']", WAIT);
     browser.screenshot("indicator-en");
 
-    String model = browser.awaitVisible("#ind-model", WAIT).getText();
+    String model = browser.awaitVisible("#ind-model", Duration.ofSeconds(120)).getText();
     assertThat(model).startsWith("Model: ");
     Object forecastSeries =
         browser.script(
@@ -186,7 +186,7 @@ class WebUiBrowserTest {
 
     browser.find("#report-generate").click();
 
-    String ready = browser.awaitVisible("#report-ready", Duration.ofSeconds(120)).getText();
+    String ready = browser.awaitVisible("#report-ready", Duration.ofSeconds(180)).getText();
     assertThat(ready).contains("vigil-report-CIS-").contains(".pdf");
     browser.awaitVisible("#recent-reports table", WAIT);
     assertThat(browser.find("#recent-reports").getText()).contains("CIS");
