@@ -23,9 +23,11 @@ const STATES = {
   "233": ["EST", false], "428": ["LVA", false], "440": ["LTU", false], "616": ["POL", false],
   "578": ["NOR", false], "642": ["ROU", false], "586": ["PAK", false],
 };
+// The web map shows the member states only (a smaller file for the dashboard's first render);
+// the PDF map draws the neighbours too, for context.
 const OUTPUTS = [
-  "vigil-server/src/main/resources/web/geo/cis.geojson",
-  "vigil-report/src/main/resources/org/vigil/report/geo/cis.geojson",
+  ["vigil-server/src/main/resources/web/geo/cis.geojson", (f) => f.properties.cis],
+  ["vigil-report/src/main/resources/org/vigil/report/geo/cis.geojson", () => true],
 ];
 
 function packageDir() {
@@ -96,12 +98,13 @@ for (const g of topo.objects.countries.geometries) {
   });
 }
 features.sort((a, b) => a.id.localeCompare(b.id));
-const json = JSON.stringify({
-  type: "FeatureCollection",
-  source: "world-atlas@2 countries-50m (Natural Earth), reduced by tools/geo/build-cis-geojson.mjs",
-  features,
-});
-for (const out of OUTPUTS) {
+for (const [out, keep] of OUTPUTS) {
+  const kept = features.filter(keep);
+  const json = JSON.stringify({
+    type: "FeatureCollection",
+    source: "world-atlas@2 countries-50m (Natural Earth), reduced by tools/geo/build-cis-geojson.mjs",
+    features: kept,
+  });
   writeFileSync(out, json + "\n");
-  console.log(`wrote ${out}: ${features.length} states, ${json.length} bytes`);
+  console.log(`wrote ${out}: ${kept.length} states, ${json.length} bytes`);
 }
