@@ -22,7 +22,8 @@ final class ArimaMethod {
     ArimaFit fit;
     try {
       fit = AutoArima.fit(y, Math.max(1, ctx.period), AutoArimaSpec.DEFAULT);
-    } catch (IllegalArgumentException | ArithmeticException e) {
+    } catch (RuntimeException e) {
+      // Statistical trouble is a diagnostic, not a failure of the whole forecast.
       ctx.note("ARIMA could not be fitted (" + e.getMessage() + "): used ETS");
       return Methods.ets(y, ctx);
     }

@@ -117,4 +117,25 @@ class MethodsTest {
     assertThat(f.point(1)).isCloseTo(70, within(1.0));
     assertThat(f.point(3)).isCloseTo(74, within(1.5));
   }
+
+  static java.util.stream.Stream<double[]> awkwardSeries() {
+    return java.util.stream.Stream.of(
+        new double[] {5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5},
+        new double[] {1, 2, 3},
+        new double[] {-4, 2, -1, 3, -2, 5, -3, 1, 0, 2, -1, 4, -2, 3},
+        new double[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+        new double[] {1e9, 1.1e9, 0.9e9, 1.2e9, 1.0e9, 1.3e9, 1.1e9, 1.4e9});
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("awkwardSeries")
+  void forecast_autoOnAwkwardSeries_givesFiniteOrderedResults(double[] y) {
+    Forecast f =
+        Forecaster.forecast(
+            TimeSeries.of(Period.month(2020, 1), y), ForecastSpec.builder().horizon(4).build());
+    for (int h = 0; h < 4; h++) {
+      assertThat(f.points()[h]).isFinite();
+      assertThat(f.lower(0.95)[h]).isFinite().isLessThanOrEqualTo(f.upper(0.95)[h]);
+    }
+  }
 }
