@@ -16,8 +16,6 @@ import org.vigil.timeseries.Period;
  * format.
  */
 final class RowCollector {
-  private static final Pattern NUMBER =
-      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,4})?");
   private static final Pattern FLAGS = Pattern.compile("[A-Za-z0-9]{1,8}(,[A-Za-z0-9]{1,8}){0,7}");
   private static final int MAX_SOURCE = 500;
 
@@ -26,7 +24,7 @@ final class RowCollector {
   private final List<Observation> observations = new ArrayList<>();
   private final List<Rejection> rejections = new ArrayList<>();
   private final List<SkippedRow> skipped = new ArrayList<>();
-  private final Map<String, Integer> seen = new HashMap<>();
+  private final Map<Key, Integer> seen = new HashMap<>();
   private int rowsRead;
 
   RowCollector(IngestFormat format, ReadSpec spec) {
@@ -105,7 +103,7 @@ final class RowCollector {
     if (t.isEmpty() && hasFlag(flags, "M")) {
       return Optional.of(Double.NaN);
     }
-    if (NUMBER.matcher(t).matches()) {
+    if (isDecimal(t)) {
       double v = Double.parseDouble(t);
       if (Double.isFinite(v)) {
         return Optional.of(v);
@@ -135,7 +133,8 @@ final class RowCollector {
 
   Optional<String> source(int line, String field, String text) {
     // Line breaks and tabs inside a quoted source are folded to spaces; other controls are refused.
-    String folded = text.replaceAll("[\\r\\n\\t]+", " ").trim();
+    String folded =
+        hasLineBreakOrTab(text) ? text.replaceAll("[\\r\\n\\t]+", " ").trim() : text.trim();
     if (folded.length() <= MAX_SOURCE && folded.chars().noneMatch(Character::isISOControl)) {
       return Optional.of(folded.isEmpty() ? spec.defaultSource() : folded);
     }
@@ -157,7 +156,7 @@ final class RowCollector {
       double value,
       String flags,
       String source) {
-    String key = indicator.code() + '\u0000' + area + '\u0000' + period;
+    Key key = new Key(indicator.code(), area, period);
     Integer first = seen.putIfAbsent(key, line);
     if (first != null) {
       reject(
@@ -181,6 +180,63 @@ final class RowCollector {
 
   ReadResult result() {
     return new ReadResult(format, spec.fileName(), rowsRead, observations, rejections, skipped);
+  }
+
+  /** The duplicate-detection key: one value per indicator, area and period in a file. */
+  private record Key(String indicator, String area, Period period) {}
+
+  private static boolean hasLineBreakOrTab(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\r' || c == '\n' || c == '\t') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A plain decimal: {@code [+-]?(digits[.digits?] | .digits)([eE][+-]?digits{1,4})?}. Written by
+   * hand because it runs once per ingested row; it refuses what Double.parseDouble would also take
+   * but a statistics file should not contain (NaN, Infinity, hex, type suffixes).
+   */
+  static boolean isDecimal(String t) {
+    int n = t.length();
+    int i = 0;
+    if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+      i++;
+    }
+    int intDigits = 0;
+    while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+      i++;
+      intDigits++;
+    }
+    int fracDigits = 0;
+    if (i < n && t.charAt(i) == '.') {
+      i++;
+      while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+        i++;
+        fracDigits++;
+      }
+    }
+    if (intDigits == 0 && fracDigits == 0) {
+      return false;
+    }
+    if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+        i++;
+      }
+      int expDigits = 0;
+      while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+        i++;
+        expDigits++;
+      }
+      if (expDigits < 1 || expDigits > 4) {
+        return false;
+      }
+    }
+    return i == n;
   }
 
   static boolean hasFlag(String flags, String flag) {

@@ -54,6 +54,10 @@ public record Period(Frequency frequency, int year, int sub) implements Comparab
    */
   public static Period parse(String text) {
     String t = text == null ? "" : text.trim();
+    Period fast = parseCanonical(t);
+    if (fast != null) {
+      return fast;
+    }
     Matcher m = QUARTER.matcher(t);
     if (m.matches()) {
       return quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
@@ -71,6 +75,47 @@ public record Period(Frequency frequency, int year, int sub) implements Comparab
     }
     throw new IllegalArgumentException(
         "Cannot read period '" + text + "': expected YYYY, YYYY-MM or YYYY-Qn (e.g. 2024-03)");
+  }
+
+  /**
+   * The hot path of ingest: the canonical forms YYYY, YYYY-MM and YYYY-Qn without regular
+   * expressions. Returns null (package-internal only) when the text needs the general parser.
+   */
+  private static Period parseCanonical(String t) {
+    int n = t.length();
+    if (n < 4 || !digits(t, 0, 4)) {
+      return null;
+    }
+    int year =
+        (t.charAt(0) - '0') * 1000
+            + (t.charAt(1) - '0') * 100
+            + (t.charAt(2) - '0') * 10
+            + (t.charAt(3) - '0');
+    if (year < 1) {
+      return null;
+    }
+    if (n == 4) {
+      return year(year);
+    }
+    if (n == 7 && t.charAt(4) == '-' && digits(t, 5, 7)) {
+      int month = (t.charAt(5) - '0') * 10 + (t.charAt(6) - '0');
+      return month >= 1 && month <= 12 ? month(year, month) : null;
+    }
+    if (n == 7 && t.charAt(4) == '-' && t.charAt(5) == 'Q') {
+      int q = t.charAt(6) - '0';
+      return q >= 1 && q <= 4 ? quarter(year, q) : null;
+    }
+    return null;
+  }
+
+  private static boolean digits(String t, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Parses a period and checks that it has the expected frequency. */
@@ -159,10 +204,16 @@ public record Period(Frequency frequency, int year, int sub) implements Comparab
 
   @Override
   public String toString() {
-    return switch (frequency) {
-      case MONTHLY -> String.format(java.util.Locale.ROOT, "%04d-%02d", year, sub);
-      case QUARTERLY -> String.format(java.util.Locale.ROOT, "%04d-Q%d", year, sub);
-      case YEARLY -> String.format(java.util.Locale.ROOT, "%04d", year);
-    };
+    StringBuilder b = new StringBuilder(7);
+    if (year < 1000) {
+      b.append(year < 10 ? "000" : year < 100 ? "00" : "0");
+    }
+    b.append(year);
+    switch (frequency) {
+      case MONTHLY -> b.append(sub < 10 ? "-0" : "-").append(sub);
+      case QUARTERLY -> b.append("-Q").append(sub);
+      case YEARLY -> {}
+    }
+    return b.toString();
   }
 }
