@@ -55,6 +55,9 @@ async function route() {
 }
 
 function showLogin(message) {
+  // Routing can ask for the form more than once (hash change after logout): keep the one shown,
+  // so nothing the user already typed is lost.
+  if (!message && document.getElementById('login-form')) return;
   const user = h('input', { id: 'login-user', name: 'username', autocomplete: 'username', required: true });
   const pass = h('input', { id: 'login-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const out = h('div', { role: 'alert' }, message ? h('p', { class: 'error' }, message) : null);
@@ -82,8 +85,8 @@ setUnauthorizedHandler(() => { if (me) { me = null; route(); } });
 document.getElementById('logout').addEventListener('click', async () => {
   try { await api('/api/auth/logout', { method: 'POST' }); } catch { /* the session is gone either way */ }
   me = null;
-  location.hash = '#/login';
-  route();
+  if (location.hash !== '#/login') location.hash = '#/login';
+  else route();
 });
 
 const langSelect = document.getElementById('lang');
