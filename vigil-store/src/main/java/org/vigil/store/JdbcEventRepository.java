@@ -83,7 +83,8 @@ final class JdbcEventRepository implements EventRepository {
               ctx,
               "event.add",
               "event " + id,
-              e.date() + " " + e.area() + " " + e.ploverCategory());
+              // No content in the detail: the log must not reveal what a NATIONAL event says.
+              e.ownership().classification().name());
           return new Event(
               id,
               e.date(),
@@ -212,7 +213,9 @@ final class JdbcEventRepository implements EventRepository {
               id = rs.getLong(1);
             }
           }
-          audit.append(c, ctx, "document.add", "document " + id, d.title());
+          // The detail names no title: the log must not reveal the content of NATIONAL records.
+          audit.append(
+              c, ctx, "document.add", "document " + id, d.ownership().classification().name());
           return new Document(
               id,
               d.source(),
