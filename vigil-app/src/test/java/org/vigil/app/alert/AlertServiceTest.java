@@ -1,0 +1,140 @@
+package org.vigil.app.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.vigil.app.Vigil;
+import org.vigil.app.VigilConfig;
+import org.vigil.app.demo.DemoData;
+import org.vigil.model.AccessContext;
+import org.vigil.model.AccessDeniedException;
+import org.vigil.model.Classification;
+import org.vigil.model.NotFoundException;
+import org.vigil.model.Ownership;
+import org.vigil.model.Role;
+import org.vigil.model.alert.Alert;
+import org.vigil.model.alert.AlertChange;
+import org.vigil.model.alert.AlertQuery;
+import org.vigil.model.alert.AlertRule;
+import org.vigil.model.alert.AlertState;
+
+/** Alert evaluation on the demo data in H2: dedup, inherited ownership, state history. */
+class AlertServiceTest {
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-01-20T10:00:00Z"), ZoneOffset.UTC);
+  private static Vigil vigil;
+  private static AlertService alerts;
+  private static AlertService.Evaluation first;
+  private static long firstMillis;
+
+  @BeforeAll
+  static void open() {
+    vigil = Vigil.open(VigilConfig.h2InMemory("alerts-" + System.nanoTime()).withClock(CLOCK));
+    DemoData.load(vigil);
+    alerts = new AlertService(vigil);
+    long t0 = System.nanoTime();
+    first = alerts.evaluate(AccessContext.system());
+    firstMillis = (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  @AfterAll
+  static void close() {
+    vigil.close();
+  }
+
+  @Test
+  void evaluate_demoData_raisesAlertsOfSeveralRulesOnce() {
+    List<Alert> all = alerts.list(AccessContext.system(), AlertQuery.all());
+    System.out.println(
+        "alerts: "
+            + first.candidates()
+            + " findings, "
+            + all.size()
+            + " alerts in "
+            + firstMillis
+            + " ms");
+    assertThat(first.raised()).isNotEmpty();
+    assertThat(all).hasSize(first.raised().size());
+    assertThat(all).extracting(Alert::rule).contains(AlertRule.ANOMALY, AlertRule.DATA_QUALITY);
+    assertThat(all)
+        .allMatch(a -> a.state() == AlertState.NEW && a.createdAt().equals(CLOCK.instant()));
+
+    AlertService.Evaluation again = alerts.evaluate(AccessContext.system());
+
+    assertThat(again.raised()).isEmpty();
+    assertThat(alerts.list(AccessContext.system(), AlertQuery.all())).hasSize(all.size());
+  }
+
+  @Test
+  void list_nationalAlert_invisibleToAnotherOrganisation() {
+    Alert national =
+        alerts.list(AccessContext.system(), AlertQuery.all()).stream()
+            .filter(a -> a.ownership().classification() == Classification.NATIONAL)
+            .filter(a -> !a.ownership().owner().equals(AccessContext.SYSTEM_ORG))
+            .findFirst()
+            .orElseThrow();
+    String owner = national.ownership().owner();
+    String other = owner.equals("KAZ-SC") ? "RUS-SC" : "KAZ-SC";
+    AccessContext outsider = AccessContext.of("outsider", other, Role.ORG_ADMIN);
+    AccessContext insider = AccessContext.of("insider", owner, Role.VIEWER);
+
+    assertThat(alerts.list(outsider, AlertQuery.all()))
+        .noneMatch(a -> a.id() == national.id())
+        .allMatch(a -> outsider.canRead(a.ownership()));
+    assertThatThrownBy(() -> alerts.get(outsider, national.id()))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(alerts.list(insider, AlertQuery.all())).anyMatch(a -> a.id() == national.id());
+  }
+
+  @Test
+  void mark_byOwner_appendsHistoryAndFiltersByState() {
+    Alert a =
+        alerts.list(AccessContext.system(), AlertQuery.all()).stream()
+            .filter(x -> !x.ownership().owner().equals(AccessContext.SYSTEM_ORG))
+            .filter(x -> x.state() == AlertState.NEW)
+            .reduce((x, y) -> y)
+            .orElseThrow();
+    AccessContext owner = AccessContext.of("steward", a.ownership().owner(), Role.DATA_STEWARD);
+
+    alerts.mark(owner, a.id(), AlertState.SEEN);
+    Alert closed = alerts.mark(owner, a.id(), AlertState.CLOSED);
+
+    assertThat(closed.history())
+        .extracting(AlertChange::state)
+        .containsExactly(AlertState.NEW, AlertState.SEEN, AlertState.CLOSED);
+    assertThat(
+            alerts.list(
+                owner,
+                new AlertQuery(Optional.of(AlertState.CLOSED), Optional.empty(), Optional.empty())))
+        .extracting(Alert::id)
+        .containsExactly(a.id());
+  }
+
+  @Test
+  void evaluate_byAnalyst_isDenied() {
+    assertThatThrownBy(() -> alerts.evaluate(AccessContext.of("aigul", "KAZ-SC", Role.ANALYST)))
+        .isInstanceOf(AccessDeniedException.class)
+        .hasMessageContaining("administrator");
+  }
+
+  @Test
+  void stricter_nationalBeatsShared_restrictedSetsIntersect() {
+    Ownership shared = Ownership.of("KAZ-SC", Classification.SHARED);
+    Ownership national = Ownership.of("KAZ-SC", Classification.NATIONAL);
+    assertThat(AlertService.stricter(shared, national)).isEqualTo(national);
+    assertThat(AlertService.stricter(national, shared)).isEqualTo(national);
+    assertThat(
+            AlertService.stricter(
+                Ownership.restricted("KAZ-SC", java.util.Set.of("RUS-SC", "BLR-SC")),
+                Ownership.restricted("KAZ-SC", java.util.Set.of("RUS-SC"))))
+        .isEqualTo(Ownership.restricted("KAZ-SC", java.util.Set.of("RUS-SC")));
+  }
+}
