@@ -7,16 +7,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vigil.store.StoreFixtures;
 
 class IngestCommandTest {
   private static final String RATE = "Death rate from all forms of violence (IHME (2016))";
@@ -99,38 +93,12 @@ class IngestCommandTest {
     return out;
   }
 
-  /** Every row of every table as sorted text. */
-  private String dump() throws SQLException {
-    StringBuilder out = new StringBuilder();
-    try (Connection c = DriverManager.getConnection(url());
-        Statement s = c.createStatement()) {
-      List<String> tables = new ArrayList<>();
-      try (ResultSet rs =
-          s.executeQuery(
-              "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'"
-                  + " AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME")) {
-        while (rs.next()) {
-          tables.add(rs.getString(1));
-        }
-      }
-      for (String t : tables) {
-        List<String> rows = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery("SELECT * FROM \"" + t + "\"")) {
-          int n = rs.getMetaData().getColumnCount();
-          while (rs.next()) {
-            StringBuilder row = new StringBuilder();
-            for (int i = 1; i <= n; i++) {
-              row.append(rs.getString(i)).append('|');
-            }
-            rows.add(row.toString());
-          }
-        }
-        Collections.sort(rows);
-        out.append("== ").append(t).append(" (").append(rows.size()).append(")\n");
-        rows.forEach(r -> out.append(r).append('\n'));
-      }
-    }
-    assertThat(out.toString()).contains("== OBSERVATION (2)");
-    return out.toString();
+  /** Every row of every table as sorted text (the store's own dump, shared by every test). */
+  private String dump() {
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL(url());
+    String out = StoreFixtures.dump(ds);
+    assertThat(out).contains("== OBSERVATION\n");
+    return out;
   }
 }

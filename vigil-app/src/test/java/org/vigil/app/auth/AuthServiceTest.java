@@ -12,16 +12,17 @@ import org.vigil.model.AccessContext;
 import org.vigil.model.AccessDeniedException;
 import org.vigil.model.InvalidInputException;
 import org.vigil.model.Role;
+import org.vigil.store.TestClock;
 
 class AuthServiceTest {
   static final String PASSWORD = "correct horse battery staple";
-  MutableClock clock;
+  TestClock clock;
   InMemoryAuthStore store;
   AuthService auth;
 
   @BeforeEach
   void setUp() {
-    clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
     store = new InMemoryAuthStore(clock);
     auth =
         new AuthService(

@@ -15,6 +15,7 @@ import org.vigil.ingest.IngestFormat;
 import org.vigil.model.AccessContext;
 import org.vigil.model.Classification;
 import org.vigil.model.InvalidInputException;
+import org.vigil.store.StoreFixtures;
 
 /**
  * Randomly mutated files of every format through the whole ingest (reader, service, store) on a
@@ -64,7 +65,7 @@ class IngestFuzzTest {
                 .column("Rate")
                 .indicator(f == IngestFormat.OWID ? "VIOLENT_DEATH_RATE" : null)
                 .build();
-        String before = DatabaseDump.of(vigil.dataSource());
+        String before = StoreFixtures.dump(vigil.dataSource());
         try {
           service.ingest(
               AccessContext.system(),
@@ -76,7 +77,7 @@ class IngestFuzzTest {
         } catch (InvalidInputException e) {
           rejected++;
           assertThat(e.getMessage()).startsWith("fuzz-" + i + " line ");
-          assertThat(DatabaseDump.of(vigil.dataSource()))
+          assertThat(StoreFixtures.dump(vigil.dataSource()))
               .as("database after rejected input %d: %s", i, e.getMessage())
               .isEqualTo(before);
         }

@@ -21,6 +21,7 @@ import org.vigil.model.InvalidInputException;
 import org.vigil.model.Observation;
 import org.vigil.model.Role;
 import org.vigil.model.ThreatDomain;
+import org.vigil.store.StoreFixtures;
 
 class IngestServiceTest {
   private static final String RATE = "Death rate from all forms of violence (IHME (2016))";
@@ -86,26 +87,26 @@ class IngestServiceTest {
   @Test
   void ingest_sameFileTwice_addsNothingTheSecondTime() throws Exception {
     ingest("cis.csv", GOOD, owid("VIOLENT_DEATH_RATE"));
-    String before = DatabaseDump.of(vigil.dataSource());
+    String before = StoreFixtures.dump(vigil.dataSource());
     IngestResult again = ingest("cis-copy.csv", GOOD, owid("VIOLENT_DEATH_RATE"));
     assertThat(again.alreadyLoaded()).isTrue();
     assertThat(again.batch().rowsAdded()).isZero();
-    assertThat(DatabaseDump.of(vigil.dataSource())).isEqualTo(before);
+    assertThat(StoreFixtures.dump(vigil.dataSource())).isEqualTo(before);
   }
 
   @Test
   void ingest_oneBadRow_failsNamingLineAndFieldAndLeavesDatabaseUnchanged() throws Exception {
     ingest("cis.csv", GOOD, owid("VIOLENT_DEATH_RATE"));
-    String before = DatabaseDump.of(vigil.dataSource());
+    String before = StoreFixtures.dump(vigil.dataSource());
     assertThatThrownBy(() -> ingest("bad.csv", ONE_BAD_ROW, owid("VIOLENT_DEATH_RATE")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("bad.csv line 3, field " + RATE + ": expected a number");
-    assertThat(DatabaseDump.of(vigil.dataSource())).isEqualTo(before);
+    assertThat(StoreFixtures.dump(vigil.dataSource())).isEqualTo(before);
   }
 
   @Test
   void ingest_badRowWithNewIndicator_createsNoIndicator() throws Exception {
-    String before = DatabaseDump.of(vigil.dataSource());
+    String before = StoreFixtures.dump(vigil.dataSource());
     IngestRequest request =
         IngestRequest.builder(IngestFormat.OWID, "SECRETARIAT", Classification.PUBLIC)
             .column(RATE)
@@ -114,7 +115,7 @@ class IngestServiceTest {
             .build();
     assertThatThrownBy(() -> ingest("bad.csv", ONE_BAD_ROW, request))
         .isInstanceOf(InvalidInputException.class);
-    assertThat(DatabaseDump.of(vigil.dataSource())).isEqualTo(before);
+    assertThat(StoreFixtures.dump(vigil.dataSource())).isEqualTo(before);
     IngestResult ok = ingest("good.csv", GOOD, request);
     assertThat(ok.createdIndicator()).isPresent();
     assertThat(vigil.reference().indicator(SYSTEM, "NEW_RATE")).isPresent();
@@ -138,7 +139,7 @@ class IngestServiceTest {
 
   @Test
   void ingest_viewerOfAnotherOrganisation_isDeniedAndWritesNothing() throws Exception {
-    String before = DatabaseDump.of(vigil.dataSource());
+    String before = StoreFixtures.dump(vigil.dataSource());
     AccessContext viewer = AccessContext.of("kaz.viewer", "KAZ-SC", Role.VIEWER);
     byte[] bytes = GOOD.getBytes(StandardCharsets.UTF_8);
     assertThatThrownBy(
@@ -151,7 +152,7 @@ class IngestServiceTest {
                     owid("VIOLENT_DEATH_RATE"),
                     IngestProgress.NONE))
         .isInstanceOf(AccessDeniedException.class);
-    assertThat(DatabaseDump.of(vigil.dataSource())).isEqualTo(before);
+    assertThat(StoreFixtures.dump(vigil.dataSource())).isEqualTo(before);
   }
 
   @Test
