@@ -47,7 +47,8 @@ public final class VigilServer {
         new ForecastRoutes(vigil),
         new ReportRoutes(vigil),
         new ProgrammeRoutes(vigil),
-        new AnalyticsRoutes(vigil));
+        new AnalyticsRoutes(vigil),
+        new AlertRoutes(vigil));
   }
 
   /** Starts a server over an open Vigil; returns once it listens. */

@@ -1,0 +1,146 @@
+package org.vigil.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.vigil.app.Vigil;
+import org.vigil.model.AccessContext;
+import org.vigil.model.Classification;
+import org.vigil.model.IngestBatch;
+import org.vigil.model.Observation;
+import org.vigil.model.Ownership;
+import org.vigil.timeseries.Period;
+
+/** The alert routes on a real server: evaluation by admins, NATIONAL alerts for the owner only. */
+class AlertApiTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static TestServer server;
+
+  /** Four clean years of history; TestData adds KAZ values of 10-30 for 2024-01..03, a collapse. */
+  @BeforeAll
+  static void start() {
+    MutableClock clock = new MutableClock(TestData.T0);
+    Vigil vigil = TestData.open("alerts", clock);
+    List<Observation> rows = new ArrayList<>();
+    Ownership kaz = Ownership.of("KAZ-SC", Classification.NATIONAL);
+    for (int i = 0; i < 48; i++) {
+      Period p = Period.month(2020, 1).plus(i);
+      double v = 100 + 2 * i + 10 * Math.sin(2 * Math.PI * i / 12.0) + ((i * 7) % 5 - 2);
+      rows.add(new Observation(TestData.INDICATOR, "KAZ", p, v, "", "t", 0, null, kaz));
+    }
+    vigil
+        .observations()
+        .append(
+            AccessContext.system(),
+            new IngestBatch(
+                0,
+                "system",
+                "KAZ-SC",
+                Instant.EPOCH,
+                "a.csv",
+                "d".repeat(64),
+                "long-csv",
+                48,
+                0,
+                0),
+            rows);
+    server = TestServer.start(vigil, ServerConfig.DEFAULT);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void alerts_evaluateListAndMark_ownerOnlyAndHistoryKept() throws Exception {
+    HttpResponse<String> denied =
+        server.send("POST", "/api/alerts/evaluate", null, server.as("kaz.analyst"));
+    assertThat(denied.statusCode()).as(denied.body()).isEqualTo(403);
+
+    HttpResponse<String> eval =
+        server.send("POST", "/api/alerts/evaluate", null, server.as("kaz.admin"));
+    assertThat(eval.statusCode()).as(eval.body()).isEqualTo(200);
+    JsonNode spike = null;
+    for (JsonNode a : JSON.readTree(eval.body()).get("raised")) {
+      if (a.get("rule").asText().equals("ANOMALY") && a.get("period").asText().equals("2024-03")) {
+        spike = a;
+      }
+    }
+    assertThat(spike).as(eval.body()).isNotNull();
+    assertThat(spike.get("classification").asText()).isEqualTo("NATIONAL");
+    assertThat(spike.get("messageRu").asText()).contains("Необычно низкое");
+    long id = spike.get("id").asLong();
+
+    HttpResponse<String> again =
+        server.send("POST", "/api/alerts/evaluate", null, server.as("kaz.admin"));
+    assertThat(JSON.readTree(again.body()).get("raised")).isEmpty();
+
+    HttpResponse<String> rus =
+        server.get("/api/alerts?rule=ANOMALY&area=KAZ", server.as("rus.analyst"));
+    assertThat(rus.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(rus.body()).get("total").asInt()).isZero();
+    HttpResponse<String> rusMark =
+        server.send(
+            "POST", "/api/alerts/" + id + "/state", "{\"state\":\"seen\"}", server.as("rus.admin"));
+    assertThat(rusMark.statusCode()).isEqualTo(404);
+
+    HttpResponse<String> kaz =
+        server.get("/api/alerts?rule=ANOMALY&state=NEW&limit=1", server.as("kaz.analyst"));
+    assertThat(kaz.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(kaz.body()).get("total").asInt()).isPositive();
+    assertThat(JSON.readTree(kaz.body()).get("items")).hasSize(1);
+
+    HttpResponse<String> marked =
+        server.send(
+            "POST",
+            "/api/alerts/" + id + "/state",
+            "{\"state\":\"seen\"}",
+            server.as("kaz.analyst"));
+    assertThat(marked.statusCode()).as(marked.body()).isEqualTo(200);
+    JsonNode m = JSON.readTree(marked.body());
+    assertThat(m.get("state").asText()).isEqualTo("SEEN");
+    assertThat(m.get("history")).hasSize(2);
+    assertThat(m.get("history").get(1).get("by").asText()).isEqualTo("kaz.analyst");
+
+    HttpResponse<String> twice =
+        server.send(
+            "POST",
+            "/api/alerts/" + id + "/state",
+            "{\"state\":\"seen\"}",
+            server.as("kaz.analyst"));
+    assertThat(twice.statusCode()).isEqualTo(422);
+  }
+
+  @Test
+  void markAlert_cookieSessionWithoutCsrfHeader_isRefused() throws Exception {
+    HttpResponse<String> login =
+        server.send(
+            "POST",
+            "/api/auth/login",
+            "{\"username\":\"kaz.analyst\",\"password\":\"" + TestData.PASSWORD + "\"}",
+            Map.of());
+    String cookie =
+        login.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("vigil_session="))
+            .findFirst()
+            .orElseThrow();
+    HttpResponse<String> r =
+        server.send(
+            "POST",
+            "/api/alerts/1/state",
+            "{\"state\":\"closed\"}",
+            Map.of("Cookie", cookie.substring(0, cookie.indexOf(';'))));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+    assertThat(r.body()).contains("X-CSRF-Token");
+  }
+}
