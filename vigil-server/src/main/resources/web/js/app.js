@@ -79,8 +79,17 @@ function showLogin(message) {
   user.focus();
 }
 
-// A session that expires mid-use sends the user back to the login form, once.
-setUnauthorizedHandler(() => { if (me) { me = null; route(); } });
+// A session that expires mid-use sends the user back to the login form, once. A 401 from a busy
+// server is checked against /api/auth/me first, so a transient failure does not log the user out.
+setUnauthorizedHandler(async () => {
+  if (!me) return;
+  try {
+    await api('/api/auth/me');
+  } catch {
+    me = null;
+    route();
+  }
+});
 
 document.getElementById('logout').addEventListener('click', async () => {
   try { await api('/api/auth/logout', { method: 'POST' }); } catch { /* the session is gone either way */ }
