@@ -68,6 +68,7 @@ import picocli.CommandLine.ScopeType;
       QualityCommand.class,
       RiskCommand.class,
       PrioritiesCommand.class,
+      AlertsCommand.class,
     })
 public final class VigilCommand implements Runnable {
   public static final int OK = 0;

@@ -1,0 +1,159 @@
+package org.vigil.cli;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.vigil.app.Vigil;
+import org.vigil.app.alert.AlertService;
+import org.vigil.model.InvalidInputException;
+import org.vigil.model.alert.Alert;
+import org.vigil.model.alert.AlertQuery;
+import org.vigil.model.alert.AlertRule;
+import org.vigil.model.alert.AlertState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code vigil alerts}: list alerts, run the alert rules, mark an alert seen or closed. */
+@Command(
+    name = "alerts",
+    mixinStandardHelpOptions = true,
+    description = "Alerts raised by the rules (anomalies, data quality, KPI drift).",
+    subcommands = {
+      AlertsCommand.ListAlerts.class,
+      AlertsCommand.Evaluate.class,
+      AlertsCommand.Mark.class
+    })
+final class AlertsCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(VigilCommand.of(spec).out());
+  }
+
+  static Table table(List<Alert> alerts) {
+    Table t =
+        Table.of(
+            "id", "rule", "severity", "indicator", "area", "period", "state", "created", "message");
+    for (Alert a : alerts) {
+      t.row(
+          a.id(),
+          a.rule().name(),
+          a.severity().name(),
+          a.subject().indicator(),
+          a.subject().area(),
+          a.subject().period(),
+          a.state().name(),
+          a.createdAt().toString(),
+          a.messageEn());
+    }
+    return t;
+  }
+
+  static <E extends Enum<E>> Optional<E> parse(Class<E> type, String option, String value) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(
+          "Option "
+              + option
+              + " must be one of "
+              + java.util.Arrays.toString(type.getEnumConstants())
+              + ", found '"
+              + value
+              + "'");
+    }
+  }
+
+  /** {@code alerts list [--state S] [--area A] [--rule R]}, as the caller (--user or --token). */
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List alerts you can read.")
+  static final class ListAlerts implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--state", description = "NEW, SEEN or CLOSED.")
+    String state;
+
+    @Option(names = "--area", description = "Area code.")
+    String area;
+
+    @Option(names = "--rule", description = "ANOMALY, KPI_DRIFT, DATA_QUALITY or TREND_CHANGE.")
+    String rule;
+
+    @Override
+    public Integer call() {
+      VigilCommand root = VigilCommand.of(spec);
+      AlertQuery q =
+          new AlertQuery(
+              parse(AlertState.class, "--state", state),
+              Optional.ofNullable(area).map(a -> a.trim().toUpperCase(Locale.ROOT)),
+              parse(AlertRule.class, "--rule", rule));
+      try (Vigil vigil = root.openVigil()) {
+        List<Alert> found = new AlertService(vigil).list(root.caller(vigil), q);
+        if (found.isEmpty()) {
+          root.renderer().note("No alerts that you can read match.");
+        }
+        root.renderer().print(table(found));
+      }
+      return VigilCommand.OK;
+    }
+  }
+
+  /** {@code alerts evaluate}: runs the rules as the local operator and lists the new alerts. */
+  @Command(
+      name = "evaluate",
+      mixinStandardHelpOptions = true,
+      description = "Run the alert rules over all data (as the local operator); new alerts only.")
+  static final class Evaluate implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      VigilCommand root = VigilCommand.of(spec);
+      try (Vigil vigil = root.openVigil()) {
+        AlertService.Evaluation e = new AlertService(vigil).evaluate(root.operator());
+        root.renderer()
+            .note(e.candidates() + " finding(s), " + e.raised().size() + " new alert(s).");
+        root.renderer().print(table(e.raised()));
+      }
+      return VigilCommand.OK;
+    }
+  }
+
+  /** {@code alerts mark ID seen|closed}, as the caller (a user of the data's owner). */
+  @Command(
+      name = "mark",
+      mixinStandardHelpOptions = true,
+      description = "Mark an alert seen or closed (needs --user or --token of the data's owner).")
+  static final class Mark implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", description = "Alert id.")
+    long id;
+
+    @Parameters(index = "1", description = "seen or closed.")
+    String state;
+
+    @Override
+    public Integer call() {
+      VigilCommand root = VigilCommand.of(spec);
+      AlertState s =
+          parse(AlertState.class, "STATE", state)
+              .orElseThrow(() -> new InvalidInputException("Give the state: seen or closed"));
+      try (Vigil vigil = root.openVigil()) {
+        Alert a = new AlertService(vigil).mark(root.caller(vigil), id, s);
+        root.renderer().print(table(List.of(a)));
+      }
+      return VigilCommand.OK;
+    }
+  }
+}

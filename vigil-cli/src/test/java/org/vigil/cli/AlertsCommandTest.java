@@ -1,0 +1,56 @@
+package org.vigil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code vigil alerts} against an empty file database: evaluation, listing and bad input. */
+class AlertsCommandTest {
+  @TempDir Path dir;
+
+  record Run(int exit, String out, String err) {}
+
+  Run vigil(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    List<String> all =
+        new ArrayList<>(List.of("--db", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath()));
+    all.addAll(List.of(args));
+    int exit =
+        VigilCommand.execute(
+            all.toArray(String[]::new),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void alerts_emptyDatabase_evaluatesNothingAndListsNothing() {
+    Run eval = vigil("alerts", "evaluate");
+    assertThat(eval.exit()).as(eval.err()).isZero();
+    assertThat(eval.out() + eval.err()).contains("0 finding(s), 0 new alert(s)");
+
+    Run list = vigil("--format", "csv", "alerts", "list", "--state", "new");
+    assertThat(list.exit()).as(list.err()).isZero();
+    assertThat(list.out()).startsWith("id,rule,severity");
+  }
+
+  @Test
+  void alerts_badStateOrUnknownAlert_exitTwoWithOneLine() {
+    Run bad = vigil("alerts", "list", "--state", "opened");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("--state must be one of [NEW, SEEN, CLOSED]");
+
+    Run missing = vigil("alerts", "mark", "42", "seen");
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err()).contains("No alert 42");
+  }
+}
