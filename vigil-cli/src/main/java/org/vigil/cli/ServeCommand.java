@@ -44,6 +44,7 @@ final class ServeCommand implements Callable<Integer> {
     if (demo) {
       root.err().println("Loading demo data (first run only)...");
       DemoLogins.load(vigil, root.err());
+      new org.vigil.app.alert.AlertService(vigil).evaluate(root.operator());
     }
     VigilServer server = VigilServer.start(vigil, config);
     CountDownLatch stopped = new CountDownLatch(1);
