@@ -30,7 +30,10 @@ public final class ForecastSpec {
   private final String etsModel;
   private final CombinationRule combination;
 
-  /** How {@link ForecastMethod#COMBO} merges its members' forecasts. */
+  /**
+   * How {@link ForecastMethod#COMBO} merges its members' forecasts. The default is the mean: on all
+   * 3,003 M3 series it scored sMAPE 12.48 against 12.60 for the median (see the module README).
+   */
   public enum CombinationRule {
     MEAN,
     MEDIAN
