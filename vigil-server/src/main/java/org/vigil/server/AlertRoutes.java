@@ -66,8 +66,14 @@ public final class AlertRoutes implements RouteGroup {
               + "'");
     }
     ObjectNode body = Bodies.object(ctx);
-    AlertState state =
-        ReferenceRoutes.enumParam(AlertState.class, "state", Bodies.text(body, "state"));
+    String given = Bodies.text(body, "state");
+    AlertState state;
+    try {
+      state = AlertState.valueOf(given.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(
+          "Field 'state' must be seen or closed, found '" + Params.clip(given) + "'");
+    }
     ctx.json(wire(service.mark(caller, id, state)));
   }
 

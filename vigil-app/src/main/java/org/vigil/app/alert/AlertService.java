@@ -229,7 +229,11 @@ public final class AlertService {
                 "Проблема качества данных ("
                     + i.rule().name().toLowerCase(Locale.ROOT)
                     + "): "
-                    + subject,
+                    + i.indicator()
+                    + " ("
+                    + i.area()
+                    + (i.period().isEmpty() ? "" : ", " + i.period())
+                    + ")",
                 ev,
                 now,
                 owners.series(i.indicator(), i.area()).ownership(),

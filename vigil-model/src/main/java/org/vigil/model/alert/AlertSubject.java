@@ -1,13 +1,12 @@
 package org.vigil.model.alert;
 
 /**
- * What an alert is about: an indicator in an area (for programme KPIs: the programme code as
- * indicator, "KPI code" in area's place is not used; the area is the reporting party or "CIS"), and
- * the period concerned ("" when the finding is about a whole series).
+ * What an alert is about: an indicator in an area, and the period concerned. For a programme KPI
+ * the indicator is "programme/KPI" and the area is the KPI's area.
  *
  * @param indicator indicator code, or "programme/KPI" for programme KPIs
  * @param area area code
- * @param period period code, or "" for the whole series
+ * @param period period code, or "" when the finding is about the whole series
  */
 public record AlertSubject(String indicator, String area, String period) {
   public AlertSubject {
