@@ -60,7 +60,13 @@ class AlertServiceTest {
             + all.size()
             + " alerts in "
             + firstMillis
-            + " ms");
+            + " ms; by rule "
+            + all.stream()
+                .collect(
+                    java.util.stream.Collectors.groupingBy(
+                        Alert::rule,
+                        java.util.TreeMap::new,
+                        java.util.stream.Collectors.counting())));
     assertThat(first.raised()).isNotEmpty();
     assertThat(all).hasSize(first.raised().size());
     assertThat(all).extracting(Alert::rule).contains(AlertRule.ANOMALY, AlertRule.DATA_QUALITY);
