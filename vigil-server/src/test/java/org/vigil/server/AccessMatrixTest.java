@@ -28,6 +28,7 @@ import org.vigil.model.Ownership;
 import org.vigil.model.Role;
 import org.vigil.model.ThreatDomain;
 import org.vigil.model.User;
+import org.vigil.store.TestClock;
 import org.vigil.timeseries.Period;
 
 /**
@@ -53,7 +54,7 @@ class AccessMatrixTest {
   static final List<String> ORGS = List.of("KAZ-SC", "RUS-SC");
   static final Map<String, String> AREA = Map.of("KAZ-SC", "KAZ", "RUS-SC", "RUS");
   static final List<Role> ROLES = List.of(Role.values());
-  static final MutableClock clock = new MutableClock(TestData.T0);
+  static final TestClock clock = new TestClock(TestData.T0);
   static TestServer server;
 
   /** A record of one owner and classification, with its marker. */

@@ -18,6 +18,7 @@ import org.vigil.model.Classification;
 import org.vigil.model.IngestBatch;
 import org.vigil.model.Observation;
 import org.vigil.model.Ownership;
+import org.vigil.store.TestClock;
 import org.vigil.timeseries.Period;
 
 /** The alert routes on a real server: evaluation by admins, NATIONAL alerts for the owner only. */
@@ -28,7 +29,7 @@ class AlertApiTest {
   /** Four clean years of history; TestData adds KAZ values of 10-30 for 2024-01..03, a collapse. */
   @BeforeAll
   static void start() {
-    MutableClock clock = new MutableClock(TestData.T0);
+    TestClock clock = new TestClock(TestData.T0);
     Vigil vigil = TestData.open("alerts", clock);
     List<Observation> rows = new ArrayList<>();
     Ownership kaz = Ownership.of("KAZ-SC", Classification.NATIONAL);

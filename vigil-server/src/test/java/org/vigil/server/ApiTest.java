@@ -11,11 +11,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.vigil.store.TestClock;
 
 /** The read API over {@link TestData}: reference data, series, vintages, tenancy. */
 class ApiTest {
   static final ObjectMapper JSON = new ObjectMapper();
-  static MutableClock clock = new MutableClock(TestData.T0);
+  static TestClock clock = new TestClock(TestData.T0);
   static TestServer server;
 
   @BeforeAll

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vigil.model.AccessContext;
+import org.vigil.store.TestClock;
 
 /**
  * Hostile requests: each gets the right 4xx and changes nothing (observation, user and token counts
@@ -22,7 +23,7 @@ import org.vigil.model.AccessContext;
  */
 class AttackTest {
   static final ObjectMapper JSON = new ObjectMapper();
-  static final MutableClock clock = new MutableClock(TestData.T0);
+  static final TestClock clock = new TestClock(TestData.T0);
   static TestServer server;
   long observationsBefore;
   int usersBefore;

@@ -13,16 +13,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vigil.model.AccessContext;
+import org.vigil.store.TestClock;
 
 /** Login, logout, sessions, CSRF, tokens with expiry and revocation, throttling, user admin. */
 class AuthApiTest {
   static final ObjectMapper JSON = new ObjectMapper();
-  MutableClock clock;
+  TestClock clock;
   TestServer server;
 
   @BeforeEach
   void start() {
-    clock = new MutableClock(TestData.T0);
+    clock = new TestClock(TestData.T0);
     server = TestServer.start(TestData.open("auth", clock), ServerConfig.DEFAULT);
   }
 

@@ -5,6 +5,7 @@ import org.vigil.app.VigilConfig;
 import org.vigil.model.AccessContext;
 import org.vigil.model.Area;
 import org.vigil.model.AreaKind;
+import org.vigil.store.TestClock;
 
 /**
  * A server in its own process for {@link CrashSafetyTest}: opens (and on first use fills) the H2
@@ -17,7 +18,7 @@ public final class CrashServerMain {
   private CrashServerMain() {}
 
   public static void main(String[] args) {
-    MutableClock clock = new MutableClock(TestData.T0);
+    TestClock clock = new TestClock(TestData.T0);
     Vigil vigil =
         Vigil.open(
             VigilConfig.fromEnvironment().withDbUrl("jdbc:h2:file:" + args[0]).withClock(clock));

@@ -17,6 +17,7 @@ import org.vigil.model.Classification;
 import org.vigil.model.IngestBatch;
 import org.vigil.model.Observation;
 import org.vigil.model.Ownership;
+import org.vigil.store.TestClock;
 import org.vigil.timeseries.Period;
 
 /** Forecasts and backtests through the API, with the caller's access. */
@@ -26,7 +27,7 @@ class ForecastApiTest {
 
   @BeforeAll
   static void start() {
-    MutableClock clock = new MutableClock(TestData.T0);
+    TestClock clock = new TestClock(TestData.T0);
     Vigil vigil = TestData.open("forecast", clock);
     List<Observation> rows = new ArrayList<>();
     Ownership kaz = Ownership.of("KAZ-SC", Classification.NATIONAL);

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.vigil.store.TestClock;
 
 class RateLimitTest {
   @Test
   void requestsOverTheLimit_are429WithRetryAfter_untilTheNextMinute() throws Exception {
-    MutableClock clock = new MutableClock(TestData.T0);
+    TestClock clock = new TestClock(TestData.T0);
     try (TestServer server =
         TestServer.start(
             TestData.open("rate", clock), ServerConfig.builder().requestsPerMinute(5).build())) {

@@ -22,6 +22,7 @@ import org.vigil.model.Polarity;
 import org.vigil.model.Role;
 import org.vigil.model.ThreatDomain;
 import org.vigil.model.User;
+import org.vigil.store.TestClock;
 import org.vigil.timeseries.Frequency;
 import org.vigil.timeseries.Period;
 
@@ -54,13 +55,13 @@ final class TestData {
   private TestData() {}
 
   /** A fresh in-memory Vigil with the world loaded; the clock stands at {@link #NOW}. */
-  static Vigil open(String name, MutableClock clock) {
+  static Vigil open(String name, TestClock clock) {
     Vigil vigil = Vigil.open(VigilConfig.h2InMemory(name).withClock(clock));
     load(vigil, clock);
     return vigil;
   }
 
-  static void load(Vigil vigil, MutableClock clock) {
+  static void load(Vigil vigil, TestClock clock) {
     AccessContext sys = AccessContext.system();
     var ref = vigil.reference();
     ref.saveArea(sys, new Area("KAZ", AreaKind.COUNTRY, "Kazakhstan", "Казахстан", "KZ", "398"));

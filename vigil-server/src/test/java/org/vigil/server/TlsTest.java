@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.app.Vigil;
 import org.vigil.model.InvalidInputException;
+import org.vigil.store.TestClock;
 
 /** HTTPS from PEM files; session cookies are Secure behind TLS. */
 class TlsTest {
@@ -85,7 +86,7 @@ class TlsTest {
   @Test
   void tls_servesHttps_withSecureCookies_andNoPlainHttp() throws Exception {
     KeyStore ks = selfSigned();
-    MutableClock clock = new MutableClock(TestData.T0);
+    TestClock clock = new TestClock(TestData.T0);
     Vigil vigil = TestData.open("tls", clock);
     ServerConfig config =
         ServerConfig.builder().tls(dir.resolve("cert.pem"), dir.resolve("key.pem")).build();
