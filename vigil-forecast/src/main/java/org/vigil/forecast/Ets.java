@@ -19,6 +19,7 @@ final class Ets {
   private static final double PHI_LO = 0.8;
   private static final double PHI_HI = 0.98;
   static final int MAX_EVALUATIONS = Integer.getInteger("vigil.ets.evals", 2000);
+  static final double REL_TOL = Double.parseDouble(System.getProperty("vigil.ets.reltol", "1e-8"));
   static final int RESTARTS = Integer.getInteger("vigil.ets.restarts", 0);
   static final int RESTART_EVALUATIONS = Integer.getInteger("vigil.ets.restartEvals", 500);
 
@@ -87,7 +88,7 @@ final class Ets {
     if (Double.isInfinite(obj.value(x0))) {
       return null;
     }
-    NelderMead.Result r = NelderMead.minimize(obj, x0, step, 1e-8, MAX_EVALUATIONS);
+    NelderMead.Result r = NelderMead.minimize(obj, x0, step, REL_TOL, MAX_EVALUATIONS);
     // Restart from the optimum with a fresh simplex, alternately with the original steps and with
     // steps pointing into the region: Nelder-Mead often stalls against the boundary, and restarts
     // are cheaper than a more complex optimiser. Stop after two restarts without improvement.
