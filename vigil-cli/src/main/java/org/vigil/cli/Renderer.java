@@ -72,7 +72,7 @@ public final class Renderer {
       String[] texts = new String[n];
       for (int i = 0; i < n; i++) {
         Object v = row.get(i);
-        texts[i] = v == null || isNaN(v) ? "-" : text(v);
+        texts[i] = v == null || isNaN(v) ? "-" : display(v);
         width[i] = Math.max(width[i], texts[i].length());
         numeric[i] &= v == null || v instanceof Number;
       }
@@ -146,6 +146,34 @@ public final class Renderer {
 
   private static boolean isNaN(Object v) {
     return v instanceof Double d && d.isNaN() || v instanceof Float f && f.isNaN();
+  }
+
+  /**
+   * A number as a person reads it in an aligned table: whole numbers in full, others to six
+   * significant digits without float noise (10.000000000000002 shows as 10), scientific notation
+   * only for very large or small values. CSV and JSON keep full precision.
+   */
+  static String display(Object v) {
+    if (!(v instanceof Double || v instanceof Float)) {
+      return text(v);
+    }
+    double d = ((Number) v).doubleValue();
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "inf" : "-inf";
+    }
+    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+      return Long.toString((long) d);
+    }
+    double a = Math.abs(d);
+    if (a != 0 && (a >= 1e12 || a < 1e-4)) {
+      return String.format(Locale.ROOT, "%.4g", d);
+    }
+    String plain =
+        new java.math.BigDecimal(d)
+            .round(new java.math.MathContext(6))
+            .stripTrailingZeros()
+            .toPlainString();
+    return "-0".equals(plain) ? "0" : plain;
   }
 
   private static String text(Object v) {
