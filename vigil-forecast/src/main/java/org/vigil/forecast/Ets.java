@@ -18,9 +18,9 @@ final class Ets {
   private static final double HI = 0.9999;
   private static final double PHI_LO = 0.8;
   private static final double PHI_HI = 0.98;
-  static final int MAX_EVALUATIONS = Integer.getInteger("vigil.ets.evals", 2000);
+  static final int MAX_EVALUATIONS = Integer.getInteger("vigil.ets.evals", 1000);
   static final double REL_TOL = Double.parseDouble(System.getProperty("vigil.ets.reltol", "1e-8"));
-  static final int RESTARTS = Integer.getInteger("vigil.ets.restarts", 0);
+  static final int RESTARTS = Integer.getInteger("vigil.ets.restarts", 2);
   static final int RESTART_EVALUATIONS = Integer.getInteger("vigil.ets.restartEvals", 500);
 
   private Ets() {}
@@ -69,6 +69,11 @@ final class Ets {
 
   /** Maximum-likelihood fit of one model; null when no admissible start exists. */
   static EtsFit fit(double[] y, EtsType type, int m) {
+    return fit(y, type, m, RESTARTS);
+  }
+
+  /** As {@link #fit(double[], EtsType, int)} with a given number of Nelder-Mead restarts. */
+  static EtsFit fit(double[] y, EtsType type, int m, int restarts) {
     int mm = type.seasonal() ? m : 1;
     double[] init = initialStates(y, type, mm);
     double[] par = startingParameters(type, mm);
@@ -93,7 +98,7 @@ final class Ets {
     // steps pointing into the region: Nelder-Mead often stalls against the boundary, and restarts
     // are cheaper than a more complex optimiser. Stop after two restarts without improvement.
     int idle = 0;
-    for (int k = 0; k < RESTARTS && idle < 2; k++) {
+    for (int k = 0; k < restarts && idle < 2; k++) {
       double[] s = k % 2 == 0 ? step : lay.inward(r.x(), step);
       NelderMead.Result again = NelderMead.minimize(obj, r.x(), s, 1e-8, RESTART_EVALUATIONS);
       idle = again.value() < r.value() - 1e-6 * Math.abs(r.value()) ? 0 : idle + 1;
