@@ -141,12 +141,15 @@ public final class AnomalyDetector {
       String text =
           String.format(
               Locale.ROOT,
-              "%s is %s %s the %.0f%% prediction interval [%s, %s] of %s fitted to the values"
+              "%s is %s %s the %s%% prediction interval [%s, %s] of %s fitted to the values"
                   + " before %s (%.1f half-widths outside)",
               fmt(x),
               fmt(x > hi ? x - hi : lo - x),
               x > hi ? "above" : "below",
-              spec.level() * 100,
+              new java.math.BigDecimal(spec.level() * 100)
+                  .round(new java.math.MathContext(4))
+                  .stripTrailingZeros()
+                  .toPlainString(),
               fmt(lo),
               fmt(hi),
               f.model(),
