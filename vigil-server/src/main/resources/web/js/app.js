@@ -85,7 +85,8 @@ setUnauthorizedHandler(async () => {
   if (!me) return;
   try {
     await api('/api/auth/me');
-  } catch {
+  } catch (e) {
+    if (e.status !== 401) return; // busy or unreachable (503, network): still logged in
     me = null;
     route();
   }

@@ -11,6 +11,7 @@ import org.vigil.app.auth.AuthenticationException;
 import org.vigil.app.auth.Session;
 import org.vigil.model.AccessContext;
 import org.vigil.model.AccessDeniedException;
+import org.vigil.model.VigilException;
 
 /**
  * Resolves the caller of a request before its handler runs.
@@ -22,7 +23,9 @@ import org.vigil.model.AccessDeniedException;
  *       login. State-changing requests with a cookie session must also send {@code X-CSRF-Token}
  *       equal to the {@code vigil_csrf} cookie, which is derived from the session secret on the
  *       server (a signed double-submit token): another site can neither read nor forge it. An
- *       expired or revoked session cookie counts as no cookie.
+ *       expired or revoked session cookie counts as no cookie; the server does not clear it in the
+ *       response (the browser may hold a newer session under the same name by then). A database
+ *       failure while checking credentials is a 503, not a 401.
  *   <li>nothing: anonymous, sees PUBLIC records only.
  * </ul>
  */
@@ -54,7 +57,13 @@ final class Authentication {
             "Authorization header must be 'Bearer <token>'; other schemes are not accepted");
       }
       String secret = header.substring(7).trim();
-      Caller.set(ctx, auth.authenticate(secret, origin));
+      try {
+        Caller.set(ctx, auth.authenticate(secret, origin));
+      } catch (AuthenticationException e) {
+        throw e;
+      } catch (VigilException e) {
+        throw unavailable(e);
+      }
       ctx.attribute(SECRET_ATTRIBUTE, secret);
       return;
     }
@@ -64,9 +73,12 @@ final class Authentication {
       try {
         caller = auth.authenticate(session, origin);
       } catch (AuthenticationException e) {
-        clearCookies(ctx);
+        // No Set-Cookie here: this request may have been sent before a logout and a new login in
+        // the same browser, and clearing "the" session cookie would delete the new session.
         Caller.setAnonymous(ctx);
         return;
+      } catch (VigilException e) {
+        throw unavailable(e);
       }
       if (isUnsafe(ctx.method()) && !csrfMatches(ctx, session)) {
         throw new AccessDeniedException(
@@ -82,6 +94,17 @@ final class Authentication {
       return;
     }
     Caller.setAnonymous(ctx);
+  }
+
+  /**
+   * The credentials could not be checked (the database failed or was too busy): a 503, never a 401,
+   * so a client does not take a busy server for a logout.
+   */
+  private static ServiceUnavailableException unavailable(VigilException e) {
+    return new ServiceUnavailableException(
+        "Cannot check your session or token right now: the database did not answer. This is not"
+            + " a logout; retry in a few seconds.",
+        e);
   }
 
   /** Sets the session and CSRF cookies after a login. */

@@ -41,6 +41,13 @@ final class Problems {
           ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
           write(ctx, 429, e.getMessage());
         });
+    routes.exception(
+        ServiceUnavailableException.class,
+        (e, ctx) -> {
+          LOG.warn("Service unavailable on {} {}", ctx.method().name(), ctx.path(), e);
+          ctx.header("Retry-After", Long.toString(ServiceUnavailableException.RETRY_AFTER_SECONDS));
+          write(ctx, 503, e.getMessage());
+        });
     routes.exception(PayloadTooLargeException.class, (e, ctx) -> write(ctx, 413, e.getMessage()));
     routes.exception(VigilException.class, (e, ctx) -> write(ctx, 422, e.getMessage()));
     routes.exception(ForecastInputException.class, (e, ctx) -> write(ctx, 422, e.getMessage()));

@@ -100,6 +100,23 @@ class AuthApiTest {
   }
 
   @Test
+  void staleSessionCookie_afterLogoutAndNewLogin_doesNotClearTheNewSession() throws Exception {
+    // A browser request sent with the old session before a logout can reach the server after the
+    // next login: its response must not delete the session cookie the browser now holds.
+    Map<String, String> old = cookies(login("kaz.analyst", TestData.PASSWORD));
+    server.send("POST", "/api/auth/logout", null, browser(old, true));
+    Map<String, String> fresh = cookies(login("kaz.steward", TestData.PASSWORD));
+
+    HttpResponse<String> stale = server.get("/api/areas", browser(old, false));
+
+    assertThat(stale.statusCode()).isEqualTo(200); // served as anonymous: PUBLIC records only
+    assertThat(stale.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("vigil_"));
+    HttpResponse<String> me = server.get("/api/auth/me", browser(fresh, false));
+    assertThat(me.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(me.body()).get("username").asText()).isEqualTo("kaz.steward");
+  }
+
+  @Test
   void session_expiresAfterEightHours() throws Exception {
     Map<String, String> c = cookies(login("kaz.analyst", TestData.PASSWORD));
     clock.advance(Duration.ofHours(8).plusSeconds(1));
