@@ -70,12 +70,46 @@ final class Browser implements AutoCloseable {
   }
 
   <T> T await(Duration timeout, Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, timeout).until(condition::apply);
+    return await(timeout, "the page", condition);
+  }
+
+  /**
+   * Waits for a condition; fails at once, naming what it waited for, when the browser is sent back
+   * to the login form (the session is gone: waiting longer cannot help).
+   */
+  <T> T await(Duration timeout, String what, Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, timeout)
+        .withMessage(
+            () ->
+                "Waited "
+                    + timeout.toSeconds()
+                    + " s for "
+                    + what
+                    + " at "
+                    + driver.getCurrentUrl()
+                    + "; see target/browser-screenshots")
+        .until(
+            d -> {
+              if (!what.contains("login") && loginFormShown(d)) {
+                throw new IllegalStateException(
+                    "While waiting for "
+                        + what
+                        + " the browser was sent back to the login form at "
+                        + d.getCurrentUrl()
+                        + ": the session was lost");
+              }
+              return condition.apply(d);
+            });
+  }
+
+  private static boolean loginFormShown(WebDriver d) {
+    return d.findElements(By.id("login-form")).stream().anyMatch(WebElement::isDisplayed);
   }
 
   WebElement awaitVisible(String css, Duration timeout) {
     return await(
         timeout,
+        "'" + css + "'",
         d ->
             d.findElements(By.cssSelector(css)).stream()
                 .filter(WebElement::isDisplayed)

@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
@@ -31,6 +33,7 @@ import org.vigil.server.VigilServer;
  * bad upload, a generated report. Skipped only when Chromium or chromedriver is not installed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 6, unit = TimeUnit.MINUTES) // each test and lifecycle method: a CI run never hangs
 class WebUiBrowserTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static Vigil vigil;
@@ -81,6 +84,7 @@ class WebUiBrowserTest {
     browser.awaitVisible("#login-user", WAIT).sendKeys(user);
     browser.find("#login-password").sendKeys(DemoData.PASSWORD);
     browser.find("#login-submit").click();
+    browser.await(WAIT, "the login of " + user, d -> d.findElements(By.id("login-form")).isEmpty());
     browser.awaitVisible(".page[data-rendered='true']", WAIT);
   }
 
@@ -188,7 +192,15 @@ class WebUiBrowserTest {
 
     browser.find("#report-generate").click();
 
-    String ready = browser.awaitVisible("#report-ready", Duration.ofSeconds(180)).getText();
+    // Either outcome ends the wait: an error shown by the form fails at once with its text.
+    String outcome =
+        browser
+            .awaitVisible("#report-ready, #report-status .error", Duration.ofSeconds(180))
+            .getText();
+    assertThat(browser.driver().findElements(By.id("report-ready")))
+        .as("report generation failed in the browser: %s", outcome)
+        .isNotEmpty();
+    String ready = browser.find("#report-ready").getText();
     assertThat(ready).contains("vigil-report-CIS-").contains(".pdf");
     browser.awaitVisible("#recent-reports table", WAIT);
     assertThat(browser.find("#recent-reports").getText()).contains("CIS");
