@@ -5,21 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.vigil.app.Vigil;
-import org.vigil.model.AccessContext;
-import org.vigil.model.Classification;
-import org.vigil.model.IngestBatch;
-import org.vigil.model.Observation;
-import org.vigil.model.Ownership;
-import org.vigil.store.TestClock;
-import org.vigil.timeseries.Period;
 
 /** The alert routes on a real server: evaluation by admins, NATIONAL alerts for the owner only. */
 class AlertApiTest {
@@ -29,32 +18,9 @@ class AlertApiTest {
   /** Four clean years of history; TestData adds KAZ values of 10-30 for 2024-01..03, a collapse. */
   @BeforeAll
   static void start() {
-    TestClock clock = new TestClock(TestData.T0);
-    Vigil vigil = TestData.open("alerts", clock);
-    List<Observation> rows = new ArrayList<>();
-    Ownership kaz = Ownership.of("KAZ-SC", Classification.NATIONAL);
-    for (int i = 0; i < 48; i++) {
-      Period p = Period.month(2020, 1).plus(i);
-      double v = 100 + 2 * i + 10 * Math.sin(2 * Math.PI * i / 12.0) + ((i * 7) % 5 - 2);
-      rows.add(new Observation(TestData.INDICATOR, "KAZ", p, v, "", "t", 0, null, kaz));
-    }
-    vigil
-        .observations()
-        .append(
-            AccessContext.system(),
-            new IngestBatch(
-                0,
-                "system",
-                "KAZ-SC",
-                Instant.EPOCH,
-                "a.csv",
-                "d".repeat(64),
-                "long-csv",
-                48,
-                0,
-                0),
-            rows);
-    server = TestServer.start(vigil, ServerConfig.DEFAULT);
+    server =
+        TestData.withKazHistory(
+            "alerts", i -> 100 + 2 * i + 10 * Math.sin(2 * Math.PI * i / 12.0) + ((i * 7) % 5 - 2));
   }
 
   @AfterAll

@@ -5,20 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.vigil.app.Vigil;
-import org.vigil.model.AccessContext;
-import org.vigil.model.Classification;
-import org.vigil.model.IngestBatch;
-import org.vigil.model.Observation;
-import org.vigil.model.Ownership;
-import org.vigil.store.TestClock;
-import org.vigil.timeseries.Period;
 
 /** Forecasts and backtests through the API, with the caller's access. */
 class ForecastApiTest {
@@ -27,32 +16,8 @@ class ForecastApiTest {
 
   @BeforeAll
   static void start() {
-    TestClock clock = new TestClock(TestData.T0);
-    Vigil vigil = TestData.open("forecast", clock);
-    List<Observation> rows = new ArrayList<>();
-    Ownership kaz = Ownership.of("KAZ-SC", Classification.NATIONAL);
-    for (int i = 0; i < 48; i++) {
-      Period p = Period.month(2020, 1).plus(i);
-      double v = 100 + i + 10 * Math.sin(2 * Math.PI * i / 12.0);
-      rows.add(new Observation(TestData.INDICATOR, "KAZ", p, v, "", "t", 0, null, kaz));
-    }
-    vigil
-        .observations()
-        .append(
-            AccessContext.system(),
-            new IngestBatch(
-                0,
-                "system",
-                "KAZ-SC",
-                Instant.EPOCH,
-                "hist.csv",
-                "c".repeat(64),
-                "long-csv",
-                48,
-                0,
-                0),
-            rows);
-    server = TestServer.start(vigil, ServerConfig.DEFAULT);
+    server =
+        TestData.withKazHistory("forecast", i -> 100 + i + 10 * Math.sin(2 * Math.PI * i / 12.0));
   }
 
   @AfterAll

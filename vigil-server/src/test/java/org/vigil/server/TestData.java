@@ -179,4 +179,32 @@ final class TestData {
         java.util.Set.of("RUS"),
         Ownership.of(owner, c));
   }
+
+  /**
+   * A server over {@link #open} plus 48 monthly NATIONAL values of {@link #INDICATOR} for KAZ from
+   * 2020-01 (value {@code i} at month {@code i}), appended as one system batch.
+   */
+  static TestServer withKazHistory(String name, java.util.function.IntToDoubleFunction value) {
+    Vigil vigil = open(name, new org.vigil.store.TestClock(T0));
+    Ownership kaz = Ownership.of("KAZ-SC", Classification.NATIONAL);
+    List<Observation> rows = new ArrayList<>();
+    for (int i = 0; i < 48; i++) {
+      org.vigil.timeseries.Period p = org.vigil.timeseries.Period.month(2020, 1).plus(i);
+      rows.add(new Observation(INDICATOR, "KAZ", p, value.applyAsDouble(i), "", "t", 0, null, kaz));
+    }
+    IngestBatch batch =
+        new IngestBatch(
+            0,
+            "system",
+            "KAZ-SC",
+            Instant.EPOCH,
+            name + ".csv",
+            "d".repeat(64),
+            "long-csv",
+            48,
+            0,
+            0);
+    vigil.observations().append(AccessContext.system(), batch, rows);
+    return TestServer.start(vigil, ServerConfig.DEFAULT);
+  }
 }
