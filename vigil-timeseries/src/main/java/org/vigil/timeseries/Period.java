@@ -79,7 +79,7 @@ public record Period(Frequency frequency, int year, int sub) implements Comparab
 
   /**
    * The hot path of ingest: the canonical forms YYYY, YYYY-MM and YYYY-Qn without regular
-   * expressions. Returns null (package-internal only) when the text needs the general parser.
+   * expressions. Returns null (this private method only) when the text needs the general parser.
    */
   private static Period parseCanonical(String t) {
     int n = t.length();
