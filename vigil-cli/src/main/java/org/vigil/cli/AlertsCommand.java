@@ -83,7 +83,7 @@ final class AlertsCommand implements Runnable {
     @Option(names = "--state", description = "NEW, SEEN or CLOSED.")
     String state;
 
-    @Option(names = "--area", description = "Area code.")
+    @Option(names = "--area", description = "Area: code (KAZ, KZ) or name (Kazakhstan, Казахстан).")
     String area;
 
     @Option(names = "--rule", description = "ANOMALY, KPI_DRIFT, DATA_QUALITY or TREND_CHANGE.")
@@ -92,12 +92,12 @@ final class AlertsCommand implements Runnable {
     @Override
     public Integer call() {
       VigilCommand root = VigilCommand.of(spec);
-      AlertQuery q =
-          new AlertQuery(
-              parse(AlertState.class, "--state", state),
-              Optional.ofNullable(area).map(a -> a.trim().toUpperCase(Locale.ROOT)),
-              parse(AlertRule.class, "--rule", rule));
       try (Vigil vigil = root.openVigil()) {
+        AlertQuery q =
+            new AlertQuery(
+                parse(AlertState.class, "--state", state),
+                Optional.ofNullable(area).map(a -> root.areaCode(vigil, a)),
+                parse(AlertRule.class, "--rule", rule));
         List<Alert> found = new AlertService(vigil).list(root.caller(vigil), q);
         if (found.isEmpty()) {
           root.renderer().note("No alerts that you can read match.");

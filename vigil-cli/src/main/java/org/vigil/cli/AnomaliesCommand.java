@@ -23,7 +23,10 @@ final class AnomaliesCommand implements Callable<Integer> {
   @Option(names = "--indicator", required = true, description = "Indicator code.")
   String indicator;
 
-  @Option(names = "--area", description = "Area code; all readable states when omitted.")
+  @Option(
+      names = "--area",
+      description =
+          "Area: code (KAZ, KZ) or name (Kazakhstan, Казахстан); all readable states when omitted.")
   String area;
 
   @Option(
@@ -41,7 +44,7 @@ final class AnomaliesCommand implements Callable<Integer> {
               .anomalies(
                   root.caller(vigil),
                   indicator.trim().toUpperCase(Locale.ROOT),
-                  Optional.ofNullable(area).map(a -> a.trim().toUpperCase(Locale.ROOT)),
+                  Optional.ofNullable(area).map(a -> root.areaCode(vigil, a)),
                   AnomalySpec.DEFAULT.withZThreshold(z));
       Table t =
           Table.of(

@@ -41,7 +41,9 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--indicator", required = true, description = "Indicator code.")
   String indicator;
 
-  @Option(names = "--area", description = "Only this area (default: every readable area).")
+  @Option(
+      names = "--area",
+      description = "Only this area, by code or name (default: every readable area).")
   String area;
 
   @Option(names = "--as-of", paramLabel = "DATE", description = "As recorded by this day (UTC).")
@@ -74,7 +76,7 @@ final class ExportCommand implements Callable<Integer> {
       List<Observation> rows =
           area == null
               ? vigil.observations().latestByIndicator(caller, ind, at)
-              : vigil.observations().series(caller, ind, area.trim().toUpperCase(Locale.ROOT), at);
+              : vigil.observations().series(caller, ind, root.areaCode(vigil, area), at);
       Map<String, Indicator> indicators =
           vigil.reference().indicators(caller).stream()
               .collect(Collectors.toMap(Indicator::code, Function.identity(), (a, b) -> a));

@@ -1,6 +1,11 @@
 package org.vigil.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -27,19 +32,26 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code vigil ingest FILE --format long|owid|sdmx|json}: loads a file as one batch. Exit 0 when
+ * {@code vigil ingest FILE [--format long|owid|sdmx|json]}: loads a file as one batch. Exit 0 when
  * loaded (or already loaded), 2 on bad input with one line naming file, line and field (nothing is
- * written), 1 on internal errors. The input format comes from the global --format option.
+ * written), 1 on internal errors. The input format comes from the global --format option, else from
+ * the file's name and header.
  */
 @Command(
     name = "ingest",
     mixinStandardHelpOptions = true,
     description = {
       "Load a file of observations as one batch (all or nothing unless --keep-good-rows).",
-      "--format gives the input format: long (indicator,area,period,value[,flags,source]),"
-          + " owid (Entity[,Code],Year,<columns>), sdmx (SDMX-CSV 2.1/3.0) or json."
+      "The format is inferred from the file's name and header; --format overrides it: long"
+          + " (indicator,area,period,value[,flags,source]), owid (Entity[,Code],Year,<columns>),"
+          + " sdmx (SDMX-CSV 2.1/3.0) or json.",
+      "CSV separators: comma, semicolon or tab; with semicolons or tabs a comma may be the"
+          + " decimal separator (as Excel writes in a Russian locale). Areas: ISO alpha-3 or"
+          + " alpha-2 codes, group codes, or English or Russian names."
     })
 final class IngestCommand implements Callable<Integer> {
+  private static final String DEFAULT_OWNER = "SECRETARIAT";
+
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The file to load.")
@@ -70,8 +82,10 @@ final class IngestCommand implements Callable<Integer> {
   @Option(
       names = "--owner",
       paramLabel = "ORG",
-      description = "Owning organisation (default: SECRETARIAT).")
-  String owner = "SECRETARIAT";
+      description =
+          "Owning organisation (default: the organisation of --user or --token; SECRETARIAT for"
+              + " the local operator).")
+  String owner;
 
   @Option(
       names = "--classification",
@@ -108,35 +122,30 @@ final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     VigilCommand root = VigilCommand.of(spec);
-    IngestFormat format;
-    try {
-      format = IngestFormat.parse(root.formatText);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(
-          "ingest needs --format long, owid, sdmx or json (the input format), found '"
-              + root.formatText
-              + "'");
-    }
+    IngestFormat format = format(root.formatText);
     Classification c =
         classification != null
             ? Classification.parse(classification)
             : format == IngestFormat.OWID ? Classification.PUBLIC : Classification.NATIONAL;
-    IngestRequest.Builder b =
-        IngestRequest.builder(format, owner.trim().toUpperCase(Locale.ROOT), c)
-            .column(column)
-            .indicator(indicator)
-            .sdmxDimensions(sdmxIndicator, sdmxArea)
-            .sharedWith(shareWith)
-            .keepGoodRows(keepGoodRows);
-    if (domain != null) {
-      b.newIndicator(ThreatDomain.parse(domain), unit);
-    }
     try (Vigil vigil = root.openVigil()) {
       DemoReference.ensure(vigil);
-      AccessContext ctx =
-          root.token != null || root.user != null || System.getenv("VIGIL_TOKEN") != null
-              ? root.caller(vigil)
-              : root.operator();
+      boolean asCaller =
+          root.token != null || root.user != null || System.getenv("VIGIL_TOKEN") != null;
+      AccessContext ctx = asCaller ? root.caller(vigil) : root.operator();
+      String org =
+          owner != null && !owner.isBlank()
+              ? owner.trim().toUpperCase(Locale.ROOT)
+              : asCaller ? ctx.organisation() : DEFAULT_OWNER;
+      IngestRequest.Builder b =
+          IngestRequest.builder(format, org, c)
+              .column(column)
+              .indicator(indicator)
+              .sdmxDimensions(sdmxIndicator, sdmxArea)
+              .sharedWith(shareWith)
+              .keepGoodRows(keepGoodRows);
+      if (domain != null) {
+        b.newIndicator(ThreatDomain.parse(domain), unit);
+      }
       IngestResult r;
       try (Progress progress = new Progress(root.err(), file.getFileName().toString())) {
         r = new IngestService(vigil).ingest(ctx, file, b.build(), progress);
@@ -144,6 +153,45 @@ final class IngestCommand implements Callable<Integer> {
       report(r, root);
     }
     return VigilCommand.OK;
+  }
+
+  /** --format when given (the root's default "table" counts as not given), else inferred. */
+  private IngestFormat format(String formatText) {
+    if (formatText != null && !formatText.isBlank() && !"table".equalsIgnoreCase(formatText)) {
+      try {
+        return IngestFormat.parse(formatText);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException(
+            "ingest --format: expected long, owid, sdmx or json (the input format), found '"
+                + formatText
+                + "'");
+      }
+    }
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(8192);
+    } catch (NoSuchFileException e) {
+      throw new InvalidInputException("File not found: " + file + "; check the path");
+    } catch (IOException e) {
+      throw new InvalidInputException("Cannot read " + file + ": " + e.getMessage());
+    }
+    return IngestFormat.infer(file.getFileName().toString(), head)
+        .orElseThrow(
+            () ->
+                new InvalidInputException(
+                    file
+                        + " line 1, field header: expected indicator,area,period,value (long),"
+                        + " Entity,Year,... (owid), TIME_PERIOD and OBS_VALUE (sdmx) or a .json"
+                        + " file, found '"
+                        + firstLine(head)
+                        + "'; or give --format"));
+  }
+
+  private static String firstLine(byte[] head) {
+    String t = new String(head, StandardCharsets.UTF_8).strip();
+    int end = t.indexOf('\n');
+    String line = end < 0 ? t : t.substring(0, end).strip();
+    return line.length() > 80 ? line.substring(0, 80) + "..." : line;
   }
 
   private void report(IngestResult r, VigilCommand root) {
@@ -161,7 +209,7 @@ final class IngestCommand implements Callable<Integer> {
             "added",
             "rejected",
             "skipped_entities",
-            "sha256",
+            "sha256_prefix",
             "note");
     t.row(
         file.getFileName().toString(),
@@ -171,7 +219,7 @@ final class IngestCommand implements Callable<Integer> {
         r.batch().rowsAdded(),
         r.batch().rowsRejected(),
         skipped,
-        r.sha256(),
+        r.sha256().substring(0, Math.min(12, r.sha256().length())),
         r.alreadyLoaded()
             ? "already loaded: nothing added"
             : r.batch().rowsAdded() == 0

@@ -1,7 +1,6 @@
 package org.vigil.cli;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.vigil.analytics.quality.QualityIssue;
@@ -21,7 +20,10 @@ import picocli.CommandLine.Spec;
 final class QualityCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--area", description = "Area code; all readable states when omitted.")
+  @Option(
+      names = "--area",
+      description =
+          "Area: code (KAZ, KZ) or name (Kazakhstan, Казахстан); all readable states when omitted.")
   String area;
 
   @Option(names = "--issues", description = "List every issue instead of the summary.")
@@ -34,8 +36,7 @@ final class QualityCommand implements Callable<Integer> {
       List<QualityReport> reports =
           new QualityService(vigil)
               .quality(
-                  root.caller(vigil),
-                  Optional.ofNullable(area).map(a -> a.trim().toUpperCase(Locale.ROOT)));
+                  root.caller(vigil), Optional.ofNullable(area).map(a -> root.areaCode(vigil, a)));
       Table t;
       if (issues) {
         t = Table.of("area", "dataset", "rule", "severity", "indicator", "period", "message");

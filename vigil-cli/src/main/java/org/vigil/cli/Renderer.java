@@ -17,7 +17,8 @@ import java.util.Map;
  * people (progress, hints) go to stderr with {@link #note(String)} so that stdout stays parseable.
  *
  * <ul>
- *   <li>table: aligned columns, numbers right-aligned, missing values as "-";
+ *   <li>table: aligned columns, numbers right-aligned, missing values as "-"; text columns wrap (at
+ *       spaces) so that a row fits the width given (120 characters unless {@code --wide});
  *   <li>json: an array of objects, numbers as numbers, missing (and NaN) as null;
  *   <li>csv: RFC 4180, header row, missing as an empty field, "." as decimal separator.
  * </ul>
@@ -32,12 +33,29 @@ public final class Renderer {
   private final OutputFormat format;
   private final PrintStream out;
   private final PrintStream err;
+  private final int maxWidth;
 
+  /** A renderer whose tables fit {@link #DEFAULT_WIDTH} characters. */
   public Renderer(OutputFormat format, PrintStream out, PrintStream err) {
+    this(format, out, err, DEFAULT_WIDTH);
+  }
+
+  /**
+   * A renderer whose tables fit {@code maxWidth} characters by wrapping text columns; 0 for no
+   * limit.
+   */
+  public Renderer(OutputFormat format, PrintStream out, PrintStream err, int maxWidth) {
     this.format = format;
     this.out = out;
     this.err = err;
+    this.maxWidth = maxWidth;
   }
+
+  /** The width tables fit unless --wide is given. */
+  public static final int DEFAULT_WIDTH = 120;
+
+  /** Narrowest a wrapped text column becomes (or its header's width, if wider). */
+  private static final int MIN_WRAPPED = 10;
 
   public OutputFormat format() {
     return format;
@@ -78,15 +96,80 @@ public final class Renderer {
       }
       cells.add(texts);
     }
-    out.println(line(t.columns().toArray(String[]::new), width, numeric));
+    fit(width, numeric, t.columns());
+    printRow(t.columns().toArray(String[]::new), width, numeric);
     StringBuilder rule = new StringBuilder();
     for (int i = 0; i < n; i++) {
       rule.append(i == 0 ? "" : "  ").append("-".repeat(width[i]));
     }
     out.println(rule);
     for (String[] row : cells) {
-      out.println(line(row, width, numeric));
+      printRow(row, width, numeric);
     }
+  }
+
+  /** Narrows the widest text columns, one character at a time, until the row fits maxWidth. */
+  private void fit(int[] width, boolean[] numeric, List<String> headers) {
+    if (maxWidth <= 0) {
+      return;
+    }
+    int total = 2 * (width.length - 1);
+    for (int w : width) {
+      total += w;
+    }
+    while (total > maxWidth) {
+      int widest = -1;
+      for (int i = 0; i < width.length; i++) {
+        int min = Math.max(MIN_WRAPPED, headers.get(i).length());
+        if (!numeric[i] && width[i] > min && (widest < 0 || width[i] > width[widest])) {
+          widest = i;
+        }
+      }
+      if (widest < 0) {
+        return;
+      }
+      width[widest]--;
+      total--;
+    }
+  }
+
+  /** One row, over as many lines as its longest wrapped cell needs. */
+  private void printRow(String[] texts, int[] width, boolean[] numeric) {
+    List<List<String>> parts = new ArrayList<>();
+    int lines = 1;
+    for (int i = 0; i < texts.length; i++) {
+      List<String> p = wrap(texts[i], width[i]);
+      parts.add(p);
+      lines = Math.max(lines, p.size());
+    }
+    for (int l = 0; l < lines; l++) {
+      String[] piece = new String[texts.length];
+      for (int i = 0; i < texts.length; i++) {
+        piece[i] = l < parts.get(i).size() ? parts.get(i).get(l) : "";
+      }
+      out.println(line(piece, width, numeric).stripTrailing());
+    }
+  }
+
+  /** The text in lines of at most {@code width} characters, broken at spaces where possible. */
+  static List<String> wrap(String text, int width) {
+    if (text.length() <= width) {
+      return List.of(text);
+    }
+    List<String> lines = new ArrayList<>();
+    String rest = text;
+    while (rest.length() > width) {
+      int cut = rest.lastIndexOf(' ', width);
+      if (cut <= 0) {
+        lines.add(rest.substring(0, width));
+        rest = rest.substring(width);
+      } else {
+        lines.add(rest.substring(0, cut));
+        rest = rest.substring(cut + 1);
+      }
+    }
+    lines.add(rest);
+    return lines;
   }
 
   private static String line(String[] texts, int[] width, boolean[] numeric) {

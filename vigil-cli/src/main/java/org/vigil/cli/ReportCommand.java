@@ -36,7 +36,8 @@ final class ReportCommand implements Callable<Integer> {
       names = "--area",
       required = true,
       paramLabel = "ISO3|CIS",
-      description = "A state (ISO alpha-3, e.g. KAZ) or the region (CIS).")
+      description =
+          "A state (code or name: KAZ, KZ, Kazakhstan, Казахстан) or the region (CIS, СНГ).")
   String area;
 
   @Option(
@@ -58,8 +59,9 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     VigilCommand root = VigilCommand.of(spec);
     ReportFormat format = format(root.formatText, out);
-    ReportRequest request = ReportRequest.parse(area, period, lang);
+    ReportRequest.parse(area, period, lang);
     try (Vigil vigil = root.openVigil()) {
+      ReportRequest request = ReportRequest.parse(root.areaCode(vigil, area), period, lang);
       AccessContext caller = root.caller(vigil);
       if (caller.user().equals(AccessContext.anonymous().user())) {
         root.err()

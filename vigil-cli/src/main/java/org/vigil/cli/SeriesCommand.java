@@ -29,7 +29,10 @@ final class SeriesCommand implements Callable<Integer> {
   @Option(names = "--indicator", required = true, description = "Indicator code.")
   String indicator;
 
-  @Option(names = "--area", required = true, description = "Area code (ISO alpha-3 for states).")
+  @Option(
+      names = "--area",
+      required = true,
+      description = "Area: code (KAZ, KZ, CIS) or name (Kazakhstan, Казахстан).")
   String area;
 
   @Option(
@@ -50,7 +53,7 @@ final class SeriesCommand implements Callable<Integer> {
     try (Vigil vigil = root.openVigil()) {
       AccessContext caller = root.caller(vigil);
       String ind = indicator.trim().toUpperCase(java.util.Locale.ROOT);
-      String ar = area.trim().toUpperCase(java.util.Locale.ROOT);
+      String ar = root.areaCode(vigil, area);
       if (vigil.reference().indicator(caller, ind).isEmpty()) {
         throw new NotFoundException(
             "Unknown indicator '" + indicator + "'; list them with: vigil indicators");

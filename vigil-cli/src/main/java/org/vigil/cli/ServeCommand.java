@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--port", description = "TCP port (default: 8080; 0 picks a free one).")
-  int port = 8080;
+  @Option(names = "--port", description = "TCP port (default: 7070; 0 picks a free one).")
+  int port = 7070;
 
   @Option(
       names = "--host",

@@ -25,7 +25,10 @@ final class TrendsCommand implements Callable<Integer> {
   @Option(names = "--indicator", required = true, description = "Indicator code.")
   String indicator;
 
-  @Option(names = "--area", required = true, description = "Area code, e.g. KAZ.")
+  @Option(
+      names = "--area",
+      required = true,
+      description = "Area: code (KAZ, KZ) or name (Kazakhstan, Казахстан).")
   String area;
 
   @Option(
@@ -43,7 +46,7 @@ final class TrendsCommand implements Callable<Integer> {
               .trend(
                   root.caller(vigil),
                   indicator.trim().toUpperCase(Locale.ROOT),
-                  area.trim().toUpperCase(Locale.ROOT),
+                  root.areaCode(vigil, area),
                   TrendSpec.builder().alpha(alpha).build());
       TrendResult t = r.result();
       Table table =

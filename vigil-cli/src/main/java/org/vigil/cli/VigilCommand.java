@@ -11,6 +11,7 @@ import org.vigil.app.Vigil;
 import org.vigil.app.VigilConfig;
 import org.vigil.app.auth.AuthService;
 import org.vigil.model.AccessContext;
+import org.vigil.model.AreaMatcher;
 import org.vigil.model.InvalidInputException;
 import org.vigil.model.VigilException;
 import picocli.CommandLine;
@@ -64,6 +65,7 @@ import picocli.CommandLine.ScopeType;
       ProgrammeCommand.class,
       BenchCommand.class,
       TrendsCommand.class,
+      ForecastCommand.class,
       AnomaliesCommand.class,
       QualityCommand.class,
       RiskCommand.class,
@@ -116,6 +118,21 @@ public final class VigilCommand implements Runnable {
           "Act as this user; the password comes from VIGIL_PASSWORD or is asked for on the"
               + " console.")
   String user;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      scope = ScopeType.INHERIT,
+      description = {
+        "Show library logs on stderr (-v: INFO, -vv: DEBUG).",
+        "Without it, warnings and errors go to VIGIL_LOG (default: vigil.log in the temp dir)."
+      })
+  boolean[] verbose = new boolean[0];
+
+  @Option(
+      names = "--wide",
+      scope = ScopeType.INHERIT,
+      description = "Tables: do not wrap text to fit 120 columns.")
+  boolean wide;
 
   private PrintStream out = System.out;
   private PrintStream err = System.err;
@@ -171,6 +188,15 @@ public final class VigilCommand implements Runnable {
     return AccessContext.system().withOrigin(CLI_ORIGIN);
   }
 
+  /**
+   * The code of the area a person typed: a code, an ISO alpha-2 code or an English or Russian name,
+   * in any case. Bad input (exit 2, naming the closest matches) when no area matches.
+   */
+  public String areaCode(Vigil vigil, String text) {
+    AccessContext reader = AccessContext.anonymous().withOrigin(CLI_ORIGIN);
+    return AreaMatcher.of(vigil.reference().areas(reader)).resolve(text).code();
+  }
+
   /** The auth services over this Vigil instance. */
   public AuthService authService(Vigil vigil) {
     return new AuthService(
@@ -196,7 +222,7 @@ public final class VigilCommand implements Runnable {
 
   /** The renderer for the chosen --format, writing to this command's stdout. */
   public Renderer renderer() {
-    return new Renderer(outputFormat(), out, err);
+    return new Renderer(outputFormat(), out, err, wide ? 0 : Renderer.DEFAULT_WIDTH);
   }
 
   public PrintStream out() {
@@ -254,6 +280,7 @@ public final class VigilCommand implements Runnable {
   }
 
   public static void main(String[] args) {
+    Logging.configure(args, System.getenv("VIGIL_LOG"));
     System.exit(execute(args, System.out, System.err));
   }
 

@@ -78,12 +78,52 @@ class IngestCommandTest {
     Run format = vigil("--db", url(), "ingest", "x.csv", "--format", "xml");
     assertThat(format.exit()).isEqualTo(2);
     assertThat(format.err())
-        .contains("ingest needs --format long, owid, sdmx or json")
+        .contains("ingest --format: expected long, owid, sdmx or json")
         .contains("'xml'");
     Run missing =
         vigil("--db", url(), "ingest", dir.resolve("nope.csv").toString(), "--format", "long");
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("File not found");
+    Run missingInferred = vigil("--db", url(), "ingest", dir.resolve("nope.csv").toString());
+    assertThat(missingInferred.exit()).isEqualTo(2);
+    assertThat(missingInferred.err()).contains("File not found");
+  }
+
+  @Test
+  void ingest_semicolonDecimalCommaCyrillicAreas_loadsWithNoOptions() throws Exception {
+    StringBuilder csv = new StringBuilder("indicator;area;period;value;source\r\n");
+    String[] areas = {"Казахстан", "Россия", "Кыргызстан", "Армения", "Беларусь"};
+    java.util.Random random = new java.util.Random(13);
+    for (String area : areas) {
+      for (int year = 2015; year <= 2020; year++) {
+        double v = Math.round(random.nextDouble() * 10_000) / 100.0;
+        csv.append("VIOLENT_DEATH_RATE;")
+            .append(area)
+            .append(';')
+            .append(year)
+            .append(';')
+            .append(String.format(java.util.Locale.forLanguageTag("ru"), "%.2f", v))
+            .append(";Росстат\r\n");
+      }
+    }
+    Path f = file("ru-excel.csv", csv.toString());
+    assertThat(csv.toString()).contains(",").doesNotContain(".");
+
+    Run r = vigil("--db", url(), "ingest", f.toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("ru-excel.csv").contains("long-csv").contains(" 30 ");
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL(url());
+    try (var c = ds.getConnection();
+        var q =
+            c.prepareStatement(
+                "SELECT COUNT(*), MIN(obs_value) FROM observation WHERE area_code = 'KAZ'");
+        var rs = q.executeQuery()) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(6);
+      assertThat(rs.getDouble(2)).isNotEqualTo(Math.rint(rs.getDouble(2)));
+    }
   }
 
   private static String[] concat(String[] a, String[] b) {

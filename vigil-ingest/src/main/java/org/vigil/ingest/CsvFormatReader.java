@@ -1,9 +1,11 @@
 package org.vigil.ingest;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,7 +34,17 @@ abstract class CsvFormatReader implements ObservationReader {
   @Override
   public final ReadResult read(InputStream in, ReadSpec spec) {
     RowCollector rc = new RowCollector(format(), spec);
-    CsvRecords csv = new CsvRecords(in);
+    BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+    char separator;
+    try {
+      separator = CsvRecords.sniffSeparator(firstLine(buffered));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    // A semicolon or tab separator frees the comma to be the decimal separator, as Excel writes
+    // numbers in locales such as Russian.
+    rc.decimalComma(separator != ',');
+    CsvRecords csv = new CsvRecords(buffered, separator);
     try {
       Optional<CsvRecords.Row> header = csv.next();
       if (header.isEmpty()) {
@@ -46,7 +58,7 @@ abstract class CsvFormatReader implements ObservationReader {
       }
       Optional<Layout> layout = layout(h, rc);
       if (layout.isPresent()) {
-        rows(csv, h.fields().size(), layout.get(), rc);
+        rows(csv, h.fields().size(), layout.get(), rc, separator);
       }
     } catch (CharacterCodingException e) {
       rc.reject(csv.currentLine(), "encoding", "UTF-8 text", "bytes that are not valid UTF-8");
@@ -56,7 +68,18 @@ abstract class CsvFormatReader implements ObservationReader {
     return rc.result();
   }
 
-  private static void rows(CsvRecords csv, int width, Layout layout, RowCollector rc)
+  /** The first line (up to 8 KiB, decoded leniently) without consuming it. */
+  private static String firstLine(BufferedInputStream in) throws IOException {
+    in.mark(8192);
+    byte[] head = in.readNBytes(8192);
+    in.reset();
+    String text = new String(head, StandardCharsets.UTF_8);
+    int end = text.indexOf('\n');
+    return end < 0 ? text : text.substring(0, end);
+  }
+
+  private static void rows(
+      CsvRecords csv, int width, Layout layout, RowCollector rc, char separator)
       throws IOException {
     for (Optional<CsvRecords.Row> r = csv.next(); r.isPresent(); r = csv.next()) {
       rc.countRow();
@@ -67,12 +90,20 @@ abstract class CsvFormatReader implements ObservationReader {
         rc.reject(
             row.line(),
             "row",
-            width + " comma-separated fields as in the header",
+            width + " " + separatorName(separator) + "-separated fields as in the header",
             row.fields().size() + " fields");
       } else {
         layout.accept(row, rc);
       }
     }
+  }
+
+  private static String separatorName(char separator) {
+    return switch (separator) {
+      case ';' -> "semicolon";
+      case '\t' -> "tab";
+      default -> "comma";
+    };
   }
 
   /** Header names trimmed, without an SDMX-CSV label suffix ("REF_AREA: Reference area"). */

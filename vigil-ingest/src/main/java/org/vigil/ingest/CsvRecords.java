@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An RFC 4180 record reader: comma-separated, fields optionally in double quotes, a quote inside a
- * quoted field doubled, line breaks CRLF or LF (also inside quoted fields). Reads UTF-8 strictly (a
- * malformed byte sequence, decoded as U+FFFD, makes its field a problem, so the line and field are
- * known) and drops a leading byte-order mark. Blank lines are skipped. Tracks the physical line
- * where each record starts.
+ * An RFC 4180 record reader: comma-separated (or another separator: Excel in a Russian locale
+ * writes semicolons, and tab-separated files are common), fields optionally in double quotes, a
+ * quote inside a quoted field doubled, line breaks CRLF or LF (also inside quoted fields). Reads
+ * UTF-8 strictly (a malformed byte sequence, decoded as U+FFFD, makes its field a problem, so the
+ * line and field are known) and drops a leading byte-order mark. Blank lines are skipped. Tracks
+ * the physical line where each record starts.
  */
 final class CsvRecords {
 
@@ -36,11 +37,17 @@ final class CsvRecords {
   }
 
   private final Reader in;
+  private final char separator;
   private int line = 1;
   private int pushedBack = -2;
   private boolean first = true;
 
   CsvRecords(InputStream stream) {
+    this(stream, ',');
+  }
+
+  CsvRecords(InputStream stream, char separator) {
+    this.separator = separator;
     this.in =
         new BufferedReader(
             new InputStreamReader(
@@ -103,7 +110,7 @@ final class CsvRecords {
         }
         c = read();
       }
-      if (c == ',') {
+      if (c == separator) {
         fields.add(field.toString());
         field.setLength(0);
       } else if (c == -1 || c == '\n' || c == '\r') {
@@ -150,7 +157,7 @@ final class CsvRecords {
           continue;
         }
         pushedBack = d;
-        if (d == ',' || d == '\n' || d == '\r' || d == -1) {
+        if (d == separator || d == '\n' || d == '\r' || d == -1) {
           return "";
         }
         // Keep the rest of the field so the row can be reported, but flag it.
@@ -170,6 +177,31 @@ final class CsvRecords {
       }
       field.append((char) c);
     }
+  }
+
+  /**
+   * The separator of a CSV file from its first line: the most frequent of comma, semicolon and tab
+   * outside quotes (comma when none occurs, or on a tie with comma).
+   */
+  static char sniffSeparator(String firstLine) {
+    int comma = 0;
+    int semicolon = 0;
+    int tab = 0;
+    boolean quoted = false;
+    for (int i = 0; i < firstLine.length(); i++) {
+      char c = firstLine.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted) {
+        comma += c == ',' ? 1 : 0;
+        semicolon += c == ';' ? 1 : 0;
+        tab += c == '\t' ? 1 : 0;
+      }
+    }
+    if (semicolon > comma && semicolon >= tab) {
+      return ';';
+    }
+    return tab > comma ? '\t' : ',';
   }
 
   private void skipLf() throws IOException {

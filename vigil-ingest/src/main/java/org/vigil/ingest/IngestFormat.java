@@ -1,7 +1,13 @@
 package org.vigil.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The input formats Vigil reads. */
 public enum IngestFormat {
@@ -35,6 +41,46 @@ public enum IngestFormat {
       case SDMX_CSV -> new SdmxCsvReader();
       case JSON -> new JsonReader();
     };
+  }
+
+  /**
+   * The format of a file from its name and first bytes: {@code .json} or a leading '[' or '{' is
+   * JSON; otherwise the header decides (any of comma, semicolon or tab as separator): {@code
+   * indicator, area, period, value} is long CSV, {@code TIME_PERIOD} with {@code OBS_VALUE} is
+   * SDMX-CSV, {@code Entity} with {@code Year} is OWID.
+   *
+   * @param fileName the file's name (only its extension is used)
+   * @param head the first few kilobytes of the file
+   * @return the format, or empty when neither the name nor the header tells
+   */
+  public static Optional<IngestFormat> infer(String fileName, byte[] head) {
+    String text = new String(head, StandardCharsets.UTF_8);
+    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+      text = text.substring(1);
+    }
+    String trimmed = text.stripLeading();
+    if (fileName.toLowerCase(Locale.ROOT).endsWith(".json")
+        || trimmed.startsWith("[")
+        || trimmed.startsWith("{")) {
+      return Optional.of(JSON);
+    }
+    int end = trimmed.indexOf('\n');
+    String first = end < 0 ? trimmed : trimmed.substring(0, end);
+    char separator = CsvRecords.sniffSeparator(first);
+    Set<String> names = new HashSet<>();
+    for (String raw : first.split(Pattern.quote(String.valueOf(separator)), -1)) {
+      names.add(CsvFormatReader.columnName(raw.replace("\"", "")).toLowerCase(Locale.ROOT));
+    }
+    if (names.containsAll(List.of("indicator", "area", "period", "value"))) {
+      return Optional.of(LONG_CSV);
+    }
+    if (names.containsAll(List.of("time_period", "obs_value"))) {
+      return Optional.of(SDMX_CSV);
+    }
+    if (names.containsAll(List.of("entity", "year"))) {
+      return Optional.of(OWID);
+    }
+    return Optional.empty();
   }
 
   /**

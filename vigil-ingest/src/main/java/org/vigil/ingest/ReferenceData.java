@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.vigil.model.Area;
 import org.vigil.model.AreaKind;
+import org.vigil.model.AreaMatcher;
 import org.vigil.model.Indicator;
 
 /**
@@ -21,6 +22,7 @@ public final class ReferenceData {
   private final Map<String, Area> areas;
   private final Map<String, String> byIso2;
   private final Map<String, String> byName;
+  private final AreaMatcher matcher;
 
   private ReferenceData(Collection<Area> areas, Collection<Indicator> indicators) {
     Map<String, Indicator> ind = new LinkedHashMap<>();
@@ -42,6 +44,7 @@ public final class ReferenceData {
     this.areas = Map.copyOf(ar);
     this.byIso2 = Map.copyOf(iso2);
     this.byName = Map.copyOf(names);
+    this.matcher = AreaMatcher.of(areas);
   }
 
   public static ReferenceData of(Collection<Area> areas, Collection<Indicator> indicators) {
@@ -71,6 +74,14 @@ public final class ReferenceData {
   /** The code of the country with this name (English or Russian; case, accents ignored). */
   public Optional<String> areaByName(String name) {
     return Optional.ofNullable(byName.get(normaliseName(name)));
+  }
+
+  /**
+   * The code of the area this text names: a code, an ISO alpha-2 code, or an English or Russian
+   * name (see {@link AreaMatcher}).
+   */
+  public Optional<String> areaByText(String text) {
+    return matcher.find(text).map(Area::code);
   }
 
   public int indicatorCount() {

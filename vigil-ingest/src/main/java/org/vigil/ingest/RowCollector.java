@@ -26,10 +26,16 @@ final class RowCollector {
   private final List<SkippedRow> skipped = new ArrayList<>();
   private final Map<Key, Integer> seen = new HashMap<>();
   private int rowsRead;
+  private boolean decimalComma;
 
   RowCollector(IngestFormat format, ReadSpec spec) {
     this.format = format;
     this.spec = spec;
+  }
+
+  /** Accept "12,5" as 12.5 (and digit groups separated by spaces) in value fields. */
+  void decimalComma(boolean on) {
+    decimalComma = on;
   }
 
   ReadSpec spec() {
@@ -62,10 +68,15 @@ final class RowCollector {
     if (spec.reference().area(c).isPresent()) {
       return Optional.of(c);
     }
+    Optional<String> named = spec.reference().areaByText(c);
+    if (named.isPresent()) {
+      return named;
+    }
     reject(
         line,
         field,
-        "a known area code (ISO 3166-1 alpha-3 such as RUS, or a group code; see ./vigil areas)",
+        "a known area: ISO 3166-1 alpha-3 or alpha-2 code, group code, or English or Russian"
+            + " name (see ./vigil areas)",
         Rejection.quoted(code));
     return Optional.empty();
   }
@@ -102,6 +113,9 @@ final class RowCollector {
     String t = text.trim();
     if (t.isEmpty() && hasFlag(flags, "M")) {
       return Optional.of(Double.NaN);
+    }
+    if (decimalComma) {
+      t = fromDecimalComma(t);
     }
     if (isDecimal(t)) {
       double v = Double.parseDouble(t);
@@ -200,6 +214,15 @@ final class RowCollector {
    * hand because it runs once per ingested row; it refuses what Double.parseDouble would also take
    * but a statistics file should not contain (NaN, Infinity, hex, type suffixes).
    */
+  /**
+   * "1 234,5" as "1234.5": a comma as the decimal separator, spaces (also no-break spaces) between
+   * digit groups. Text that does not look like such a number is returned as it is.
+   */
+  static String fromDecimalComma(String t) {
+    String s = t.replaceAll("(?<=\\d)[ \u00A0\u202F](?=\\d{3}\\b)", "");
+    return s.matches("[+-]?\\d*,\\d+([eE][+-]?\\d+)?") ? s.replace(',', '.') : s;
+  }
+
   static boolean isDecimal(String t) {
     int n = t.length();
     int i = 0;

@@ -32,12 +32,36 @@ public final class ForecastService {
   }
 
   /**
-   * Forecasts the latest vintage of (indicator, area) readable by {@code ctx}.
+   * Forecasts the latest vintage of (indicator, area) readable by {@code ctx}. A count series (all
+   * values non-negative whole numbers) is forecast with non-negative intervals.
    *
    * @throws NotFoundException when the caller can read no value of the series
    */
   public Forecast forecast(AccessContext ctx, String indicator, String area, ForecastSpec spec) {
-    return Forecaster.forecast(series(ctx, indicator, area), spec);
+    TimeSeries s = series(ctx, indicator, area);
+    ForecastSpec effective = isCounts(s) ? spec.toBuilder().nonNegative(true).build() : spec;
+    return Forecaster.forecast(s, effective);
+  }
+
+  /** True when every value of the series is a non-negative whole number (a count). */
+  public static boolean isCounts(TimeSeries s) {
+    boolean any = false;
+    for (int i = 0; i < s.size(); i++) {
+      double v = s.get(i);
+      if (Double.isNaN(v)) {
+        continue;
+      }
+      if (v < 0 || v != Math.rint(v)) {
+        return false;
+      }
+      any = true;
+    }
+    return any;
+  }
+
+  /** True when the readable series is a count series (see {@link #isCounts(TimeSeries)}). */
+  public boolean isCounts(AccessContext ctx, String indicator, String area) {
+    return isCounts(series(ctx, indicator, area));
   }
 
   /**

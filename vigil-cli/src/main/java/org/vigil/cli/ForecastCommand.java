@@ -1,0 +1,153 @@
+package org.vigil.cli;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.vigil.app.Vigil;
+import org.vigil.app.forecast.ForecastService;
+import org.vigil.forecast.Forecast;
+import org.vigil.forecast.ForecastMethod;
+import org.vigil.forecast.ForecastSpec;
+import org.vigil.forecast.eval.BacktestResult;
+import org.vigil.forecast.eval.BacktestSpec;
+import org.vigil.model.AccessContext;
+import org.vigil.model.InvalidInputException;
+import org.vigil.model.NotFoundException;
+import org.vigil.timeseries.Period;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vigil forecast --indicator I --area A [--horizon H] [--method M] [--backtest]}: the
+ * forecast of a stored series with 80% and 95% intervals, the model chosen, and optionally its
+ * accuracy record from a rolling-origin backtest. The same service as the API's /api/forecast.
+ */
+@Command(
+    name = "forecast",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Forecast an indicator for an area: point forecast with 80% and 95% intervals.",
+      "Count series get non-negative whole-number intervals. --backtest adds the accuracy record"
+          + " (rolling origins on the series' own past).",
+      "Example: vigil --user kaz.analyst forecast --indicator TERROR_INCIDENTS --area KAZ"
+    })
+final class ForecastCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--indicator", required = true, description = "Indicator code.")
+  String indicator;
+
+  @Option(
+      names = "--area",
+      required = true,
+      description = "Area: code (KAZ, KZ) or name (Kazakhstan, Казахстан).")
+  String area;
+
+  @Option(
+      names = "--horizon",
+      paramLabel = "H",
+      description = "Periods ahead, 1-120 (default: 12).")
+  int horizon = 12;
+
+  @Option(
+      names = "--method",
+      paramLabel = "M",
+      description =
+          "AUTO (default), ETS, ARIMA, THETA, DOTM, COMBO, ... (see the forecast module).")
+  String method = "AUTO";
+
+  @Option(
+      names = "--backtest",
+      description = "Also print the accuracy record: sMAPE, MASE and interval coverage.")
+  boolean backtest;
+
+  @Option(names = "--origins", paramLabel = "N", description = "Backtest origins (default: 6).")
+  int origins = 6;
+
+  @Override
+  public Integer call() {
+    if (horizon < 1 || horizon > 120) {
+      throw new InvalidInputException("--horizon must be 1-120, found " + horizon);
+    }
+    ForecastMethod m = AlertsCommand.parse(ForecastMethod.class, "--method", method).orElseThrow();
+    ForecastSpec fs = ForecastSpec.builder().method(m).horizon(horizon).levels(0.8, 0.95).build();
+    VigilCommand root = VigilCommand.of(spec);
+    try (Vigil vigil = root.openVigil()) {
+      AccessContext caller = root.caller(vigil);
+      String ind = indicator.trim().toUpperCase(Locale.ROOT);
+      if (vigil.reference().indicator(caller, ind).isEmpty()) {
+        throw new NotFoundException(
+            "Unknown indicator '" + indicator + "'; list them with: vigil indicators");
+      }
+      String ar = root.areaCode(vigil, area);
+      ForecastService service = ForecastService.create(vigil);
+      Forecast f = service.forecast(caller, ind, ar, fs);
+      boolean counts = service.isCounts(caller, ind, ar);
+      root.renderer()
+          .note(
+              ind
+                  + " for "
+                  + ar
+                  + ": "
+                  + f.model()
+                  + " ("
+                  + f.method().name()
+                  + ")"
+                  + (counts ? "; counts: whole numbers, never below zero" : "")
+                  + (f.diagnostics().isEmpty() ? "" : "; " + String.join("; ", f.diagnostics())));
+      root.renderer().print(table(f, counts));
+      if (backtest) {
+        BacktestResult r =
+            service.backtest(
+                caller, ind, ar, fs, new BacktestSpec(origins, Math.min(horizon, 12), 1, 8));
+        root.renderer().print(accuracy(r));
+      }
+    }
+    return VigilCommand.OK;
+  }
+
+  static Table table(Forecast f, boolean counts) {
+    Table t = Table.of("period", "forecast", "lower_80", "upper_80", "lower_95", "upper_95");
+    List<Period> periods = f.periods();
+    double[] lo80 = f.lower(0.8);
+    double[] hi80 = f.upper(0.8);
+    double[] lo95 = f.lower(0.95);
+    double[] hi95 = f.upper(0.95);
+    for (int k = 0; k < periods.size(); k++) {
+      t.row(
+          periods.get(k).toString(),
+          shown(f.point(k), counts, 0),
+          shown(lo80[k], counts, -1),
+          shown(hi80[k], counts, 1),
+          shown(lo95[k], counts, -1),
+          shown(hi95[k], counts, 1));
+    }
+    return t;
+  }
+
+  /** A count as a whole number (bounds outward, so an interval never narrows), else as it is. */
+  private static Object shown(double v, boolean counts, int direction) {
+    if (!counts || Double.isNaN(v)) {
+      return v;
+    }
+    double r = direction < 0 ? Math.floor(v) : direction > 0 ? Math.ceil(v) : Math.rint(v);
+    return (long) Math.max(0, r);
+  }
+
+  static Table accuracy(BacktestResult r) {
+    Table t =
+        Table.of("origins", "smape_pct", "mase", "coverage_80_pct", "coverage_95_pct", "notes");
+    Double c80 = r.coverage().get(0.8);
+    Double c95 = r.coverage().get(0.95);
+    t.row(
+        r.origins().size(),
+        r.smape(),
+        r.mase(),
+        c80 == null ? null : 100 * c80,
+        c95 == null ? null : 100 * c95,
+        String.join("; ", r.diagnostics()));
+    return t;
+  }
+}
