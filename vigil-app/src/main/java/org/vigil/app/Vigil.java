@@ -14,6 +14,7 @@ import org.vigil.model.ReferenceRepository;
 import org.vigil.model.SharingRepository;
 import org.vigil.model.TokenRepository;
 import org.vigil.model.UserRepository;
+import org.vigil.store.AuditSettings;
 import org.vigil.store.Store;
 import org.vigil.store.StoreException;
 
@@ -63,7 +64,11 @@ public final class Vigil implements AutoCloseable {
           e);
     }
     try {
-      return new Vigil(config, ds, Store.open(ds, config.clock()));
+      return new Vigil(
+          config,
+          ds,
+          Store.open(
+              ds, config.clock(), AuditSettings.forDatabase(config.dbUrl(), System.getenv())));
     } catch (RuntimeException e) {
       ds.close();
       throw e instanceof StoreException
@@ -121,6 +126,7 @@ public final class Vigil implements AutoCloseable {
   /** Closes the pool; an in-memory H2 database is dropped. */
   @Override
   public void close() {
+    store.close();
     if (config.dbUrl().startsWith("jdbc:h2:mem:")) {
       try (Connection c = dataSource.getConnection();
           Statement s = c.createStatement()) {

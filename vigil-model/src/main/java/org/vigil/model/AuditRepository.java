@@ -21,8 +21,19 @@ public interface AuditRepository {
   List<AuditEntry> entries(AccessContext ctx, long afterSeq, int limit);
 
   /**
-   * Recomputes the chain from the first entry and compares it with the stored hashes and with the
-   * recorded head (which catches a removed last entry). System administrators only.
+   * Entries about the caller's organisation's data (reads and writes of it, by anyone), oldest
+   * first, at most {@code limit}: a data owner sees who read its NATIONAL and RESTRICTED data.
+   * Organisation administrators, system administrators and data stewards.
+   *
+   * @throws AccessDeniedException for any other role
+   */
+  List<AuditEntry> entriesAboutOwnData(AccessContext ctx, long afterSeq, int limit);
+
+  /**
+   * Recomputes the chain from the first entry and compares it with the stored MACs, the recorded
+   * head, the latest checkpoint kept outside the database (which catches truncation, wiping and
+   * re-chaining) and the audited state of users, sharing agreements and batches. System
+   * administrators only.
    *
    * @throws AccessDeniedException for any other role
    */

@@ -124,6 +124,22 @@ final class BatchAppend {
     } else {
       insert(id, fresh);
     }
+    BatchDigest digest = new BatchDigest();
+    TreeSet<String> owners = new TreeSet<>();
+    for (Row r : fresh) {
+      Stored st = r.stored();
+      digest.add(
+          r.key().indicator(),
+          r.key().area(),
+          r.key().period(),
+          st.value(),
+          st.flags(),
+          st.source(),
+          r.key().owner(),
+          st.classification(),
+          st.shared());
+      owners.add(r.key().owner());
+    }
     audit.append(
         c,
         ctx,
@@ -140,7 +156,9 @@ final class BatchAppend {
             + ", added "
             + fresh.size()
             + ", rejected "
-            + batch.rowsRejected());
+            + batch.rowsRejected(),
+        Codes.list(owners),
+        "batch/" + id + "=" + digest.hex());
     return new IngestBatch(
         id,
         stored.user(),

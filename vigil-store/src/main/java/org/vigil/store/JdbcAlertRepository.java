@@ -49,7 +49,7 @@ public final class JdbcAlertRepository implements AlertRepository {
   /** Opens the repository on a migrated data source (see {@link Store#open}). */
   public static AlertRepository open(DataSource dataSource, Clock clock) {
     Database db = new Database(dataSource);
-    return new JdbcAlertRepository(db, new AuditLog(db, clock), clock);
+    return new JdbcAlertRepository(db, AuditLog.on(db, clock), clock);
   }
 
   @Override
@@ -297,8 +297,16 @@ public final class JdbcAlertRepository implements AlertRepository {
   private void auditReads(Connection c, AccessContext ctx, String subject, List<Alert> read)
       throws SQLException {
     long n = read.stream().filter(a -> ReadRule.audited(a.ownership().classification())).count();
-    if (n > 0 && !ctx.isSystem()) {
-      audit.append(c, ctx, "alert.read", subject, n + " NATIONAL/RESTRICTED alert(s)");
+    if (n > 0) {
+      audit.recordRead(
+          ctx,
+          "alert.read",
+          subject,
+          n + " NATIONAL/RESTRICTED alert(s)",
+          read.stream()
+              .filter(a -> ReadRule.audited(a.ownership().classification()))
+              .map(a -> a.ownership().owner())
+              .collect(java.util.stream.Collectors.toSet()));
     }
   }
 

@@ -145,13 +145,16 @@ final class JdbcEventRepository implements EventRepository {
       java.sql.Connection c, AccessContext ctx, String subject, List<Ownership> read)
       throws SQLException {
     long n = read.stream().filter(o -> ReadRule.audited(o.classification())).count();
-    if (n > 0 && !ctx.isSystem()) {
-      audit.append(
-          c,
+    if (n > 0) {
+      audit.recordRead(
           ctx,
           subject.startsWith("doc") ? "document.read" : "event.read",
           subject,
-          n + " NATIONAL/RESTRICTED records");
+          n + " NATIONAL/RESTRICTED records",
+          read.stream()
+              .filter(o -> ReadRule.audited(o.classification()))
+              .map(Ownership::owner)
+              .collect(java.util.stream.Collectors.toSet()));
     }
   }
 

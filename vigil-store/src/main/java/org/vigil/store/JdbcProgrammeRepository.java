@@ -61,7 +61,7 @@ public final class JdbcProgrammeRepository implements ProgrammeRepository {
   /** Opens the repository on a migrated data source (see {@link Store#open}). */
   public static ProgrammeRepository open(DataSource dataSource, Clock clock, ProgrammeCodec codec) {
     Database db = new Database(dataSource);
-    return new JdbcProgrammeRepository(db, new AuditLog(db, clock), clock, codec);
+    return new JdbcProgrammeRepository(db, AuditLog.on(db, clock), clock, codec);
   }
 
   @Override
@@ -408,13 +408,16 @@ public final class JdbcProgrammeRepository implements ProgrammeRepository {
               confidential += ProgrammeAccess.confidential(r.ownership().classification()) ? 1 : 0;
             }
           }
-          if (confidential > 0 && !ctx.isSystem()) {
-            audit.append(
-                c,
+          if (confidential > 0) {
+            audit.recordRead(
                 ctx,
                 "programme.report.read",
                 programme,
-                confidential + " NATIONAL or RESTRICTED report(s) of " + out.size());
+                confidential + " NATIONAL or RESTRICTED report(s) of " + out.size(),
+                out.stream()
+                    .filter(r -> ProgrammeAccess.confidential(r.ownership().classification()))
+                    .map(r -> r.ownership().owner())
+                    .collect(java.util.stream.Collectors.toSet()));
           }
           return out;
         });

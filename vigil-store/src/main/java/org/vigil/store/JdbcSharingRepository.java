@@ -82,7 +82,9 @@ final class JdbcSharingRepository implements SharingRepository {
               ctx,
               "sharing.grant",
               a.grantor() + " -> " + a.grantee(),
-              a.classification() + " " + a.domains() + " (" + added + " new)");
+              a.classification() + " " + a.domains() + " (" + added + " new)",
+              Codes.list(List.of(a.grantor())),
+              AuditLog.stateOf(c, AuditLog.SHARING));
           return null;
         });
   }
@@ -108,7 +110,9 @@ final class JdbcSharingRepository implements SharingRepository {
               ctx,
               "sharing.revoke",
               grantor + " -> " + grantee,
-              classification + " (" + removed + " domain rows)");
+              classification + " (" + removed + " domain rows)",
+              Codes.list(List.of(grantor)),
+              AuditLog.stateOf(c, AuditLog.SHARING));
           return null;
         });
   }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.vigil.model.AccessContext;
 import org.vigil.model.AccessDeniedException;
+import org.vigil.model.InvalidInputException;
 import org.vigil.model.Role;
 import org.vigil.model.User;
 import org.vigil.model.UserRepository;
@@ -101,6 +102,7 @@ final class JdbcUserRepository implements UserRepository {
     db.inTransaction(
         "saving user " + user.username(),
         c -> {
+          checkIdentity(c, ctx, user, before);
           String sql =
               before.isPresent()
                   ? "UPDATE app_user SET organisation = ?, user_role = ?, password_hash = ?,"
@@ -119,13 +121,115 @@ final class JdbcUserRepository implements UserRepository {
                       user.username()))) {
             ps.executeUpdate();
           }
+          boolean newPassword =
+              before.map(b -> !b.passwordHash().equals(user.passwordHash())).orElse(false);
           audit.append(
               c,
               ctx,
               before.isPresent() ? "user.update" : "user.create",
               user.username(),
-              user.organisation() + ", " + user.role() + ", active=" + user.active());
+              user.organisation()
+                  + ", "
+                  + user.role()
+                  + ", active="
+                  + user.active()
+                  + (newPassword ? ", new password" : ""),
+              Codes.list(List.of(user.organisation())),
+              AuditLog.stateOf(c, AuditLog.USERS));
           return null;
         });
+  }
+
+  /**
+   * No identity above the rules: nobody is stored in the internal {@code SYSTEM} organisation; a
+   * user's organisation must exist and never changes; a member state's users are created and their
+   * passwords reset only by that state's own administrators (a system administrator of another
+   * organisation may change roles and disable accounts, and may create the first administrator of
+   * an organisation that has no users yet, but may not mint other identities in it or take over an
+   * account by resetting its password). Internal jobs (demo loading) are exempt.
+   */
+  private static void checkIdentity(
+      java.sql.Connection c, AccessContext ctx, User user, Optional<User> before)
+      throws SQLException {
+    if (AccessContext.SYSTEM_ORG.equalsIgnoreCase(user.organisation().strip())) {
+      throw new AccessDeniedException(
+          "Organisation "
+              + AccessContext.SYSTEM_ORG
+              + " is Vigil's internal context, never a stored user: expected the user's own"
+              + " organisation (see `vigil organisations` or GET /api/organisations).");
+    }
+    Boolean secretariat = null;
+    try (PreparedStatement ps =
+        Database.prepare(
+            c, "SELECT secretariat FROM organisation WHERE id = ?", List.of(user.organisation()))) {
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          secretariat = rs.getBoolean(1);
+        }
+      }
+    }
+    if (secretariat == null) {
+      throw new InvalidInputException(
+          "Organisation '"
+              + user.organisation()
+              + "' does not exist: expected one of the organisations Vigil knows (GET"
+              + " /api/organisations). Add the organisation first.");
+    }
+    if (before.isPresent() && !before.get().organisation().equals(user.organisation())) {
+      throw new AccessDeniedException(
+          "User "
+              + user.username()
+              + " belongs to "
+              + before.get().organisation()
+              + " and cannot be moved to "
+              + user.organisation()
+              + ": create a user in "
+              + user.organisation()
+              + " instead (by its administrator).");
+    }
+    if (ctx.isSystem() || secretariat || ctx.organisation().equals(user.organisation())) {
+      return;
+    }
+    // A system administrator of another organisation, acting on a member state's user.
+    if (before.isEmpty()) {
+      long users;
+      try (PreparedStatement ps =
+              Database.prepare(
+                  c,
+                  "SELECT COUNT(*) FROM app_user WHERE organisation = ?",
+                  List.of(user.organisation()));
+          ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        users = rs.getLong(1);
+      }
+      if (users > 0 || user.role() != Role.ORG_ADMIN) {
+        throw new AccessDeniedException(
+            ctx.user()
+                + " ("
+                + ctx.role()
+                + " of "
+                + ctx.organisation()
+                + ") may not create user "
+                + user.username()
+                + " in "
+                + user.organisation()
+                + ": users of a member state's organisation are created by its own administrators"
+                + (users > 0 ? "" : " (a system administrator may create only its first ORG_ADMIN)")
+                + ".");
+      }
+    } else if (!before.get().passwordHash().equals(user.passwordHash())) {
+      throw new AccessDeniedException(
+          ctx.user()
+              + " ("
+              + ctx.role()
+              + " of "
+              + ctx.organisation()
+              + ") may not reset the password of "
+              + user.username()
+              + " of "
+              + user.organisation()
+              + ": only that organisation's administrators (or the user) may; a system"
+              + " administrator may disable the account instead.");
+    }
   }
 }

@@ -16,7 +16,7 @@ import org.vigil.model.UserRepository;
  * repositories, all sharing one data source, clock and audit log. Every repository enforces the
  * caller's access context and audits writes and sensitive reads. Thread-safe.
  */
-public final class Store {
+public final class Store implements AutoCloseable {
   private final Database db;
   private final AuditLog audit;
   private final JdbcReferenceRepository reference;
@@ -26,9 +26,9 @@ public final class Store {
   private final JdbcEventRepository events;
   private final JdbcSharingRepository sharing;
 
-  private Store(DataSource dataSource, Clock clock) {
+  private Store(DataSource dataSource, Clock clock, AuditSettings auditSettings) {
     this.db = new Database(dataSource);
-    this.audit = new AuditLog(db, clock);
+    this.audit = new AuditLog(db, clock, auditSettings);
     this.reference = new JdbcReferenceRepository(db, audit);
     this.observations = new JdbcObservationRepository(db, audit, clock);
     this.users = new JdbcUserRepository(db, audit);
@@ -37,10 +37,44 @@ public final class Store {
     this.sharing = new JdbcSharingRepository(db, audit);
   }
 
-  /** Brings the schema up to date, then opens the store. */
+  /**
+   * Brings the schema up to date, then opens the store, with the audit key and checkpoints where
+   * {@link AuditSettings#forDatabase} puts them for this database and the process environment.
+   */
   public static Store open(DataSource dataSource, Clock clock) {
+    String url;
+    try (java.sql.Connection c = dataSource.getConnection()) {
+      url = c.getMetaData().getURL();
+    } catch (java.sql.SQLException e) {
+      throw new StoreException("Cannot connect to the database: " + e.getMessage(), e);
+    }
+    return open(dataSource, clock, AuditSettings.forDatabase(url, System.getenv()));
+  }
+
+  /** Brings the schema up to date, then opens the store with the given audit settings. */
+  public static Store open(DataSource dataSource, Clock clock, AuditSettings auditSettings) {
     migrate(dataSource);
-    return new Store(dataSource, clock);
+    return new Store(dataSource, clock, auditSettings);
+  }
+
+  /**
+   * Checkpoints the audit chain's head now (it is also done periodically and on close).
+   *
+   * @return empty, or why the checkpoint was refused (the log no longer holds the last one)
+   */
+  public String checkpointAudit() {
+    return audit.checkpoint();
+  }
+
+  /** Why the last audit checkpoint was refused or failed; empty when all is well (health). */
+  public String auditProblem() {
+    return audit.checkpointProblem();
+  }
+
+  /** Writes queued audit records, checkpoints the head and stops the audit threads. */
+  @Override
+  public void close() {
+    audit.close();
   }
 
   /** Applies pending Flyway migrations (V1-V19 store, V20+ other modules' tables). */

@@ -72,6 +72,11 @@ abstract class StoreContractTest {
       store.reference().saveArea(SYSTEM, new Area(c, AreaKind.COUNTRY, c, c, "", ""));
     }
     store.reference().saveArea(SYSTEM, new Area("CIS", AreaKind.GROUP, "CIS", "СНГ", "", ""));
+    for (String c : List.of("KAZ", "RUS", "ARM")) {
+      store
+          .reference()
+          .saveOrganisation(SYSTEM, new Organisation(c + "-SC", c + " council", "", c, false));
+    }
     store.reference().saveIndicator(SYSTEM, indicator("TERROR_INCIDENTS", ThreatDomain.TERRORISM));
     store
         .reference()

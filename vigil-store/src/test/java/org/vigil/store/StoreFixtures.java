@@ -40,6 +40,7 @@ public final class StoreFixtures {
   public record OpenStore(Store store, HikariDataSource dataSource) implements AutoCloseable {
     @Override
     public void close() {
+      store.close();
       if (dataSource.getJdbcUrl().startsWith("jdbc:h2:mem:")) {
         try (Connection c = dataSource.getConnection();
             Statement s = c.createStatement()) {
@@ -104,8 +105,21 @@ public final class StoreFixtures {
     }
   }
 
-  /** Opens a migrated Store on a test database. */
+  /**
+   * Opens a migrated Store on a test database: an H2 file keeps its audit key and checkpoints
+   * beside it (so that several processes share them); other databases get in-memory ones.
+   */
   public static OpenStore open(TestDatabase db, Clock clock) {
+    return open(
+        db,
+        clock,
+        db.url().startsWith("jdbc:h2:file:")
+            ? AuditSettings.forDatabase(db.url(), java.util.Map.of())
+            : AuditSettings.inMemory());
+  }
+
+  /** Opens a migrated Store on a test database with the given audit settings. */
+  public static OpenStore open(TestDatabase db, Clock clock, AuditSettings audit) {
     HikariConfig hc = new HikariConfig();
     hc.setJdbcUrl(db.url());
     if (!db.user().isEmpty()) {
@@ -114,7 +128,7 @@ public final class StoreFixtures {
     hc.setMaximumPoolSize(4);
     hc.setMinimumIdle(1);
     HikariDataSource ds = new HikariDataSource(hc);
-    return new OpenStore(Store.open(ds, clock), ds);
+    return new OpenStore(Store.open(ds, clock, audit), ds);
   }
 
   /**

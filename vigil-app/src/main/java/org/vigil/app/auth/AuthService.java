@@ -314,6 +314,11 @@ public final class AuthService {
   }
 
   private static AccessContext contextOf(User u, String origin) {
+    if (AccessContext.SYSTEM_ORG.equalsIgnoreCase(u.organisation().strip())) {
+      // The internal context is never a stored user: a row placed in organisation SYSTEM (by
+      // whatever means) must not become an identity above the rules.
+      throw new AuthenticationException(FAILED);
+    }
     return AccessContext.of(u.username(), u.organisation(), u.role()).withOrigin(origin);
   }
 

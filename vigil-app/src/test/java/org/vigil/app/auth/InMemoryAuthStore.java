@@ -124,6 +124,11 @@ final class InMemoryAuthStore implements UserRepository, TokenRepository, AuditR
   }
 
   @Override
+  public List<AuditEntry> entriesAboutOwnData(AccessContext ctx, long afterSeq, int limit) {
+    return List.of(); // the in-memory records name no data owners
+  }
+
+  @Override
   public AuditVerification verify(AccessContext ctx) {
     return AuditVerification.ok(audit.size());
   }
