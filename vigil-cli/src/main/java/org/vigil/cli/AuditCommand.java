@@ -1,9 +1,12 @@
 package org.vigil.cli;
 
+import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import org.vigil.app.Vigil;
 import org.vigil.model.AuditEntry;
 import org.vigil.model.AuditVerification;
+import org.vigil.store.AuditKeys;
+import org.vigil.store.AuditSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -14,7 +17,11 @@ import picocli.CommandLine.Spec;
     name = "audit",
     mixinStandardHelpOptions = true,
     description = "Read or verify the audit log.",
-    subcommands = {AuditCommand.Verify.class, AuditCommand.ListEntries.class})
+    subcommands = {
+      AuditCommand.Verify.class,
+      AuditCommand.ListEntries.class,
+      AuditCommand.RotateKey.class
+    })
 final class AuditCommand implements Runnable {
   /** Exit code of {@code audit verify} when the chain is broken. */
   static final int BROKEN_CHAIN = 3;
@@ -88,6 +95,54 @@ final class AuditCommand implements Runnable {
         }
         root.renderer().print(t);
       }
+      return VigilCommand.OK;
+    }
+  }
+
+  /**
+   * {@code audit rotate-key}: appends a new MAC key to the key file; entries written from the next
+   * start on use it, and older keys stay in the file to verify older entries.
+   */
+  @Command(
+      name = "rotate-key",
+      mixinStandardHelpOptions = true,
+      description =
+          "Add a new audit MAC key to the key file (VIGIL_AUDIT_KEY_FILE, default beside the"
+              + " database). Restart the server to use it; keep the older keys.")
+  static final class RotateKey implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      VigilCommand root = VigilCommand.of(spec);
+      String url;
+      try (Vigil vigil = root.openVigil()) {
+        url = vigil.config().dbUrl();
+      }
+      AuditSettings s = AuditSettings.forDatabase(url, System.getenv());
+      if (!s.envKeys().isEmpty()) {
+        root.err()
+            .println(
+                "vigil: the audit keys come from VIGIL_AUDIT_KEY; append ',"
+                    + AuditKeys.newInlineKey(
+                        "k" + (s.envKeys().split(",").length + 1), new SecureRandom())
+                    + "' to it (keep the older keys) and restart");
+        return 2;
+      }
+      if (s.keyFile() == null) {
+        root.err()
+            .println("vigil: an in-memory database has an in-memory audit key; nothing to rotate");
+        return 2;
+      }
+      String id = AuditKeys.rotate(s.keyFile(), new SecureRandom());
+      root.out()
+          .println(
+              "Added audit key "
+                  + id
+                  + " to "
+                  + s.keyFile()
+                  + ": entries use it from the next start; older keys stay to verify older"
+                  + " entries.");
       return VigilCommand.OK;
     }
   }

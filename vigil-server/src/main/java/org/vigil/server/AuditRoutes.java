@@ -25,14 +25,31 @@ final class AuditRoutes implements RouteGroup {
   }
 
   /**
-   * Entries of the caller's own organisation only, also for a system administrator: audit entries
-   * name what was touched (document titles, series), and administration is not ownership. The
-   * operator reads the whole log with {@code vigil audit list}.
+   * With {@code about=data}: entries about the caller's organisation's data, by anyone (who read or
+   * wrote it). Otherwise entries of the caller's own organisation only, also for a system
+   * administrator: audit entries name what was touched (document titles, series), and
+   * administration is not ownership. The operator reads the whole log with {@code vigil audit
+   * list}.
    */
   private void entries(Context ctx) {
     AccessContext caller = Caller.authenticated(ctx);
     long after = Params.intParam(ctx, "after", 0, 0, Integer.MAX_VALUE);
     int limit = Params.intParam(ctx, "limit", 100, 1, 1000);
+    String about = ctx.queryParam("about");
+    if (about != null && !about.equals("actions") && !about.equals("data")) {
+      throw new BadRequestException(
+          "Query parameter 'about' must be 'actions' (what your organisation's users did) or"
+              + " 'data' (who read or wrote your organisation's data), found '"
+              + (about.length() > 40 ? about.substring(0, 40) + "..." : about)
+              + "'");
+    }
+    if ("data".equals(about)) {
+      ctx.json(
+          vigil.audit().entriesAboutOwnData(caller, after, limit).stream()
+              .map(AuditRoutes::wire)
+              .toList());
+      return;
+    }
     List<Map<String, Object>> out = new ArrayList<>();
     while (out.size() < limit) {
       List<AuditEntry> batch = vigil.audit().entries(caller, after, 1000);

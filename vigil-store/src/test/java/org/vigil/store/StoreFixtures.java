@@ -77,11 +77,13 @@ public final class StoreFixtures {
             Statement s = c.createStatement()) {
           s.execute("CREATE DATABASE vigil_template");
         }
-        try (OpenStore template =
-            open(
-                new TestDatabase(postgres.getJdbcUrl("postgres", "vigil_template"), "postgres", ""),
-                Clock.systemUTC())) {
-          template.store();
+        // Migrated only: opening a store would write its audit baseline with a key of its own.
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(postgres.getJdbcUrl("postgres", "vigil_template"));
+        hc.setUsername("postgres");
+        hc.setMaximumPoolSize(2);
+        try (HikariDataSource template = new HikariDataSource(hc)) {
+          Store.migrate(template);
         }
       }
       String name = "vigil_test_" + COUNTER.incrementAndGet();
