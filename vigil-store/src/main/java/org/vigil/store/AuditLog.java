@@ -205,9 +205,11 @@ final class AuditLog implements AuditRepository, AutoCloseable {
     try {
       Connection c = writerConnection();
       try {
+        List<Draft> drafts = new ArrayList<>(group.size());
         for (Pending p : group) {
-          written.add(append(c, p.ctx(), p.action(), p.subject(), p.detail(), p.owners(), ""));
+          drafts.add(new Draft(p.ctx(), p.action(), p.subject(), p.detail(), p.owners(), ""));
         }
+        written.addAll(appendAll(c, drafts));
         c.commit();
       } catch (SQLException | RuntimeException e) {
         try {
@@ -272,6 +274,24 @@ final class AuditLog implements AuditRepository, AutoCloseable {
       String owners,
       String stateDigest)
       throws SQLException {
+    return appendAll(c, List.of(new Draft(ctx, action, subject, detail, owners, stateDigest)))
+        .get(0);
+  }
+
+  /** What an entry says before it has a place in the chain. */
+  private record Draft(
+      AccessContext ctx,
+      String action,
+      String subject,
+      String detail,
+      String owners,
+      String stateDigest) {}
+
+  /**
+   * Appends entries in order inside the caller's transaction: one head lock, one batched insert and
+   * one head update for all of them.
+   */
+  private List<AuditEntry> appendAll(Connection c, List<Draft> drafts) throws SQLException {
     long lastSeq;
     String lastHash;
     try (PreparedStatement ps =
@@ -286,51 +306,58 @@ final class AuditLog implements AuditRepository, AutoCloseable {
     }
     Instant at = Database.micros(clock.instant());
     String keyId = keys.currentId();
-    AuditEntry draft =
-        new AuditEntry(
-            lastSeq + 1,
-            at,
-            ctx.user(),
-            ctx.organisation(),
-            action,
-            clip(subject, 500),
-            clip(ctx.origin(), 200),
-            clip(detail, 2000),
-            lastHash,
-            "");
-    String own = clip(owners, 400);
-    String state = clip(stateDigest, 300);
-    AuditEntry e = withHash(draft, mac(draft, keyId, own, state));
+    List<AuditEntry> out = new ArrayList<>(drafts.size());
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO audit_log (seq, at_time, username, organisation, action, subject, origin,"
                 + " detail, prev_hash, entry_hash, key_id, owners, state_digest)"
                 + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-      Database.bind(
-          ps,
-          List.of(
-              e.seq(),
-              e.at(),
-              e.user(),
-              e.organisation(),
-              e.action(),
-              e.subject(),
-              e.origin(),
-              e.detail(),
-              e.previousHash(),
-              e.hash(),
-              keyId,
-              own,
-              state));
-      ps.executeUpdate();
+      for (Draft d : drafts) {
+        AuditEntry draft =
+            new AuditEntry(
+                lastSeq + 1,
+                at,
+                d.ctx().user(),
+                d.ctx().organisation(),
+                d.action(),
+                clip(d.subject(), 500),
+                clip(d.ctx().origin(), 200),
+                clip(d.detail(), 2000),
+                lastHash,
+                "");
+        String own = clip(d.owners(), 400);
+        String state = clip(d.stateDigest(), 300);
+        AuditEntry e = withHash(draft, mac(draft, keyId, own, state));
+        Database.bind(
+            ps,
+            List.of(
+                e.seq(),
+                e.at(),
+                e.user(),
+                e.organisation(),
+                e.action(),
+                e.subject(),
+                e.origin(),
+                e.detail(),
+                e.previousHash(),
+                e.hash(),
+                keyId,
+                own,
+                state));
+        ps.addBatch();
+        out.add(e);
+        lastSeq = e.seq();
+        lastHash = e.hash();
+      }
+      ps.executeBatch();
     }
     try (PreparedStatement ps =
         c.prepareStatement("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
-      ps.setLong(1, e.seq());
-      ps.setString(2, e.hash());
+      ps.setLong(1, lastSeq);
+      ps.setString(2, lastHash);
       ps.executeUpdate();
     }
-    return e;
+    return out;
   }
 
   private static String clip(String s, int max) {
