@@ -94,7 +94,8 @@ final class BenchHttpCommand implements Callable<Integer> {
       renderer.note("Loading the demo data (once)...");
       DemoData.load(vigil);
       VigilServer server =
-          VigilServer.start(vigil, ServerConfig.builder().port(0).requestsPerMinute(0).build());
+          VigilServer.start(
+              vigil, ServerConfig.builder().port(0).requestsPerMinute(0).demo(true).build());
       try {
         String base = "http://127.0.0.1:" + server.port();
         HttpClient client =

@@ -39,7 +39,8 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     VigilCommand root = VigilCommand.of(spec);
-    ServerConfig config = ServerConfig.builder().host(host).port(port).tls(tlsCert, tlsKey).build();
+    ServerConfig config =
+        ServerConfig.builder().host(host).port(port).tls(tlsCert, tlsKey).demo(demo).build();
     Vigil vigil = root.openVigil();
     if (demo) {
       root.err().println("Loading demo data (first run only)...");

@@ -10,6 +10,7 @@ import org.vigil.app.auth.AuthService;
 import org.vigil.app.auth.IssuedToken;
 import org.vigil.app.auth.Session;
 import org.vigil.model.AccessContext;
+import org.vigil.model.AccessDeniedException;
 import org.vigil.model.ApiToken;
 
 /** Login, logout, who am I, and the caller's API tokens under {@code /api/auth}. */
@@ -27,6 +28,7 @@ final class AuthRoutes implements RouteGroup {
     routes.post(Authentication.LOGIN_PATH, this::login);
     routes.post("/api/auth/logout", this::logout);
     routes.get("/api/auth/me", this::me);
+    routes.post("/api/auth/password", this::changePassword);
     routes.get("/api/auth/tokens", this::listTokens);
     routes.post("/api/auth/tokens", this::createToken);
     routes.delete("/api/auth/tokens/{id}", this::revokeToken);
@@ -52,6 +54,35 @@ final class AuthRoutes implements RouteGroup {
     String secret = ctx.attribute(Authentication.SECRET_ATTRIBUTE);
     auth.logout(caller, secret);
     authentication.clearCookies(ctx);
+    ctx.status(204);
+  }
+
+  /**
+   * Any user changes their own password with the current one: logged in (the session stays, other
+   * sessions and tokens end), or not logged in with {@code username} (how a demo login whose
+   * published password must change gets in; every session of the user ends).
+   */
+  private void changePassword(Context ctx) {
+    AccessContext caller = Caller.of(ctx);
+    ObjectNode body = Bodies.object(ctx);
+    Bodies.onlyFields(body, "username", "currentPassword", "newPassword");
+    boolean loggedIn = Boolean.TRUE.equals(ctx.attribute(Caller.AUTHENTICATED));
+    String username = Bodies.optionalText(body, "username").orElse(loggedIn ? caller.user() : "");
+    if (username.isEmpty()) {
+      throw new BadRequestException(
+          "Field 'username' is required when not logged in: expected your user name, found none");
+    }
+    if (loggedIn && !username.equals(caller.user())) {
+      throw new AccessDeniedException(
+          "You are logged in as "
+              + caller.user()
+              + " and may change only your own password here; admins reset other users' with"
+              + " PATCH /api/users/{username}");
+    }
+    String current = Bodies.text(body, "currentPassword");
+    String next = Bodies.text(body, "newPassword");
+    String secret = loggedIn ? ctx.attribute(Authentication.SECRET_ATTRIBUTE) : null;
+    auth.changeOwnPassword(username, current, next, ctx.ip(), secret == null ? "" : secret);
     ctx.status(204);
   }
 

@@ -1,13 +1,19 @@
 package org.vigil.server;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads JSON request bodies; a malformed one is a 400 naming the field, expected and found. */
 public final class Bodies {
+  private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*?)'");
+
   private Bodies() {}
 
   /** The body as a JSON object. */
@@ -20,12 +26,10 @@ public final class Bodies {
     try {
       node = JsonMapping.MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new BadRequestException(
-          "The request body is not valid JSON (line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + "); send a JSON object");
+      throw unreadable(e);
+    }
+    if (node == null || node.isMissingNode()) {
+      throw new BadRequestException("The request needs a JSON object body, found an empty body");
     }
     if (!(node instanceof ObjectNode o)) {
       throw new BadRequestException(
@@ -33,6 +37,53 @@ public final class Bodies {
               + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
     }
     return o;
+  }
+
+  /**
+   * A 400 for a body Jackson could not read: a duplicate key names the key, too deep nesting or a
+   * too long value names the limit, and a syntax error names line and column when Jackson knows
+   * them (it does not for every failure, so the location is optional).
+   */
+  static BadRequestException unreadable(JsonProcessingException e) {
+    String what = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    JsonLocation at = e.getLocation();
+    String where =
+        at == null || at.getLineNr() < 1
+            ? ""
+            : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    Matcher duplicate = DUPLICATE.matcher(what);
+    if (duplicate.find()) {
+      return new BadRequestException(
+          "The request body has the key '"
+              + Params.clip(duplicate.group(1))
+              + "' twice in one object"
+              + where
+              + "; send each key once");
+    }
+    if (e instanceof StreamConstraintsException) {
+      return new BadRequestException(
+          "The request body exceeds a JSON limit ("
+              + Params.clip(what.replaceAll("\\s+", " "))
+              + "); send a flatter, smaller document");
+    }
+    return new BadRequestException(
+        "The request body is not valid JSON" + where + "; send a JSON object");
+  }
+
+  /** Refuses fields other than the named ones: a misspelt field must not be silently ignored. */
+  public static void onlyFields(ObjectNode o, String... allowed) {
+    java.util.Set<String> known = java.util.Set.of(allowed);
+    for (java.util.Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!known.contains(f)) {
+        throw new BadRequestException(
+            "Unknown field '"
+                + Params.clip(f)
+                + "': expected only "
+                + String.join(", ", allowed)
+                + "; nothing was changed");
+      }
+    }
   }
 
   /** A required string field. */

@@ -45,8 +45,7 @@ final class IngestRoutes implements RouteGroup {
   private void upload(Context ctx) throws IOException {
     AccessContext caller = Caller.authenticated(ctx);
     boolean multipart = ctx.isMultipartFormData();
-    Optional<UploadedFile> part =
-        multipart ? Optional.ofNullable(ctx.uploadedFile("file")) : Optional.empty();
+    Optional<UploadedFile> part = multipart ? filePart(ctx) : Optional.empty();
     if (multipart && part.isEmpty()) {
       throw new BadRequestException("The multipart form needs a file part named 'file'");
     }
@@ -71,6 +70,32 @@ final class IngestRoutes implements RouteGroup {
               });
     }
     ctx.status(result.alreadyLoaded() ? 200 : 201).json(wire(result));
+  }
+
+  /**
+   * The {@code file} part. Jetty parses the whole form here, counting bytes as they stream in (a
+   * chunked upload has no Content-Length to check first) and stopping at the body limit.
+   */
+  private Optional<UploadedFile> filePart(Context ctx) {
+    try {
+      return Optional.ofNullable(ctx.uploadedFile("file"));
+    } catch (Exception e) { // Jetty throws ServletException undeclared through Kotlin
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        String m = t.getMessage() == null ? "" : t.getMessage();
+        if (m.contains("max length exceeded") || m.contains("exceeds max")) {
+          throw new PayloadTooLargeException(
+              "The upload is larger than "
+                  + maxBytes
+                  + " bytes; nothing was stored. Split it into smaller files.");
+        }
+        if (t.getCause() == t) {
+          break;
+        }
+      }
+      throw new BadRequestException(
+          "The multipart form could not be read: expected parts separated by the boundary in its"
+              + " Content-Type, with a file part named 'file'; nothing was stored");
+    }
   }
 
   private IngestRequest request(Context ctx, AccessContext caller) {

@@ -61,13 +61,13 @@ public final class Params {
     return optional(ctx, name).map(v -> parseInstant(name, v));
   }
 
-  /** An ISO date ({@code 2024-03-01}). */
+  /** An ISO date ({@code 2024-03-01}) in the years 0001 to 9999. */
   public static Optional<LocalDate> date(Context ctx, String name) {
     return optional(ctx, name)
         .map(
             v -> {
               try {
-                return LocalDate.parse(v);
+                return inRange(name, v, LocalDate.parse(v));
               } catch (DateTimeParseException e) {
                 throw new BadRequestException(
                     "Query parameter '"
@@ -82,13 +82,15 @@ public final class Params {
   static Instant parseInstant(String name, String v) {
     try {
       if (v.length() == 10) {
-        return LocalDate.parse(v)
+        return inRange(name, v, LocalDate.parse(v))
             .plusDays(1)
             .atStartOfDay()
             .toInstant(ZoneOffset.UTC)
             .minusNanos(1);
       }
-      return Instant.parse(v);
+      Instant i = Instant.parse(v);
+      inRange(name, v, LocalDate.ofInstant(i, ZoneOffset.UTC));
+      return i;
     } catch (DateTimeParseException e) {
       throw new BadRequestException(
           "Query parameter '"
@@ -97,6 +99,22 @@ public final class Params {
               + clip(v)
               + "'");
     }
+  }
+
+  /**
+   * Dates outside the years 1 to 9999 are refused: Java parses them, but day arithmetic at the
+   * edges overflows and databases do not store them.
+   */
+  private static LocalDate inRange(String name, String v, LocalDate d) {
+    if (d.getYear() < 1 || d.getYear() > 9999) {
+      throw new BadRequestException(
+          "Query parameter '"
+              + name
+              + "' must be a date in the years 0001 to 9999, found '"
+              + clip(v)
+              + "'");
+    }
+    return d;
   }
 
   /** Echoes user input in messages only up to a short, printable length. */

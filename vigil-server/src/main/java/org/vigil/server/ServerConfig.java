@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param tlsKey PEM PKCS#8 private key
  * @param maxBodyBytes largest request body accepted (413 above)
  * @param requestsPerMinute requests per client address and minute before 429 (0 = unlimited)
+ * @param demo true for {@code serve --demo}: the published demo password still logs in
  */
 public record ServerConfig(
     String host,
@@ -19,7 +20,8 @@ public record ServerConfig(
     Optional<Path> tlsCertificate,
     Optional<Path> tlsKey,
     long maxBodyBytes,
-    int requestsPerMinute) {
+    int requestsPerMinute,
+    boolean demo) {
 
   /** Loopback, a free port, 20 MB bodies, 600 requests a minute per address. */
   public static final ServerConfig DEFAULT = builder().build();
@@ -59,7 +61,8 @@ public record ServerConfig(
         .port(port)
         .tls(tlsCertificate.orElse(null), tlsKey.orElse(null))
         .maxBodyBytes(maxBodyBytes)
-        .requestsPerMinute(requestsPerMinute);
+        .requestsPerMinute(requestsPerMinute)
+        .demo(demo);
   }
 
   /** Builds a {@link ServerConfig}; validation happens in {@link #build()}. */
@@ -70,6 +73,7 @@ public record ServerConfig(
     private Path key;
     private long maxBodyBytes = 20L * 1024 * 1024;
     private int requestsPerMinute = 600;
+    private boolean demo;
 
     private Builder() {}
 
@@ -100,6 +104,12 @@ public record ServerConfig(
       return this;
     }
 
+    /** Demo mode: the demo logins work with their published password (never in production). */
+    public Builder demo(boolean demoMode) {
+      this.demo = demoMode;
+      return this;
+    }
+
     public ServerConfig build() {
       return new ServerConfig(
           host,
@@ -107,7 +117,8 @@ public record ServerConfig(
           Optional.ofNullable(cert),
           Optional.ofNullable(key),
           maxBodyBytes,
-          requestsPerMinute);
+          requestsPerMinute,
+          demo);
     }
   }
 }

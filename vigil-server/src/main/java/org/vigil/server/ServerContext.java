@@ -3,6 +3,7 @@ package org.vigil.server;
 import java.security.SecureRandom;
 import org.vigil.app.Vigil;
 import org.vigil.app.auth.AuthService;
+import org.vigil.app.auth.PasswordHasher;
 
 /**
  * What route groups of this module share: the Vigil instance, the configuration, authentication.
@@ -18,7 +19,13 @@ final class ServerContext {
     this.authentication =
         new Authentication(
             new AuthService(
-                vigil.users(), vigil.tokens(), vigil.audit(), vigil.clock(), new SecureRandom()),
+                vigil.users(),
+                vigil.tokens(),
+                vigil.audit(),
+                vigil.clock(),
+                new SecureRandom(),
+                new PasswordHasher(),
+                config.demo()),
             config.tls());
   }
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.vigil.app.auth.AuthService;
+import org.vigil.app.auth.UserUpdate;
 import org.vigil.model.AccessContext;
 import org.vigil.model.Role;
 import org.vigil.model.User;
@@ -48,32 +48,28 @@ final class UserRoutes implements RouteGroup {
     ctx.status(201).json(wire(user));
   }
 
+  /**
+   * Role, enabled and password in one step: all of it is checked before any of it is written. A
+   * user changing their own password sends the current one in {@code currentPassword}; the session
+   * the change is made in stays, every other session and token of the user ends.
+   */
   private void change(Context ctx) {
     AccessContext caller = Caller.authenticated(ctx);
     String username = ctx.pathParam("username");
     ObjectNode body = Bodies.object(ctx);
-    Optional<Role> role = Bodies.optionalText(body, "role").map(UserRoutes::role);
-    Optional<Boolean> active = Bodies.optionalBoolean(body, "active");
-    Optional<String> password = Bodies.optionalText(body, "password");
-    if (role.isEmpty() && active.isEmpty() && password.isEmpty()) {
+    Bodies.onlyFields(body, "role", "active", "password", "currentPassword");
+    UserUpdate update =
+        new UserUpdate(
+            Bodies.optionalText(body, "role").map(UserRoutes::role),
+            Bodies.optionalBoolean(body, "active"),
+            Bodies.optionalText(body, "password").map(p -> p),
+            Bodies.optionalText(body, "currentPassword").map(p -> p));
+    if (update.isEmpty()) {
       throw new BadRequestException(
           "Nothing to change: send at least one of 'role', 'active' or 'password'");
     }
-    User user = null;
-    if (role.isPresent()) {
-      user = auth.setRole(caller, username, role.get());
-    }
-    if (active.isPresent()) {
-      user = auth.setActive(caller, username, active.get());
-    }
-    if (password.isPresent()) {
-      auth.setPassword(caller, username, password.get());
-    }
-    if (user == null) {
-      ctx.status(204);
-    } else {
-      ctx.json(wire(user));
-    }
+    String secret = ctx.attribute(Authentication.SECRET_ATTRIBUTE);
+    ctx.json(wire(auth.update(caller, username, update, secret == null ? "" : secret)));
   }
 
   static Role role(String text) {

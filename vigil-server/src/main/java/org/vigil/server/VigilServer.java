@@ -3,6 +3,7 @@ package org.vigil.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -73,6 +74,10 @@ public final class VigilServer {
     ServerConfig config = server.config();
     cfg.startup.showJavalinBanner = false;
     cfg.http.maxRequestSize = config.maxBodyBytes();
+    // The Content-Length check in beforeEach cannot see a chunked upload; Jetty's multipart parser
+    // counts while it streams and stops at the same limit.
+    cfg.jetty.multipartConfig.maxTotalRequestSize(config.maxBodyBytes(), SizeUnit.BYTES);
+    cfg.jetty.multipartConfig.maxFileSize(config.maxBodyBytes(), SizeUnit.BYTES);
     cfg.http.generateEtags = true;
     cfg.router.ignoreTrailingSlashes = true;
     cfg.jsonMapper(new JavalinJackson(jsonMapper(), false));

@@ -28,7 +28,7 @@ class ProgrammeRoutesTest {
   void start() {
     Vigil vigil = Vigil.open(VigilConfig.h2InMemory("programme_api"));
     DemoData.load(vigil);
-    server = TestServer.start(vigil, ServerConfig.DEFAULT);
+    server = TestServer.start(vigil, ServerConfig.builder().demo(true).build());
   }
 
   @AfterAll

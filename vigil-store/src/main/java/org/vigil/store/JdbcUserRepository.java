@@ -35,6 +35,16 @@ final class JdbcUserRepository implements UserRepository {
         && role != Role.SYSTEM_ADMIN;
   }
 
+  /** Every user may change their own password, and nothing else about themselves. */
+  private static boolean ownPasswordOnly(AccessContext ctx, User before, User after) {
+    return ctx.memberOrganisation()
+        && ctx.user().equals(before.username())
+        && ctx.organisation().equals(before.organisation())
+        && before.organisation().equals(after.organisation())
+        && before.role() == after.role()
+        && before.active() == after.active();
+  }
+
   @Override
   public Optional<User> findForLogin(String username) {
     return query("SELECT * FROM app_user WHERE username = ?", List.of(username)).stream()
@@ -75,15 +85,17 @@ final class JdbcUserRepository implements UserRepository {
         rs.getString("organisation"),
         Role.valueOf(rs.getString("user_role")),
         rs.getString("password_hash"),
-        rs.getBoolean("active"));
+        rs.getBoolean("active"),
+        rs.getBoolean("password_change_required"));
   }
 
   @Override
   public void save(AccessContext ctx, User user) {
     Optional<User> before = findForLogin(user.username());
     boolean allowed =
-        manages(ctx, user.organisation(), user.role())
-            && before.map(b -> manages(ctx, b.organisation(), b.role())).orElse(true);
+        (manages(ctx, user.organisation(), user.role())
+                && before.map(b -> manages(ctx, b.organisation(), b.role())).orElse(true))
+            || before.map(b -> ownPasswordOnly(ctx, b, user)).orElse(false);
     if (!allowed) {
       throw new AccessDeniedException(
           ctx.user()
@@ -106,9 +118,9 @@ final class JdbcUserRepository implements UserRepository {
           String sql =
               before.isPresent()
                   ? "UPDATE app_user SET organisation = ?, user_role = ?, password_hash = ?,"
-                      + " active = ? WHERE username = ?"
+                      + " active = ?, password_change_required = ? WHERE username = ?"
                   : "INSERT INTO app_user (organisation, user_role, password_hash, active,"
-                      + " username) VALUES (?,?,?,?,?)";
+                      + " password_change_required, username) VALUES (?,?,?,?,?,?)";
           try (PreparedStatement ps =
               Database.prepare(
                   c,
@@ -118,6 +130,7 @@ final class JdbcUserRepository implements UserRepository {
                       user.role().name(),
                       user.passwordHash(),
                       user.active(),
+                      user.passwordChangeRequired(),
                       user.username()))) {
             ps.executeUpdate();
           }

@@ -26,8 +26,14 @@ import org.vigil.model.UserRepository;
  * Logins, sessions, API tokens and user administration. Passwords are Argon2id hashes ({@link
  * PasswordHasher}); tokens are 256-bit random secrets stored as SHA-256 hashes (a fast hash is
  * enough for a secret with that much entropy, and keeps per-request authentication cheap). Failed
- * logins are limited per account and per address ({@link LoginThrottle}); the error for a failed
- * login never says whether the account exists. Thread-safe.
+ * logins back off exponentially per address, per account and per account at an address ({@link
+ * LoginThrottle}); the error for a failed login never says whether the account exists.
+ *
+ * <p>A new password (changed by its user, who must give the current one, or reset by an admin) and
+ * a disabled account end every session and API token of that user, except the session the user
+ * changed their own password in. A user whose password is a published one ({@link
+ * User#passwordChangeRequired()}, the demo logins) cannot log in until they change it, unless the
+ * service runs in demo mode. Thread-safe.
  */
 public final class AuthService {
   /** How long a browser session lasts. */
@@ -48,6 +54,7 @@ public final class AuthService {
   private final PasswordHasher hasher;
   private final PasswordPolicy policy = new PasswordPolicy();
   private final LoginThrottle throttle;
+  private final boolean demo;
   private volatile String dummyHash;
 
   /**
@@ -71,13 +78,29 @@ public final class AuthService {
       Clock clock,
       SecureRandom random,
       PasswordHasher hasher) {
+    this(users, tokens, audit, clock, random, hasher, false);
+  }
+
+  /**
+   * @param demo true for the demo server: the published demo password still logs in, so the tour
+   *     works; false everywhere else
+   */
+  public AuthService(
+      UserRepository users,
+      TokenRepository tokens,
+      AuditRepository audit,
+      Clock clock,
+      SecureRandom random,
+      PasswordHasher hasher,
+      boolean demo) {
+    this.demo = demo;
     this.hasher = hasher;
     this.users = users;
     this.tokens = tokens;
     this.audit = audit;
     this.clock = clock;
     this.random = random;
-    this.throttle = new LoginThrottle(clock, Duration.ofMinutes(15), 5, 20);
+    this.throttle = new LoginThrottle(clock);
   }
 
   /**
@@ -89,6 +112,7 @@ public final class AuthService {
    */
   public Session login(String username, CharSequence password, String origin) {
     User u = verified(username, password, origin);
+    requireNoPasswordChange(u);
     AccessContext ctx = contextOf(u, origin);
     String secret = newSecret();
     Instant expires = clock.instant().plus(SESSION_TTL);
@@ -126,8 +150,19 @@ public final class AuthService {
           AccessContext.anonymous().withOrigin(origin), "auth.login.failed", clip(name), "");
       throw new AuthenticationException(FAILED);
     }
-    throttle.succeeded(name);
+    throttle.succeeded(name, origin);
     return user.get();
+  }
+
+  private void requireNoPasswordChange(User u) {
+    if (u.passwordChangeRequired() && !demo) {
+      throw new AccessDeniedException(
+          "The password of '"
+              + u.username()
+              + "' is a published one (the demo password) and must be changed before it can be"
+              + " used here: POST /api/auth/password with username, currentPassword and"
+              + " newPassword, then log in with the new password");
+    }
   }
 
   /**
@@ -154,6 +189,12 @@ public final class AuthService {
             .findForLogin(token.username())
             .filter(User::active)
             .orElseThrow(() -> new AuthenticationException("The token's user is disabled"));
+    if (user.passwordChangeRequired() && !demo) {
+      throw new AuthenticationException(
+          "The password of '"
+              + user.username()
+              + "' must be changed before its sessions and tokens work; change it and log in again");
+    }
     return contextOf(user, origin);
   }
 
@@ -243,39 +284,129 @@ public final class AuthService {
 
   /** Changes a user's role. */
   public User setRole(AccessContext ctx, String username, Role role) {
-    User user = findManaged(ctx, username);
-    requireAdmin(ctx, user.organisation(), role);
-    User changed =
-        new User(user.username(), user.organisation(), role, user.passwordHash(), user.active());
-    users.save(ctx, changed);
-    return changed;
+    return update(ctx, username, UserUpdate.role(role));
   }
 
-  /** Enables or disables a user; a disabled user's sessions and tokens stop working at once. */
+  /** Enables or disables a user; a disabled user's sessions and tokens are revoked at once. */
   public User setActive(AccessContext ctx, String username, boolean active) {
+    return update(ctx, username, UserUpdate.active(active));
+  }
+
+  /**
+   * An admin sets a user's new password, checked against the policy; the user's sessions and tokens
+   * are revoked. Changing one's own password needs the current one: see {@link #changeOwnPassword}.
+   */
+  public void setPassword(AccessContext ctx, String username, CharSequence password) {
+    update(ctx, username, UserUpdate.password(password));
+  }
+
+  /**
+   * Changes a user in one step: every part of the change is checked (the caller's rights for each,
+   * the password policy, the current password when users change their own) before anything is
+   * written, so a refused change changes nothing. A new password or a disabled account then ends
+   * the user's sessions and tokens, except the caller's own current one ({@code keepSecret}).
+   *
+   * @throws AccessDeniedException when the caller may not make one of the changes
+   * @throws InvalidInputException when the new password breaks the policy, or the current password
+   *     is missing for a change of one's own
+   * @throws AuthenticationException when the current password given is wrong
+   */
+  public User update(AccessContext ctx, String username, UserUpdate change) {
+    return update(ctx, username, change, "");
+  }
+
+  /** As {@link #update(AccessContext, String, UserUpdate)}, keeping the caller's own session. */
+  public User update(AccessContext ctx, String username, UserUpdate change, String keepSecret) {
     User user = findManaged(ctx, username);
-    requireAdmin(ctx, user.organisation(), user.role());
-    User changed =
-        new User(user.username(), user.organisation(), user.role(), user.passwordHash(), active);
+    boolean self = ctx.user().equals(user.username()) && !ctx.isSystem();
+    change.role().ifPresent(r -> requireAdmin(ctx, user.organisation(), r));
+    if (change.active().isPresent()) {
+      requireAdmin(ctx, user.organisation(), change.role().orElse(user.role()));
+    }
+    Optional<String> hash = Optional.empty();
+    if (change.password().isPresent()) {
+      if (self) {
+        CharSequence current =
+            change
+                .currentPassword()
+                .orElseThrow(
+                    () ->
+                        new InvalidInputException(
+                            "Changing your own password needs your current one: send"
+                                + " 'currentPassword' too"));
+        verified(user.username(), current, ctx.origin());
+      } else {
+        requireAdmin(ctx, user.organisation(), change.role().orElse(user.role()));
+      }
+      checkNewPassword(user.username(), change.password().get(), change.currentPassword());
+      hash = Optional.of(hasher.hash(change.password().get()));
+    }
+    User changed = user;
+    if (change.role().isPresent()) {
+      changed = changed.withRole(change.role().get());
+    }
+    if (change.active().isPresent()) {
+      changed = changed.withActive(change.active().get());
+    }
+    if (hash.isPresent()) {
+      changed = changed.withPasswordHash(hash.get());
+    }
     users.save(ctx, changed);
+    if (hash.isPresent() || !changed.active()) {
+      int revoked = revokeAll(ctx, changed.username(), keepSecret);
+      audit.record(
+          ctx,
+          hash.isPresent() ? "auth.password.change" : "auth.disable",
+          changed.username(),
+          revoked + " session(s) and token(s) revoked");
+    }
     return changed;
   }
 
-  /** Sets a new password, checked against the policy. */
-  public void setPassword(AccessContext ctx, String username, CharSequence password) {
-    User user = findManaged(ctx, username);
-    if (!ctx.user().equals(username)) {
-      requireAdmin(ctx, user.organisation(), user.role());
-    }
+  /**
+   * A user changes their own password, proving it with the current one; this also clears a required
+   * change (the demo password). Throttled like a login. Every other session and token of the user
+   * is revoked; {@code keepSecret} (the session the change was made in, or "") stays.
+   *
+   * @throws AuthenticationException for an unknown user or a wrong current password
+   * @throws InvalidInputException when the new password breaks the policy
+   */
+  public void changeOwnPassword(
+      String username,
+      CharSequence currentPassword,
+      CharSequence newPassword,
+      String origin,
+      String keepSecret) {
+    User user = verified(username, currentPassword, origin);
+    checkNewPassword(user.username(), newPassword, Optional.of(currentPassword));
+    AccessContext ctx = contextOf(user, origin);
+    users.save(ctx, user.withPasswordHash(hasher.hash(newPassword)));
+    int revoked = revokeAll(ctx, user.username(), keepSecret);
+    audit.record(
+        ctx, "auth.password.change", user.username(), revoked + " session(s) and token(s) revoked");
+  }
+
+  private void checkNewPassword(
+      String username, CharSequence password, Optional<CharSequence> current) {
     policy.check(username, password);
-    users.save(
-        ctx,
-        new User(
-            user.username(),
-            user.organisation(),
-            user.role(),
-            hasher.hash(password),
-            user.active()));
+    if (current.isPresent() && current.get().toString().contentEquals(password)) {
+      throw new InvalidInputException(
+          "The new password is the same as the current one; choose a different one");
+    }
+  }
+
+  /** Revokes every usable token of a user but the one whose secret is kept; how many were. */
+  private int revokeAll(AccessContext ctx, String username, String keepSecret) {
+    String keep = keepSecret == null || keepSecret.isBlank() ? "" : hashOf(keepSecret);
+    Instant now = clock.instant();
+    int n = 0;
+    for (ApiToken t : tokens.list(ctx, username)) {
+      if (t.usableAt(now) && !t.tokenHash().equals(keep)) {
+        tokens.revoke(ctx, t.id());
+        n++;
+      }
+    }
+    return n;
   }
 
   private User findManaged(AccessContext ctx, String username) {

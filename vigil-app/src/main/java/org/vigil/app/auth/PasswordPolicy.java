@@ -1,33 +1,57 @@
 package org.vigil.app.auth;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.vigil.model.InvalidInputException;
 
 /**
  * Rules for new passwords, after NIST SP 800-63B: length matters, composition rules do not. A
  * password has 12 to 256 characters, does not contain the user name, is not one repeated or
- * sequential pattern, and is not on a short list of the most common passwords.
+ * sequential pattern, and is not on the list of common and breached passwords shipped in {@code
+ * common-passwords.txt} (which holds the published demo password) nor one of its words with only
+ * digits, spaces or symbols added ("Password2024!"). Thread-safe.
  */
 public final class PasswordPolicy {
   static final int MIN_LENGTH = 12;
   static final int MAX_LENGTH = 256;
-  private static final Set<String> COMMON =
-      Set.of(
-          "password1234",
-          "123456789012",
-          "qwertyuiop12",
-          "passwordpassword",
-          "adminadmin123",
-          "iloveyou1234",
-          "welcome12345",
-          "letmein12345",
-          "administrator",
-          "changeme1234",
-          "qwerty123456",
-          "password123!");
+  private static final String LIST = "common-passwords.txt";
+  private static final Set<String> COMMON = load();
 
   public PasswordPolicy() {}
+
+  private static Set<String> load() {
+    InputStream in = PasswordPolicy.class.getResourceAsStream(LIST);
+    if (in == null) {
+      throw new IllegalStateException(
+          "The common-password list " + LIST + " is missing from the class path; rebuild Vigil");
+    }
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      return r.lines()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .map(l -> l.toLowerCase(Locale.ROOT))
+          .collect(Collectors.toUnmodifiableSet());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the common-password list " + LIST, e);
+    }
+  }
+
+  /** True when the password is on the list, or is a listed word with digits or symbols added. */
+  static boolean isCommon(String password) {
+    String lower = password.toLowerCase(Locale.ROOT);
+    if (COMMON.contains(lower)) {
+      return true;
+    }
+    String core = lower.replaceAll("^[^\\p{L}]+|[^\\p{L}]+$", "");
+    return !core.isEmpty() && COMMON.contains(core);
+  }
 
   /**
    * Checks a password for a user.
@@ -57,9 +81,11 @@ public final class PasswordPolicy {
       throw new InvalidInputException(
           "Password must use at least 4 different characters; choose a less repetitive one");
     }
-    if (isSequence(lower) || COMMON.contains(lower)) {
+    if (isSequence(lower) || isCommon(p)) {
       throw new InvalidInputException(
-          "Password is on the list of common or sequential passwords; choose another");
+          "Password is on the list of common, breached or sequential passwords (the published"
+              + " demo password is on it too); choose another, for example a phrase of several"
+              + " unrelated words");
     }
   }
 

@@ -174,7 +174,7 @@ public final class DemoData {
             .users()
             .save(
                 AccessContext.system(),
-                new User(u.username(), u.organisation(), u.role(), hash, true));
+                new User(u.username(), u.organisation(), u.role(), hash, true, true));
         added++;
       }
     }

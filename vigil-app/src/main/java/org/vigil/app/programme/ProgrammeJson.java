@@ -27,7 +27,7 @@ import org.vigil.timeseries.Period;
  * import|export}. Records map field by field; dates are ISO ({@code 2024-01-01}), periods are
  * written as {@code 2028}, {@code 2028-12} or {@code 2028-Q4}, a missing budget amount is {@code
  * "NaN"} and an unknown adoption date is {@code -999999999-01-01}. Unknown fields are rejected, so
- * a typo is an error rather than a silently dropped value. Thread-safe.
+ * a typo is an error rather than a silently dropped value; so is a key given twice. Thread-safe.
  */
 public final class ProgrammeJson implements ProgrammeCodec {
   private final ObjectMapper mapper;
@@ -44,7 +44,9 @@ public final class ProgrammeJson implements ProgrammeCodec {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   }
 
   /** The mapper, configured for Vigil's records (also used by the API and the CLI). */
@@ -73,7 +75,15 @@ public final class ProgrammeJson implements ProgrammeCodec {
    */
   public Programme read(String text, String source) {
     try {
-      return mapper.readValue(text, Programme.class);
+      Programme p = text == null ? null : mapper.readValue(text, Programme.class);
+      if (p == null) {
+        throw new InvalidInputException(
+            source
+                + ": expected a programme document (a JSON object as written by `vigil programme"
+                + " export`), found "
+                + (text == null || text.isBlank() ? "nothing" : "null"));
+      }
+      return p;
     } catch (JsonMappingException e) {
       Throwable root = e;
       while (root.getCause() != null && root.getCause() != root) {

@@ -83,7 +83,9 @@ final class InMemoryAuthStore implements UserRepository, TokenRepository, AuditR
   public void revoke(AccessContext ctx, long tokenId) {
     for (int i = 0; i < tokens.size(); i++) {
       ApiToken t = tokens.get(i);
-      if (t.id() == tokenId && t.username().equals(ctx.user())) {
+      boolean manages =
+          t.username().equals(ctx.user()) || ctx.isSystem() || ctx.role().name().endsWith("ADMIN");
+      if (t.id() == tokenId && manages) {
         tokens.set(
             i,
             new ApiToken(
