@@ -118,7 +118,7 @@ final class ForecastCommand implements Callable<Integer> {
     for (int k = 0; k < periods.size(); k++) {
       t.row(
           periods.get(k).toString(),
-          shown(f.point(k), counts, 0),
+          shown(f.points()[k], counts, 0),
           shown(lo80[k], counts, -1),
           shown(hi80[k], counts, 1),
           shown(lo95[k], counts, -1),

@@ -13,6 +13,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.vigil.app.Vigil;
+import org.vigil.app.alert.AlertService;
 import org.vigil.app.demo.DemoReference;
 import org.vigil.app.ingest.IngestProgress;
 import org.vigil.app.ingest.IngestRequest;
@@ -151,6 +152,11 @@ final class IngestCommand implements Callable<Integer> {
         r = new IngestService(vigil).ingest(ctx, file, b.build(), progress);
       }
       report(r, root);
+      if (r.batch().rowsAdded() > 0) {
+        // The alert rules run after every ingest, so `alerts list` shows what the new data holds.
+        int raised = new AlertService(vigil).evaluate(root.operator()).raised().size();
+        root.err().println(raised + " new alert(s); list them with: vigil alerts list");
+      }
     }
     return VigilCommand.OK;
   }

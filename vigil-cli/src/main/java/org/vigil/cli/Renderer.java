@@ -96,7 +96,13 @@ public final class Renderer {
       }
       cells.add(texts);
     }
-    fit(width, numeric, t.columns());
+    boolean[] wrappable = new boolean[n];
+    for (String[] row : cells) {
+      for (int i = 0; i < n; i++) {
+        wrappable[i] |= !numeric[i] && row[i].indexOf(' ') >= 0;
+      }
+    }
+    fit(width, wrappable, t.columns());
     printRow(t.columns().toArray(String[]::new), width, numeric);
     StringBuilder rule = new StringBuilder();
     for (int i = 0; i < n; i++) {
@@ -108,8 +114,11 @@ public final class Renderer {
     }
   }
 
-  /** Narrows the widest text columns, one character at a time, until the row fits maxWidth. */
-  private void fit(int[] width, boolean[] numeric, List<String> headers) {
+  /**
+   * Narrows the widest columns of text with words (codes and numbers are never broken), one
+   * character at a time, until the row fits maxWidth.
+   */
+  private void fit(int[] width, boolean[] wrappable, List<String> headers) {
     if (maxWidth <= 0) {
       return;
     }
@@ -121,7 +130,7 @@ public final class Renderer {
       int widest = -1;
       for (int i = 0; i < width.length; i++) {
         int min = Math.max(MIN_WRAPPED, headers.get(i).length());
-        if (!numeric[i] && width[i] > min && (widest < 0 || width[i] > width[widest])) {
+        if (wrappable[i] && width[i] > min && (widest < 0 || width[i] > width[widest])) {
           widest = i;
         }
       }

@@ -178,6 +178,83 @@ class CliTest {
   }
 
   @Test
+  void series_areaByRussianNameInAnotherCase_findsTheArea() {
+    Run r =
+        vigil(
+            "series",
+            "--indicator",
+            "TEST_CRIME",
+            "--area",
+            "России",
+            "--token",
+            rusToken,
+            "--format",
+            "csv");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("2024-01,1111.5");
+  }
+
+  @Test
+  void series_unknownArea_exits2NamingTheClosest() {
+    Run r = vigil("series", "--indicator", "TEST_CRIME", "--area", "Rusia");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(r.err()).contains("Unknown area 'Rusia'").contains("RUS (Russia)");
+  }
+
+  @Test
+  void forecast_countSeries_printsWholeNonNegativeIntervals() {
+    try (Vigil vigil = Vigil.open(VigilConfig.fromEnvironment().withDbUrl(url()))) {
+      List<Observation> rows = new ArrayList<>();
+      java.util.Random random = new java.util.Random(5);
+      Ownership kaz = Ownership.of("KAZ-SC", Classification.NATIONAL);
+      for (int m = 0; m < 36; m++) {
+        String p = String.format(java.util.Locale.ROOT, "%d-%02d", 2020 + m / 12, m % 12 + 1);
+        rows.add(obs("KAZ", p, random.nextInt(4), kaz));
+      }
+      vigil
+          .observations()
+          .append(
+              AccessContext.system(),
+              new IngestBatch(
+                  0,
+                  "system",
+                  "KAZ-SC",
+                  Instant.EPOCH,
+                  "k.csv",
+                  "cd".repeat(32),
+                  "long-csv",
+                  36,
+                  0,
+                  0),
+              rows);
+    }
+    Run r =
+        vigil(
+            "--format",
+            "csv",
+            "--token",
+            kazToken,
+            "forecast",
+            "--indicator",
+            "TEST_CRIME",
+            "--area",
+            "KZ",
+            "--horizon",
+            "6");
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("period,forecast,lower_80,upper_80,lower_95,upper_95");
+    assertThat(lines).hasSize(7);
+    for (String line : lines.subList(1, 7)) {
+      for (String cell : line.substring(line.indexOf(',') + 1).split(",")) {
+        assertThat(cell).matches("\\d+");
+      }
+    }
+    assertThat(r.err()).contains("counts");
+  }
+
+  @Test
   void series_unknownIndicator_exits2() {
     Run r = vigil("series", "--indicator", "NOPE", "--area", "KAZ");
     assertThat(r.exit()).isEqualTo(2);
