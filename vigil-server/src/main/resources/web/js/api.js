@@ -26,7 +26,7 @@ export async function api(path, { method = 'GET', body, query } = {}) {
   const url = query ? `${path}?${new URLSearchParams(clean(query))}` : path;
   const res = await fetch(url, { method, headers, body: payload, credentials: 'same-origin' });
   const type = res.headers.get('Content-Type') || '';
-  const data = type.includes('json') ? await res.json() : await res.text();
+  const data = res.status === 204 ? null : type.includes('json') ? await res.json() : await res.text();
   if (!res.ok) {
     if (res.status === 401 && !path.startsWith('/api/auth/')) onUnauthorized();
     throw new ApiError(res.status, typeof data === 'object' ? data : { detail: data });
@@ -34,18 +34,11 @@ export async function api(path, { method = 'GET', body, query } = {}) {
   return data;
 }
 
-/**
- * For endpoints other engineers may not have shipped yet: resolves to {ok, data} or
- * {ok: false, missing | forbidden | error}, so a page can say plainly why a panel is empty.
- */
+/** Resolves to {ok, data} or {ok: false, forbidden | error}, so a page can say why a panel is empty. */
 export async function optional(path, query) {
   try {
     return { ok: true, data: await api(path, { query }) };
   } catch (e) {
-    // The server answers an unknown route with "No resource at ..."; a known route's 404 is data.
-    if (e instanceof ApiError && e.status === 404 && String(e.problem.detail).startsWith('No resource at')) {
-      return { ok: false, missing: true, error: e };
-    }
     if (e instanceof ApiError && e.status === 403) return { ok: false, forbidden: true, error: e };
     return { ok: false, error: e };
   }

@@ -1,19 +1,26 @@
 // The shell: login, navigation, language switch and a hash router over page modules.
 import { api, setUnauthorizedHandler } from './api.js';
-import { h } from './dom.js';
-import { getLang, onLangChange, setLang, t, translateStatic } from './i18n.js';
+import { code, errorBox, h } from './dom.js';
+import { getLang, label, loadTranslations, nameOf, onLangChange, setLang, t, translateStatic } from './i18n.js';
+import { areaByCode } from './ref.js';
 
+const can = (me, what) => (me.can ?? []).includes(what);
+
+/**
+ * Every page, in menu order: its module and who may use it (the server's /api/auth/me says what
+ * the role may do). A page is added here and its title under nav.<key> in the translation files.
+ */
 const PAGES = {
-  dashboard: () => import('./pages/dashboard.js'),
-  state: () => import('./pages/state.js'),
-  indicator: () => import('./pages/indicator.js'),
-  risk: () => import('./pages/risk.js'),
-  programmes: () => import('./pages/programmes.js'),
-  events: () => import('./pages/events.js'),
-  data: () => import('./pages/data.js'),
-  admin: () => import('./pages/admin.js'),
+  dashboard: { load: () => import('./pages/dashboard.js') },
+  state: { load: () => import('./pages/state.js') },
+  indicator: { load: () => import('./pages/indicator.js') },
+  risk: { load: () => import('./pages/risk.js') },
+  programmes: { load: () => import('./pages/programmes.js') },
+  events: { load: () => import('./pages/events.js') },
+  data: { load: () => import('./pages/data.js') },
+  admin: { load: () => import('./pages/admin.js'), show: (me) => can(me, 'users.manage') || can(me, 'sharing.manage') },
 };
-const NAV = ['dashboard', 'state', 'indicator', 'risk', 'programmes', 'events', 'data', 'admin'];
+const allowed = (me, p) => PAGES[p] && (!PAGES[p].show || PAGES[p].show(me));
 
 let me = null;
 const main = document.getElementById('main');
@@ -25,10 +32,15 @@ function parseHash() {
   return { page: page || 'dashboard', args: rest, query: new URLSearchParams(qs || '') };
 }
 
-function renderNav(current) {
+async function renderNav(current) {
   const nav = document.getElementById('nav');
-  nav.replaceChildren(...(me ? NAV.map((p) => h('a', { href: `#/${p}`, 'aria-current': p === current ? 'page' : null }, t(`nav.${p}`))) : []));
-  document.getElementById('who').textContent = me ? `${me.username} · ${me.organisation}` : '';
+  nav.replaceChildren(...(me ? Object.keys(PAGES).filter((p) => allowed(me, p)).map((p) =>
+    h('a', { href: `#/${p}`, id: `nav-${p}`, 'aria-current': p === current ? 'page' : null }, t(`nav.${p}`))) : []));
+  const who = document.getElementById('who');
+  if (me) {
+    const area = (await areaByCode()).get(me.area);
+    who.replaceChildren(code(me.username), ` · ${area ? nameOf(area) : me.organisation} · ${label('role', me.role)}`);
+  } else who.replaceChildren();
   document.getElementById('logout').hidden = !me;
 }
 
@@ -42,15 +54,16 @@ async function route() {
       return showLogin();
     }
   }
-  const load = PAGES[page] || PAGES.dashboard;
-  renderNav(PAGES[page] ? page : 'dashboard');
-  const view = h('div', { class: 'page' });
+  const name = allowed(me, page) ? page : 'dashboard';
+  await renderNav(name);
+  const view = h('div', { class: 'page', dataset: { page: name } });
   main.replaceChildren(view);
   try {
-    const mod = await load();
+    const mod = await PAGES[name].load();
     await mod.render(view, { args, query, me });
   } catch (e) {
-    view.replaceChildren(h('p', { class: 'error', role: 'alert' }, `${t('error')}: ${e.message}`));
+    view.replaceChildren(errorBox(e));
+    view.dataset.rendered = 'true';
   }
 }
 
@@ -69,7 +82,7 @@ function showLogin(message) {
       if (!location.hash || location.hash.startsWith('#/login')) location.hash = '#/dashboard';
       else route();
     } catch (e) {
-      out.replaceChildren(h('p', { class: 'error' }, `${t('login.failed')}: ${e.message}`));
+      out.replaceChildren(h('p', { class: 'error' }, t('login.failed')), errorBox(e));
     }
   } },
   h('label', { for: 'login-user' }, t('login.user'), user),
@@ -99,11 +112,15 @@ document.getElementById('logout').addEventListener('click', async () => {
   else route();
 });
 
-const langSelect = document.getElementById('lang');
-langSelect.value = getLang();
-langSelect.addEventListener('change', () => setLang(langSelect.value));
-onLangChange(() => { translateStatic(); route(); });
-document.documentElement.lang = getLang();
-translateStatic();
-window.addEventListener('hashchange', route);
-route();
+async function start() {
+  await loadTranslations();
+  const langSelect = document.getElementById('lang');
+  langSelect.value = getLang();
+  langSelect.addEventListener('change', () => setLang(langSelect.value));
+  onLangChange(() => { translateStatic(); route(); });
+  document.documentElement.lang = getLang();
+  translateStatic();
+  window.addEventListener('hashchange', route);
+  route();
+}
+start();

@@ -1,3 +1,6 @@
+import { h } from './dom.js';
+import { t } from './i18n.js';
+
 // Adapters from the analytics API's JSON (GET /api/analytics/...) to what the pages draw.
 // Risk scores are on the methodology's 0-10 scale, per state, domain and horizon.
 
@@ -43,4 +46,16 @@ export function anomalyRows(d) {
     indicator: r.indicator, area: r.area, period: r.period, value: r.value, expected: r.expected,
     score: r.score, method: r.method, description: r.description ?? '',
   }));
+}
+
+/**
+ * "Computed for 7 of 10 states" when the API says how many states a stored result covers
+ * (coverage: {included, expected} or statesIncluded/statesExpected); nothing otherwise.
+ */
+export function coverageText(d) {
+  const c = d?.coverage ?? {};
+  const n = c.included ?? c.statesIncluded ?? d?.statesIncluded;
+  const of = c.expected ?? c.statesExpected ?? d?.statesExpected;
+  if (!Number.isFinite(n) || !Number.isFinite(of)) return null;
+  return h('p', { class: 'muted coverage' }, t('risk.coverage', { n, of }));
 }

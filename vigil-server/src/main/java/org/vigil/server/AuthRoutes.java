@@ -3,6 +3,7 @@ package org.vigil.server;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +13,17 @@ import org.vigil.app.auth.Session;
 import org.vigil.model.AccessContext;
 import org.vigil.model.AccessDeniedException;
 import org.vigil.model.ApiToken;
+import org.vigil.model.Organisation;
+import org.vigil.model.Role;
 
 /** Login, logout, who am I, and the caller's API tokens under {@code /api/auth}. */
 final class AuthRoutes implements RouteGroup {
   private final Authentication authentication;
   private final AuthService auth;
+  private final org.vigil.app.Vigil vigil;
 
   AuthRoutes(ServerContext server) {
+    this.vigil = server.vigil();
     this.authentication = server.authentication();
     this.auth = authentication.service();
   }
@@ -44,6 +49,9 @@ final class AuthRoutes implements RouteGroup {
     out.put("username", session.username());
     out.put("organisation", session.organisation());
     out.put("role", session.role().name());
+    out.putAll(
+        profile(
+            new AccessContext(session.username(), session.organisation(), session.role(), true)));
     out.put("expires", session.expires());
     out.put("csrfToken", session.csrfToken());
     ctx.json(out);
@@ -92,7 +100,38 @@ final class AuthRoutes implements RouteGroup {
     out.put("username", caller.user());
     out.put("organisation", caller.organisation());
     out.put("role", caller.role().name());
+    out.putAll(profile(caller));
     ctx.json(out);
+  }
+
+  /**
+   * Where the web UI starts for this user: the state of the user's organisation (CIS for the
+   * secretariat) and what the role may do, so menus and forms show only what works.
+   */
+  private Map<String, Object> profile(AccessContext caller) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    var org = vigil.reference().organisation(AccessContext.system(), caller.organisation());
+    out.put("area", org.map(Organisation::area).orElse(""));
+    out.put("secretariat", org.map(Organisation::secretariat).orElse(false));
+    List<String> can = new ArrayList<>();
+    Role r = caller.role();
+    boolean admin = r == Role.ORG_ADMIN || r == Role.SYSTEM_ADMIN;
+    if (r.canWriteData()) {
+      can.add("data.upload");
+    }
+    if (admin) {
+      can.add("users.manage");
+      can.add("sharing.manage");
+      can.add("alerts.evaluate");
+    }
+    if (r == Role.SYSTEM_ADMIN) {
+      can.add("audit.verify");
+    }
+    if (r == Role.PROGRAMME_COORDINATOR || admin) {
+      can.add("programmes.manage");
+    }
+    out.put("can", can);
+    return out;
   }
 
   private void listTokens(Context ctx) {

@@ -2,8 +2,12 @@ package org.vigil.server;
 
 import io.javalin.http.Context;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import org.vigil.app.Vigil;
+import org.vigil.model.Event;
 import org.vigil.model.ThreatDomain;
 
 /** Events and open-source documents, filtered and paged; only what the caller may read. */
@@ -31,8 +35,17 @@ final class EventRoutes implements RouteGroup {
     }
     String area = Params.optional(ctx, "area").map(a -> a.toUpperCase(Locale.ROOT)).orElse("");
     ThreatDomain domain = domain(ctx);
-    ctx.json(
-        Page.of(ctx, vigil.events().events(Caller.of(ctx), from, to, area, domain), Wire::event));
+    String order = Params.optional(ctx, "order").orElse("oldest").toLowerCase(Locale.ROOT);
+    if (!order.equals("oldest") && !order.equals("newest")) {
+      throw new BadRequestException(
+          "Query parameter 'order' must be oldest or newest, found '" + Params.clip(order) + "'");
+    }
+    List<Event> events = vigil.events().events(Caller.of(ctx), from, to, area, domain);
+    if (order.equals("newest")) {
+      events = new ArrayList<>(events);
+      Collections.reverse(events);
+    }
+    ctx.json(Page.of(ctx, events, Wire::event));
   }
 
   private void documents(Context ctx) {

@@ -49,7 +49,10 @@ public final class VigilServer {
         new ReportRoutes(vigil),
         new ProgrammeRoutes(vigil),
         new AnalyticsRoutes(vigil),
-        new AlertRoutes(vigil));
+        new AlertRoutes(vigil),
+        new I18nRoutes(),
+        new SharingRoutes(vigil),
+        new StateRoutes(vigil));
   }
 
   /** Starts a server over an open Vigil; returns once it listens. */

@@ -1,85 +1,184 @@
-// Dashboard: risk map by domain, priorities, alerts, anomalies, recent reports and the report form.
+// Dashboard: the user's own state: its risk, its live alerts, its programme KPIs at risk, its recent
+// anomalies and recent reports. Users of the secretariat see the region.
 import { api, optional } from '../api.js';
 import { chart } from '../charts.js';
-import { card, h, movement, table, unavailable } from '../dom.js';
-import { DOMAINS, dateTime, domainName, getLang, nameOf, num, period, t } from '../i18n.js';
+import { card, code, errorBox, h, table, unavailable } from '../dom.js';
+import { change, dateTime, domainName, getLang, label, nameOf, num, pct, period, t, value } from '../i18n.js';
 import { albers, loadMap, NO_DATA, RISK_COLOURS, riskColour } from '../map.js';
-import { allIndicators, areaByCode, states } from '../ref.js';
-import { anomalyRows, priorityRows, riskRows } from '../shapes.js';
+import { areaByCode, indicatorByCode, latestOf, states } from '../ref.js';
+import { anomalyRows, coverageText, riskRows } from '../shapes.js';
 
-export async function render(view) {
+export async function render(view, { me }) {
   const t0 = performance.now();
-  const domainSelect = h('select', { id: 'risk-domain' },
-    h('option', { value: '' }, t('dash.allDomains')),
-    Object.keys(DOMAINS).map((d) => h('option', { value: d }, domainName(d))));
+  const [areas, members, indicators] = await Promise.all([areaByCode(), states(), indicatorByCode(), loadMap()]);
+  const own = members.find((a) => a.code === me.area);
   const mapEl = h('div', { class: 'chart map', id: 'risk-map', role: 'img', 'aria-label': t('dash.map') });
-  const mapNote = h('div');
-  const prioritiesBox = h('div', { id: 'priorities' }, h('p', { class: 'loading' }, t('loading')));
+  const riskBox = h('div', { id: 'own-risk' }, h('p', { class: 'loading', id: 'risk-loading' }, t('dash.computing')));
   const alertsBox = h('div', { id: 'alerts' }, h('p', { class: 'loading' }, t('loading')));
-  const anomaliesBox = h('div', { id: 'anomalies' });
+  const kpiBox = h('div', { id: 'kpis-at-risk' }, h('p', { class: 'loading' }, t('loading')));
+  const anomaliesBox = h('div', { id: 'anomalies' }, h('p', { class: 'loading' }, t('loading')));
   const reportsBox = h('div', { id: 'recent-reports' });
   view.replaceChildren(
-    h('h1', {}, t('dash.title')),
+    h('h1', {}, own ? t('dash.titleFor', { area: nameOf(own) }) : t('dash.title')),
     h('p', { class: 'banner-synthetic' }, t('synthetic.note')),
     h('div', { class: 'grid two' },
-      card(t('dash.map'), h('div', { class: 'controls' }, h('label', { for: 'risk-domain' }, t('dash.domain'), domainSelect)), mapEl, mapNote),
-      h('div', { class: 'grid' }, card(t('dash.priorities'), prioritiesBox), card(t('dash.alerts'), alertsBox))),
+      card(own ? t('dash.ownRisk', { area: nameOf(own) }) : t('dash.map'), riskBox, mapEl),
+      card(t('dash.alerts'), alertsBox)),
     h('div', { class: 'grid' },
+      card(t('dash.kpis'), kpiBox),
       card(t('dash.anomalies'), anomaliesBox),
-      card(t('dash.makeReport'), await reportForm(reportsBox), h('h2', {}, t('dash.reports')), reportsBox)));
+      card(t('dash.makeReport'), reportForm(reportsBox, members, own), h('h2', {}, t('dash.reports')), reportsBox)));
 
-  const [areas, members] = await Promise.all([areaByCode(), states(), loadMap()]);
   const map = chart(mapEl);
-  // First render: the map's states and the fast panels. Risk, priorities and anomalies come from
-  // the analytics engine, which takes seconds; they fill in when ready.
-  drawMap(map, members, areas, []);
-  // The anomaly scan refits forecasts for every state: it runs when asked, not on every visit.
-  anomaliesBox.replaceChildren(h('button', { type: 'button', id: 'anomalies-scan', onclick: () => {
-    anomaliesBox.replaceChildren(h('p', { class: 'loading' }, t('loading')));
-    recentAnomalies(anomaliesBox, areas);
-  } }, t('dash.scan')), h('p', { class: 'muted' }, t('dash.anomaliesScope')));
-  mapNote.replaceChildren(h('p', { class: 'loading', id: 'risk-loading' }, t('dash.computing')));
-  alertsBox.replaceChildren(unavailable(t('dash.alerts'), { missing: true }));
+  drawMap(map, members, areas, [], own?.code);
+  const alertsDone = alerts(alertsBox, me, own, areas, indicators);
   recentReports(reportsBox);
   window.vigilDashboardMs = performance.now();
   window.vigilDashboardOwnMs = performance.now() - t0;
   performance.mark('vigil-dashboard-rendered');
   view.dataset.rendered = 'true';
 
-  const risk = optional('/api/analytics/risk', { draws: 0, horizon: 1 });
-  const drawRisk = async () => {
-    const res = await risk;
-    const rows = res.ok ? riskRows(res.data, domainSelect.value) : [];
-    drawMap(map, members, areas, rows);
-    mapNote.replaceChildren(res.ok && rows.length ? legend(res.data.period) : unavailable(t('risk.index'), res.ok ? null : res));
-  };
-  domainSelect.addEventListener('change', drawRisk);
   await Promise.all([
-    drawRisk().then(() => { window.vigilRiskMs = performance.now(); }),
-    fill(prioritiesBox, '/api/analytics/priorities', t('dash.priorities'), (d) => priorityTable(priorityRows(d), areas), { draws: 0 }),
+    alertsDone,
+    risk(riskBox, map, members, areas, own, indicators).then(() => { window.vigilRiskMs = performance.now(); }),
+    kpisAtRisk(kpiBox, own, areas, indicators),
+    recentAnomalies(anomaliesBox, own, areas, indicators),
   ]);
   view.dataset.complete = 'true';
 }
 
-async function recentAnomalies(box, areas) {
-  const indicators = (await allIndicators()).filter((i) => i.synthetic && i.frequency === 'MONTHLY').slice(0, 3);
-  const results = await Promise.all(indicators.map((i) => optional('/api/analytics/anomalies', { indicator: i.code })));
+async function risk(box, map, members, areas, own, indicators) {
+  const res = await optional('/api/analytics/risk', { draws: 0, horizon: 1 });
+  if (!res.ok) return box.replaceChildren(unavailable(t('risk.index'), res));
+  const rows = riskRows(res.data);
+  drawMap(map, members, areas, rows, own?.code);
+  const cover = coverageText(res.data);
+  const legendEl = legend(res.data.period);
+  if (!own) {
+    const top = [...rows].sort((a, b) => b.score - a.score).slice(0, 5);
+    return box.replaceChildren(cover, table([t('col.state'), t('risk.score10')],
+      top.map((r) => [h('a', { href: `#/state/${r.area}` }, nameOf(areas.get(r.area))), num(r.score)]), { numeric: [1] }), legendEl);
+  }
+  const row = rows.find((r) => r.area === own.code);
+  if (!row) return box.replaceChildren(h('p', { class: 'muted', id: 'own-risk-none' }, t('dash.noRisk')), cover, legendEl);
+  const rank = [...rows].sort((a, b) => b.score - a.score).findIndex((r) => r.area === own.code) + 1;
+  const domains = Object.values(row.domains).filter((s) => typeof s.score === 'number').sort((a, b) => b.score - a.score).slice(0, 4);
+  box.replaceChildren(
+    h('p', {}, `${t('risk.scale')} (${t('risk.composite')}): `, h('strong', { id: 'own-risk-score' }, num(row.score)), ' · ',
+      t('dash.rankOf', { rank, n: rows.length }), ' · ', period(res.data.period)),
+    cover,
+    table([t('col.domain'), t('risk.score10'), t('col.changeScore'), t('col.driver')], domains.map((s) => [
+      domainName(s.domain), num(s.score), change(s.change),
+      (s.drivers ?? []).filter((d) => d.contribution > 0).slice(0, 1).map((d) => driverName(d, indicators)).join('')]), { numeric: [1, 2] }),
+    legendEl);
+}
+
+export function driverName(d, indicators) {
+  const ind = indicators.get(d.input) ?? indicators.get(d.id);
+  return ind ? nameOf(ind) : label('driver', d.id ?? d.name);
+}
+
+async function alerts(box, me, own, areas, indicators) {
+  const res = await optional('/api/alerts', { state: 'NEW', area: own?.code, limit: 200 });
+  if (!res.ok) return box.replaceChildren(unavailable(t('dash.alerts'), res));
+  const items = res.data.items ?? [];
+  if (!items.length) return box.replaceChildren(h('p', { class: 'muted', id: 'alerts-none' }, t('alerts.none')));
+  // One group per subject (indicator and area), the group's newest alert first, groups by severity.
+  const groups = new Map();
+  for (const a of items) {
+    const k = `${a.indicator}|${a.area}`;
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k).push(a);
+  }
+  const rank = { CRITICAL: 0, WARNING: 1, INFO: 2 };
+  const list = [...groups.values()].map((g) => g.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.period?.localeCompare(a.period ?? '')))
+    .sort((a, b) => (rank[worst(a)] - rank[worst(b)]) || b[0].createdAt.localeCompare(a[0].createdAt));
+  const shown = list.slice(0, 8);
+  box.replaceChildren(
+    h('p', { class: 'muted' }, t('alerts.summary', { n: items.length, groups: list.length })),
+    h('ul', { class: 'plain alerts' }, shown.map((g) => alertGroup(g, me, areas, indicators, box))));
+}
+
+const worst = (g) => (g.some((a) => a.severity === 'CRITICAL') ? 'CRITICAL' : g.some((a) => a.severity === 'WARNING') ? 'WARNING' : 'INFO');
+
+function alertGroup(g, me, areas, indicators, box) {
+  const a = g[0];
+  const sev = worst(g);
+  const ind = indicators.get(a.indicator);
+  const status = h('span', { class: 'ack-status', 'aria-live': 'polite' });
+  const ack = a.owner === me.organisation ? h('button', { type: 'button', class: 'ack', onclick: async () => {
+    ack.disabled = true;
+    try {
+      await Promise.all(g.map((x) => api(`/api/alerts/${x.id}/state`, { method: 'POST', body: { state: 'seen' } })));
+      status.replaceChildren(t('alerts.acknowledged'));
+      ack.remove();
+    } catch (e) {
+      status.replaceChildren(errorBox(e));
+      ack.disabled = false;
+    }
+  } }, t('alerts.ack')) : null;
+  return h('li', { class: `alert sev-${sev}` },
+    h('span', { class: `sev sev-${sev}` }, label('severity', sev)), ' ',
+    h('a', { href: `#/indicator?code=${encodeURIComponent(a.indicator)}&areas=${encodeURIComponent(a.area)}` }, ind ? nameOf(ind) : a.indicator),
+    ` · ${nameOf(areas.get(a.area))}`, h('br'),
+    h('span', {}, getLang() === 'ru' ? a.messageRu : a.messageEn),
+    h('br'), h('span', { class: 'muted' }, `${label('alertRule', a.rule)} · ${period(a.period)} · ${dateTime(a.createdAt)}`,
+      g.length > 1 ? ` · ${t('alerts.more', { n: g.length - 1 })}` : ''), ' ', ack, status);
+}
+
+async function kpisAtRisk(box, own, areas, indicators) {
+  const list = await optional('/api/programmes');
+  if (!list.ok) return box.replaceChildren(unavailable(t('dash.kpis'), list));
+  const drifts = await Promise.all(list.data.map((p) => optional(`/api/programmes/${encodeURIComponent(p.code)}/drift`).then((d) => [p, d])));
+  const rows = [];
+  for (const [p, d] of drifts) {
+    if (!d.ok) continue;
+    for (const k of d.data.kpis ?? []) {
+      if ((k.status === 'AT_RISK' || k.status === 'MISSED') && (!own || k.area === own.code)) rows.push([p, k]);
+    }
+  }
+  if (!rows.length) return box.replaceChildren(h('p', { class: 'muted', id: 'kpis-none' }, own ? t('dash.kpisNoneFor', { area: nameOf(own) }) : t('dash.kpisNone')));
+  box.replaceChildren(table([t('prog.kpi'), t('col.state'), t('prog.target'), t('col.status'), t('prog.probability')],
+    rows.slice(0, 8).map(([p, k]) => [h('a', { href: `#/programmes?code=${encodeURIComponent(p.code)}` }, kpiLabel(k, indicators)),
+      nameOf(areas.get(k.area)), target(k, indicators), label('drift', k.status), pct(k.probability)]), { numeric: [4] }));
+}
+
+export function kpiLabel(k, indicators) {
+  const ind = indicators.get(k.indicator);
+  return `${k.kpi}: ${ind ? nameOf(ind) : k.indicator}`;
+}
+
+export function target(k, indicators) {
+  return `${k.direction === 'AT_MOST' ? '≤' : '≥'} ${value(k.target, indicators.get(k.indicator))} (${period(k.deadline)})`;
+}
+
+/** The latest anomalies of the state's monthly series (of the region's, for the secretariat). */
+async function recentAnomalies(box, own, areas, indicators) {
+  let queries;
+  if (own) {
+    const series = await latestOf(own.code).catch(() => []);
+    queries = series.filter((s) => indicators.get(s.indicator)?.frequency === 'MONTHLY').slice(0, 6)
+      .map((s) => ({ indicator: s.indicator, area: own.code }));
+  } else {
+    queries = [...indicators.values()].filter((i) => i.synthetic && i.frequency === 'MONTHLY').slice(0, 3).map((i) => ({ indicator: i.code }));
+  }
+  const results = await Promise.all(queries.map((q) => optional('/api/analytics/anomalies', q)));
   const failed = results.find((r) => !r.ok);
   if (failed && results.every((r) => !r.ok)) return box.replaceChildren(unavailable(t('dash.anomalies'), failed));
-  const names = new Map(indicators.map((i) => [i.code, nameOf(i)]));
-  const rows = results.filter((r) => r.ok).flatMap((r) => anomalyRows(r.data))
-    .sort((a, b) => b.period.localeCompare(a.period)).slice(0, 10).map((r) => ({ ...r, indicatorName: names.get(r.indicator) }));
-  box.replaceChildren(anomalyTable(rows, areas) ?? unavailable(t('dash.anomalies'), null), h('p', { class: 'muted' }, t('dash.anomaliesScope')));
+  const all = results.filter((r) => r.ok).flatMap((r) => anomalyRows(r.data));
+  const newest = all.reduce((m, r) => (r.period > m ? r.period : m), '');
+  const cutoff = newest ? `${+newest.slice(0, 4) - 1}${newest.slice(4)}` : '';
+  const rows = all.filter((r) => r.period > cutoff).sort((a, b) => b.period.localeCompare(a.period)).slice(0, 8);
+  if (!rows.length) return box.replaceChildren(h('p', { class: 'muted', id: 'anomalies-none' }, t('dash.anomaliesNone')));
+  box.replaceChildren(table([t('col.indicator'), t('col.state'), t('col.period'), t('col.value'), t('col.expected')],
+    rows.map((r) => {
+      const ind = indicators.get(r.indicator);
+      return [h('a', { href: `#/indicator?code=${encodeURIComponent(r.indicator)}&areas=${encodeURIComponent(r.area)}` }, ind ? nameOf(ind) : r.indicator),
+        nameOf(areas.get(r.area)), period(r.period), value(r.value, ind), value(r.expected, ind)];
+    }), { numeric: [3, 4], id: 'anomaly-table' }), h('p', { class: 'muted' }, t('dash.anomaliesScope')));
 }
 
-async function fill(box, path, what, draw, query) {
-  const res = await optional(path, query);
-  if (!res.ok) return box.replaceChildren(unavailable(what, res));
-  const node = draw(res.data);
-  box.replaceChildren(node ?? unavailable(what, null));
-}
-
-function drawMap(map, members, areas, rows) {
+function drawMap(map, members, areas, rows, own) {
   const byArea = new Map(rows.map((r) => [r.area, r]));
   map.setOption({
     tooltip: { trigger: 'item', formatter: (p) => `${nameOf(areas.get(p.name)) || p.name}: ${Number.isFinite(p.value) ? num(p.value) : t('legend.noData')}` },
@@ -93,7 +192,7 @@ function drawMap(map, members, areas, rows) {
       data: members.map((a) => {
         const r = byArea.get(a.code);
         const v = r ? r.score : NaN;
-        return { name: a.code, value: v, itemStyle: { areaColor: riskColour(v) } };
+        return { name: a.code, value: v, itemStyle: { areaColor: riskColour(v), borderColor: a.code === own ? '#000' : '#555', borderWidth: a.code === own ? 2.5 : 0.6 } };
       }),
     }],
   }, true);
@@ -103,32 +202,17 @@ function drawMap(map, members, areas, rows) {
 
 function legend(p) {
   return h('p', { class: 'muted', id: 'risk-legend' }, `${t('risk.scale')} · ${period(p)}: `,
-    RISK_COLOURS.map((c, i) => h('span', {}, h('span', { style: `display:inline-block;width:1em;height:1em;background:${c};border:1px solid #888;vertical-align:middle` }), ` ${i * 2}–${i * 2 + 2}  `)),
-    h('span', { style: `display:inline-block;width:1em;height:1em;background:${NO_DATA};border:1px solid #888;vertical-align:middle` }), ` ${t('legend.noData')}`);
+    RISK_COLOURS.map((c, i) => h('span', { class: 'nowrap' }, h('span', { class: 'swatch', style: `background:${c}` }), ` ${i * 2}–${i * 2 + 2} `)),
+    h('span', { class: 'nowrap' }, h('span', { class: 'swatch', style: `background:${NO_DATA}` }), ` ${t('legend.noData')}`));
 }
 
-function priorityTable(rows, areas) {
-  if (!rows.length) return null;
-  return table([t('col.rank'), t('col.domain'), t('col.state'), t('col.score'), t('col.trend')],
-    rows.slice(0, 10).map((r) => [String(r.rank), domainName(r.domain), nameOf(areas.get(r.area)) || r.area, num(r.score), movement(r.movement)]), { numeric: [0, 3] });
-}
-
-function anomalyTable(rows, areas) {
-  if (!rows.length) return null;
-  return table([t('col.indicator'), t('col.state'), t('col.period'), t('col.value'), t('col.expected')],
-    rows.slice(0, 10).map((r) => [
-      h('a', { href: `#/indicator?code=${encodeURIComponent(r.indicator)}&areas=${encodeURIComponent(r.area)}` }, r.indicatorName || r.indicator),
-      nameOf(areas.get(r.area)) || r.area, period(r.period), num(r.value), num(r.expected)]), { numeric: [3, 4] });
-}
-
-async function reportForm(reportsBox) {
-  const members = await states();
-  const area = h('select', { id: 'report-area', name: 'area' }, h('option', { value: 'CIS' }, getLang() === 'ru' ? 'СНГ (регион)' : 'CIS (region)'),
-    members.map((a) => h('option', { value: a.code }, nameOf(a))));
-  const per = h('input', { id: 'report-period', name: 'period', placeholder: '2026-10', pattern: '\\d{4}(-\\d{2}|-Q[1-4])?', size: 8 });
+function reportForm(reportsBox, members, own) {
+  const area = h('select', { id: 'report-area', name: 'area' }, h('option', { value: 'CIS' }, t('report.region')),
+    members.map((a) => h('option', { value: a.code, selected: a.code === own?.code }, nameOf(a))));
+  const per = h('input', { id: 'report-period', name: 'period', placeholder: t('report.periodHint'), pattern: '\\d{4}(-\\d{2}|-Q[1-4])?', size: 10 });
   const lang = h('select', { id: 'report-lang', name: 'lang' }, h('option', { value: 'en' }, 'English'), h('option', { value: 'ru' }, 'Русский'));
   lang.value = getLang();
-  const format = h('select', { id: 'report-format', name: 'format' }, h('option', { value: 'pdf' }, 'PDF'), h('option', { value: 'html' }, 'HTML'));
+  const format = h('select', { id: 'report-format', name: 'format' }, ['pdf', 'html'].map((f) => h('option', { value: f }, label('format', f))));
   const status = h('div', { id: 'report-status', role: 'status', 'aria-live': 'polite' });
   return h('form', { class: 'inline', id: 'report-form', onsubmit: async (ev) => {
     ev.preventDefault();
@@ -139,16 +223,16 @@ async function reportForm(reportsBox) {
       const res = await fetch(`/api/reports?${q}`, { credentials: 'same-origin' });
       if (!res.ok) {
         const p = await res.json().catch(() => ({}));
-        throw new Error(p.detail || `HTTP ${res.status}`);
+        throw Object.assign(new Error(p.detail || `HTTP ${res.status}`), { status: res.status, problem: p });
       }
       const blob = await res.blob();
       const url = URL.createObjectURL(blob);
       const name = (res.headers.get('Content-Disposition') || '').match(/filename="([^"]+)"/)?.[1] || `report.${format.value}`;
       status.replaceChildren(h('p', { class: 'ok', id: 'report-ready' }, t('report.ready', { ms: res.headers.get('X-Render-Millis') || '?' }), ' ',
-        h('a', { href: url, target: '_blank', rel: 'noopener', download: name }, name)));
+        h('a', { href: url, target: '_blank', rel: 'noopener', download: name, translate: 'no', class: 'code' }, name)));
       recentReports(reportsBox);
     } catch (e) {
-      status.replaceChildren(h('p', { class: 'error', role: 'alert' }, `${t('error')}: ${e.message}`));
+      status.replaceChildren(errorBox(e));
     }
   } },
   h('label', { for: 'report-area' }, t('report.area'), area),
@@ -159,9 +243,10 @@ async function reportForm(reportsBox) {
 }
 
 async function recentReports(box) {
-  const res = await optional('/api/reports/recent');
+  const [res, areas] = await Promise.all([optional('/api/reports/recent'), areaByCode()]);
   if (!res.ok) return box.replaceChildren(unavailable(t('dash.reports'), res));
-  if (!res.data.length) return box.replaceChildren(h('p', { class: 'muted' }, t('unavailable.empty')));
+  if (!res.data.length) return box.replaceChildren(h('p', { class: 'muted' }, t('dash.reportsNone')));
   box.replaceChildren(table([t('col.area'), t('col.period'), t('col.lang'), t('col.format'), t('col.user'), t('col.when')],
-    res.data.slice(0, 8).map((r) => [r.area, period(r.period), r.lang, r.format.toUpperCase(), r.user, dateTime(r.at)])));
+    res.data.slice(0, 8).map((r) => [r.area === 'CIS' ? t('report.region') : nameOf(areas.get(r.area)) || r.area, period(r.period),
+      label('lang', r.lang), label('format', r.format), code(r.user), dateTime(r.at)])));
 }

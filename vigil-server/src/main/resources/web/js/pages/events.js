@@ -1,10 +1,13 @@
-// Documents and events: search, filters by domain and state, the map of events.
-import { api, optional } from '../api.js';
+// Documents and events: filters by date, domain and state; events newest first, paged, with their
+// PLOVER categories in words; the map of the page's events; the documents found.
+import { optional } from '../api.js';
 import { chart } from '../charts.js';
-import { card, h, table, unavailable } from '../dom.js';
-import { DOMAINS, date, domainName, nameOf, t } from '../i18n.js';
+import { card, h, pager, table, unavailable } from '../dom.js';
+import { DOMAINS, date, domainName, getLang, label, nameOf, ploverName, t } from '../i18n.js';
 import { albers, loadMap } from '../map.js';
 import { areaByCode, states } from '../ref.js';
+
+const PAGE = 25;
 
 export async function render(view, { query }) {
   const [members, areas] = await Promise.all([states(), areaByCode(), loadMap()]);
@@ -14,30 +17,36 @@ export async function render(view, { query }) {
   const area = h('select', { id: 'ev-area' }, h('option', { value: '' }, t('ev.allStates')), members.map((a) => h('option', { value: a.code, selected: a.code === v('area') }, nameOf(a))));
   const domain = h('select', { id: 'ev-domain' }, h('option', { value: '' }, t('ev.allDomains')), Object.keys(DOMAINS).map((d) => h('option', { value: d, selected: d === v('domain') }, domainName(d))));
   const q = h('input', { type: 'search', id: 'ev-q', value: v('q') });
+  const params = (offset) => {
+    const p = new URLSearchParams({ from: from.value, to: to.value, area: area.value, domain: domain.value, q: q.value, offset });
+    [...p.keys()].forEach((k) => { if (!p.get(k) || (k === 'offset' && p.get(k) === '0')) p.delete(k); });
+    return p;
+  };
   const apply = (ev) => {
     ev.preventDefault();
-    const p = new URLSearchParams({ from: from.value, to: to.value, area: area.value, domain: domain.value, q: q.value });
-    [...p.keys()].forEach((k) => { if (!p.get(k)) p.delete(k); });
-    location.hash = `#/events?${p}`;
+    location.hash = `#/events?${params(0)}`;
   };
   const mapEl = h('div', { class: 'chart map', id: 'event-map' });
-  const eventsBox = h('div', { id: 'event-list' });
+  const eventsBox = h('div', { id: 'event-list' }, h('p', { class: 'loading' }, t('loading')));
   const docsBox = h('div', { id: 'document-list' });
   view.replaceChildren(h('h1', {}, t('ev.title')),
     h('form', { class: 'inline', onsubmit: apply },
       h('label', { for: 'ev-q' }, t('ev.search'), q), h('label', { for: 'ev-from' }, t('ev.from'), from), h('label', { for: 'ev-to' }, t('ev.to'), to),
       h('label', { for: 'ev-area' }, t('col.state'), area), h('label', { for: 'ev-domain' }, t('col.domain'), domain),
       h('button', { class: 'primary', type: 'submit' }, t('ev.apply'))),
-    h('div', { class: 'grid two' }, card(t('ev.map'), mapEl), card(t('ev.documents'), docsBox)),
-    card(t('ev.events'), eventsBox));
+    card(t('ev.events'), eventsBox),
+    h('div', { class: 'grid two' }, card(t('ev.map'), mapEl), card(t('ev.documents'), docsBox)));
+  const offset = Math.max(0, parseInt(v('offset', '0'), 10) || 0);
   const [evRes, docRes] = await Promise.all([
-    optional('/api/events', { from: from.value, to: to.value, area: area.value, domain: domain.value, limit: 200 }),
+    optional('/api/events', { from: from.value, to: to.value, area: area.value, domain: domain.value, order: 'newest', limit: PAGE, offset }),
     optional('/api/documents', { q: q.value, area: area.value, domain: domain.value, limit: 20 })]);
   if (evRes.ok) {
     const items = evRes.data.items ?? [];
-    eventsBox.replaceChildren(h('p', { class: 'muted' }, t('ev.total', { n: evRes.data.total ?? items.length })),
-      items.length ? table([t('col.date'), t('col.state'), t('col.domain'), t('col.category'), t('col.fatalities'), t('col.summary')],
-        items.map((e) => [date(e.date), nameOf(areas.get(e.area)) || e.area, domainName(e.domain), e.ploverCategory, String(e.fatalities), e.summary]), { numeric: [4] }) : '');
+    eventsBox.replaceChildren(
+      items.length ? table([t('col.date'), t('col.state'), t('col.category'), t('col.fatalities'), t('col.domain'), t('col.summary')],
+        items.map((e) => [date(e.date), nameOf(areas.get(e.area)) || e.area, ploverName(e.ploverCategory), String(e.fatalities), domainName(e.domain), summary(e, areas)]),
+        { numeric: [3], id: 'event-table' }) : h('p', { class: 'muted' }, t('ev.none')),
+      pager({ total: evRes.data.total ?? items.length, limit: PAGE, offset, id: 'event-pager', onPage: (o) => { location.hash = `#/events?${params(o)}`; } }));
     drawMap(chart(mapEl), items, areas);
   } else {
     eventsBox.replaceChildren(unavailable(t('ev.events'), evRes));
@@ -45,11 +54,21 @@ export async function render(view, { query }) {
   if (docRes.ok) {
     const docs = docRes.data.items ?? [];
     docsBox.replaceChildren(docs.length ? h('ul', { class: 'plain' }, docs.map((d) => h('li', {},
-      h('strong', {}, d.title || d.source), h('br'), h('span', { class: 'muted' }, `${date(d.published)} · ${d.source} · ${(d.domains || []).map(domainName).join(', ')}`)))) : unavailable('', null));
+      h('strong', { translate: 'no', class: 'code' }, d.title || d.source), h('br'),
+      h('span', { class: 'muted' }, `${date(d.published)} · `, h('span', { translate: 'no', class: 'code' }, d.source), ` · ${label('lang', d.language)} · ${(d.domains || []).map(domainName).join(', ')}`))))
+      : h('p', { class: 'muted' }, t('ev.noDocuments')));
   } else {
     docsBox.replaceChildren(unavailable(t('ev.documents'), docRes));
   }
   view.dataset.rendered = 'true';
+}
+
+/** The recorded summary in English; in Russian a sentence from the coded fields. */
+function summary(e, areas) {
+  if (getLang() === 'en') return e.summary;
+  const actors = [...new Set(e.actorTypes ?? [])].map((a) => label('actor', a.replace(/\s+/g, '_'))).join(', ');
+  return t('ev.summary', { category: ploverName(e.ploverCategory).toLowerCase(), area: nameOf(areas.get(e.area)), n: e.fatalities })
+    + (actors ? ` ${t('ev.actors', { actors })}` : '');
 }
 
 function drawMap(c, items, areas) {
@@ -58,7 +77,7 @@ function drawMap(c, items, areas) {
     tooltip: { trigger: 'item', formatter: (p) => p.data?.summary ?? p.name },
     geo: { map: 'cis', projection: albers, roam: true, itemStyle: { areaColor: '#eef2f7', borderColor: '#777' }, label: { show: false } },
     series: [{ type: 'scatter', coordinateSystem: 'geo', symbolSize: (v) => 6 + Math.min(14, v[2] * 2),
-      data: pts.map((e) => ({ value: [e.longitude, e.latitude, e.fatalities], name: nameOf(areas.get(e.area)), summary: `${date(e.date)} · ${domainName(e.domain)} · ${e.summary}` })),
+      data: pts.map((e) => ({ value: [e.longitude, e.latitude, e.fatalities], name: nameOf(areas.get(e.area)), summary: `${date(e.date)} · ${ploverName(e.ploverCategory)} · ${summary(e, areas)}` })),
       itemStyle: { color: '#c0392b', opacity: 0.75 } }],
   });
 }

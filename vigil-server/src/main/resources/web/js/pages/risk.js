@@ -3,12 +3,13 @@
 import { optional } from '../api.js';
 import { chart } from '../charts.js';
 import { card, h, movement, table, unavailable } from '../dom.js';
-import { DOMAINS, domainName, nameOf, num, period, t } from '../i18n.js';
-import { areaByCode } from '../ref.js';
-import { priorityRows, projections, riskRows } from '../shapes.js';
+import { DOMAINS, change, domainName, label, nameOf, num, period, t } from '../i18n.js';
+import { areaByCode, indicatorByCode } from '../ref.js';
+import { coverageText, priorityRows, projections, riskRows } from '../shapes.js';
+import { driverName } from './dashboard.js';
 
 export async function render(view) {
-  const areas = await areaByCode();
+  const [areas, indicators] = await Promise.all([areaByCode(), indicatorByCode()]);
   const riskBox = h('div', { id: 'risk-table' }, h('p', { class: 'loading' }, t('dash.computing')));
   const drill = h('div', { id: 'risk-drill' });
   const domainSelect = h('select', { id: 'risk-proj-domain' }, Object.keys(DOMAINS).map((d) => h('option', { value: d }, domainName(d))));
@@ -26,12 +27,12 @@ export async function render(view) {
   } else {
     const rows = riskRows(res.data).sort((a, b) => b.score - a.score);
     const show = (r) => drill.replaceChildren(h('h2', {}, `${nameOf(areas.get(r.area))} · ${period(res.data.period)}`),
-      table([t('col.domain'), t('col.score'), t('col.band'), t('col.driver')], Object.values(r.domains).sort((a, b) => b.score - a.score).map((s) => [
+      table([t('col.domain'), t('risk.score10'), t('col.band'), t('col.driver')], Object.values(r.domains).sort((a, b) => b.score - a.score).map((s) => [
         domainName(s.domain), num(s.score), `${num(s.lower)}–${num(s.upper)}`,
-        h('ul', { class: 'plain' }, (s.drivers ?? []).filter((d) => d.contribution > 0).map((d) => h('li', {}, `${d.name}: ${num(d.contribution, 2)}`)))]), { numeric: [1] }));
-    riskBox.replaceChildren(h('p', { class: 'muted' }, `${t('risk.scale')} (${t('risk.composite')})`),
-      table([t('col.state'), t('col.score'), t('col.change'), ''], rows.map((r) => [nameOf(areas.get(r.area)) || r.area, num(r.score), num(r.change),
-        h('button', { type: 'button', onclick: () => show(r) }, t('details'))]), { numeric: [1, 2] }));
+        h('ul', { class: 'plain' }, (s.drivers ?? []).filter((d) => d.contribution > 0).map((d) => h('li', {}, `${driverName(d, indicators)}: ${num(d.contribution, 2)}`)))]), { numeric: [1] }));
+    riskBox.replaceChildren(h('p', { class: 'muted' }, `${t('risk.scale')} (${t('risk.composite')}), ${period(res.data.period)}`), coverageText(res.data) ?? '',
+      table([t('col.state'), t('risk.score10'), t('col.changeScore'), ''], rows.map((r) => [nameOf(areas.get(r.area)) || r.area, num(r.score), change(r.change),
+        h('button', { type: 'button', class: 'risk-details', onclick: () => show(r) }, t('risk.drivers'))]), { numeric: [1, 2] }));
     if (rows[0]) show(rows[0]);
     const c = chart(projEl);
     const draw = () => projection(c, res.data, domainSelect.value, areas, projNote);
@@ -39,7 +40,7 @@ export async function render(view) {
     draw();
   }
   prioBox.replaceChildren(prio.ok && priorityRows(prio.data).length
-    ? table([t('col.rank'), t('col.domain'), t('col.state'), t('col.score'), t('col.trend')], priorityRows(prio.data).map((r) => [String(r.rank), domainName(r.domain), nameOf(areas.get(r.area)) || r.area, num(r.score), movement(r.movement)]), { numeric: [0, 3] })
+    ? table([t('col.rank'), t('col.domain'), t('col.state'), t('risk.score10'), t('col.trend')], priorityRows(prio.data).map((r) => [String(r.rank), domainName(r.domain), nameOf(areas.get(r.area)) || r.area, num(r.score), movement(r.movement)]), { numeric: [0, 3] })
     : unavailable(t('dash.priorities'), prio.ok ? null : prio));
   view.dataset.complete = 'true';
 }
@@ -53,14 +54,14 @@ function projection(c, data, domain, areas, note) {
   const series = [{ type: 'bar', name: period(data.period), data: now.map((r) => r.score) }];
   for (const hz of horizons) {
     const by = new Map(ahead.filter((p) => p.horizon === hz).map((p) => [p.area, p]));
-    series.push({ type: 'bar', name: `+${hz}`, data: now.map((r) => by.get(r.area)?.score ?? null) });
-    series.push({ type: 'custom', name: `+${hz}`, renderItem: (params, api) => {
+    series.push({ type: 'bar', name: t('risk.inMonths', { n: hz }), data: now.map((r) => by.get(r.area)?.score ?? null) });
+    series.push({ type: 'custom', name: t('risk.band90', { n: hz }), itemStyle: { color: '#222' }, renderItem: (params, api) => {
       const lo = api.coord([api.value(1), api.value(0)]);
       const hi = api.coord([api.value(2), api.value(0)]);
       const off = (params.seriesIndex - 1) * 4 - 2;
       return { type: 'line', shape: { x1: lo[0], y1: lo[1] + off, x2: hi[0], y2: hi[1] + off }, style: { stroke: '#222', lineWidth: 2 } };
     }, data: now.map((r, i) => [i, by.get(r.area)?.lower ?? null, by.get(r.area)?.upper ?? null]) });
   }
-  c.setOption({ tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, grid: { left: 100, right: 20, top: 10, bottom: 50 },
-    yAxis: { type: 'category', data: names, inverse: true }, xAxis: { type: 'value', min: 0, max: 10 }, series }, true);
+  c.setOption({ tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, grid: { left: 10, right: 24, top: 10, bottom: 60, containLabel: true },
+    yAxis: { type: 'category', data: names, inverse: true }, xAxis: { type: 'value', min: 0, max: 10, name: t('risk.score10'), nameLocation: 'middle', nameGap: 26 }, series }, true);
 }

@@ -1,64 +1,98 @@
-// State profile: risk by domain with drivers, key indicators with trends, data quality.
-import { api, optional } from '../api.js';
-import { card, h, synthMark, table, unavailable } from '../dom.js';
-import { domainName, nameOf, num, pct, period, t } from '../i18n.js';
-import { allIndicators, states } from '../ref.js';
-import { riskRows } from '../shapes.js';
+// State profile: risk by domain with drivers, key indicators with sparklines, the state's latest
+// events, its programme KPIs, and data quality. Opens on the user's own state.
+import { optional } from '../api.js';
+import { card, h, sparkline, synthMark, table, unavailable } from '../dom.js';
+import { change, changePct, date, domainName, label, nameOf, num, pct, period, ploverName, t, unitName, value } from '../i18n.js';
+import { homeState, indicatorByCode, latestOf, states } from '../ref.js';
+import { coverageText, riskRows } from '../shapes.js';
+import { driverName, kpiLabel, target } from './dashboard.js';
 
-export async function render(view, { args }) {
-  const [members, indicators] = await Promise.all([states(), allIndicators()]);
-  const code = args[0] || members[0]?.code;
+export async function render(view, { args, me }) {
+  const [members, indicators, home] = await Promise.all([states(), indicatorByCode(), homeState(me)]);
+  const code = args[0] || home;
   const area = members.find((a) => a.code === code);
   const select = h('select', { id: 'state-code' }, members.map((a) => h('option', { value: a.code, selected: a.code === code }, nameOf(a))));
   select.addEventListener('change', () => { location.hash = `#/state/${select.value}`; });
-  const riskBox = h('div', {}, h('p', { class: 'loading' }, t('loading')));
-  const indBox = h('div', { id: 'state-indicators' }, h('p', { class: 'loading' }, t('loading')));
-  const qualityBox = h('div', {}, h('p', { class: 'loading' }, t('loading')));
+  const box = (id) => h('div', { id }, h('p', { class: 'loading' }, t('loading')));
+  const riskBox = box('state-risk-box');
+  const indBox = box('state-indicators');
+  const qualityBox = box('state-quality');
+  const eventsBox = box('state-events');
+  const kpiBox = box('state-kpis');
   view.replaceChildren(h('h1', {}, `${t('state.title')}: ${nameOf(area)}`),
     h('div', { class: 'controls' }, h('label', { for: 'state-code' }, t('state.choose'), select)),
-    h('div', { class: 'grid' }, card(t('state.riskByDomain'), riskBox), card(t('state.quality'), qualityBox)),
-    card(t('state.keyIndicators'), indBox));
-  const slow = Promise.all([risk(riskBox, code), quality(qualityBox, code)]);
+    card(t('state.keyIndicators'), indBox),
+    h('div', { class: 'grid' }, card(t('state.riskByDomain'), riskBox), card(t('state.kpis'), kpiBox)),
+    h('div', { class: 'grid' }, card(t('state.events'), eventsBox), card(t('state.quality'), qualityBox)));
+  const slow = Promise.all([risk(riskBox, code, indicators), quality(qualityBox, code, indicators), kpis(kpiBox, code, indicators), events(eventsBox, code)]);
   await keyIndicators(indBox, code, indicators);
   view.dataset.rendered = 'true';
   await slow;
   view.dataset.complete = 'true';
 }
 
-async function risk(box, code) {
+async function risk(box, code, indicators) {
   const res = await optional('/api/analytics/risk', { draws: 0, horizon: 1 });
   if (!res.ok) return box.replaceChildren(unavailable(t('risk.index'), res));
   const row = riskRows(res.data).find((r) => r.area === code);
-  if (!row) return box.replaceChildren(unavailable(t('risk.index'), null));
+  if (!row) return box.replaceChildren(h('p', { class: 'muted' }, t('dash.noRisk')), coverageText(res.data) ?? '');
   const domains = Object.values(row.domains).filter((s) => typeof s.score === 'number').sort((a, b) => b.score - a.score);
-  box.replaceChildren(h('p', {}, `${t('risk.scale')} (${t('risk.composite')}): `, h('strong', { id: 'state-risk' }, num(row.score))),
-    table([t('col.domain'), t('col.score'), t('col.change'), t('col.driver')], domains.map((s) => [domainName(s.domain), num(s.score), num(s.change),
-      (s.drivers ?? []).filter((d) => d.contribution > 0).slice(0, 2).map((d) => d.name).join('; ')]), { numeric: [1, 2] }));
+  box.replaceChildren(h('p', {}, `${t('risk.scale')} (${t('risk.composite')}), ${period(res.data.period)}: `, h('strong', { id: 'state-risk' }, num(row.score))),
+    coverageText(res.data) ?? '',
+    table([t('col.domain'), t('risk.score10'), t('col.changeScore'), t('col.driver')], domains.map((s) => [domainName(s.domain), num(s.score), change(s.change),
+      (s.drivers ?? []).filter((d) => d.contribution > 0).slice(0, 2).map((d) => driverName(d, indicators)).join('; ')]), { numeric: [1, 2] }));
 }
 
 async function keyIndicators(box, code, indicators) {
-  const list = indicators.filter((i) => i.code !== 'POPULATION').slice(0, 24);
-  const series = await Promise.all(list.map((i) => optional('/api/series', { indicator: i.code, area: code })));
-  const rows = [];
-  list.forEach((ind, k) => {
-    const obs = series[k].ok ? series[k].data.observations.filter((o) => o.value !== null) : [];
-    if (!obs.length) return;
-    const last = obs[obs.length - 1];
-    const back = ind.frequency === 'MONTHLY' ? 12 : ind.frequency === 'QUARTERLY' ? 4 : 1;
-    const prev = obs.length > back ? obs[obs.length - 1 - back] : null;
-    rows.push([
-      h('a', { href: `#/indicator?code=${ind.code}&areas=${code}` }, nameOf(ind)), synthMark(ind),
-      domainName(ind.domain), period(last.period), num(last.value), prev ? pct((last.value - prev.value) / Math.abs(prev.value || NaN)) : '—', ind.unit]);
+  let list;
+  try {
+    list = await latestOf(code);
+  } catch (e) {
+    return box.replaceChildren(unavailable('', { error: e }));
+  }
+  const rows = list.filter((s) => s.indicator !== 'POPULATION').slice(0, 24).map((s) => {
+    const ind = indicators.get(s.indicator);
+    const vals = s.recent.map((p) => p.value);
+    const back = ind?.frequency === 'MONTHLY' ? 12 : ind?.frequency === 'QUARTERLY' ? 4 : 1;
+    const prev = vals.length > back ? vals[vals.length - 1 - back] : null;
+    return [
+      h('a', { href: `#/indicator?code=${encodeURIComponent(s.indicator)}&areas=${code}` }, ind ? nameOf(ind) : s.indicator), synthMark(ind),
+      sparkline(vals, { label: t('state.sparkline', { n: vals.length }) }),
+      period(s.latest), value(s.value, ind), prev !== null && prev !== 0 ? changePct((s.value - prev) / Math.abs(prev)) : '—', unitName(ind?.unit)];
   });
-  box.replaceChildren(rows.length ? table([t('col.indicator'), '', t('col.domain'), t('col.period'), t('col.latest'), t('col.change'), t('col.unit')], rows, { numeric: [4, 5] }) : unavailable('', null));
+  box.replaceChildren(rows.length ? table([t('col.indicator'), '', t('state.lastValues'), t('col.period'), t('col.latest'), t('col.change'), t('col.unit')], rows, { numeric: [4, 5] })
+    : h('p', { class: 'muted' }, t('state.noSeries')));
 }
 
-async function quality(box, code) {
+async function quality(box, code, indicators) {
   const res = await optional('/api/analytics/quality', { area: code });
   if (!res.ok) return box.replaceChildren(unavailable(t('state.quality'), res));
   const items = res.data.reports ?? [];
   if (!items.length) return box.replaceChildren(unavailable(t('state.quality'), null));
   box.replaceChildren(table([t('col.domain'), t('quality.completeness'), t('quality.timeliness'), t('quality.issues')],
     items.map((q) => [domainName(q.dataset), pct(q.completeness), pct(q.timeliness),
-      h('span', { title: (q.issues ?? []).map((i) => i.message).join('\n') }, String((q.issues ?? []).filter((i) => i.severity !== 'INFO').length))]), { numeric: [1, 2, 3] }));
+      h('span', { title: (q.issues ?? []).map((i) => `${label('qualityRule', i.rule)}: ${nameOf(indicators.get(i.indicator)) ?? ''} ${period(i.period)}`).join('\n') },
+        String((q.issues ?? []).filter((i) => i.severity !== 'INFO').length))]), { numeric: [1, 2, 3] }));
+}
+
+async function events(box, code) {
+  const res = await optional('/api/events', { area: code, order: 'newest', limit: 8 });
+  if (!res.ok) return box.replaceChildren(unavailable(t('state.events'), res));
+  const items = res.data.items ?? [];
+  if (!items.length) return box.replaceChildren(h('p', { class: 'muted' }, t('state.noEvents')));
+  box.replaceChildren(h('p', { class: 'muted' }, t('ev.total', { n: res.data.total }), ' · ', h('a', { href: `#/events?area=${code}` }, t('state.allEvents'))),
+    table([t('col.date'), t('col.category'), t('col.fatalities'), t('col.domain')],
+      items.map((e) => [date(e.date), ploverName(e.ploverCategory), String(e.fatalities), domainName(e.domain)]), { numeric: [2] }));
+}
+
+async function kpis(box, code, indicators) {
+  const list = await optional('/api/programmes');
+  if (!list.ok) return box.replaceChildren(unavailable(t('state.kpis'), list));
+  const drifts = await Promise.all(list.data.map((p) => optional(`/api/programmes/${encodeURIComponent(p.code)}/drift`).then((d) => [p, d])));
+  const rows = drifts.flatMap(([p, d]) => (d.ok ? (d.data.kpis ?? []).filter((k) => k.area === code).map((k) => [p, k]) : []));
+  if (!rows.length) return box.replaceChildren(h('p', { class: 'muted' }, t('state.noKpis')));
+  box.replaceChildren(table([t('prog.kpi'), t('prog.target'), t('col.latest'), t('col.status'), t('prog.probability')],
+    rows.map(([p, k]) => [h('a', { href: `#/programmes?code=${encodeURIComponent(p.code)}` }, kpiLabel(k, indicators)), target(k, indicators),
+      Number.isFinite(k.lastValue) ? `${value(k.lastValue, indicators.get(k.indicator))} (${period(k.lastPeriod)})` : '—',
+      label('drift', k.status), pct(k.probability)]), { numeric: [4] }));
 }
