@@ -64,6 +64,7 @@ async function route() {
   } catch (e) {
     view.replaceChildren(errorBox(e));
     view.dataset.rendered = 'true';
+    view.dataset.complete = 'true';
   }
 }
 

@@ -29,6 +29,7 @@ export async function render(view, { me }) {
     can('sharing.manage') ? sharing(sharingBox, me, orgList, orgName) : null,
     audit(auditBox, can('audit.verify'), orgName)]);
   view.dataset.rendered = 'true';
+  view.dataset.complete = 'true';
 }
 
 async function users(box, me, orgList, orgName) {

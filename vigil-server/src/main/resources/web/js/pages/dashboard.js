@@ -52,7 +52,7 @@ async function risk(box, map, members, areas, own, indicators) {
   if (!res.ok) return box.replaceChildren(unavailable(t('risk.index'), res));
   const rows = riskRows(res.data);
   drawMap(map, members, areas, rows, own?.code);
-  const cover = coverageText(res.data);
+  const cover = coverageText(res.data) ?? "";
   const legendEl = legend(res.data.period);
   if (!own) {
     const top = [...rows].sort((a, b) => b.score - a.score).slice(0, 5);

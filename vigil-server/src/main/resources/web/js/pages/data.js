@@ -22,6 +22,7 @@ export async function render(view, { me, query }) {
   orgFilter.addEventListener('change', () => history(reported, orgFilter, 0));
   await history(reported, orgFilter, 0);
   view.dataset.rendered = 'true';
+  view.dataset.complete = 'true';
 }
 
 function orgName(o, areas) {

@@ -61,6 +61,7 @@ export async function render(view, { query }) {
     docsBox.replaceChildren(unavailable(t('ev.documents'), docRes));
   }
   view.dataset.rendered = 'true';
+  view.dataset.complete = 'true';
 }
 
 /** The recorded summary in English; in Russian a sentence from the coded fields. */

@@ -47,6 +47,7 @@ export async function render(view, { query, me }) {
     info);
   if (!ind || !chosen.length) {
     view.dataset.rendered = 'true';
+    view.dataset.complete = 'true';
     return;
   }
 
@@ -65,7 +66,10 @@ export async function render(view, { query, me }) {
     info.replaceChildren(...(note ? [note] : []),
       ...(empty ? [h('p', { class: 'muted', id: 'ind-empty' }, t('ind.emptyFor', { area: chosen.map((a) => nameOf(areas.get(a))).join(', ') }))] : []));
     view.dataset.rendered = 'true';
-    if (!single || empty) return series;
+    if (!single || empty) {
+      view.dataset.complete = 'true';
+      return series;
+    }
     const area = areas.get(chosen[0]);
     const fcBox = h('div', { id: 'ind-forecast' }, h('p', { class: 'loading' }, t('loading')));
     const btBox = h('div', { id: 'ind-backtest' }, h('p', { class: 'loading' }, t('loading')));
@@ -95,6 +99,7 @@ export async function render(view, { query, me }) {
   } catch (e) {
     info.replaceChildren(errorBox(e));
     view.dataset.rendered = 'true';
+    view.dataset.complete = 'true';
   }
 }
 
@@ -225,7 +230,7 @@ function anomalyDetails(an, ind) {
   const rows = anomalyRows(an.data).sort((a, b) => b.period.localeCompare(a.period)).slice(0, 6);
   if (!rows.length) return h('p', { class: 'muted' }, t('ind.noAnomalies'));
   return h('div', {}, h('h2', {}, t('ind.anomalies')), h('ul', { class: 'plain', id: 'ind-anomalies' }, rows.map((r) =>
-    h('li', {}, t(r.value > r.expected ? 'anomaly.high' : 'anomaly.low', { p: period(r.period), v: value(r.value, ind), e: value(r.expected, ind), d: change((r.value - r.expected) / Math.abs(r.expected || NaN) * 100, 0) }))))));
+    h('li', {}, t(r.value > r.expected ? 'anomaly.high' : 'anomaly.low', { p: period(r.period), v: value(r.value, ind), e: value(r.expected, ind), d: change((r.value - r.expected) / Math.abs(r.expected || NaN) * 100, 0) })))));
 }
 
 function vintages(box, series, draw) {

@@ -14,6 +14,7 @@ export async function render(view, { query }) {
   if (!res.ok || !res.data.length) {
     listBox.replaceChildren(res.ok ? h('p', { class: 'muted' }, t('prog.none')) : unavailable(t('prog.title'), res));
     view.dataset.rendered = 'true';
+    view.dataset.complete = 'true';
     return;
   }
   const code = query.get('code') || res.data[0].code;

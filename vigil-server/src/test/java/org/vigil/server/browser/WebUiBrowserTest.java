@@ -101,7 +101,7 @@ class WebUiBrowserTest {
     login("kaz.analyst");
 
     assertThat(browser.find("#who").getText()).contains("kaz.analyst");
-    assertThat(browser.find("h1").getText()).isEqualTo("Regional situation");
+    assertThat(browser.find("h1").getText()).isEqualTo("Situation: Kazakhstan");
   }
 
   @Test
@@ -135,7 +135,7 @@ class WebUiBrowserTest {
 
     new Select(browser.find("#lang")).selectByValue("ru");
     browser.await(
-        WAIT, d -> d.findElement(By.cssSelector("h1")).getText().equals("Обстановка в регионе"));
+        WAIT, d -> d.findElement(By.cssSelector("h1")).getText().equals("Обстановка: Казахстан"));
     browser.awaitVisible(".page[data-rendered='true']", WAIT);
     assertThat(browser.find("#nav").getText()).contains("Показатели").contains("Программы");
     assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang"))
@@ -144,7 +144,7 @@ class WebUiBrowserTest {
 
     new Select(browser.find("#lang")).selectByValue("en");
     browser.await(
-        WAIT, d -> d.findElement(By.cssSelector("h1")).getText().equals("Regional situation"));
+        WAIT, d -> d.findElement(By.cssSelector("h1")).getText().equals("Situation: Kazakhstan"));
   }
 
   @Test
