@@ -86,7 +86,9 @@ class FirstHourBrowserTest {
     assumeTrue(Browser.available(), "Chromium or chromedriver is not installed in /usr/bin");
     vigil = Vigil.open(VigilConfig.h2InMemory("first-hour-browser"));
     DemoData.load(vigil);
-    server = VigilServer.start(vigil, ServerConfig.builder().port(0).requestsPerMinute(0).build());
+    server =
+        VigilServer.start(
+            vigil, ServerConfig.builder().port(0).requestsPerMinute(0).demo(true).build());
     browser = Browser.start();
   }
 
