@@ -65,6 +65,7 @@ final class AuditLog implements AuditRepository, AutoCloseable {
   private final Thread writer;
   private volatile boolean closed;
   private volatile String checkpointProblem = "";
+  private final HeadLock headLock;
 
   /** A queued record and the caller waiting for it. */
   private record Pending(
@@ -80,6 +81,7 @@ final class AuditLog implements AuditRepository, AutoCloseable {
     this.clock = clock;
     this.keys = AuditKeys.load(settings);
     this.checkpoints = new AuditCheckpoints(settings.checkpointFile());
+    this.headLock = new HeadLock(db);
     baseline();
     checkpoint();
     this.writer = new Thread(this::drain, "vigil-audit-writer");
@@ -294,15 +296,24 @@ final class AuditLog implements AuditRepository, AutoCloseable {
   private List<AuditEntry> appendAll(Connection c, List<Draft> drafts) throws SQLException {
     long lastSeq;
     String lastHash;
-    try (PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE");
+    try (PreparedStatement ps = lockHead(c, HEAD_WAIT_SECONDS);
         ResultSet rs = ps.executeQuery()) {
       if (!rs.next()) {
         throw new SQLException("audit_head row is missing: the audit log cannot be appended to");
       }
       lastSeq = rs.getLong(1);
       lastHash = rs.getString(2);
+    } catch (SQLException e) {
+      if (!HeadLock.timedOut(e)) {
+        throw e;
+      }
+      throw new StoreException(
+          "The audit log's head (audit_head) stayed locked for "
+              + HEAD_WAIT_SECONDS
+              + " s by another transaction: this audited change was refused and nothing was"
+              + " changed. Retry; if it persists, GET /api/health reports auditWriter WEDGED:"
+              + " end the process or session holding the lock (see vigil-store/README.md).",
+          e);
     }
     Instant at = Database.micros(clock.instant());
     String keyId = keys.currentId();
@@ -358,6 +369,22 @@ final class AuditLog implements AuditRepository, AutoCloseable {
       ps.executeUpdate();
     }
     return out;
+  }
+
+  /** How long an audited write waits for the head lock before it fails with a clear error. */
+  static final int HEAD_WAIT_SECONDS = 5;
+
+  /**
+   * The head-lock statement with a bounded wait on both databases (H2 {@code WAIT n}, PostgreSQL
+   * {@code lock_timeout}) and a JDBC query timeout as a second bound.
+   */
+  private PreparedStatement lockHead(Connection c, int seconds) throws SQLException {
+    return HeadLock.prepare(c, db.dialect(), seconds);
+  }
+
+  /** Health: whether an audited write could take the head lock now (see {@link HeadLock}). */
+  String writerStatus() {
+    return headLock.probe();
   }
 
   private static String clip(String s, int max) {
@@ -654,7 +681,8 @@ final class AuditLog implements AuditRepository, AutoCloseable {
     if (!head.valid()) {
       return head;
     }
-    return checkState(c, last, state, stateSeq);
+    AuditVerification chain = checkState(c, last, state, stateSeq);
+    return chain.valid() ? BatchAudit.check(c, chain) : chain;
   }
 
   private static AuditVerification checkHead(Connection c, long lastSeq, String lastHash)
@@ -786,6 +814,14 @@ final class AuditLog implements AuditRepository, AutoCloseable {
       }
     }
     ids.addAll(digests.keySet());
+    // Batches being written (or awaiting recovery) are invisible and have no entry yet.
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT id FROM ingest_batch WHERE status <> 'COMPLETE'");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        ids.remove(rs.getLong(1));
+      }
+    }
     for (long id : ids) {
       String audited = state.get("batch/" + id);
       if (audited == null && id <= before) {

@@ -12,24 +12,35 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.vigil.model.AccessContext;
+import org.vigil.model.AlreadyLoadedException;
 import org.vigil.model.IngestBatch;
 import org.vigil.model.InvalidInputException;
 import org.vigil.model.Observation;
 import org.vigil.timeseries.Frequency;
 
 /**
- * One ingest batch, inside the caller's transaction: validate references, drop duplicates and
- * values equal to the latest stored vintage, insert the batch row, the new rows and an audit entry.
+ * One ingest batch, crash-safe: validate references and drop duplicates and values equal to the
+ * latest COMPLETE vintage (one read transaction); claim the batch (its row INCOMPLETE plus a {@code
+ * batch_writer} row, committed, then locked by this writer's connection); write the rows in
+ * committed chunks; then mark the batch COMPLETE, release the claim and append the audit entry in
+ * one transaction. Until then nothing reads the rows; if the process dies, {@link BatchRecovery}
+ * removes them when a store next opens. A failure removes them at once.
  */
 final class BatchAppend {
   private static final int JDBC_BATCH = 5_000;
+
+  /** Rows per committed chunk: small transactions, which H2 recovers reliably after a kill. */
+  static final int CHUNK = 50_000;
+
   private static final int COPY_CHUNK = 1 << 20;
 
   /**
@@ -65,21 +76,46 @@ final class BatchAppend {
   /** A row ready to write, its fields already encoded. */
   private record Row(Key key, Stored stored) {}
 
-  private final Connection c;
+  private final Database db;
   private final AccessContext ctx;
   private final Clock clock;
   private final AuditLog audit;
+  private Connection c;
+  private Set<Long> incomplete = Set.of();
 
-  BatchAppend(Connection c, AccessContext ctx, Clock clock, AuditLog audit) {
-    this.c = c;
+  BatchAppend(Database db, AccessContext ctx, Clock clock, AuditLog audit) {
+    this.db = db;
     this.ctx = ctx;
     this.clock = clock;
     this.audit = audit;
   }
 
-  IngestBatch run(IngestBatch batch, Collection<Observation> observations) throws SQLException {
+  IngestBatch run(IngestBatch batch, Collection<Observation> observations) {
+    List<Row> fresh =
+        db.inTransaction(
+            "checking ingest batch '" + batch.sourceFile() + "'",
+            conn -> {
+              c = conn;
+              try {
+                return fresh(observations);
+              } finally {
+                c = null;
+              }
+            });
+    return write(batch, observations.size(), fresh);
+  }
+
+  private List<Row> fresh(Collection<Observation> observations) throws SQLException {
     Map<Key, Stored> incoming = dedupe(observations);
     checkReferences(observations);
+    incomplete = new HashSet<>();
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT id FROM ingest_batch WHERE status <> 'COMPLETE'");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        incomplete.add(rs.getLong(1));
+      }
+    }
     List<Row> fresh = new ArrayList<>();
     Map<String, Map<Key, Stored>> latestByIndicatorOwner = new HashMap<>();
     for (Map.Entry<Key, Stored> e : incoming.entrySet()) {
@@ -91,8 +127,12 @@ final class BatchAppend {
         fresh.add(new Row(k, e.getValue()));
       }
     }
+    return fresh;
+  }
+
+  private IngestBatch write(IngestBatch batch, int observations, List<Row> fresh) {
     Instant at = Database.micros(clock.instant());
-    int read = Math.max(batch.rowsRead(), observations.size());
+    int read = Math.max(batch.rowsRead(), observations);
     if (fresh.isEmpty()) {
       return new IngestBatch(
           0,
@@ -118,11 +158,160 @@ final class BatchAppend {
             read,
             fresh.size(),
             batch.rowsRejected());
-    long id = insertBatch(stored);
-    if (c.isWrapperFor(PGConnection.class)) {
-      copy(id, fresh);
-    } else {
-      insert(id, fresh);
+    long id = claim(stored);
+    String what = "storing ingest batch '" + batch.sourceFile() + "'";
+    try (Connection lock = db.dataSource().getConnection();
+        Connection rows = db.dataSource().getConnection()) {
+      lock.setAutoCommit(false);
+      rows.setAutoCommit(false);
+      try {
+        hold(lock, id);
+        writeRows(rows, id, fresh);
+        complete(lock, id, stored, fresh);
+        lock.commit();
+      } catch (SQLException | RuntimeException | Error e) {
+        quietly(lock::rollback, e);
+        quietly(
+            () -> {
+              rows.rollback();
+              BatchRecovery.removeRows(rows, id);
+              BatchRecovery.removeClaim(rows, id);
+              rows.commit();
+            },
+            e);
+        throw e;
+      } finally {
+        lock.setAutoCommit(true);
+        rows.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw Database.failure(what, e);
+    }
+    return new IngestBatch(
+        id,
+        stored.user(),
+        stored.organisation(),
+        at,
+        stored.sourceFile(),
+        stored.sha256(),
+        stored.format(),
+        read,
+        fresh.size(),
+        stored.rowsRejected());
+  }
+
+  /** Database work that may throw, for clean-up after a failure. */
+  private interface Step {
+    void run() throws SQLException;
+  }
+
+  private static void quietly(Step step, Throwable cause) {
+    try {
+      step.run();
+    } catch (SQLException | RuntimeException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /**
+   * Inserts the batch row (INCOMPLETE) and its writer row and commits, so that the file's digest is
+   * taken: a second copy of the same file gets {@link AlreadyLoadedException}.
+   */
+  private long claim(IngestBatch stored) {
+    return db.inTransaction(
+        "claiming ingest batch '" + stored.sourceFile() + "'",
+        conn -> {
+          c = conn;
+          try {
+            Long existing = existing(stored);
+            if (existing != null) {
+              throw alreadyLoaded(stored, existing);
+            }
+            long id;
+            try {
+              id = insertBatch(stored);
+            } catch (SQLException e) {
+              if (!"23505".equals(e.getSQLState()) && !"HYT00".equals(e.getSQLState())) {
+                throw e;
+              }
+              throw alreadyLoaded(stored, -1);
+            }
+            try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO batch_writer (batch_id) VALUES (?)")) {
+              ps.setLong(1, id);
+              ps.executeUpdate();
+            }
+            return id;
+          } finally {
+            c = null;
+          }
+        });
+  }
+
+  private Long existing(IngestBatch b) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT id FROM ingest_batch WHERE organisation = ? AND file_key = ?")) {
+      ps.setString(1, b.organisation());
+      ps.setString(2, b.sha256());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : null;
+      }
+    }
+  }
+
+  private static AlreadyLoadedException alreadyLoaded(IngestBatch b, long id) {
+    return new AlreadyLoadedException(
+        "'"
+            + b.sourceFile()
+            + "' (sha256 "
+            + b.sha256()
+            + ") was already loaded by "
+            + b.organisation()
+            + (id > 0 ? " as batch " + id : " (another upload of it is being stored)")
+            + ": nothing was added. Load a changed file to add values.");
+  }
+
+  /** Locks the writer row: while this connection holds it, recovery leaves the batch alone. */
+  private static void hold(Connection lock, long id) throws SQLException {
+    try (PreparedStatement ps =
+        lock.prepareStatement("SELECT batch_id FROM batch_writer WHERE batch_id = ? FOR UPDATE")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new SQLException("batch " + id + " lost its writer row before it was written");
+        }
+      }
+    }
+  }
+
+  private void writeRows(Connection rows, long id, List<Row> fresh) throws SQLException {
+    boolean pg = rows.isWrapperFor(PGConnection.class);
+    for (int from = 0; from < fresh.size(); from += CHUNK) {
+      List<Row> chunk = fresh.subList(from, Math.min(fresh.size(), from + CHUNK));
+      if (pg) {
+        copy(rows, id, chunk);
+      } else {
+        insert(rows, id, chunk);
+      }
+      rows.commit();
+    }
+  }
+
+  /** Marks the batch COMPLETE, releases its claim and audits it: one transaction. */
+  private void complete(Connection lock, long id, IngestBatch stored, List<Row> fresh)
+      throws SQLException {
+    try (PreparedStatement ps =
+        lock.prepareStatement(
+            "UPDATE ingest_batch SET status = 'COMPLETE' WHERE id = ? AND status = 'INCOMPLETE'")) {
+      ps.setLong(1, id);
+      if (ps.executeUpdate() != 1) {
+        throw new SQLException("batch " + id + " is no longer INCOMPLETE: removed by recovery?");
+      }
+    }
+    try (PreparedStatement ps =
+        lock.prepareStatement("DELETE FROM batch_writer WHERE batch_id = ?")) {
+      ps.setLong(1, id);
+      ps.executeUpdate();
     }
     BatchDigest digest = new BatchDigest();
     TreeSet<String> owners = new TreeSet<>();
@@ -141,35 +330,36 @@ final class BatchAppend {
       owners.add(r.key().owner());
     }
     audit.append(
-        c,
+        lock,
         ctx,
         "observation.append",
         "batch " + id,
-        "file "
-            + batch.sourceFile()
-            + ", sha256 "
-            + batch.sha256()
-            + ", format "
-            + batch.format()
-            + ", read "
-            + read
-            + ", added "
-            + fresh.size()
-            + ", rejected "
-            + batch.rowsRejected(),
+        appendDetail(
+            stored.sourceFile(),
+            stored.sha256(),
+            stored.format(),
+            stored.rowsRead(),
+            stored.rowsAdded(),
+            stored.rowsRejected()),
         Codes.list(owners),
         "batch/" + id + "=" + digest.hex());
-    return new IngestBatch(
-        id,
-        stored.user(),
-        stored.organisation(),
-        at,
-        stored.sourceFile(),
-        stored.sha256(),
-        stored.format(),
-        read,
-        fresh.size(),
-        stored.rowsRejected());
+  }
+
+  /** The audit detail of a stored batch; {@link BatchAudit} reads sha256 and added back. */
+  static String appendDetail(
+      String file, String sha256, String format, int read, int added, int rejected) {
+    return "file "
+        + file
+        + ", sha256 "
+        + sha256
+        + ", format "
+        + format
+        + ", read "
+        + read
+        + ", added "
+        + added
+        + ", rejected "
+        + rejected;
   }
 
   private static Map<Key, Stored> dedupe(Collection<Observation> observations) {
@@ -256,7 +446,8 @@ final class BatchAppend {
     Map<Key, Stored> out = new HashMap<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT area_code, period_code, obs_value, flags, source, classification, shared_with"
+            "SELECT area_code, period_code, obs_value, flags, source, classification, shared_with,"
+                + " batch_id"
                 + " FROM observation WHERE indicator_code = ? AND owner_org = ?"
                 + " ORDER BY indicator_code, area_code, period_code, id")) {
       ps.setString(1, indicator);
@@ -264,6 +455,9 @@ final class BatchAppend {
       ps.setFetchSize(10_000);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
+          if (!incomplete.isEmpty() && incomplete.contains(rs.getLong(8))) {
+            continue;
+          }
           double v = rs.getDouble(3);
           Double value = rs.wasNull() ? null : v;
           out.put(
@@ -282,7 +476,8 @@ final class BatchAppend {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO ingest_batch (username, organisation, recorded_at, source_file, sha256,"
-                + " input_format, rows_read, rows_added, rows_rejected) VALUES (?,?,?,?,?,?,?,?,?)",
+                + " input_format, rows_read, rows_added, rows_rejected, status, file_key)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,'INCOMPLETE',?)",
             Statement.RETURN_GENERATED_KEYS)) {
       Database.bind(
           ps,
@@ -295,7 +490,8 @@ final class BatchAppend {
               b.format(),
               b.rowsRead(),
               b.rowsAdded(),
-              b.rowsRejected()));
+              b.rowsRejected(),
+              b.sha256()));
       ps.executeUpdate();
       try (ResultSet rs = ps.getGeneratedKeys()) {
         rs.next();
@@ -304,7 +500,7 @@ final class BatchAppend {
     }
   }
 
-  private void insert(long batchId, List<Row> rows) throws SQLException {
+  private static void insert(Connection c, long batchId, List<Row> rows) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO observation ("
@@ -336,7 +532,7 @@ final class BatchAppend {
   }
 
   /** PostgreSQL's COPY protocol: the rows travel as CSV in large chunks, no per-row round trip. */
-  private void copy(long batchId, List<Row> rows) throws SQLException {
+  private static void copy(Connection c, long batchId, List<Row> rows) throws SQLException {
     String tail = "," + batchId + ",";
     CopyIn in =
         c.unwrap(PGConnection.class)

@@ -22,9 +22,10 @@ import org.vigil.model.Role;
 import org.vigil.timeseries.Period;
 
 /**
- * Observations in one append-only table. {@link #append} works in one transaction: it checks write
- * rights and references, drops values equal to the latest stored vintage, then writes the batch
- * row, the new observations (JDBC batches on H2, COPY on PostgreSQL) and one audit entry.
+ * Observations in one append-only table. {@link #append} checks write rights, then {@link
+ * BatchAppend} checks references, drops values equal to the latest stored vintage and writes the
+ * batch crash-safely (visible only once COMPLETE, with its audit entry). Reads see COMPLETE batches
+ * only.
  */
 final class JdbcObservationRepository implements ObservationRepository {
   static final String COLUMNS =
@@ -68,15 +69,14 @@ final class JdbcObservationRepository implements ObservationRepository {
                 + ". Nothing was written.");
       }
     }
-    return db.inTransaction(
-        "storing ingest batch '" + batch.sourceFile() + "'",
-        c -> new BatchAppend(c, ctx, clock, audit).run(batch, observations));
+    return new BatchAppend(db, ctx, clock, audit).run(batch, observations);
   }
 
   @Override
   public List<Observation> series(AccessContext ctx, String indicator, String area, Instant asOf) {
     String sql =
         "SELECT o.*, b.recorded_at FROM observation o JOIN ingest_batch b ON b.id = o.batch_id"
+            + " AND b.status = 'COMPLETE'"
             + " WHERE o.indicator_code = ? AND o.area_code = ?"
             + (asOf.isBefore(Database.LATEST_STORABLE) ? " AND b.recorded_at <= ?" : "");
     List<Object> params = new ArrayList<>(List.of(indicator, area));
@@ -109,6 +109,7 @@ final class JdbcObservationRepository implements ObservationRepository {
     return query(
         ctx,
         "SELECT o.*, b.recorded_at FROM observation o JOIN ingest_batch b ON b.id = o.batch_id"
+            + " AND b.status = 'COMPLETE'"
             + " WHERE o.indicator_code = ? AND o.area_code = ?"
             + " AND o.period_code = ?",
         List.of(indicator, area, Codes.period(period)),
@@ -129,6 +130,7 @@ final class JdbcObservationRepository implements ObservationRepository {
         query(
             ctx,
             "SELECT o.*, b.recorded_at FROM observation o JOIN ingest_batch b ON b.id = o.batch_id"
+                + " AND b.status = 'COMPLETE'"
                 + " WHERE o.indicator_code = ?"
                 + (bounded ? " AND b.recorded_at <= ?" : ""),
             params,
@@ -224,7 +226,9 @@ final class JdbcObservationRepository implements ObservationRepository {
   public List<IngestBatch> batches(AccessContext ctx) {
     boolean all = ctx.isSystem() || ctx.role() == Role.SYSTEM_ADMIN;
     String sql =
-        "SELECT * FROM ingest_batch" + (all ? "" : " WHERE organisation = ?") + " ORDER BY id DESC";
+        "SELECT * FROM ingest_batch WHERE status = 'COMPLETE'"
+            + (all ? "" : " AND organisation = ?")
+            + " ORDER BY id DESC";
     return db.read(
         "listing ingest batches",
         c -> {
@@ -262,7 +266,11 @@ final class JdbcObservationRepository implements ObservationRepository {
           ReadRule.Filter f = ReadRule.filter(ReadRule.grants(c, ctx), "o", DOMAIN_SQL);
           try (PreparedStatement ps =
                   Database.prepare(
-                      c, "SELECT COUNT(*) FROM observation o WHERE " + f.sql(), f.params());
+                      c,
+                      "SELECT COUNT(*) FROM observation o JOIN ingest_batch b ON b.id = o.batch_id"
+                          + " AND b.status = 'COMPLETE' WHERE "
+                          + f.sql(),
+                      f.params());
               ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);

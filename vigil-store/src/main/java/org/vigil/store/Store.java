@@ -25,6 +25,7 @@ public final class Store implements AutoCloseable {
   private final JdbcTokenRepository tokens;
   private final JdbcEventRepository events;
   private final JdbcSharingRepository sharing;
+  private int recovered;
 
   private Store(DataSource dataSource, Clock clock, AuditSettings auditSettings) {
     this.db = new Database(dataSource);
@@ -40,6 +41,7 @@ public final class Store implements AutoCloseable {
   /**
    * Brings the schema up to date, then opens the store, with the audit key and checkpoints where
    * {@link AuditSettings#forDatabase} puts them for this database and the process environment.
+   * Removes the batches a killed writer left incomplete (see the three-argument open).
    */
   public static Store open(DataSource dataSource, Clock clock) {
     String url;
@@ -54,7 +56,9 @@ public final class Store implements AutoCloseable {
   /** Brings the schema up to date, then opens the store with the given audit settings. */
   public static Store open(DataSource dataSource, Clock clock, AuditSettings auditSettings) {
     migrate(dataSource);
-    return new Store(dataSource, clock, auditSettings);
+    Store store = new Store(dataSource, clock, auditSettings);
+    store.recovered = BatchRecovery.recover(store.db, store.audit).size();
+    return store;
   }
 
   /**
@@ -75,6 +79,19 @@ public final class Store implements AutoCloseable {
   @Override
   public void close() {
     audit.close();
+  }
+
+  /** How many incomplete batches {@link #open} removed. */
+  public int recoveredBatches() {
+    return recovered;
+  }
+
+  /**
+   * Whether an audited write could take the audit head lock now: "UP", or "WEDGED: why" when it
+   * waited longer than a couple of seconds or failed (for the health endpoint).
+   */
+  public String auditWriterStatus() {
+    return audit.writerStatus();
   }
 
   /** Applies pending Flyway migrations (V1-V19 store, V20+ other modules' tables). */

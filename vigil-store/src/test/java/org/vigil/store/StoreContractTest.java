@@ -107,8 +107,13 @@ abstract class StoreContractTest {
     return new Observation(ind, area, Period.month(2024, month), v, "", "test", 0, null, o);
   }
 
+  private static final java.util.concurrent.atomic.AtomicLong DIGESTS =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** A batch with a digest of its own: one (organisation, digest) is stored once. */
   static IngestBatch batch(String file) {
-    return new IngestBatch(0, "x", "x", Instant.EPOCH, file, "abc", "long-csv", 0, 0, 0);
+    String sha = String.format(java.util.Locale.ROOT, "%064x", DIGESTS.incrementAndGet());
+    return new IngestBatch(0, "x", "x", Instant.EPOCH, file, sha, "long-csv", 0, 0, 0);
   }
 
   IngestBatch append(AccessContext ctx, Observation... obs) {

@@ -25,6 +25,7 @@ import org.vigil.ingest.ReferenceData;
 import org.vigil.ingest.Rejection;
 import org.vigil.model.AccessContext;
 import org.vigil.model.Aggregation;
+import org.vigil.model.AlreadyLoadedException;
 import org.vigil.model.Indicator;
 import org.vigil.model.IngestBatch;
 import org.vigil.model.InvalidInputException;
@@ -129,19 +130,7 @@ public final class IngestService {
         vigil.observations().batches(ctx).stream()
             .anyMatch(b -> b.sha256().equals(hex) && b.organisation().equals(ctx.organisation()));
     if (seen) {
-      IngestBatch none =
-          new IngestBatch(
-              0,
-              ctx.user(),
-              ctx.organisation(),
-              vigil.clock().instant(),
-              fileName,
-              hex,
-              request.format().id(),
-              read.rowsRead(),
-              0,
-              rejectedRows(read));
-      return new IngestResult(none, read, hex, true, Optional.empty());
+      return alreadyLoaded(ctx, fileName, request, read, hex);
     }
     progress.update("writing", 0, 1);
     if (created.isPresent() && !read.observations().isEmpty()) {
@@ -159,10 +148,33 @@ public final class IngestService {
             read.rowsRead(),
             0,
             rejectedRows(read));
-    IngestBatch stored = vigil.observations().append(ctx, batch, read.observations());
+    IngestBatch stored;
+    try {
+      stored = vigil.observations().append(ctx, batch, read.observations());
+    } catch (AlreadyLoadedException e) {
+      // A simultaneous upload of the same file claimed it first (the store's unique key).
+      return alreadyLoaded(ctx, fileName, request, read, hex);
+    }
     progress.update("writing", 1, 1);
     return new IngestResult(
         stored, read, hex, false, read.observations().isEmpty() ? Optional.empty() : created);
+  }
+
+  private IngestResult alreadyLoaded(
+      AccessContext ctx, String fileName, IngestRequest request, ReadResult read, String hex) {
+    IngestBatch none =
+        new IngestBatch(
+            0,
+            ctx.user(),
+            ctx.organisation(),
+            vigil.clock().instant(),
+            fileName,
+            hex,
+            request.format().id(),
+            read.rowsRead(),
+            0,
+            rejectedRows(read));
+    return new IngestResult(none, read, hex, true, Optional.empty());
   }
 
   private static Optional<Indicator> newIndicator(IngestRequest request, ReferenceData reference) {

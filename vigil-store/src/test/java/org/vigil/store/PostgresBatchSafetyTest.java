@@ -1,0 +1,9 @@
+package org.vigil.store;
+
+/** Batch crash safety on PostgreSQL (embedded). */
+class PostgresBatchSafetyTest extends BatchSafetyContractTest {
+  @Override
+  StoreFixtures.TestDatabase database() {
+    return StoreFixtures.postgres();
+  }
+}
