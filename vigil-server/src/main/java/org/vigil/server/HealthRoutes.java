@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.vigil.app.Vigil;
 
-/** {@code GET /api/health}: liveness and whether the store answers. Public, reveals no data. */
+/**
+ * {@code GET /api/health}: liveness, whether the store answers and whether audited writes can take
+ * the audit head lock ({@code auditWriter}: UP or WEDGED with the reason). Public, reveals no data.
+ */
 final class HealthRoutes implements RouteGroup {
   private final Vigil vigil;
 
@@ -20,10 +23,14 @@ final class HealthRoutes implements RouteGroup {
         ctx -> {
           Map<String, Object> body = new LinkedHashMap<>();
           boolean storeUp = storeAnswers();
-          body.put("status", storeUp ? "UP" : "DOWN");
+          // An audit writer that cannot take the audit head lock makes every audited write fail.
+          String writer = storeUp ? vigil.store().auditWriterStatus() : "DOWN";
+          boolean up = storeUp && writer.equals("UP");
+          body.put("status", up ? "UP" : "DOWN");
           body.put("store", storeUp ? "UP" : "DOWN");
+          body.put("auditWriter", writer);
           body.put("time", vigil.clock().instant().toString());
-          ctx.status(storeUp ? 200 : 503).json(body);
+          ctx.status(up ? 200 : 503).json(body);
         });
   }
 

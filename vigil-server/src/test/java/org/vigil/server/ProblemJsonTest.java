@@ -98,5 +98,21 @@ class ProblemJsonTest {
   void health_isUp() throws Exception {
     HttpResponse<String> r = server.get("/api/health");
     assertThat(JSON.readTree(r.body()).get("status").asText()).isEqualTo("UP");
+    assertThat(JSON.readTree(r.body()).get("auditWriter").asText()).isEqualTo("UP");
+  }
+
+  @Test
+  void health_auditHeadHeldByAStuckTransaction_isDownWithWedgedAuditWriter() throws Exception {
+    try (java.sql.Connection holder = server.vigil().dataSource().getConnection()) {
+      holder.setAutoCommit(false);
+      try (java.sql.Statement s = holder.createStatement()) {
+        s.executeQuery("SELECT last_seq FROM audit_head WHERE id = 1 FOR UPDATE").close();
+      }
+      HttpResponse<String> r = server.get("/api/health");
+      assertThat(r.statusCode()).isEqualTo(503);
+      assertThat(JSON.readTree(r.body()).get("auditWriter").asText()).startsWith("WEDGED");
+      holder.rollback();
+    }
+    assertThat(server.get("/api/health").statusCode()).isEqualTo(200);
   }
 }
