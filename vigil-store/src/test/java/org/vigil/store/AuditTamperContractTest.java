@@ -131,7 +131,16 @@ abstract class AuditTamperContractTest {
         .append(
             KAZ_STEWARD,
             new IngestBatch(
-                0, "x", "x", Instant.EPOCH, "f" + months[0] + ".csv", "ab", "csv", 0, 0, 0),
+                0,
+                "x",
+                "x",
+                Instant.EPOCH,
+                "f" + months[0] + ".csv",
+                "ab" + months[0],
+                "csv",
+                0,
+                0,
+                0),
             obs);
   }
 
