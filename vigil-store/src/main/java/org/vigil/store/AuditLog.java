@@ -410,7 +410,8 @@ final class AuditLog implements AuditRepository, AutoCloseable {
         hash);
   }
 
-  private static String canonical(AuditEntry e, String... more) {
+  /** The canonical text that an entry's hash and MAC cover; the tamper tests rebuild it. */
+  static String canonical(AuditEntry e, String... more) {
     StringBuilder b = new StringBuilder();
     List<String> fields =
         new ArrayList<>(

@@ -244,24 +244,7 @@ abstract class AuditTamperContractTest {
   }
 
   private static String canonicalForTest(AuditEntry e, String... more) {
-    StringBuilder b = new StringBuilder();
-    List<String> fields =
-        new ArrayList<>(
-            List.of(
-                e.previousHash(),
-                Long.toString(e.seq()),
-                e.at().toString(),
-                e.user(),
-                e.organisation(),
-                e.action(),
-                e.subject(),
-                e.origin(),
-                e.detail()));
-    fields.addAll(List.of(more));
-    for (String f : fields) {
-      b.append(f.length()).append(':').append(f).append('\n');
-    }
-    return b.toString();
+    return AuditLog.canonical(e, more);
   }
 
   // ---- the untouched database verifies, also after reopening
