@@ -107,7 +107,7 @@ class ReportServiceTest {
                 area + "-SC",
                 CLOCK.instant(),
                 area + ".csv",
-                "x",
+                "sha-" + area,
                 "long-csv",
                 37,
                 0,
