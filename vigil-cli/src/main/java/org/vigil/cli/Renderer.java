@@ -215,12 +215,18 @@ public final class Renderer {
     }
   }
 
-  /** One CSV record (RFC 4180 quoting), without the line end. */
+  /**
+   * One CSV record (RFC 4180 quoting), without the line end. A text cell that starts with {@code =
+   * + - @}, a tab or a carriage return gets a leading apostrophe so spreadsheets show it as text.
+   */
   public static String csvLine(List<?> cells) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < cells.size(); i++) {
       Object v = cells.get(i);
       String s = v == null || isNaN(v) ? "" : text(v);
+      if (!(v instanceof Number) && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+        s = "'" + s; // a spreadsheet would run it as a formula (CSV injection); numbers stay as-is
+      }
       if (i > 0) {
         b.append(',');
       }

@@ -81,10 +81,19 @@ abstract class CsvFormatReader implements ObservationReader {
   private static void rows(
       CsvRecords csv, int width, Layout layout, RowCollector rc, char separator)
       throws IOException {
+    int dataRows = 0;
     for (Optional<CsvRecords.Row> r = csv.next(); r.isPresent(); r = csv.next()) {
       rc.countRow();
+      dataRows++;
       CsvRecords.Row row = r.get();
-      if (!row.ok()) {
+      int nul = row.ok() ? fieldWithNul(row) : -1;
+      if (nul >= 0) {
+        rc.reject(
+            row.line(),
+            layout.fieldName(nul),
+            "text without NUL bytes (a NUL means a binary or damaged file)",
+            "a NUL byte");
+      } else if (!row.ok()) {
         rc.reject(row.line(), layout.fieldName(row.problemField()), row.problem(), row.found());
       } else if (row.fields().size() != width) {
         rc.reject(
@@ -96,6 +105,23 @@ abstract class CsvFormatReader implements ObservationReader {
         layout.accept(row, rc);
       }
     }
+    if (dataRows == 0) {
+      rc.reject(
+          csv.currentLine(),
+          "rows",
+          "at least one data row after the header",
+          "a header only: the file has no data");
+    }
+  }
+
+  /** The index of the first field holding a NUL byte, or -1. */
+  private static int fieldWithNul(CsvRecords.Row row) {
+    for (int i = 0; i < row.fields().size(); i++) {
+      if (row.fields().get(i).indexOf('\0') >= 0) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static String separatorName(char separator) {

@@ -117,8 +117,17 @@ final class RowCollector {
     if (decimalComma) {
       t = fromDecimalComma(t);
     }
-    if (isDecimal(t)) {
+    if (isDecimal(t) && text.indexOf('\0') < 0) {
       double v = Double.parseDouble(t);
+      if (v == 0 && hasNonZeroDigit(t)) {
+        reject(
+            line,
+            field,
+            "a number a double can hold: non-zero values of magnitude at least 4.9e-324 (this"
+                + " one would be stored as 0)",
+            Rejection.quoted(text));
+        return Optional.empty();
+      }
       if (Double.isFinite(v)) {
         return Optional.of(v);
       }
@@ -130,6 +139,20 @@ final class RowCollector {
         "a number (empty only with flag M for missing)" + hint,
         Rejection.quoted(text));
     return Optional.empty();
+  }
+
+  /** True when the mantissa (before any exponent) has a digit other than 0. */
+  private static boolean hasNonZeroDigit(String t) {
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == 'e' || c == 'E') {
+        return false;
+      }
+      if (c >= '1' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
   }
 
   Optional<String> flags(int line, String field, String text) {

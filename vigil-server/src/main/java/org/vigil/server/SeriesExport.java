@@ -76,7 +76,12 @@ public final class SeriesExport {
           line(
               out,
               List.of(
-                  o.indicator(), o.area(), o.period().toString(), value(o), flags(o), o.source()));
+                  text(o.indicator()),
+                  text(o.area()),
+                  o.period().toString(),
+                  value(o),
+                  text(flags(o)),
+                  text(o.source())));
         }
       } else {
         line(
@@ -98,18 +103,32 @@ public final class SeriesExport {
               List.of(
                   DATAFLOW,
                   o.period().frequency().sdmxCode(),
-                  o.area(),
-                  o.indicator(),
+                  text(o.area()),
+                  text(o.indicator()),
                   o.period().toString(),
                   value(o),
-                  flags.isEmpty() ? "A" : flags,
-                  ind == null ? "" : ind.unit()));
+                  flags.isEmpty() ? "A" : text(flags),
+                  ind == null ? "" : text(ind.unit())));
         }
       }
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write the export: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A text cell made safe for spreadsheets: one that starts with {@code = + - @}, a tab or a
+   * carriage return would be run as a formula by Excel or LibreOffice, so it gets a leading
+   * apostrophe (OWASP's advice for CSV injection). Numeric cells are written as they are.
+   */
+  static String text(String s) {
+    if (s.isEmpty()) {
+      return s;
+    }
+    char c = s.charAt(0);
+    boolean formula = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+    return formula ? "'" + s : s;
   }
 
   private static String value(Observation o) {
