@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
       BenchHttpCommand.class,
       BenchRiskCommand.class,
       BenchIngestCommand.class,
+      BenchTextCommand.class,
     })
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
