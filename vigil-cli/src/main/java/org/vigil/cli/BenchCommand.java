@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       BenchRiskCommand.class,
       BenchIngestCommand.class,
       BenchTextCommand.class,
+      BenchAnalyseCommand.class,
     })
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;

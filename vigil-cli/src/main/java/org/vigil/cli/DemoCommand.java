@@ -53,6 +53,12 @@ final class DemoCommand implements Callable<Integer> {
           Math.round(seconds * 10) / 10.0);
       root.renderer().print(t);
       if (!r.alreadyLoaded()) {
+        long t0 = System.nanoTime();
+        org.vigil.model.run.AnalyticRun run;
+        try (AnalyseCommand.Bar bar = new AnalyseCommand.Bar(root.err())) {
+          run = new org.vigil.app.analytics.AnalyticRunner(vigil).run("demo", true, bar);
+        }
+        AnalyseCommand.print(root, run, (System.nanoTime() - t0) / 1e9);
         DemoLogins.print(root.err());
       }
     }

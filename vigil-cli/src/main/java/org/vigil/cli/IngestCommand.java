@@ -156,6 +156,18 @@ final class IngestCommand implements Callable<Integer> {
         // The alert rules run after every ingest, so `alerts list` shows what the new data holds.
         int raised = new AlertService(vigil).evaluate(root.operator()).raised().size();
         root.err().println(raised + " new alert(s); list them with: vigil alerts list");
+        org.vigil.model.run.AnalyticRun run =
+            new org.vigil.app.analytics.AnalyticRunner(vigil)
+                .run("ingest", false, org.vigil.app.analytics.AnalyticRunner.Progress.NONE);
+        root.err()
+            .println(
+                "analytic run "
+                    + run.id()
+                    + ": "
+                    + run.seriesComputed()
+                    + " series recomputed, "
+                    + run.resultsChanged()
+                    + " results changed");
       }
     }
     return VigilCommand.OK;

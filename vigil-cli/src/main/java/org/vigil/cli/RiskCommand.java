@@ -107,7 +107,9 @@ final class RiskCommand implements Callable<Integer> {
                   + " "
                   + run.result().version()
                   + ", period "
-                  + run.period());
+                  + run.period()
+                  + "; covers "
+                  + run.coverage().text());
       run.result().diagnostics().forEach(d -> root.renderer().note("note: " + d));
       root.renderer().print(t);
     }

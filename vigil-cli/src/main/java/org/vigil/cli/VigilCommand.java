@@ -69,6 +69,7 @@ import picocli.CommandLine.ScopeType;
       AnomaliesCommand.class,
       QualityCommand.class,
       RiskCommand.class,
+      AnalyseCommand.class,
       PrioritiesCommand.class,
       AlertsCommand.class,
     })

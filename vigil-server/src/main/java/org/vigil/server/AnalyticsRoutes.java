@@ -189,7 +189,7 @@ final class AnalyticsRoutes implements RouteGroup {
     }
     Optional<String> h = Params.optional(ctx, "horizon");
     List<Integer> horizons =
-        h.isPresent() ? List.of(Params.intParam(ctx, "horizon", 12, 1, 36)) : List.of(6, 12);
+        h.isPresent() ? List.of(Params.intParam(ctx, "horizon", 12, 1, 12)) : List.of(6, 12);
     int draws = Params.intParam(ctx, "draws", 1000, 0, 10_000);
     RiskService.RiskRun run =
         new RiskService(vigil)
@@ -208,9 +208,23 @@ final class AnalyticsRoutes implements RouteGroup {
     out.put("version", run.result().version());
     out.put("period", run.period().toString());
     out.put("draws", draws);
+    out.put("coverage", coverage(run.coverage()));
     out.put("scores", rows);
     out.put("diagnostics", run.result().diagnostics());
     ctx.json(out);
+  }
+
+  /** What a figure covers: states shown of the members, methodology, data vintage, run. */
+  static Map<String, Object> coverage(RiskService.Coverage c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("statesShown", c.statesShown());
+    m.put("statesTotal", c.statesTotal());
+    m.put("methodology", c.methodology());
+    m.put("version", c.version());
+    m.put("dataAsOf", c.dataAsOf().map(Object::toString).orElse(null));
+    m.put("run", c.runId() > 0 ? c.runId() : null);
+    m.put("text", c.text());
+    return m;
   }
 
   private static Map<String, Object> score(RiskScore s) {

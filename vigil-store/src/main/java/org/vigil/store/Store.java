@@ -26,6 +26,7 @@ public final class Store implements AutoCloseable {
   private final JdbcEventRepository events;
   private final JdbcSharingRepository sharing;
   private int recovered;
+  private final JdbcAnalyticRunRepository analyticRuns;
 
   private Store(DataSource dataSource, Clock clock, AuditSettings auditSettings) {
     this.db = new Database(dataSource);
@@ -36,6 +37,7 @@ public final class Store implements AutoCloseable {
     this.tokens = new JdbcTokenRepository(db, audit, users, clock);
     this.events = new JdbcEventRepository(db, audit);
     this.sharing = new JdbcSharingRepository(db, audit);
+    this.analyticRuns = new JdbcAnalyticRunRepository(db, audit, clock);
   }
 
   /**
@@ -123,6 +125,11 @@ public final class Store implements AutoCloseable {
 
   public TokenRepository tokens() {
     return tokens;
+  }
+
+  /** Analytic runs and their versioned results. */
+  public org.vigil.model.run.AnalyticRunRepository analyticRuns() {
+    return analyticRuns;
   }
 
   public EventRepository events() {

@@ -37,25 +37,35 @@ import org.vigil.timeseries.Period;
 public final class RiskEngine {
   private RiskEngine() {}
 
-  /** Scores all snapshots. */
+  /**
+   * Scores all snapshots with goalposts derived from the snapshots themselves (pooled over all
+   * states and snapshots given): for experiments and benchmarks. Published scores use {@link
+   * #run(Methodology, Goalposts, List, RiskSpec)} with stored goalposts.
+   */
   public static RiskResult run(Methodology m, List<Snapshot> snapshots, RiskSpec spec) {
-    List<String> keys = m.inputKeys();
-    Map<String, Integer> keyIndex = new HashMap<>();
-    for (int i = 0; i < keys.size(); i++) {
-      keyIndex.put(keys.get(i), i);
-    }
+    return run(m, goalposts(m, snapshots, "the snapshots scored"), snapshots, spec);
+  }
+
+  /**
+   * Scores all snapshots against fixed goalposts. Values beyond the goalposts are clipped (scored 0
+   * or 10) and the diagnostics say how many were.
+   */
+  public static RiskResult run(
+      Methodology m, Goalposts goalposts, List<Snapshot> snapshots, RiskSpec spec) {
+    Map<String, Integer> keyIndex = keyIndex(m);
     List<String> areas =
         snapshots.stream().flatMap(s -> s.values().keySet().stream()).distinct().sorted().toList();
-    List<CompiledTree> trees = new ArrayList<>();
-    m.domains().forEach((d, g) -> trees.add(new CompiledTree(d, g, m.minCoverage())));
-    List<String> notes = new ArrayList<>();
+    List<CompiledTree> trees = trees(m);
+    List<String> notes = new ArrayList<>(goalposts.notes());
     Inputs[] inputs = new Inputs[snapshots.size()];
     for (int s = 0; s < inputs.length; s++) {
       inputs[s] = Inputs.of(snapshots.get(s), areas, keyIndex);
     }
     List<Scales> scales = new ArrayList<>();
     for (CompiledTree t : trees) {
-      scales.add(Scales.pool(t, inputs, keyIndex, notes));
+      Scales sc = Scales.fixed(t, keyIndex, goalposts);
+      sc.noteClipped(inputs, snapshots, notes);
+      scales.add(sc);
     }
     double[][][] factors = weightFactors(trees, spec);
     List<List<RiskScore>> perSnapshot =
@@ -63,6 +73,44 @@ public final class RiskEngine {
     List<RiskScore> all = new ArrayList<>();
     perSnapshot.forEach(all::addAll);
     return new RiskResult(m.id(), m.version(), spec, withChanges(all), notes);
+  }
+
+  static Goalposts goalposts(Methodology m, List<Snapshot> snapshots, String derivedFrom) {
+    Map<String, Integer> keyIndex = keyIndex(m);
+    List<String> areas =
+        snapshots.stream().flatMap(s -> s.values().keySet().stream()).distinct().sorted().toList();
+    Inputs[] inputs = new Inputs[snapshots.size()];
+    for (int s = 0; s < inputs.length; s++) {
+      inputs[s] = Inputs.of(snapshots.get(s), areas, keyIndex);
+    }
+    List<String> notes = new ArrayList<>();
+    Map<String, Goalposts.Bound> bounds = new java.util.LinkedHashMap<>();
+    for (CompiledTree t : trees(m)) {
+      Scales sc = Scales.pool(t, inputs, keyIndex, notes);
+      for (int l = 0; l < t.leaves.size(); l++) {
+        if (t.leaves.get(l) instanceof RiskNode.IndicatorLeaf leaf) {
+          bounds.put(
+              Goalposts.key(t.domain, leaf.id()),
+              new Goalposts.Bound(sc.clipLo[l], sc.clipHi[l], sc.min[l], sc.max[l]));
+        }
+      }
+    }
+    return new Goalposts(m.id(), m.version(), derivedFrom, bounds, notes);
+  }
+
+  private static Map<String, Integer> keyIndex(Methodology m) {
+    List<String> keys = m.inputKeys();
+    Map<String, Integer> keyIndex = new HashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      keyIndex.put(keys.get(i), i);
+    }
+    return keyIndex;
+  }
+
+  private static List<CompiledTree> trees(Methodology m) {
+    List<CompiledTree> trees = new ArrayList<>();
+    m.domains().forEach((d, g) -> trees.add(new CompiledTree(d, g, m.minCoverage())));
+    return trees;
   }
 
   /**
@@ -278,6 +326,57 @@ public final class RiskEngine {
       return sc;
     }
 
+    /** Scales from fixed goalposts (leaves without goalposts are missing everywhere). */
+    static Scales fixed(CompiledTree t, Map<String, Integer> keyIndex, Goalposts g) {
+      Scales sc = new Scales(t, keyIndex);
+      for (int l = 0; l < t.leaves.size(); l++) {
+        if (!(t.leaves.get(l) instanceof RiskNode.IndicatorLeaf leaf)) {
+          continue;
+        }
+        Goalposts.Bound b = g.bounds().get(Goalposts.key(t.domain, leaf.id()));
+        sc.clipLo[l] = b == null ? Double.NEGATIVE_INFINITY : b.clipLow();
+        sc.clipHi[l] = b == null ? Double.POSITIVE_INFINITY : b.clipHigh();
+        sc.min[l] = !Double.isNaN(leaf.min()) ? leaf.min() : b == null ? Double.NaN : b.min();
+        sc.max[l] = !Double.isNaN(leaf.max()) ? leaf.max() : b == null ? Double.NaN : b.max();
+      }
+      return sc;
+    }
+
+    /** Notes how many values per leaf lie beyond the goalposts (they are clipped to 0 or 10). */
+    void noteClipped(Inputs[] inputs, List<Snapshot> snaps, List<String> notes) {
+      for (int l = 0; l < tree.leaves.size(); l++) {
+        if (!(tree.leaves.get(l) instanceof RiskNode.IndicatorLeaf leaf)
+            || leaf.normalisation() != RiskNode.Normalisation.MINMAX) {
+          continue;
+        }
+        int now = 0;
+        int projected = 0;
+        for (int s = 0; s < inputs.length; s++) {
+          for (double[] row : inputs[s].median()) {
+            double v = Math.max(clipLo[l], Math.min(clipHi[l], transform(l, row)));
+            if (!Double.isNaN(v) && (v < min[l] || v > max[l])) {
+              if (snaps.get(s).horizon() > 0) {
+                projected++;
+              } else {
+                now++;
+              }
+            }
+          }
+        }
+        if (now + projected > 0) {
+          notes.add(
+              tree.domain
+                  + "/"
+                  + leaf.id()
+                  + ": "
+                  + now
+                  + " observed and "
+                  + projected
+                  + " projected values lie beyond the goalposts and are clipped (scored 0 or 10)");
+        }
+      }
+    }
+
     /** Raw input to the transformed value (ratio, log), before winsorising; NaN when missing. */
     double transform(int l, double[] row) {
       double v = row[key[l]];
@@ -333,7 +432,7 @@ public final class RiskEngine {
             out[i][l] =
                 max[l] > min[l]
                     ? Math.max(0, Math.min(10, 10 * (v[i] - min[l]) / (max[l] - min[l])))
-                    : (Double.isNaN(v[i]) ? Double.NaN : 5);
+                    : (Double.isNaN(v[i]) || Double.isNaN(min[l]) ? Double.NaN : 5);
           }
         }
         if (leaf.invert()) {

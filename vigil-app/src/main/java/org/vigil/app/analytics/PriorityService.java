@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.vigil.analytics.priority.Prioritiser;
 import org.vigil.analytics.priority.PriorityList;
 import org.vigil.analytics.risk.Methodology;
@@ -14,6 +16,7 @@ import org.vigil.analytics.trend.TrendAnalyser;
 import org.vigil.analytics.trend.TrendSpec;
 import org.vigil.app.Vigil;
 import org.vigil.model.AccessContext;
+import org.vigil.model.run.AnalyticResult;
 import org.vigil.timeseries.Period;
 import org.vigil.timeseries.TimeSeries;
 
@@ -26,37 +29,42 @@ public final class PriorityService {
   private final Vigil vigil;
   private final SeriesSource source;
   private final RiskService risk;
-  private final PriorityRuns runs;
 
   public PriorityService(Vigil vigil) {
     this.vigil = vigil;
     this.source = new SeriesSource(vigil);
     this.risk = new RiskService(vigil);
-    this.runs = new PriorityRuns(vigil.dataSource());
   }
 
-  /** Ranks, compares with the last run and stores this one. */
+  /**
+   * Ranks the published risk scores the caller may read with the {@link Prioritiser}, and compares
+   * with the list of the month before. Reads only: nothing is stored.
+   */
   public PriorityList priorities(AccessContext ctx, Optional<Period> period, RiskSpec spec) {
     Methodology m = Methodology.vigilDefault();
     RiskService.RiskRun run =
         risk.risk(ctx, new RiskService.RiskRequest(m, period, List.of(6, 12), spec));
-    Map<String, Direction> trends = trends(ctx, m, run.period());
-    Optional<PriorityRuns.Previous> prev = runs.last(ctx.organisation());
-    PriorityList list =
-        Prioritiser.rank(
-            run.result(),
-            run.period(),
-            trends,
-            prev.map(PriorityRuns.Previous::ranks).orElse(Map.of()),
-            prev.map(PriorityRuns.Previous::period).orElse(""),
-            source.states(ctx).size());
-    runs.save(ctx.organisation(), vigil.clock().instant(), list);
-    return list;
+    Map<String, Direction> trends = trends(ctx, m, run);
+    int total = run.coverage().statesTotal();
+    Period before = run.period().plus(-1);
+    PriorityList previous = Prioritiser.rank(run.result(), before, trends, Map.of(), "", total);
+    Map<String, Integer> prevRanks = new HashMap<>();
+    previous.priorities().forEach(p -> prevRanks.put(p.key(), p.rank()));
+    return Prioritiser.rank(
+        run.result(), run.period(), trends, prevRanks, before.toString(), total);
   }
 
-  private Map<String, Direction> trends(AccessContext ctx, Methodology m, Period upTo) {
+  /** Published trends of each domain's headline indicator, or computed from the series. */
+  private Map<String, Direction> trends(AccessContext ctx, Methodology m, RiskService.RiskRun run) {
     Map<String, Direction> out = new HashMap<>();
-    List<String> states = source.states(ctx);
+    Map<String, String> stored = new HashMap<>();
+    if (run.coverage().runId() > 0) {
+      for (AnalyticResult r :
+          vigil.store().analyticRuns().results(ctx, AnalyticRunner.TREND, run.coverage().runId())) {
+        stored.put(r.subject(), r.payload());
+      }
+    }
+    List<String> states = source.states(AccessContext.system());
     m.domains()
         .forEach(
             (domain, tree) ->
@@ -64,9 +72,20 @@ public final class PriorityService {
                     .ifPresent(
                         ind -> {
                           for (String s : states) {
+                            String payload = stored.get(ind + "|" + s);
+                            if (payload != null) {
+                              Matcher mt = DIRECTION.matcher(payload);
+                              if (mt.find()) {
+                                out.put(domain + "|" + s, Direction.valueOf(mt.group(1)));
+                              }
+                              continue;
+                            }
+                            if (run.coverage().runId() > 0) {
+                              continue;
+                            }
                             source
                                 .series(ctx, ind, s)
-                                .map(ts -> cut(ts, upTo))
+                                .map(ts -> cut(ts, run.period()))
                                 .filter(ts -> ts.countPresent() > 0)
                                 .ifPresent(
                                     ts ->
@@ -81,6 +100,8 @@ public final class PriorityService {
                         }));
     return out;
   }
+
+  private static final Pattern DIRECTION = Pattern.compile("\"direction\":\"([A-Z_]+)\"");
 
   private static TimeSeries cut(TimeSeries ts, Period last) {
     if (ts.frequency() != last.frequency()) {

@@ -1,16 +1,19 @@
 package org.vigil.app.analytics;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.vigil.analytics.risk.Goalposts;
 import org.vigil.analytics.risk.InputValue;
 import org.vigil.analytics.risk.Methodology;
-import org.vigil.analytics.risk.RiskEngine;
 import org.vigil.analytics.risk.RiskResult;
+import org.vigil.analytics.risk.RiskScore;
 import org.vigil.analytics.risk.RiskSpec;
-import org.vigil.analytics.risk.Snapshot;
 import org.vigil.app.Vigil;
 import org.vigil.forecast.Forecast;
 import org.vigil.forecast.ForecastMethod;
@@ -18,6 +21,9 @@ import org.vigil.forecast.ForecastSpec;
 import org.vigil.forecast.Forecaster;
 import org.vigil.model.AccessContext;
 import org.vigil.model.InvalidInputException;
+import org.vigil.model.run.AnalyticResult;
+import org.vigil.model.run.AnalyticRun;
+import org.vigil.model.run.AnalyticRunRepository;
 import org.vigil.timeseries.Frequency;
 import org.vigil.timeseries.Period;
 import org.vigil.timeseries.TimeSeries;
@@ -41,7 +47,9 @@ public final class RiskService {
    */
   static final int YEARS_CARRIED = 10;
 
+  private final Vigil vigil;
   private final SeriesSource source;
+  private final AnalyticRunRepository repo;
   private final ForecastMethod forecastMethod;
 
   public RiskService(Vigil vigil) {
@@ -49,7 +57,9 @@ public final class RiskService {
   }
 
   public RiskService(Vigil vigil, ForecastMethod forecastMethod) {
+    this.vigil = vigil;
     this.source = new SeriesSource(vigil);
+    this.repo = vigil.store().analyticRuns();
     this.forecastMethod = forecastMethod;
   }
 
@@ -62,19 +72,33 @@ public final class RiskService {
    * @param spec Monte Carlo spec
    */
   public record RiskRequest(
-      Methodology methodology, Optional<Period> period, List<Integer> horizons, RiskSpec spec) {
+      Methodology methodology,
+      Optional<Period> period,
+      List<Integer> horizons,
+      RiskSpec spec,
+      Optional<Instant> asOf) {
     public RiskRequest {
       horizons = List.copyOf(horizons);
       for (int h : horizons) {
-        if (h < 1 || h > 36) {
+        if (h < 1 || h > AnalyticRunner.HORIZON) {
           throw new InvalidInputException(
-              "Risk horizon must be 1..36 months, found " + h + ": use 6 or 12");
+              "Risk horizon must be 1.."
+                  + AnalyticRunner.HORIZON
+                  + " months (what every analytic run projects), found "
+                  + h
+                  + ": use 6 or 12");
         }
       }
       if (period.isPresent() && period.get().frequency() != Frequency.MONTHLY) {
         throw new InvalidInputException(
             "Risk period must be a month such as 2025-06, found " + period.get());
       }
+    }
+
+    /** The results as published now. */
+    public RiskRequest(
+        Methodology methodology, Optional<Period> period, List<Integer> horizons, RiskSpec spec) {
+      this(methodology, period, horizons, spec, Optional.empty());
     }
 
     /** The default methodology, latest month, 6 and 12 months ahead, 1,000 draws. */
@@ -84,47 +108,184 @@ public final class RiskService {
     }
   }
 
-  /** The result and the period that was scored. */
-  public record RiskRun(Period period, RiskResult result) {}
-
-  public RiskRun risk(AccessContext ctx, RiskRequest req) {
-    List<String> states = source.states(ctx);
-    Map<String, Map<String, TimeSeries>> data = new HashMap<>();
-    for (String key : req.methodology().inputKeys()) {
-      Map<String, TimeSeries> perState = new HashMap<>();
-      for (String s : states) {
-        source.series(ctx, key, s).ifPresent(ts -> perState.put(s, ts));
-      }
-      data.put(key, perState);
+  /** The methodology by name: the one place that maps names to methodologies. */
+  public static Methodology methodology(String name) {
+    if (name.equalsIgnoreCase("vigil-default")) {
+      return Methodology.vigilDefault();
     }
-    Period period = req.period().orElseGet(() -> latestMonth(data));
-    List<Snapshot> snaps = new ArrayList<>();
-    snaps.add(new Snapshot(period.plus(-1), 0, observed(data, states, period.plus(-1))));
-    snaps.add(new Snapshot(period, 0, observed(data, states, period)));
-    int maxH = req.horizons().stream().mapToInt(Integer::intValue).max().orElse(0);
-    Map<String, Forecast> forecasts = maxH > 0 ? forecasts(data, period, maxH) : Map.of();
-    for (int h : req.horizons()) {
-      snaps.add(new Snapshot(period.plus(h), h, projected(data, forecasts, states, period, h)));
+    if (name.equalsIgnoreCase("inform")) {
+      return Methodology.inform();
     }
-    return new RiskRun(period, RiskEngine.run(req.methodology(), snaps, req.spec()));
+    throw new InvalidInputException(
+        "Unknown methodology '" + name + "': expected vigil-default or inform");
   }
 
-  private static Period latestMonth(Map<String, Map<String, TimeSeries>> data) {
-    Period latest = null;
-    for (Map<String, TimeSeries> m : data.values()) {
-      for (TimeSeries ts : m.values()) {
-        if (ts.frequency() == Frequency.MONTHLY
-            && (latest == null || ts.trim().end().compareTo(latest) > 0)) {
-          latest = ts.trim().end();
+  /**
+   * What a figure covers.
+   *
+   * @param statesShown states with a score the reader may see at the period
+   * @param statesTotal member states
+   * @param methodology methodology id
+   * @param version methodology version
+   * @param dataAsOf the latest vintage among the inputs, if known
+   * @param runId the analytic run that published the scores (0 when computed on request)
+   */
+  public record Coverage(
+      int statesShown,
+      int statesTotal,
+      String methodology,
+      String version,
+      Optional<Instant> dataAsOf,
+      long runId) {
+    /** "7 of 10 states, methodology vigil-default 1.0.0, data as of 2026-11-30, run 3". */
+    public String text() {
+      return statesShown
+          + " of "
+          + statesTotal
+          + " states, methodology "
+          + methodology
+          + " "
+          + version
+          + dataAsOf.map(t -> ", data as of " + t.toString().substring(0, 10)).orElse("")
+          + (runId > 0 ? ", analytic run " + runId : ", computed on request (no analytic run yet)");
+    }
+  }
+
+  /** The result, the period that was scored and what it covers. */
+  public record RiskRun(Period period, RiskResult result, Coverage coverage) {}
+
+  /**
+   * The scores as published by the latest analytic run (or the one in force at asOf), filtered by
+   * what ctx may read: the same number for every reader, horizon and surface. Without a run (or for
+   * another methodology or spec) the same computation runs on request in the system context, writes
+   * nothing, and is filtered the same way.
+   */
+  public RiskRun risk(AccessContext ctx, RiskRequest req) {
+    AccessContext sys = AccessContext.system();
+    int total = source.states(sys).size();
+    Methodology def = Methodology.vigilDefault();
+    boolean published =
+        req.methodology().id().equals(def.id())
+            && req.methodology().version().equals(def.version())
+            && req.spec().equals(RiskSpec.DEFAULT);
+    Optional<AnalyticRun> run =
+        published
+            ? repo.latest(ctx, req.asOf().orElse(Instant.MAX)).filter(r -> r.period().isPresent())
+            : Optional.empty();
+    List<RiskScore> all = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    Period runPeriod;
+    Optional<Instant> dataAsOf;
+    long runId = 0;
+    if (run.isPresent()) {
+      runPeriod = Period.parse(run.get().period().get());
+      dataAsOf = run.get().dataAsOf();
+      runId = run.get().id();
+      Period at = req.period().orElse(runPeriod);
+      Set<String> periods = new HashSet<>(List.of(at.toString(), at.plus(-1).toString()));
+      if (at.equals(runPeriod)) {
+        req.horizons().forEach(h -> periods.add(at.plus(h).toString()));
+      }
+      for (AnalyticResult r : repo.results(ctx, AnalyticRunner.RISK, runId, periods)) {
+        all.add(AnalyticRunner.ScoreJson.read(r));
+      }
+      for (AnalyticResult r : repo.results(sys, AnalyticRunner.NOTES, runId)) {
+        notes.addAll(List.of(r.payload().split("\n")));
+      }
+    } else {
+      AnalyticRunner.Inputs in = AnalyticRunner.Inputs.load(vigil, source, req.methodology());
+      runPeriod =
+          in.latestMonth()
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException(
+                          "No monthly indicator of the methodology has values: load data"
+                              + " (./vigil demo) or pass --period"));
+      dataAsOf = in.dataAsOf();
+      Goalposts g =
+          repo.goalposts(sys, req.methodology().id(), req.methodology().version())
+              .map(AnalyticRunner.GoalpostsJson::parse)
+              .orElseGet(() -> AnalyticRunner.derive(req.methodology(), in));
+      Map<String, AnalyticRunner.ForecastValues> fv = new HashMap<>();
+      if (!req.horizons().isEmpty() && req.period().map(runPeriod::equals).orElse(true)) {
+        in.series()
+            .forEach(
+                (k, d) -> {
+                  if (d.ts().frequency() == Frequency.MONTHLY) {
+                    Forecast f = forecast(d.ts(), runPeriod);
+                    if (f != null) {
+                      fv.put(k, AnalyticRunner.ForecastValues.of(f));
+                    }
+                  }
+                });
+      }
+      RiskResult rr = AnalyticRunner.score(req.methodology(), g, req.spec(), in, fv, runPeriod);
+      notes.addAll(rr.diagnostics());
+      Map<String, Set<String>> keysByDomain = new HashMap<>();
+      req.methodology()
+          .domains()
+          .forEach((d, tree) -> keysByDomain.put(d, AnalyticRunner.keys(tree, new HashSet<>())));
+      for (RiskScore s : rr.scores()) {
+        if (ctx.canRead(in.ownership(s.area(), keysByDomain.get(s.domain())))) {
+          all.add(s);
         }
       }
     }
-    if (latest == null) {
-      throw new InvalidInputException(
-          "No monthly indicator of the methodology has values you can read: load data (./vigil"
-              + " demo) or pass --period");
+    Period period = req.period().orElse(runPeriod);
+    boolean projections = period.equals(runPeriod);
+    if (!projections && !req.horizons().isEmpty()) {
+      notes.add(
+          "Projections are made from the latest month with data ("
+              + runPeriod
+              + ") only; none shown for "
+              + period);
     }
-    return latest;
+    Set<Integer> horizons = new HashSet<>(req.horizons());
+    List<RiskScore> kept = new ArrayList<>();
+    Set<String> shown = new HashSet<>();
+    for (RiskScore s : all) {
+      boolean now =
+          s.horizon() == 0 && (s.period().equals(period) || s.period().equals(period.plus(-1)));
+      boolean ahead =
+          projections
+              && horizons.contains(s.horizon())
+              && s.period().equals(period.plus(s.horizon()));
+      if (now || ahead) {
+        kept.add(s);
+      }
+      if (s.horizon() == 0 && s.period().equals(period) && !Double.isNaN(s.score())) {
+        shown.add(s.area());
+      }
+    }
+    Coverage cov =
+        new Coverage(
+            shown.size(),
+            total,
+            req.methodology().id(),
+            req.methodology().version(),
+            dataAsOf,
+            runId);
+    return new RiskRun(
+        period,
+        new RiskResult(
+            req.methodology().id(), req.methodology().version(), req.spec(), kept, notes),
+        cov);
+  }
+
+  private Forecast forecast(TimeSeries ts, Period period) {
+    TimeSeries upTo = cut(ts, period);
+    if (upTo.countPresent() < 12) {
+      return null;
+    }
+    int steps = (int) upTo.trim().end().until(period.plus(AnalyticRunner.HORIZON));
+    return Forecaster.forecast(
+        upTo,
+        ForecastSpec.builder()
+            .method(forecastMethod)
+            .horizon(Math.max(1, steps))
+            .levels(0.95)
+            .nonNegative(allNonNegative(upTo))
+            .build());
   }
 
   static Map<String, Map<String, InputValue>> observed(
@@ -158,80 +319,12 @@ public final class RiskService {
     return Double.NaN;
   }
 
-  /** One forecast per monthly (input, state) series, far enough for the longest horizon. */
-  private Map<String, Forecast> forecasts(
-      Map<String, Map<String, TimeSeries>> data, Period from, int maxH) {
-    Map<String, Forecast> out = new HashMap<>();
-    data.forEach(
-        (key, perState) ->
-            perState.forEach(
-                (s, ts) -> {
-                  if (ts.frequency() != Frequency.MONTHLY) {
-                    return;
-                  }
-                  TimeSeries upTo = cut(ts, from);
-                  if (upTo.countPresent() < 12) {
-                    return;
-                  }
-                  int steps = (int) upTo.trim().end().until(from.plus(maxH));
-                  ForecastSpec spec =
-                      ForecastSpec.builder()
-                          .method(forecastMethod)
-                          .horizon(Math.max(1, steps))
-                          .levels(0.95)
-                          .nonNegative(allNonNegative(upTo))
-                          .build();
-                  out.put(key + "|" + s, Forecaster.forecast(upTo, spec));
-                }));
-    return out;
-  }
-
-  private static Map<String, Map<String, InputValue>> projected(
-      Map<String, Map<String, TimeSeries>> data,
-      Map<String, Forecast> forecasts,
-      List<String> states,
-      Period from,
-      int h) {
-    Map<String, Map<String, InputValue>> out = new HashMap<>();
-    for (String s : states) {
-      Map<String, InputValue> row = new HashMap<>();
-      data.forEach(
-          (key, perState) -> {
-            TimeSeries ts = perState.get(s);
-            if (ts == null) {
-              return;
-            }
-            if (ts.frequency() != Frequency.MONTHLY) {
-              double v = valueAt(ts, from);
-              if (!Double.isNaN(v)) {
-                row.put(key, InputValue.exact(v));
-              }
-              return;
-            }
-            Forecast f = forecasts.get(key + "|" + s);
-            if (f == null) {
-              return;
-            }
-            int k = (int) f.start().until(from.plus(h)) + 1;
-            if (k < 1 || k > f.horizon()) {
-              return;
-            }
-            double med = f.point(k);
-            double lo = Math.min(med, f.lower(0.95)[k - 1]);
-            double hi = Math.max(med, f.upper(0.95)[k - 1]);
-            row.put(key, new InputValue(med, lo, hi));
-          });
-      out.put(s, row);
-    }
-    return out;
-  }
-
-  private static TimeSeries cut(TimeSeries ts, Period last) {
+  static TimeSeries cut(TimeSeries ts, Period last) {
     long n = ts.start().until(last) + 1;
     return n >= ts.size() ? ts : ts.head((int) Math.max(1, n));
   }
 
-  private static boolean allNonNegative(TimeSeries ts) {
+  static boolean allNonNegative(TimeSeries ts) {
     for (double v : ts.values()) {
       if (v < 0) {
         return false;

@@ -67,7 +67,14 @@ final class SeriesSource {
   }
 
   Optional<TimeSeries> series(AccessContext ctx, String indicator, String area, Instant asOf) {
-    List<Observation> obs = vigil.observations().series(ctx, indicator, area, asOf);
+    return toSeries(vigil.observations().series(ctx, indicator, area, asOf));
+  }
+
+  /**
+   * The one place where observations become a series: the latest value per period (the list is
+   * ordered by period, later vintages win); empty when there is no value.
+   */
+  static Optional<TimeSeries> toSeries(List<Observation> obs) {
     TreeMap<Period, Double> points = new TreeMap<>();
     for (Observation o : obs) {
       points.put(o.period(), o.value());

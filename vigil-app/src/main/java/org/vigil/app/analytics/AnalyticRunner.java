@@ -1,0 +1,691 @@
+package org.vigil.app.analytics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.vigil.analytics.risk.Driver;
+import org.vigil.analytics.risk.Goalposts;
+import org.vigil.analytics.risk.InputValue;
+import org.vigil.analytics.risk.Methodology;
+import org.vigil.analytics.risk.RiskEngine;
+import org.vigil.analytics.risk.RiskNode;
+import org.vigil.analytics.risk.RiskResult;
+import org.vigil.analytics.risk.RiskScore;
+import org.vigil.analytics.risk.RiskSpec;
+import org.vigil.analytics.risk.Snapshot;
+import org.vigil.analytics.trend.TrendAnalyser;
+import org.vigil.analytics.trend.TrendSpec;
+import org.vigil.app.Vigil;
+import org.vigil.forecast.Forecast;
+import org.vigil.forecast.ForecastMethod;
+import org.vigil.forecast.ForecastSpec;
+import org.vigil.forecast.Forecaster;
+import org.vigil.model.AccessContext;
+import org.vigil.model.Classification;
+import org.vigil.model.Observation;
+import org.vigil.model.Ownership;
+import org.vigil.model.run.AnalyticResult;
+import org.vigil.model.run.AnalyticRun;
+import org.vigil.model.run.AnalyticRunRepository;
+import org.vigil.timeseries.Frequency;
+import org.vigil.timeseries.Period;
+import org.vigil.timeseries.TimeSeries;
+
+/**
+ * The analytic run: computed once per data vintage in the system context (every state's data),
+ * stored with the owner and the most restrictive classification of its inputs, read by everyone
+ * filtered by access. Per input series: the forecast (model, median and 95% quantiles) and the
+ * trend; per state, domain and month: the risk score now (every month of the history) and projected
+ * 1..{@value #HORIZON} months ahead, against the methodology's fixed goalposts.
+ *
+ * <p>Incremental: a series whose vintage (the id of the batch of its latest value) is unchanged
+ * since the previous run keeps its forecast and trend; the risk index is rescored (it is cheap) and
+ * only the results that differ are stored. A failed series is stored as an ERROR result and never
+ * fails the run.
+ */
+public final class AnalyticRunner {
+  /** Months projected by every run. */
+  public static final int HORIZON = 12;
+
+  /** Result kinds. */
+  public static final String RISK = "RISK";
+
+  public static final String FORECAST = "FORECAST";
+  public static final String TREND = "TREND";
+  public static final String ERROR = "ERROR";
+  public static final String NOTES = "NOTES";
+
+  static final ObjectMapper JSON =
+      new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+  private final Vigil vigil;
+  private final AnalyticRunRepository repo;
+  private final SeriesSource source;
+  private final ForecastMethod method;
+
+  public AnalyticRunner(Vigil vigil) {
+    this(vigil, ForecastMethod.ETS);
+  }
+
+  public AnalyticRunner(Vigil vigil, ForecastMethod method) {
+    this.vigil = vigil;
+    this.repo = vigil.store().analyticRuns();
+    this.source = new SeriesSource(vigil);
+    this.method = method;
+  }
+
+  /** Progress of a run: series done of the series to compute. */
+  public interface Progress {
+    void update(int done, int total);
+
+    Progress NONE = (d, t) -> {};
+  }
+
+  /** Runs (one at a time per process) and returns the finished run. */
+  public AnalyticRun run(String trigger, boolean full, Progress progress) {
+    synchronized (AnalyticRunner.class) {
+      return runLocked(trigger, full, progress);
+    }
+  }
+
+  private AnalyticRun runLocked(String trigger, boolean full, Progress progress) {
+    AccessContext sys = AccessContext.system();
+    Methodology m = RiskService.methodology("vigil-default");
+    RiskSpec spec = RiskSpec.DEFAULT;
+    Optional<AnalyticRun> prev = repo.latest(sys, Instant.MAX);
+    AnalyticRun run = repo.begin(sys, trigger, full, m.id(), m.version(), specText(spec));
+    Inputs in = Inputs.load(vigil, source, m);
+    Period period = in.latestMonth().orElse(null);
+    boolean reuse =
+        !full
+            && prev.isPresent()
+            && prev.get().period().isPresent()
+            && period != null
+            && prev.get().period().get().equals(period.toString());
+    Map<String, AnalyticResult> oldForecasts = new HashMap<>();
+    if (reuse) {
+      for (AnalyticResult r : repo.results(sys, FORECAST, prev.get().id())) {
+        oldForecasts.put(r.subject(), r);
+      }
+    }
+    Map<String, Long> prevInputs = prev.map(AnalyticRun::inputs).orElse(Map.of());
+    List<AnalyticResult> results = new ArrayList<>();
+    Map<String, Forecast> forecasts = new HashMap<>();
+    Map<String, ForecastValues> reused = new HashMap<>();
+    List<String> toCompute = new ArrayList<>();
+    for (Map.Entry<String, SeriesData> e : in.series().entrySet()) {
+      String subject = e.getKey();
+      boolean same = reuse && e.getValue().vintage() == prevInputs.getOrDefault(subject, -1L);
+      if (same) {
+        AnalyticResult old = oldForecasts.get(subject);
+        if (old != null) {
+          reused.put(subject, ForecastValues.parse(old.payload()));
+        }
+      } else {
+        toCompute.add(subject);
+      }
+    }
+    int failures = 0;
+    int done = 0;
+    progress.update(0, toCompute.size());
+    for (String subject : toCompute) {
+      SeriesData d = in.series().get(subject);
+      try {
+        if (period != null && d.ts().frequency() == Frequency.MONTHLY) {
+          Forecast f = forecast(d.ts(), period);
+          if (f != null) {
+            forecasts.put(subject, f);
+            results.add(result(FORECAST, subject, d, "", ForecastValues.of(f).json()));
+          }
+        }
+        ObjectNode trend = JSON.createObjectNode();
+        trend.put(
+            "direction",
+            TrendAnalyser.analyse(d.ts(), TrendSpec.builder().changePoints(false).build(), "")
+                .direction()
+                .name());
+        trend.put("end", d.ts().trim().end().toString());
+        results.add(result(TREND, subject, d, "", trend.toString()));
+        results.add(result(ERROR, subject, d, "", "{}"));
+      } catch (RuntimeException ex) {
+        failures++;
+        ObjectNode err = JSON.createObjectNode();
+        err.put("error", String.valueOf(ex.getMessage()));
+        results.add(result(ERROR, subject, d, "", err.toString()));
+      }
+      progress.update(++done, toCompute.size());
+    }
+    Map<String, ForecastValues> fv = new HashMap<>(reused);
+    forecasts.forEach((k, f) -> fv.put(k, ForecastValues.of(f)));
+    String notes = "";
+    if (period != null) {
+      Goalposts g = goalposts(sys, m, in);
+      RiskResult rr = score(m, g, spec, in, fv, period);
+      results.addAll(riskResults(m, in, rr));
+      notes = String.join("\n", rr.diagnostics());
+    }
+    results.add(
+        new AnalyticResult(
+            0,
+            NOTES,
+            "risk",
+            "",
+            "",
+            "",
+            0,
+            notes,
+            Ownership.of(AccessContext.SYSTEM_ORG, Classification.PUBLIC)));
+    int changed = repo.publish(sys, run.id(), results);
+    Map<String, Long> inputs = new TreeMap<>();
+    in.series().forEach((k, d) -> inputs.put(k, d.vintage()));
+    AnalyticRun finished =
+        new AnalyticRun(
+            run.id(),
+            trigger,
+            full,
+            m.id(),
+            m.version(),
+            specText(spec),
+            run.startedAt(),
+            Optional.empty(),
+            in.dataAsOf(),
+            Optional.ofNullable(period).map(Period::toString),
+            "DONE",
+            toCompute.size(),
+            changed,
+            failures,
+            inputs);
+    return repo.finish(sys, finished);
+  }
+
+  private static String specText(RiskSpec spec) {
+    return "ETS forecasts to "
+        + HORIZON
+        + " months, "
+        + spec.draws()
+        + " Monte Carlo draws, seed "
+        + spec.seed();
+  }
+
+  private Forecast forecast(TimeSeries ts, Period period) {
+    TimeSeries upTo = RiskService.cut(ts, period);
+    if (upTo.countPresent() < 12) {
+      return null;
+    }
+    int steps = (int) upTo.trim().end().until(period.plus(HORIZON));
+    ForecastSpec spec =
+        ForecastSpec.builder()
+            .method(method)
+            .horizon(Math.max(1, steps))
+            .levels(0.95)
+            .nonNegative(RiskService.allNonNegative(upTo))
+            .build();
+    return Forecaster.forecast(upTo, spec);
+  }
+
+  /** Stored goalposts of the methodology version, derived once from every state's data. */
+  Goalposts goalposts(AccessContext sys, Methodology m, Inputs in) {
+    Optional<String> stored = repo.goalposts(sys, m.id(), m.version());
+    if (stored.isPresent()) {
+      return GoalpostsJson.parse(stored.get());
+    }
+    Goalposts g = derive(m, in);
+    repo.saveGoalposts(sys, m.id(), m.version(), GoalpostsJson.write(g));
+    return g;
+  }
+
+  static Goalposts derive(Methodology m, Inputs in) {
+    List<Snapshot> history = new ArrayList<>();
+    Optional<Period> last = in.latestMonth();
+    Optional<Period> first = in.firstMonth();
+    if (last.isPresent()) {
+      for (Period p = first.get(); p.compareTo(last.get()) <= 0; p = p.plus(1)) {
+        history.add(new Snapshot(p, 0, in.observed(p)));
+      }
+    }
+    String from =
+        in.states().size()
+            + " states' observations"
+            + first.map(p -> " of " + p + ".." + last.get()).orElse("")
+            + in.dataAsOf().map(t -> ", data as of " + t).orElse("");
+    return Goalposts.derive(m, history, from);
+  }
+
+  /** Every month of the history now, and 1..HORIZON months ahead of the latest month. */
+  static RiskResult score(
+      Methodology m,
+      Goalposts g,
+      RiskSpec spec,
+      Inputs in,
+      Map<String, ForecastValues> forecasts,
+      Period period) {
+    List<Snapshot> snaps = new ArrayList<>();
+    for (Period p = in.firstMonth().orElse(period); p.compareTo(period) <= 0; p = p.plus(1)) {
+      snaps.add(new Snapshot(p, 0, in.observed(p)));
+    }
+    for (int h = 1; h <= HORIZON; h++) {
+      snaps.add(new Snapshot(period.plus(h), h, in.projected(forecasts, period, h)));
+    }
+    return RiskEngine.run(m, g, snaps, spec);
+  }
+
+  private List<AnalyticResult> riskResults(Methodology m, Inputs in, RiskResult rr) {
+    Map<String, Set<String>> keysByDomain = new HashMap<>();
+    m.domains().forEach((d, tree) -> keysByDomain.put(d, keys(tree, new HashSet<>())));
+    List<AnalyticResult> out = new ArrayList<>();
+    for (RiskScore s : rr.scores()) {
+      if (Double.isNaN(s.score())) {
+        continue;
+      }
+      Ownership o = in.ownership(s.area(), keysByDomain.get(s.domain()));
+      out.add(
+          new AnalyticResult(
+              0,
+              RISK,
+              s.area() + "|" + s.domain() + "|" + s.period() + "|" + s.horizon(),
+              s.area(),
+              s.domain(),
+              s.period().toString(),
+              s.horizon(),
+              ScoreJson.write(s),
+              o));
+    }
+    return out;
+  }
+
+  static Set<String> keys(RiskNode n, Set<String> out) {
+    if (n instanceof RiskNode.Group g) {
+      g.children().forEach(c -> keys(c, out));
+    } else if (n instanceof RiskNode.IndicatorLeaf l) {
+      out.add(l.indicator());
+      if (!l.per().isEmpty()) {
+        out.add(l.per());
+      }
+    } else if (n instanceof RiskNode.ScoreLeaf s) {
+      out.add(s.key());
+    }
+    return out;
+  }
+
+  private AnalyticResult result(
+      String kind, String subject, SeriesData d, String domain, String payload) {
+    String area = subject.substring(subject.indexOf('|') + 1);
+    return new AnalyticResult(
+        0,
+        kind,
+        subject,
+        area,
+        domain.isEmpty() ? d.domain() : domain,
+        d.ts().trim().end().toString(),
+        0,
+        payload,
+        d.ownership());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** One input series with its vintage and ownership. */
+  record SeriesData(
+      TimeSeries ts, long vintage, Instant recordedAt, Ownership ownership, String domain) {}
+
+  /** Every state's input series of a methodology, read once in the system context. */
+  record Inputs(List<String> states, Map<String, SeriesData> series) {
+    static Inputs load(Vigil vigil, SeriesSource source, Methodology m) {
+      AccessContext sys = AccessContext.system();
+      List<String> states = source.states(sys);
+      Set<String> stateSet = new HashSet<>(states);
+      Map<String, SeriesData> series = new TreeMap<>();
+      for (String key : m.inputKeys()) {
+        String domain =
+            vigil.reference().indicator(sys, key).map(i -> i.domain().name()).orElse("");
+        Map<String, List<Observation>> byArea = new TreeMap<>();
+        for (Observation o : vigil.observations().latestByIndicator(sys, key, Instant.MAX)) {
+          if (stateSet.contains(o.area())) {
+            byArea.computeIfAbsent(o.area(), a -> new ArrayList<>()).add(o);
+          }
+        }
+        byArea.forEach(
+            (area, obs) ->
+                SeriesSource.toSeries(obs)
+                    .ifPresent(
+                        ts -> {
+                          long vintage = 0;
+                          Instant at = Instant.EPOCH;
+                          for (Observation o : obs) {
+                            vintage = Math.max(vintage, o.batch());
+                            at = at.isAfter(o.recordedAt()) ? at : o.recordedAt();
+                          }
+                          series.put(
+                              key + "|" + area,
+                              new SeriesData(ts, vintage, at, mostRestrictive(obs), domain));
+                        }));
+      }
+      return new Inputs(states, series);
+    }
+
+    Optional<Instant> dataAsOf() {
+      return series.values().stream().map(SeriesData::recordedAt).max(Instant::compareTo);
+    }
+
+    Optional<Period> latestMonth() {
+      return series.values().stream()
+          .map(SeriesData::ts)
+          .filter(ts -> ts.frequency() == Frequency.MONTHLY)
+          .map(ts -> ts.trim().end())
+          .max(Period::compareTo);
+    }
+
+    Optional<Period> firstMonth() {
+      return series.values().stream()
+          .map(SeriesData::ts)
+          .filter(ts -> ts.frequency() == Frequency.MONTHLY)
+          .map(ts -> ts.trim().start())
+          .min(Period::compareTo);
+    }
+
+    Map<String, Map<String, InputValue>> observed(Period p) {
+      Map<String, Map<String, InputValue>> out = new HashMap<>();
+      for (String s : states) {
+        out.put(s, new HashMap<>());
+      }
+      series.forEach(
+          (subject, d) -> {
+            double v = RiskService.valueAt(d.ts(), p);
+            if (!Double.isNaN(v)) {
+              String[] ka = subject.split("\\|", 2);
+              out.get(ka[1]).put(ka[0], InputValue.exact(v));
+            }
+          });
+      return out;
+    }
+
+    Map<String, Map<String, InputValue>> projected(
+        Map<String, ForecastValues> forecasts, Period from, int h) {
+      Map<String, Map<String, InputValue>> out = new HashMap<>();
+      for (String s : states) {
+        out.put(s, new HashMap<>());
+      }
+      series.forEach(
+          (subject, d) -> {
+            String[] ka = subject.split("\\|", 2);
+            if (d.ts().frequency() != Frequency.MONTHLY) {
+              double v = RiskService.valueAt(d.ts(), from);
+              if (!Double.isNaN(v)) {
+                out.get(ka[1]).put(ka[0], InputValue.exact(v));
+              }
+              return;
+            }
+            ForecastValues f = forecasts.get(subject);
+            if (f == null) {
+              return;
+            }
+            InputValue v = f.at(from.plus(h));
+            if (v != null) {
+              out.get(ka[1]).put(ka[0], v);
+            }
+          });
+      return out;
+    }
+
+    /** The owner and most restrictive classification of a state's inputs among keys. */
+    Ownership ownership(String area, Set<String> keys) {
+      Ownership worst = null;
+      for (String k : keys) {
+        SeriesData d = series.get(k + "|" + area);
+        if (d != null) {
+          worst = worst == null ? d.ownership() : stricter(worst, d.ownership());
+        }
+      }
+      return worst == null ? Ownership.of(area, Classification.NATIONAL) : worst;
+    }
+  }
+
+  static Ownership mostRestrictive(List<Observation> obs) {
+    Ownership worst = obs.get(0).ownership();
+    for (Observation o : obs) {
+      worst = stricter(worst, o.ownership());
+    }
+    return worst;
+  }
+
+  /** The stricter of two ownerships (NATIONAL before RESTRICTED before SHARED before PUBLIC). */
+  static Ownership stricter(Ownership a, Ownership b) {
+    int ca = a.classification().ordinal();
+    int cb = b.classification().ordinal();
+    if (ca != cb) {
+      return ca < cb ? a : b;
+    }
+    if (a.classification() == Classification.RESTRICTED) {
+      Set<String> both = new HashSet<>(a.sharedWith());
+      both.retainAll(b.sharedWith());
+      return both.isEmpty()
+          ? Ownership.of(a.owner(), Classification.NATIONAL)
+          : Ownership.restricted(a.owner(), both);
+    }
+    return a;
+  }
+
+  /** A forecast's median and 95% bounds per month. */
+  record ForecastValues(String model, Period start, double[] median, double[] lo, double[] hi) {
+    static ForecastValues of(Forecast f) {
+      int n = f.horizon();
+      double[] med = new double[n];
+      double[] lo = new double[n];
+      double[] hi = new double[n];
+      double[] l = f.lower(0.95);
+      double[] u = f.upper(0.95);
+      for (int k = 1; k <= n; k++) {
+        med[k - 1] = f.point(k);
+        lo[k - 1] = Math.min(med[k - 1], l[k - 1]);
+        hi[k - 1] = Math.max(med[k - 1], u[k - 1]);
+      }
+      return new ForecastValues(f.model(), f.start(), med, lo, hi);
+    }
+
+    InputValue at(Period p) {
+      int k = (int) start.until(p);
+      if (k < 0 || k >= median.length) {
+        return null;
+      }
+      return new InputValue(median[k], lo[k], hi[k]);
+    }
+
+    String json() {
+      ObjectNode n = JSON.createObjectNode();
+      n.put("model", model);
+      n.put("start", start.toString());
+      ArrayNode a = n.putArray("median");
+      ArrayNode b = n.putArray("lower95");
+      ArrayNode c = n.putArray("upper95");
+      for (int i = 0; i < median.length; i++) {
+        a.add(median[i]);
+        b.add(lo[i]);
+        c.add(hi[i]);
+      }
+      return n.toString();
+    }
+
+    static ForecastValues parse(String json) {
+      try {
+        JsonNode n = JSON.readTree(json);
+        int len = n.get("median").size();
+        double[] med = new double[len];
+        double[] lo = new double[len];
+        double[] hi = new double[len];
+        for (int i = 0; i < len; i++) {
+          med[i] = n.get("median").get(i).asDouble();
+          lo[i] = n.get("lower95").get(i).asDouble();
+          hi[i] = n.get("upper95").get(i).asDouble();
+        }
+        return new ForecastValues(
+            n.get("model").asText(), Period.parse(n.get("start").asText()), med, lo, hi);
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("Stored forecast is not valid JSON: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Risk scores to and from JSON (NaN as null). */
+  static final class ScoreJson {
+    private ScoreJson() {}
+
+    static String write(RiskScore s) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("score", num(s.score()));
+      m.put("lower", num(s.lower()));
+      m.put("upper", num(s.upper()));
+      m.put("rank", s.rank());
+      m.put("rankLower", s.rankLower());
+      m.put("rankUpper", s.rankUpper());
+      m.put("reliability", num(s.reliability()));
+      m.put("change", num(s.change()));
+      m.put("reference", s.reference());
+      Map<String, Object> comps = new TreeMap<>();
+      s.components().forEach((k, v) -> comps.put(k, num(v)));
+      m.put("components", comps);
+      List<Map<String, Object>> drivers = new ArrayList<>();
+      for (Driver d : s.drivers()) {
+        Map<String, Object> dm = new LinkedHashMap<>();
+        dm.put("id", d.id());
+        dm.put("name", d.name());
+        dm.put("key", d.key());
+        dm.put("value", num(d.value()));
+        dm.put("score", num(d.score()));
+        dm.put("contribution", num(d.contribution()));
+        dm.put("change", num(d.change()));
+        drivers.add(dm);
+      }
+      m.put("drivers", drivers);
+      try {
+        return JSON.writeValueAsString(m);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    static RiskScore read(AnalyticResult r) {
+      try {
+        JsonNode n = JSON.readTree(r.payload());
+        Map<String, Double> comps = new HashMap<>();
+        n.get("components").fields().forEachRemaining(e -> comps.put(e.getKey(), d(e.getValue())));
+        List<Driver> drivers = new ArrayList<>();
+        for (JsonNode dn : n.get("drivers")) {
+          drivers.add(
+              new Driver(
+                  dn.get("id").asText(),
+                  dn.get("name").asText(),
+                  dn.get("key").asText(),
+                  d(dn.get("value")),
+                  d(dn.get("score")),
+                  d(dn.get("contribution")),
+                  d(dn.get("change"))));
+        }
+        return new RiskScore(
+            r.area(),
+            r.domain(),
+            Period.parse(r.period()),
+            r.horizon(),
+            d(n.get("score")),
+            d(n.get("lower")),
+            d(n.get("upper")),
+            n.get("rank").asInt(),
+            n.get("rankLower").asInt(),
+            n.get("rankUpper").asInt(),
+            d(n.get("reliability")),
+            comps,
+            drivers,
+            d(n.get("change")),
+            n.get("reference").asText());
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(
+            "Stored risk score is not valid JSON: " + e.getMessage(), e);
+      }
+    }
+
+    private static Object num(double v) {
+      return Double.isNaN(v) ? null : v;
+    }
+
+    private static double d(JsonNode n) {
+      return n == null || n.isNull() ? Double.NaN : n.asDouble();
+    }
+  }
+
+  /** Goalposts to and from JSON (infinite winsorising bounds as null). */
+  static final class GoalpostsJson {
+    private GoalpostsJson() {}
+
+    static String write(Goalposts g) {
+      ObjectNode n = JSON.createObjectNode();
+      n.put("methodology", g.methodology());
+      n.put("version", g.version());
+      n.put("derivedFrom", g.derivedFrom());
+      ArrayNode notes = n.putArray("notes");
+      g.notes().forEach(notes::add);
+      ObjectNode b = n.putObject("bounds");
+      g.bounds()
+          .forEach(
+              (k, v) -> {
+                ObjectNode x = b.putObject(k);
+                put(x, "clipLow", v.clipLow());
+                put(x, "clipHigh", v.clipHigh());
+                put(x, "min", v.min());
+                put(x, "max", v.max());
+              });
+      return n.toString();
+    }
+
+    private static void put(ObjectNode x, String f, double v) {
+      if (Double.isFinite(v)) {
+        x.put(f, v);
+      } else {
+        x.putNull(f);
+      }
+    }
+
+    static Goalposts parse(String json) {
+      try {
+        JsonNode n = JSON.readTree(json);
+        Map<String, Goalposts.Bound> bounds = new LinkedHashMap<>();
+        n.get("bounds")
+            .fields()
+            .forEachRemaining(
+                e ->
+                    bounds.put(
+                        e.getKey(),
+                        new Goalposts.Bound(
+                            or(e.getValue().get("clipLow"), Double.NEGATIVE_INFINITY),
+                            or(e.getValue().get("clipHigh"), Double.POSITIVE_INFINITY),
+                            or(e.getValue().get("min"), Double.NaN),
+                            or(e.getValue().get("max"), Double.NaN))));
+        List<String> notes = new ArrayList<>();
+        n.get("notes").forEach(x -> notes.add(x.asText()));
+        return new Goalposts(
+            n.get("methodology").asText(),
+            n.get("version").asText(),
+            n.get("derivedFrom").asText(),
+            bounds,
+            notes);
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(
+            "Stored goalposts are not valid JSON: " + e.getMessage(), e);
+      }
+    }
+
+    private static double or(JsonNode n, double dflt) {
+      return n == null || n.isNull() ? dflt : n.asDouble();
+    }
+  }
+}
