@@ -14,6 +14,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.vigil.app.Vigil;
 import org.vigil.app.alert.AlertService;
+import org.vigil.app.analytics.AnalyticRunner;
 import org.vigil.app.demo.DemoReference;
 import org.vigil.app.ingest.IngestProgress;
 import org.vigil.app.ingest.IngestRequest;
@@ -26,6 +27,7 @@ import org.vigil.model.AccessContext;
 import org.vigil.model.Classification;
 import org.vigil.model.InvalidInputException;
 import org.vigil.model.ThreatDomain;
+import org.vigil.model.run.AnalyticRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -156,9 +158,8 @@ final class IngestCommand implements Callable<Integer> {
         // The alert rules run after every ingest, so `alerts list` shows what the new data holds.
         int raised = new AlertService(vigil).evaluate(root.operator()).raised().size();
         root.err().println(raised + " new alert(s); list them with: vigil alerts list");
-        org.vigil.model.run.AnalyticRun run =
-            new org.vigil.app.analytics.AnalyticRunner(vigil)
-                .run("ingest", false, org.vigil.app.analytics.AnalyticRunner.Progress.NONE);
+        AnalyticRun run =
+            new AnalyticRunner(vigil).run("ingest", false, AnalyticRunner.Progress.NONE);
         root.err()
             .println(
                 "analytic run "
