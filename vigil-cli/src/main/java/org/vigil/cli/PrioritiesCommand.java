@@ -50,9 +50,10 @@ final class PrioritiesCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new InvalidInputException("--period: " + e.getMessage());
       }
-      PriorityList list =
+      PriorityService.Published pub =
           new PriorityService(vigil)
-              .priorities(root.caller(vigil), p, RiskSpec.DEFAULT.withDraws(draws));
+              .published(root.caller(vigil), p, RiskSpec.DEFAULT.withDraws(draws));
+      PriorityList list = pub.list();
       root.renderer()
           .note(
               "priorities for "
@@ -62,7 +63,9 @@ final class PrioritiesCommand implements Callable<Integer> {
                   + ")"
                   + (list.previousPeriod().isEmpty()
                       ? ", first run"
-                      : ", compared with the run for " + list.previousPeriod()));
+                      : ", compared with the run for " + list.previousPeriod())
+                  + "; covers "
+                  + pub.coverage().text());
       root.renderer()
           .print(
               switch (view) {
@@ -143,7 +146,8 @@ final class PrioritiesCommand implements Callable<Integer> {
             "max_score",
             "worst_area",
             "states_included",
-            "states_expected");
+            "states_expected",
+            "covers");
     for (RegionalPriority r : list.regional()) {
       t.row(
           r.rank(),
@@ -152,7 +156,8 @@ final class PrioritiesCommand implements Callable<Integer> {
           r.maxScore(),
           r.worstArea(),
           r.statesIncluded(),
-          r.statesExpected());
+          r.statesExpected(),
+          PriorityService.Published.states(r));
     }
     return t;
   }

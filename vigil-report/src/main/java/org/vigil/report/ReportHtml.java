@@ -279,6 +279,9 @@ final class ReportHtml {
       out.append("</tr>");
     }
     out.append("</tbody></table>");
+    if (!section.coverage().isEmpty()) {
+      out.append("<p class=\"note coverage\">").append(esc(section.coverage())).append("</p>");
+    }
   }
 
   private void gap(Section<?> section) {

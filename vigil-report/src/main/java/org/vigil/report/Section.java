@@ -9,12 +9,15 @@ import java.util.List;
  * @param rows the rows, possibly empty
  * @param unavailableReason empty when the section is available; otherwise a message key from the
  *     report bundles (e.g. {@code gap.noRisk}) or a plain sentence shown as is
+ * @param coverage what the rows cover ("1 of 10 states, methodology ..."), printed under them;
+ *     empty when the section has no coverage to state
  */
-public record Section<T>(List<T> rows, String unavailableReason) {
+public record Section<T>(List<T> rows, String unavailableReason, String coverage) {
 
   public Section {
     rows = rows == null ? List.of() : List.copyOf(rows);
     unavailableReason = unavailableReason == null ? "" : unavailableReason;
+    coverage = coverage == null ? "" : coverage;
     if (!rows.isEmpty() && !unavailableReason.isEmpty()) {
       throw new IllegalArgumentException(
           "A section has rows or a reason for having none, not both; found "
@@ -23,6 +26,15 @@ public record Section<T>(List<T> rows, String unavailableReason) {
               + unavailableReason
               + "'");
     }
+  }
+
+  public Section(List<T> rows, String unavailableReason) {
+    this(rows, unavailableReason, "");
+  }
+
+  /** This section with what its rows cover. */
+  public Section<T> withCoverage(String text) {
+    return new Section<>(rows, unavailableReason, text);
   }
 
   /** An available section with the given rows. */

@@ -13,6 +13,7 @@ import org.vigil.analytics.priority.PriorityList;
 import org.vigil.analytics.priority.RegionalPriority;
 import org.vigil.analytics.quality.QualityIssue;
 import org.vigil.analytics.quality.QualityReport;
+import org.vigil.analytics.risk.Composite;
 import org.vigil.analytics.risk.Driver;
 import org.vigil.analytics.risk.Methodology;
 import org.vigil.analytics.risk.RiskScore;
@@ -210,8 +211,50 @@ final class AnalyticsRoutes implements RouteGroup {
     out.put("draws", draws);
     out.put("coverage", coverage(run.coverage()));
     out.put("scores", rows);
+    out.put("composites", composites(run));
     out.put("diagnostics", run.result().diagnostics());
     ctx.json(out);
+  }
+
+  /**
+   * Each state's composite ({@link Composite}, the one implementation) at every period and horizon
+   * of the response, with the domains it covers.
+   */
+  private static List<Map<String, Object>> composites(RiskService.RiskRun run) {
+    int total = Methodology.vigilDefault().domains().size();
+    Map<String, List<RiskScore>> groups = new java.util.TreeMap<>();
+    for (RiskScore s : run.result().scores()) {
+      if (s.period().compareTo(run.period()) >= 0) {
+        groups
+            .computeIfAbsent(
+                s.area() + "|" + s.period() + "|" + s.horizon(), k -> new ArrayList<>())
+            .add(s);
+      }
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    groups.forEach(
+        (k, l) -> {
+          Composite c =
+              Composite.of(
+                  l,
+                  run.result().methodology().equals(Methodology.vigilDefault().id())
+                      ? total
+                      : l.size());
+          if (c.domains() == 0) {
+            return;
+          }
+          RiskScore first = l.get(0);
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("area", first.area());
+          m.put("period", first.period().toString());
+          m.put("horizon", first.horizon());
+          m.put("score", num(c.score()));
+          m.put("domains", c.domains());
+          m.put("domainsTotal", c.domainsTotal());
+          m.put("covers", c.coverage());
+          out.add(m);
+        });
+    return out;
   }
 
   /** What a figure covers: states shown of the members, methodology, data vintage, run. */
@@ -263,12 +306,14 @@ final class AnalyticsRoutes implements RouteGroup {
 
   private void priorities(Context ctx) {
     int draws = Params.intParam(ctx, "draws", 1000, 0, 10_000);
-    PriorityList list =
+    PriorityService.Published pub =
         new PriorityService(vigil)
-            .priorities(Caller.of(ctx), period(ctx), RiskSpec.DEFAULT.withDraws(draws));
+            .published(Caller.of(ctx), period(ctx), RiskSpec.DEFAULT.withDraws(draws));
+    PriorityList list = pub.list();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("period", list.period().toString());
     out.put("methodology", list.methodology());
+    out.put("coverage", coverage(pub.coverage()));
     out.put("previousPeriod", list.previousPeriod());
     out.put("priorities", list.priorities().stream().map(AnalyticsRoutes::priority).toList());
     out.put("regional", list.regional().stream().map(AnalyticsRoutes::regional).toList());
@@ -303,6 +348,7 @@ final class AnalyticsRoutes implements RouteGroup {
     m.put("worstArea", r.worstArea());
     m.put("statesIncluded", r.statesIncluded());
     m.put("statesExpected", r.statesExpected());
+    m.put("covers", PriorityService.Published.states(r));
     return m;
   }
 }

@@ -41,6 +41,25 @@ public final class PriorityService {
    * with the list of the month before. Reads only: nothing is stored.
    */
   public PriorityList priorities(AccessContext ctx, Optional<Period> period, RiskSpec spec) {
+    return published(ctx, period, spec).list();
+  }
+
+  /**
+   * The priority list, the list of the month before (for moves) and what both cover.
+   *
+   * @param list the ranked list of the period
+   * @param previous the list of the month before, ranked the same way
+   * @param coverage states shown of the members, methodology, data vintage and analytic run
+   */
+  public record Published(PriorityList list, PriorityList previous, RiskService.Coverage coverage) {
+    /** What a regional row covers: "1 of 10 states" (so a subset is never shown unlabelled). */
+    public static String states(org.vigil.analytics.priority.RegionalPriority r) {
+      return r.statesIncluded() + " of " + r.statesExpected() + " states";
+    }
+  }
+
+  /** {@link #priorities}, with the list of the month before and the coverage. Reads only. */
+  public Published published(AccessContext ctx, Optional<Period> period, RiskSpec spec) {
     Methodology m = Methodology.vigilDefault();
     RiskService.RiskRun run =
         risk.risk(ctx, new RiskService.RiskRequest(m, period, List.of(6, 12), spec));
@@ -50,8 +69,9 @@ public final class PriorityService {
     PriorityList previous = Prioritiser.rank(run.result(), before, trends, Map.of(), "", total);
     Map<String, Integer> prevRanks = new HashMap<>();
     previous.priorities().forEach(p -> prevRanks.put(p.key(), p.rank()));
-    return Prioritiser.rank(
-        run.result(), run.period(), trends, prevRanks, before.toString(), total);
+    PriorityList list =
+        Prioritiser.rank(run.result(), run.period(), trends, prevRanks, before.toString(), total);
+    return new Published(list, previous, run.coverage());
   }
 
   /** Published trends of each domain's headline indicator, or computed from the series. */

@@ -2,13 +2,18 @@ package org.vigil.app.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.vigil.analytics.priority.Priority;
+import org.vigil.analytics.priority.RegionalPriority;
 import org.vigil.analytics.programme.Scorecard;
+import org.vigil.analytics.risk.Composite;
 import org.vigil.analytics.risk.Methodology;
 import org.vigil.analytics.risk.RiskScore;
 import org.vigil.analytics.risk.RiskSpec;
 import org.vigil.app.Vigil;
+import org.vigil.app.analytics.PriorityService;
 import org.vigil.app.analytics.RiskService;
 import org.vigil.app.programme.ProgrammeService;
 import org.vigil.app.programme.ProgrammeSummary;
@@ -27,122 +32,132 @@ import org.vigil.report.Section;
 import org.vigil.timeseries.Period;
 
 /**
- * The supplements from the engines installed in this build: composite risk (the mean of the domain
- * scores of the risk methodology), priorities (domains ranked by mean score) and programme status
- * from the programme scorecards at the end of the report period. Not thread-safe beyond its
- * one-entry cache, which is guarded.
+ * The supplements from the engines installed in this build: composite risk ({@link Composite} of
+ * the published domain scores), priorities (the {@link PriorityService}'s {@link
+ * org.vigil.analytics.priority.Prioritiser} list, the same as the API and CLI) and programme status
+ * from the programme scorecards at the end of the report period. Every figure is read from the
+ * published analytic run and says what it covers. Thread-safe (no state beyond the services).
  */
 final class InstalledSupplements implements ReportSupplements {
   private final ProgrammeService programmes;
   private final RiskService risk;
+  private final PriorityService priority;
   private final java.time.Clock clock;
-  private final List<RiskScore> cache = new ArrayList<>();
-  private String cacheKey = "";
 
   InstalledSupplements(Vigil vigil) {
     this.programmes = new ProgrammeService(vigil);
     this.risk = new RiskService(vigil);
+    this.priority = new PriorityService(vigil);
     this.clock = vigil.clock();
   }
 
   @Override
   public Section<RiskRow> risk(AccessContext ctx, List<Area> states, Period period) {
-    synchronized (cache) {
-      cacheKey = ""; // each report scores afresh; priorities() then reuses these scores
-    }
-    List<RiskScore> scores = scores(ctx, period);
-    List<RiskRow> rows = new ArrayList<>();
-    for (Area a : states) {
-      List<RiskScore> mine =
-          scores.stream()
-              .filter(s -> s.area().equals(a.code()) && !Double.isNaN(s.score()))
-              .toList();
-      if (mine.isEmpty()) {
-        continue;
-      }
-      double now = mine.stream().mapToDouble(RiskScore::score).average().orElseThrow();
-      double before =
-          mine.stream().mapToDouble(s -> s.score() - s.change()).average().orElse(Double.NaN);
-      Optional<ThreatDomain> top =
-          mine.stream()
-              .max(java.util.Comparator.comparingDouble(RiskScore::score))
-              .flatMap(s -> domain(s.domain()));
-      rows.add(new RiskRow(a, clamp(now), before, top));
-    }
-    return rows.isEmpty() ? Section.unavailable("gap.noData") : Section.of(rows);
-  }
-
-  /**
-   * Domains ranked by their mean risk score over the states in the report (the state alone for a
-   * state report); the previous rank from the scores one month earlier.
-   */
-  @Override
-  public Section<PriorityRow> priorities(AccessContext ctx, Area area, Period period) {
-    Map<ThreatDomain, double[]> sums = new java.util.EnumMap<>(ThreatDomain.class);
-    for (RiskScore s : scores(ctx, period)) {
-      Optional<ThreatDomain> d = domain(s.domain());
-      if (d.isEmpty()
-          || Double.isNaN(s.score())
-          || (area.kind() == AreaKind.COUNTRY && !s.area().equals(area.code()))) {
-        continue;
-      }
-      double[] acc = sums.computeIfAbsent(d.get(), k -> new double[3]);
-      acc[0] += s.score();
-      acc[1] += Double.isNaN(s.change()) ? s.score() : s.score() - s.change();
-      acc[2]++;
-    }
-    List<ThreatDomain> now = ranked(sums, 0);
-    List<ThreatDomain> before = ranked(sums, 1);
-    List<PriorityRow> rows = new ArrayList<>();
-    for (int i = 0; i < now.size(); i++) {
-      double[] acc = sums.get(now.get(i));
-      rows.add(
-          new PriorityRow(
-              i + 1, now.get(i), clamp(acc[0] / acc[2]), before.indexOf(now.get(i)) + 1));
-    }
-    return rows.isEmpty() ? Section.unavailable("gap.noData") : Section.of(rows);
-  }
-
-  private static List<ThreatDomain> ranked(Map<ThreatDomain, double[]> sums, int column) {
-    return sums.entrySet().stream()
-        .sorted(
-            java.util.Comparator.comparingDouble(
-                (Map.Entry<ThreatDomain, double[]> e) -> -e.getValue()[column] / e.getValue()[2]))
-        .map(Map.Entry::getKey)
-        .toList();
-  }
-
-  /**
-   * The risk scores of the period, computed once per report: no projections and no Monte Carlo
-   * draws (the report shows central scores; bands and projections are on the risk page).
-   */
-  private List<RiskScore> scores(AccessContext ctx, Period period) {
-    String key = ctx.user() + "|" + ctx.organisation() + "|" + period;
-    synchronized (cache) {
-      if (key.equals(cacheKey)) {
-        return cache;
-      }
-    }
-    List<RiskScore> out;
+    RiskService.RiskRun run;
     try {
-      RiskService.RiskRun run =
+      run =
           risk.risk(
               ctx,
               new RiskService.RiskRequest(
-                  Methodology.vigilDefault(),
-                  Optional.of(period),
-                  List.of(),
-                  RiskSpec.DEFAULT.withDraws(0)));
-      out = run.result().at(period, 0);
+                  Methodology.vigilDefault(), Optional.of(period), List.of(), RiskSpec.DEFAULT));
     } catch (VigilException | IllegalArgumentException e) {
-      out = List.of();
+      return Section.unavailable("gap.noData");
     }
-    synchronized (cache) {
-      cache.clear();
-      cache.addAll(out);
-      cacheKey = key;
-      return List.copyOf(cache);
+    int domainsTotal = Methodology.vigilDefault().domains().size();
+    List<RiskScore> scores = run.result().at(period, 0);
+    List<RiskRow> rows = new ArrayList<>();
+    int minDomains = Integer.MAX_VALUE;
+    int maxDomains = 0;
+    for (Area a : states) {
+      List<RiskScore> mine = scores.stream().filter(s -> s.area().equals(a.code())).toList();
+      Composite c = Composite.of(mine, domainsTotal);
+      if (c.domains() == 0) {
+        continue;
+      }
+      minDomains = Math.min(minDomains, c.domains());
+      maxDomains = Math.max(maxDomains, c.domains());
+      Optional<ThreatDomain> top =
+          mine.stream()
+              .filter(s -> !Double.isNaN(s.score()))
+              .max(java.util.Comparator.comparingDouble(RiskScore::score))
+              .flatMap(s -> domain(s.domain()));
+      rows.add(new RiskRow(a, clamp(c.score()), c.before(), top));
     }
+    if (rows.isEmpty()) {
+      return Section.unavailable("gap.noData");
+    }
+    String domains =
+        (minDomains == maxDomains ? "" + maxDomains : minDomains + "-" + maxDomains)
+            + " of "
+            + domainsTotal
+            + " domains";
+    return Section.of(rows)
+        .withCoverage(
+            "Covers "
+                + rows.size()
+                + " of "
+                + states.size()
+                + " states of this report ("
+                + run.coverage().text()
+                + "); each composite is the mean of "
+                + domains
+                + ".");
+  }
+
+  /**
+   * The {@link PriorityService} list: for a state report the state's domains in the Prioritiser's
+   * order; for a regional report the Prioritiser's regional ranking, labelled with the states each
+   * mean covers.
+   */
+  @Override
+  public Section<PriorityRow> priorities(AccessContext ctx, Area area, Period period) {
+    PriorityService.Published p;
+    try {
+      p = priority.published(ctx, Optional.of(period), RiskSpec.DEFAULT);
+    } catch (VigilException | IllegalArgumentException e) {
+      return Section.unavailable("gap.noData");
+    }
+    List<PriorityRow> rows = new ArrayList<>();
+    String coverage;
+    if (area.kind() == AreaKind.COUNTRY) {
+      List<Priority> mine =
+          p.list().priorities().stream().filter(x -> x.area().equals(area.code())).toList();
+      List<String> before =
+          p.previous().priorities().stream()
+              .filter(x -> x.area().equals(area.code()))
+              .map(Priority::domain)
+              .toList();
+      for (Priority x : mine) {
+        Optional<ThreatDomain> d = domain(x.domain());
+        if (d.isPresent()) {
+          rows.add(
+              new PriorityRow(
+                  rows.size() + 1, d.get(), clamp(x.score()), before.indexOf(x.domain()) + 1));
+        }
+      }
+      coverage = "Ranked by the Prioritiser (" + p.coverage().text() + ").";
+    } else {
+      List<String> before = p.previous().regional().stream().map(RegionalPriority::domain).toList();
+      Set<String> covers = new TreeSet<>();
+      for (RegionalPriority r : p.list().regional()) {
+        Optional<ThreatDomain> d = domain(r.domain());
+        if (d.isPresent()) {
+          rows.add(
+              new PriorityRow(
+                  rows.size() + 1, d.get(), clamp(r.meanScore()), before.indexOf(r.domain()) + 1));
+          covers.add(PriorityService.Published.states(r));
+        }
+      }
+      coverage =
+          "Regional means by the Prioritiser over "
+              + String.join(" or ", covers)
+              + " ("
+              + p.coverage().text()
+              + ").";
+    }
+    return rows.isEmpty()
+        ? Section.unavailable("gap.noData")
+        : Section.of(rows).withCoverage(coverage);
   }
 
   private static Optional<ThreatDomain> domain(String name) {
