@@ -197,7 +197,11 @@ final class AnalyticsRoutes implements RouteGroup {
             .risk(
                 Caller.of(ctx),
                 new RiskService.RiskRequest(
-                    m, period(ctx), horizons, RiskSpec.DEFAULT.withDraws(draws)));
+                    m,
+                    period(ctx),
+                    horizons,
+                    RiskSpec.DEFAULT.withDraws(draws),
+                    Params.instant(ctx, "asOf")));
     List<Map<String, Object>> rows = new ArrayList<>();
     for (RiskScore s : run.result().scores()) {
       if (s.period().compareTo(run.period()) >= 0) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.app.Vigil;
+import org.vigil.app.analytics.AnalyticRunner;
 import org.vigil.app.ingest.IngestRequest;
 import org.vigil.app.ingest.IngestResult;
 import org.vigil.app.ingest.IngestService;
@@ -19,6 +20,7 @@ import org.vigil.model.AccessContext;
 import org.vigil.model.Classification;
 import org.vigil.model.IngestBatch;
 import org.vigil.model.ThreatDomain;
+import org.vigil.model.run.AnalyticRun;
 
 /**
  * {@code POST /api/ingest}: loads one file as one batch through the same {@link IngestService} as
@@ -30,10 +32,12 @@ import org.vigil.model.ThreatDomain;
 final class IngestRoutes implements RouteGroup {
   private static final Logger LOG = LoggerFactory.getLogger(IngestRoutes.class);
   private final IngestService ingest;
+  private final AnalyticRunner runner;
   private final long maxBytes;
 
   IngestRoutes(Vigil vigil, ServerConfig config) {
     this.ingest = new IngestService(vigil);
+    this.runner = new AnalyticRunner(vigil);
     this.maxBytes = config.maxBodyBytes();
   }
 
@@ -69,7 +73,36 @@ final class IngestRoutes implements RouteGroup {
                 }
               });
     }
-    ctx.status(result.alreadyLoaded() ? 200 : 201).json(wire(result));
+    Map<String, Object> out = wire(result);
+    if (!result.alreadyLoaded() && result.batch().rowsAdded() > 0) {
+      out.put("analyticRun", analyse(clean(fileName)));
+    }
+    ctx.status(result.alreadyLoaded() ? 200 : 201).json(out);
+  }
+
+  /**
+   * The incremental analytic run after a batch (as after {@code vigil ingest}): only the series
+   * whose vintage changed, and what depends on them, are recomputed. The batch is stored whatever
+   * happens here; a failed run is reported, never a failed upload.
+   */
+  private Map<String, Object> analyse(String file) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    try {
+      AnalyticRun run = runner.run("ingest", false, AnalyticRunner.Progress.NONE);
+      m.put("id", run.id());
+      m.put("status", run.status());
+      m.put("seriesComputed", run.seriesComputed());
+      m.put("resultsChanged", run.resultsChanged());
+    } catch (RuntimeException e) {
+      LOG.warn("Analytic run after the ingest of {} failed", file, e);
+      m.put("status", "FAILED");
+      m.put(
+          "detail",
+          "The batch is stored; the analytic run after it failed ("
+              + e.getMessage()
+              + "): run ./vigil analyse");
+    }
+    return m;
   }
 
   /**

@@ -1,0 +1,146 @@
+package org.vigil.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.vigil.app.Vigil;
+import org.vigil.app.VigilConfig;
+import org.vigil.app.analytics.AnalyticRunner;
+import org.vigil.app.demo.DemoData;
+import org.vigil.model.AccessContext;
+import org.vigil.model.Observation;
+import org.vigil.model.run.AnalyticResult;
+import org.vigil.model.run.AnalyticRun;
+import org.vigil.timeseries.Period;
+
+/**
+ * HTTP ingest starts an incremental analytic run (issue 10): one new value of one series recomputes
+ * that series only, the run lists the new input vintage, the API serves the new run, and {@code
+ * asOf} before the upload returns what was published then.
+ */
+class IngestAnalyticRunApiTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SERIES = "DEMO_DRUG_TRAFFICKING_OFFENCES";
+  private static TestServer server;
+  private static AnalyticRun first;
+
+  @BeforeAll
+  static void start() {
+    Vigil vigil = Vigil.open(VigilConfig.h2InMemory("ingest-run-" + System.nanoTime()));
+    DemoData.load(vigil);
+    first = new AnalyticRunner(vigil).run("test", true, AnalyticRunner.Progress.NONE);
+    server = TestServer.start(vigil, ServerConfig.builder().demo(true).build());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static Map<String, String> login(String user) throws Exception {
+    HttpResponse<String> r =
+        server.send(
+            "POST",
+            "/api/auth/login",
+            "{\"username\":\"" + user + "\",\"password\":\"" + DemoData.PASSWORD + "\"}",
+            Map.of());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    String cookie =
+        r.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("vigil_session="))
+            .findFirst()
+            .orElseThrow();
+    return Map.of(
+        "Authorization",
+        "Bearer " + cookie.substring("vigil_session=".length(), cookie.indexOf(';')));
+  }
+
+  private static Map<String, Double> kazScores(JsonNode risk) {
+    Map<String, Double> out = new HashMap<>();
+    for (JsonNode s : risk.get("scores")) {
+      if (s.get("area").asText().equals("KAZ") && !s.get("score").isNull()) {
+        out.put(
+            s.get("domain").asText() + "|" + s.get("period").asText(), s.get("score").asDouble());
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void oneNewValueOverHttp_recomputesThatSeriesOnly_andAsOfShowsWhatWasPublished()
+      throws Exception {
+    AccessContext sys = AccessContext.system();
+    Vigil vigil = server.vigil();
+    Period month = Period.parse(first.period().orElseThrow()).plus(-1);
+    Observation old =
+        vigil.observations().series(sys, SERIES, "KAZ").stream()
+            .filter(o -> o.period().equals(month))
+            .findFirst()
+            .orElseThrow();
+    Map<String, String> analyst = login("kaz.analyst");
+    String period = "&period=" + month;
+    JsonNode before =
+        JSON.readTree(server.get("/api/analytics/risk?horizon=1" + period, analyst).body());
+    assertThat(before.get("coverage").get("run").asLong()).isEqualTo(first.id());
+    Instant published = Instant.now();
+
+    Map<String, String> steward = new HashMap<>(login("kaz.steward"));
+    steward.put("Content-Type", "text/csv");
+    HttpResponse<String> up =
+        server.send(
+            "POST",
+            "/api/ingest?file=one-value.csv&format=long-csv",
+            "indicator,area,period,value\n"
+                + SERIES
+                + ",KAZ,"
+                + month
+                + ","
+                + (old.value() * 3 + 10)
+                + "\n",
+            steward);
+    assertThat(up.statusCode()).as(up.body()).isEqualTo(201);
+    JsonNode run = JSON.readTree(up.body()).get("analyticRun");
+    assertThat(run.get("status").asText()).as(up.body()).isEqualTo("DONE");
+    assertThat(run.get("seriesComputed").asInt()).isEqualTo(1);
+    long runId = run.get("id").asLong();
+    assertThat(runId).isGreaterThan(first.id());
+
+    // The run lists its input vintages: the new one for the series, the old ones for the rest.
+    AnalyticRun inc = vigil.store().analyticRuns().run(sys, runId).orElseThrow();
+    String subject = SERIES + "|KAZ";
+    assertThat(inc.inputs().get(subject)).isGreaterThan(first.inputs().get(subject));
+    first
+        .inputs()
+        .forEach(
+            (k, v) -> {
+              if (!k.equals(subject)) {
+                assertThat(inc.inputs().get(k)).as(k).isEqualTo(v);
+              }
+            });
+    // Only that series' forecast changed.
+    assertThat(vigil.store().analyticRuns().changedBy(sys, AnalyticRunner.FORECAST, runId))
+        .extracting(AnalyticResult::subject)
+        .containsExactly(subject);
+
+    JsonNode after =
+        JSON.readTree(server.get("/api/analytics/risk?horizon=1" + period, analyst).body());
+    assertThat(after.get("coverage").get("run").asLong()).isEqualTo(runId);
+    assertThat(kazScores(after).get("DRUG_TRAFFICKING|" + month))
+        .isNotEqualTo(kazScores(before).get("DRUG_TRAFFICKING|" + month));
+    JsonNode then =
+        JSON.readTree(
+            server
+                .get("/api/analytics/risk?horizon=1" + period + "&asOf=" + published, analyst)
+                .body());
+    assertThat(then.get("coverage").get("run").asLong()).isEqualTo(first.id());
+    assertThat(kazScores(then)).isEqualTo(kazScores(before));
+  }
+}
