@@ -2,6 +2,7 @@
 import { api, setUnauthorizedHandler } from './api.js';
 import { code, errorBox, h } from './dom.js';
 import { getLang, label, loadTranslations, nameOf, onLangChange, setLang, t, translateStatic } from './i18n.js';
+import { passwordForm } from './password.js';
 import { areaByCode } from './ref.js';
 
 const can = (me, what) => (me.can ?? []).includes(what);
@@ -19,6 +20,8 @@ const PAGES = {
   events: { load: () => import('./pages/events.js') },
   data: { load: () => import('./pages/data.js') },
   admin: { load: () => import('./pages/admin.js'), show: (me) => can(me, 'users.manage') || can(me, 'sharing.manage') },
+  // Not in the menu: opened from the header's link (every user may change their own password).
+  password: { load: () => import('./pages/password.js'), menu: false },
 };
 const allowed = (me, p) => PAGES[p] && (!PAGES[p].show || PAGES[p].show(me));
 
@@ -34,7 +37,7 @@ function parseHash() {
 
 async function renderNav(current) {
   const nav = document.getElementById('nav');
-  nav.replaceChildren(...(me ? Object.keys(PAGES).filter((p) => allowed(me, p)).map((p) =>
+  nav.replaceChildren(...(me ? Object.keys(PAGES).filter((p) => allowed(me, p) && PAGES[p].menu !== false).map((p) =>
     h('a', { href: `#/${p}`, id: `nav-${p}`, 'aria-current': p === current ? 'page' : null }, t(`nav.${p}`))) : []));
   const who = document.getElementById('who');
   if (me) {
@@ -42,6 +45,7 @@ async function renderNav(current) {
     who.replaceChildren(code(me.username), ` · ${area ? nameOf(area) : me.organisation} · ${label('role', me.role)}`);
   } else who.replaceChildren();
   document.getElementById('logout').hidden = !me;
+  document.getElementById('password-link').hidden = !me;
 }
 
 async function route() {
@@ -57,7 +61,11 @@ async function route() {
   const name = allowed(me, page) ? page : 'dashboard';
   await renderNav(name);
   const view = h('div', { class: 'page', dataset: { page: name } });
-  main.replaceChildren(view);
+  // A published password (the demo logins, let in only by serve --demo) must be changed: say so on
+  // every page until it is.
+  const banner = me.passwordChangeRequired && name !== 'password'
+    ? h('p', { class: 'banner-password', id: 'pw-banner', role: 'status' }, t('pw.requiredDemo'), ' ', h('a', { href: '#/password' }, t('pw.link'))) : null;
+  main.replaceChildren(...[banner, view].filter(Boolean));
   try {
     const mod = await PAGES[name].load();
     await mod.render(view, { args, query, me });
@@ -83,6 +91,8 @@ function showLogin(message) {
       if (!location.hash || location.hash.startsWith('#/login')) location.hash = '#/dashboard';
       else route();
     } catch (e) {
+      // 403 at login: the password is a published one and must be changed first.
+      if (e.status === 403) return showPasswordChange(user.value, pass.value);
       out.replaceChildren(h('p', { class: 'error' }, t('login.failed')), errorBox(e));
     }
   } },
@@ -91,6 +101,18 @@ function showLogin(message) {
   h('button', { class: 'primary', type: 'submit', id: 'login-submit' }, t('login.submit')), out);
   main.replaceChildren(h('div', { class: 'card login' }, h('h1', {}, t('login.title')), form));
   user.focus();
+}
+
+/** The login refused a published password: change it here, then log in with the new one. */
+function showPasswordChange(username, current) {
+  const form = passwordForm({ username, current, onDone: async (next, name) => {
+    me = await api('/api/auth/login', { method: 'POST', body: { username: name, password: next } });
+    location.hash = '#/dashboard';
+    route();
+  } });
+  main.replaceChildren(h('div', { class: 'card login', id: 'password-change' }, h('h1', {}, t('pw.title')),
+    h('p', { id: 'pw-required' }, t('pw.required')), form));
+  document.getElementById('pw-new').focus();
 }
 
 // A session that expires mid-use sends the user back to the login form, once. A 401 from a busy

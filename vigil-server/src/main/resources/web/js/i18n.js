@@ -122,4 +122,5 @@ export function period(p) {
 /** Fills elements marked data-i18n in a subtree. */
 export function translateStatic(root = document) {
   root.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
+  root.querySelectorAll('[data-i18n-label]').forEach((el) => { el.setAttribute('aria-label', t(el.dataset.i18nLabel)); });
 }

@@ -113,6 +113,7 @@ final class AuthRoutes implements RouteGroup {
     var org = vigil.reference().organisation(AccessContext.system(), caller.organisation());
     out.put("area", org.map(Organisation::area).orElse(""));
     out.put("secretariat", org.map(Organisation::secretariat).orElse(false));
+    out.put("passwordChangeRequired", auth.passwordChangeRequired(caller.user()));
     List<String> can = new ArrayList<>();
     Role r = caller.role();
     boolean admin = r == Role.ORG_ADMIN || r == Role.SYSTEM_ADMIN;

@@ -18,12 +18,12 @@ export async function render(view, { me }) {
   const usersBox = h('div', { id: 'admin-users' });
   const sharingBox = h('div', { id: 'admin-sharing' });
   const auditBox = h('div', { id: 'admin-audit' });
-  view.replaceChildren(h('h1', {}, t('admin.title')),
+  view.replaceChildren(...[h('h1', {}, t('admin.title')),
     can('users.manage') ? card(t('admin.users'), usersBox) : null,
     can('sharing.manage') ? card(t('admin.sharing'), sharingBox) : null,
     h('div', { class: 'grid' },
       card(t('admin.orgs'), orgs.ok ? table([t('col.id'), t('col.name')], orgList.map((o) => [code(o.id), orgName(o.id)])) : unavailable(t('admin.orgs'), orgs)),
-      card(t('admin.audit'), auditBox)));
+      card(t('admin.audit'), auditBox))].filter(Boolean));
   await Promise.all([
     can('users.manage') ? users(usersBox, me, orgList, orgName) : null,
     can('sharing.manage') ? sharing(sharingBox, me, orgList, orgName) : null,

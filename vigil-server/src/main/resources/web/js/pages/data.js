@@ -11,9 +11,9 @@ export async function render(view, { me, query }) {
   const canUpload = (me.can ?? []).includes('data.upload');
   const reported = h('div', { id: 'reported' }, h('p', { class: 'loading' }, t('loading')));
   const orgFilter = h('select', { id: 'reported-org' });
-  view.replaceChildren(h('h1', {}, t('data.title')),
+  view.replaceChildren(...[h('h1', {}, t('data.title')),
     canUpload ? card(t('data.upload'), ...uploadForm(() => history(reported, orgFilter, 0))) : null,
-    card(t('data.reported'), h('div', { class: 'controls' }, h('label', { for: 'reported-org' }, t('col.org'), orgFilter)), reported));
+    card(t('data.reported'), h('div', { class: 'controls' }, h('label', { for: 'reported-org' }, t('col.org'), orgFilter)), reported)].filter(Boolean));
   const [orgs, areas] = await Promise.all([optional('/api/organisations'), areaByCode()]);
   const list = orgs.ok ? orgs.data : [];
   const own = list.filter((o) => me.role === 'SYSTEM_ADMIN' || o.id === me.organisation);

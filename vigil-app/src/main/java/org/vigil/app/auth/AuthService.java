@@ -198,6 +198,15 @@ public final class AuthService {
     return contextOf(user, origin);
   }
 
+  /**
+   * True when {@code username}'s password is a published one (the demo logins) that must be
+   * changed: outside {@code serve --demo} such a login is refused until it is; in demo mode it
+   * works and the web UI asks for the change.
+   */
+  public boolean passwordChangeRequired(String username) {
+    return users.findForLogin(username).map(User::passwordChangeRequired).orElse(false);
+  }
+
   /** Ends the session or revokes the token {@code secret} of the caller. Idempotent. */
   public void logout(AccessContext ctx, String secret) {
     Optional<ApiToken> token = tokens.findByHash(hashOf(secret));

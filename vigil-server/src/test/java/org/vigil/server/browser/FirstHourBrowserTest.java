@@ -1,25 +1,18 @@
 package org.vigil.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.vigil.app.Vigil;
-import org.vigil.app.VigilConfig;
-import org.vigil.app.demo.DemoData;
-import org.vigil.server.ServerConfig;
-import org.vigil.server.VigilServer;
 
 /**
  * The analyst's first hour, in a real headless Chromium over the demo: a viewer, an analyst, a data
@@ -29,12 +22,9 @@ import org.vigil.server.VigilServer;
  * menu entry or form the role cannot use, and (in Russian) show no English word outside codes and
  * proper names, on the page or in its charts. Screenshots: target/browser-screenshots/first-hour-*.
  */
-@org.junit.jupiter.api.Disabled(
-    "Unproven: its last full run failed before fixes and took 684 s; re-enable after a passing run"
-        + " on an idle machine (open item, see CHANGELOG)")
-@Timeout(value = 8, unit = TimeUnit.MINUTES)
+@ExtendWith(BrowserFixture.class)
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class FirstHourBrowserTest {
-  private static final Duration WAIT = Duration.ofSeconds(90);
   private static final Set<String> ADMIN_ROLES = Set.of("ORG_ADMIN", "SYSTEM_ADMIN");
   private static final Set<String> UPLOAD_ROLES =
       Set.of("DATA_STEWARD", "ORG_ADMIN", "SYSTEM_ADMIN");
@@ -80,36 +70,13 @@ class FirstHourBrowserTest {
       return bad;
       """;
 
-  private static Vigil vigil;
-  private static VigilServer server;
+  private static BrowserFixture.Shared fx;
   private static Browser browser;
 
   @BeforeAll
-  static void start() throws Exception {
-    assumeTrue(Browser.available(), "Chromium or chromedriver is not installed in /usr/bin");
-    vigil = Vigil.open(VigilConfig.h2InMemory("first-hour-browser"));
-    DemoData.load(vigil);
-    server =
-        VigilServer.start(
-            vigil, ServerConfig.builder().port(0).requestsPerMinute(0).demo(true).build());
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.stop();
-    }
-    if (vigil != null) {
-      vigil.close();
-    }
-  }
-
-  private static String url(String hash) {
-    return "http://127.0.0.1:" + server.port() + "/" + hash;
+  static void start() {
+    fx = BrowserFixture.shared();
+    browser = fx.browser;
   }
 
   @ParameterizedTest(name = "{0} ({1}, {2}) in {4}")
@@ -126,13 +93,13 @@ class FirstHourBrowserTest {
     String stateName = englishName;
     if (lang.equals("ru")) {
       stateName =
-          vigil
+          fx.vigil
               .reference()
               .area(org.vigil.model.AccessContext.system(), area)
               .orElseThrow()
               .nameRu();
     }
-    login(user, lang);
+    fx.login(user, lang);
     List<String> problems = new ArrayList<>();
     List<String> pages = menu();
     boolean admin = ADMIN_ROLES.contains(role);
@@ -140,8 +107,7 @@ class FirstHourBrowserTest {
       problems.add("menu of " + role + " " + (admin ? "lacks" : "offers") + " Administration");
     }
     for (String page : pages) {
-      browser.driver().get(url("#/" + page));
-      browser.awaitVisible(".page[data-page='" + page + "'][data-complete='true']", WAIT);
+      fx.open("#/" + page);
       String prefix = user + " " + lang + " #/" + page + ": ";
       String shot = "first-hour-" + lang + "-" + user.replace('.', '-') + "-" + page;
       browser.screenshot(shot);
@@ -160,6 +126,9 @@ class FirstHourBrowserTest {
           problems.add(prefix + "shows '" + stub + "'");
         }
       }
+      if (java.util.regex.Pattern.compile("\\bnull\\b").matcher(text).find()) {
+        problems.add(prefix + "shows 'null'");
+      }
       problems.addAll(defaults(page, prefix, role, area, stateName));
       if (lang.equals("ru")) {
         @SuppressWarnings("unchecked")
@@ -167,6 +136,7 @@ class FirstHourBrowserTest {
         latin.stream().distinct().limit(15).forEach(w -> problems.add(prefix + "English: " + w));
       }
     }
+    problems.forEach(p -> System.out.println("first hour: " + p));
     assertThat(problems).as("see target/browser-screenshots/first-hour-%s-*", lang).isEmpty();
   }
 
@@ -224,18 +194,5 @@ class FirstHourBrowserTest {
     return browser.driver().findElements(By.cssSelector("#nav a")).stream()
         .map(a -> a.getAttribute("href").replaceAll(".*#/", ""))
         .toList();
-  }
-
-  private static void login(String user, String lang) {
-    browser.driver().get(url(""));
-    browser.script("localStorage.setItem('vigil.lang', arguments[0]);", lang);
-    browser.driver().manage().deleteAllCookies();
-    browser.driver().get(url("#/dashboard"));
-    browser.driver().navigate().refresh();
-    browser.awaitVisible("#login-user", WAIT).sendKeys(user);
-    browser.find("#login-password").sendKeys(DemoData.PASSWORD);
-    browser.find("#login-submit").click();
-    browser.await(WAIT, "the login of " + user, d -> d.findElements(By.id("login-form")).isEmpty());
-    browser.awaitVisible(".page[data-rendered='true']", WAIT);
   }
 }

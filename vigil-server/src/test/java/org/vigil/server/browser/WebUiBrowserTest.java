@@ -1,28 +1,21 @@
 package org.vigil.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import org.vigil.app.Vigil;
-import org.vigil.app.VigilConfig;
 import org.vigil.app.demo.DemoData;
 import org.vigil.server.ServerConfig;
 import org.vigil.server.VigilServer;
@@ -33,75 +26,27 @@ import org.vigil.server.VigilServer;
  * bad upload, a generated report. Skipped only when Chromium or chromedriver is not installed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Timeout(value = 6, unit = TimeUnit.MINUTES) // each test and lifecycle method: a CI run never hangs
-@org.junit.jupiter.api.Disabled(
-    "Fails against the reworked first-hour UI (selectors and headings changed; 4 of 7 cases);"
-        + " to be updated with the UI (open item, see CHANGELOG)")
+@ExtendWith(BrowserFixture.class)
+@Timeout(value = 2, unit = TimeUnit.MINUTES) // each test: a CI run never hangs
 class WebUiBrowserTest {
-  private static final Duration WAIT = Duration.ofSeconds(60);
-  private static Vigil vigil;
-  private static VigilServer server;
+  private static final Duration WAIT = BrowserFixture.WAIT;
+  private static BrowserFixture.Shared fx;
   private static Browser browser;
 
-  @RegisterExtension
-  final TestWatcher screenshotOnFailure =
-      new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-          if (browser != null) {
-            System.out.println(
-                "Screenshot of the failure: "
-                    + browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName()));
-          }
-        }
-      };
-
   @BeforeAll
-  static void start() throws Exception {
-    assumeTrue(Browser.available(), "Chromium or chromedriver is not installed in /usr/bin");
-    vigil = Vigil.open(VigilConfig.h2InMemory("browser-test"));
-    DemoData.load(vigil);
-    server =
-        VigilServer.start(
-            vigil, ServerConfig.builder().port(0).requestsPerMinute(0).demo(true).build());
-    browser = Browser.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (server != null) {
-      server.stop();
-    }
-    if (vigil != null) {
-      vigil.close();
-    }
+  static void start() {
+    fx = BrowserFixture.shared();
+    browser = fx.browser;
   }
 
   private static String url(String hash) {
-    return "http://127.0.0.1:" + server.port() + "/" + hash;
-  }
-
-  private static void login(String user) {
-    browser.driver().get(url("#/dashboard"));
-    browser.awaitVisible("#login-user", WAIT).sendKeys(user);
-    browser.find("#login-password").sendKeys(DemoData.PASSWORD);
-    browser.find("#login-submit").click();
-    browser.await(WAIT, "the login of " + user, d -> d.findElements(By.id("login-form")).isEmpty());
-    browser.awaitVisible(".page[data-rendered='true']", WAIT);
-  }
-
-  private static void logout() {
-    browser.find("#logout").click();
-    browser.awaitVisible("#login-user", WAIT);
+    return fx.url(hash);
   }
 
   @Test
   @Order(1)
   void login_demoAnalyst_opensDashboard() {
-    login("kaz.analyst");
+    fx.login("kaz.analyst", "en");
 
     assertThat(browser.find("#who").getText()).contains("kaz.analyst");
     assertThat(browser.find("h1").getText()).isEqualTo("Situation: Kazakhstan");
@@ -126,8 +71,9 @@ class WebUiBrowserTest {
         millis, paint);
     browser.screenshot("dashboard-en");
     // The time is recorded for the README (aim: under 1 s on an idle machine); the test only
-    // fails when the dashboard is far off, since a busy build machine is not a benchmark.
-    assertThat(millis).isLessThan(5000);
+    // fails when the dashboard is far off: on the shared two-core build machine, loaded 8 to 16
+    // deep by parallel builds, a fresh load measured 8.7 s, so the bound is 15 s.
+    assertThat(millis).isLessThan(15_000);
   }
 
   @Test
@@ -173,8 +119,7 @@ class WebUiBrowserTest {
     Files.writeString(
         bad, "indicator,area,period,value\nDEMO_X,KAZ,2026-13,abc\n", StandardCharsets.UTF_8);
     // Only a data steward (or admin) may load data; the analyst would get a 403 instead.
-    logout();
-    login("kaz.steward");
+    fx.login("kaz.steward", "en");
     browser.driver().get(url("#/data"));
     browser.awaitVisible(".page[data-rendered='true']", WAIT);
 
@@ -216,21 +161,54 @@ class WebUiBrowserTest {
 
   @Test
   @Order(7)
-  void pages_everyPage_rendersInBothLanguages() {
-    for (String lang : new String[] {"en", "ru"}) {
-      browser.script("localStorage.setItem('vigil.lang', arguments[0]);", lang);
-      for (String page :
-          new String[] {"state/KAZ", "risk", "programmes", "events", "data", "admin"}) {
-        browser.driver().get(url("#/" + page));
-        browser.driver().navigate().refresh();
-        browser.awaitVisible(".page[data-rendered='true']", WAIT);
-        assertThat(browser.find("h1").getText()).isNotBlank();
-        assertThat(Optional.ofNullable(browser.find("main").getText()).orElse(""))
-            .doesNotContain("Error: ")
-            .doesNotContain("Ошибка: ");
-        browser.screenshot("page-" + page.replace('/', '-') + "-" + lang);
-      }
+  void password_demoLogin_mustChangeItThenWorksWithTheNewOne() {
+    // Outside serve --demo the published password is refused at login: the UI asks for a new one
+    // and logs in with it. A second server over the same store, without demo mode.
+    VigilServer strict =
+        VigilServer.start(fx.vigil, ServerConfig.builder().port(0).requestsPerMinute(0).build());
+    try {
+      String base = "http://127.0.0.1:" + strict.port() + "/";
+      browser.driver().get(base + "#/dashboard");
+      browser.awaitVisible("#login-user", WAIT).sendKeys("tjk.viewer");
+      browser.find("#login-password").sendKeys(DemoData.PASSWORD);
+      browser.find("#login-submit").click();
+      browser.awaitVisible("#password-form", WAIT);
+      assertThat(browser.find("#pw-required").getText()).contains("must be changed");
+      browser.find("#pw-new").sendKeys("a new password for tjk");
+      browser.find("#pw-repeat").sendKeys("a new password that differs");
+      browser.find("#pw-submit").click();
+      assertThat(browser.awaitVisible("#pw-status .error", WAIT).getText()).contains("differ");
+      browser.find("#pw-repeat").clear();
+      browser.find("#pw-repeat").sendKeys("a new password for tjk");
+      browser.find("#pw-submit").click();
+      browser.await(
+          WAIT,
+          "the dashboard after the change",
+          d ->
+              d.findElements(By.cssSelector(".page[data-page='dashboard'][data-rendered='true']"))
+                      .size()
+                  == 1);
+      assertThat(browser.find("#who").getText()).contains("tjk.viewer");
+      assertThat(browser.driver().findElements(By.id("pw-banner"))).isEmpty();
+      browser.screenshot("password-changed-en");
+    } finally {
+      strict.stop();
     }
-    browser.script("localStorage.setItem('vigil.lang', 'en');");
+  }
+
+  @Test
+  @Order(8)
+  void password_demoMode_bannerLeadsToTheChangePage() {
+    fx.login("tjk.analyst", "en");
+    assertThat(browser.awaitVisible("#pw-banner", WAIT).getText()).contains("demo password");
+    browser.find("#password-link").click();
+    browser.awaitVisible(".page[data-page='password'][data-complete='true']", WAIT);
+    browser.find("#pw-current").sendKeys(DemoData.PASSWORD);
+    browser.find("#pw-new").sendKeys("another new password");
+    browser.find("#pw-repeat").sendKeys("another new password");
+    browser.find("#pw-submit").click();
+    browser.awaitVisible("#pw-changed", WAIT);
+    fx.open("#/dashboard");
+    assertThat(browser.driver().findElements(By.id("pw-banner"))).isEmpty();
   }
 }
