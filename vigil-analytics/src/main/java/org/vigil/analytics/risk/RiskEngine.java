@@ -52,6 +52,26 @@ public final class RiskEngine {
    */
   public static RiskResult run(
       Methodology m, Goalposts goalposts, List<Snapshot> snapshots, RiskSpec spec) {
+    int[] streams = new int[snapshots.size()];
+    for (int i = 0; i < streams.length; i++) {
+      streams[i] = i;
+    }
+    return run(m, goalposts, snapshots, spec, streams);
+  }
+
+  /**
+   * As {@link #run(Methodology, Goalposts, List, RiskSpec)}, with the random stream of each
+   * snapshot given: snapshot {@code s} draws from stream {@code streams[s]}. Scoring a subset of a
+   * list of snapshots with their positions in the full list as streams gives exactly the scores of
+   * the full list (an incremental analytic run re-scores only the snapshots whose inputs changed).
+   * The change of a horizon-0 score is computed from the earlier snapshots given.
+   */
+  public static RiskResult run(
+      Methodology m, Goalposts goalposts, List<Snapshot> snapshots, RiskSpec spec, int[] streams) {
+    if (streams.length != snapshots.size()) {
+      throw new IllegalArgumentException(
+          "One random stream per snapshot: " + snapshots.size() + " snapshots, " + streams.length);
+    }
     Map<String, Integer> keyIndex = keyIndex(m);
     List<String> areas =
         snapshots.stream().flatMap(s -> s.values().keySet().stream()).distinct().sorted().toList();
@@ -69,7 +89,7 @@ public final class RiskEngine {
     }
     double[][][] factors = weightFactors(trees, spec);
     List<List<RiskScore>> perSnapshot =
-        runAll(trees, scales, inputs, snapshots, areas, keyIndex, spec, factors);
+        runAll(trees, scales, inputs, snapshots, areas, keyIndex, spec, factors, streams);
     List<RiskScore> all = new ArrayList<>();
     perSnapshot.forEach(all::addAll);
     return new RiskResult(m.id(), m.version(), spec, withChanges(all), notes);
@@ -140,13 +160,22 @@ public final class RiskEngine {
       List<String> areas,
       Map<String, Integer> keyIndex,
       RiskSpec spec,
-      double[][][] factors) {
+      double[][][] factors,
+      int[] streams) {
     List<List<RiskScore>> out = new ArrayList<>();
     if (spec.threads() == 1 || inputs.length == 1) {
       for (int s = 0; s < inputs.length; s++) {
         out.add(
             new SnapshotRun(
-                    trees, scales, inputs[s], snapshots.get(s), areas, keyIndex, spec, s, factors)
+                    trees,
+                    scales,
+                    inputs[s],
+                    snapshots.get(s),
+                    areas,
+                    keyIndex,
+                    spec,
+                    streams[s],
+                    factors)
                 .run());
       }
       return out;
@@ -157,7 +186,15 @@ public final class RiskEngine {
       for (int s = 0; s < inputs.length; s++) {
         SnapshotRun r =
             new SnapshotRun(
-                trees, scales, inputs[s], snapshots.get(s), areas, keyIndex, spec, s, factors);
+                trees,
+                scales,
+                inputs[s],
+                snapshots.get(s),
+                areas,
+                keyIndex,
+                spec,
+                streams[s],
+                factors);
         futures.add(pool.submit(r::run));
       }
       for (Future<List<RiskScore>> f : futures) {

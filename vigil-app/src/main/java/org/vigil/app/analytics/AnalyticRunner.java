@@ -170,23 +170,53 @@ public final class AnalyticRunner {
     Map<String, ForecastValues> fv = new HashMap<>(reused);
     forecasts.forEach((k, f) -> fv.put(k, ForecastValues.of(f)));
     String notes = "";
+    // Incremental: only the months from the first one a changed series touches are re-scored
+    // (with the projections); earlier months keep the scores in force (same inputs, same stream).
+    Optional<Period> from = Optional.empty();
+    if (reuse) {
+      Period first = null;
+      boolean all = false;
+      for (String subject : toCompute) {
+        long since = prevInputs.getOrDefault(subject, -1L);
+        if (since < 0) {
+          all = true;
+          break;
+        }
+        Optional<Period> f = in.series().get(subject).firstMonthAfter(since);
+        if (f.isPresent() && (first == null || f.get().compareTo(first) < 0)) {
+          first = f.get();
+        }
+      }
+      if (!all) {
+        from = Optional.of(first == null ? period.plus(1) : first);
+      }
+    }
     if (period != null) {
       Goalposts g = goalposts(sys, m, in);
-      RiskResult rr = score(m, g, spec, in, fv, period);
-      results.addAll(riskResults(m, in, rr));
+      RiskResult rr = score(m, g, spec, in, fv, period, from);
+      List<AnalyticResult> risk = riskResults(m, in, rr);
+      if (from.isPresent()) {
+        Period f = from.get();
+        // The month before the first re-scored one is scored only for the changes; not stored.
+        risk.removeIf(r -> r.horizon() == 0 && Period.parse(r.period()).compareTo(f) < 0);
+      }
+      results.addAll(risk);
       notes = String.join("\n", rr.diagnostics());
     }
-    results.add(
-        new AnalyticResult(
-            0,
-            NOTES,
-            "risk",
-            "",
-            "",
-            "",
-            0,
-            notes,
-            Ownership.of(AccessContext.SYSTEM_ORG, Classification.PUBLIC)));
+    if (from.isEmpty()) {
+      // The diagnostics of a full scoring; an incremental run keeps those in force.
+      results.add(
+          new AnalyticResult(
+              0,
+              NOTES,
+              "risk",
+              "",
+              "",
+              "",
+              0,
+              notes,
+              Ownership.of(AccessContext.SYSTEM_ORG, Classification.PUBLIC)));
+    }
     int changed = repo.publish(sys, run.id(), results);
     Map<String, Long> inputs = new TreeMap<>();
     in.series().forEach((k, d) -> inputs.put(k, d.vintage()));
@@ -271,14 +301,39 @@ public final class AnalyticRunner {
       Inputs in,
       Map<String, ForecastValues> forecasts,
       Period period) {
+    return score(m, g, spec, in, forecasts, period, Optional.empty());
+  }
+
+  /**
+   * Every month of the history now and 1..HORIZON months ahead; with {@code from}, only the months
+   * from the one before {@code from} (for the changes) and the projections, each with the random
+   * stream of its place in the full list, so the scores equal those of a full scoring.
+   */
+  static RiskResult score(
+      Methodology m,
+      Goalposts g,
+      RiskSpec spec,
+      Inputs in,
+      Map<String, ForecastValues> forecasts,
+      Period period,
+      Optional<Period> from) {
     List<Snapshot> snaps = new ArrayList<>();
+    List<Integer> streams = new ArrayList<>();
+    int index = 0;
+    Period keepFrom = from.map(f -> f.plus(-1)).orElse(null);
     for (Period p = in.firstMonth().orElse(period); p.compareTo(period) <= 0; p = p.plus(1)) {
-      snaps.add(new Snapshot(p, 0, in.observed(p)));
+      if (keepFrom == null || p.compareTo(keepFrom) >= 0) {
+        snaps.add(new Snapshot(p, 0, in.observed(p)));
+        streams.add(index);
+      }
+      index++;
     }
     for (int h = 1; h <= HORIZON; h++) {
       snaps.add(new Snapshot(period.plus(h), h, in.projected(forecasts, period, h)));
+      streams.add(index++);
     }
-    return RiskEngine.run(m, g, snaps, spec);
+    return RiskEngine.run(
+        m, g, snaps, spec, streams.stream().mapToInt(Integer::intValue).toArray());
   }
 
   private List<AnalyticResult> riskResults(Methodology m, Inputs in, RiskResult rr) {
@@ -338,7 +393,28 @@ public final class AnalyticRunner {
 
   /** One input series with its vintage and ownership. */
   record SeriesData(
-      TimeSeries ts, long vintage, Instant recordedAt, Ownership ownership, String domain) {}
+      TimeSeries ts,
+      long vintage,
+      Instant recordedAt,
+      Ownership ownership,
+      String domain,
+      List<Observation> observations) {
+
+    /**
+     * The first month touched by values recorded after vintage {@code since} (a yearly value
+     * touches the months from its January), or empty when none was.
+     */
+    Optional<Period> firstMonthAfter(long since) {
+      Period first = null;
+      for (Observation o : observations) {
+        if (o.batch() > since) {
+          Period p = Period.containing(o.period().start(), Frequency.MONTHLY);
+          first = first == null || p.compareTo(first) < 0 ? p : first;
+        }
+      }
+      return Optional.ofNullable(first);
+    }
+  }
 
   /** Every state's input series of a methodology, read once in the system context. */
   record Inputs(List<String> states, Map<String, SeriesData> series) {
@@ -369,7 +445,8 @@ public final class AnalyticRunner {
                           }
                           series.put(
                               key + "|" + area,
-                              new SeriesData(ts, vintage, at, mostRestrictive(obs), domain));
+                              new SeriesData(
+                                  ts, vintage, at, mostRestrictive(obs), domain, List.copyOf(obs)));
                         }));
       }
       return new Inputs(states, series);

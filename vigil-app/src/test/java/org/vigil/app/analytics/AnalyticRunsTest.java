@@ -183,6 +183,12 @@ class AnalyticRunsTest {
             .find("KAZ", "DRUG_TRAFFICKING", month, 0)
             .orElseThrow();
     assertThat(nowScore.score()).isNotEqualTo(thenScore.score());
+    // The incremental run re-scored only the months from the revised one (and the projections),
+    // yet published exactly what a full run computes: a full run after it changes no score.
+    CLOCK.set(T0.plusSeconds(3720));
+    AnalyticRun again = new AnalyticRunner(vigil).run("test", true, AnalyticRunner.Progress.NONE);
+    assertThat(repo.changedBy(sys, AnalyticRunner.RISK, again.id())).isEmpty();
+    assertThat(repo.changedBy(sys, AnalyticRunner.FORECAST, again.id())).isEmpty();
   }
 
   /** A clock the test moves. */
