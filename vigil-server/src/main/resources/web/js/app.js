@@ -18,6 +18,7 @@ const PAGES = {
   risk: { load: () => import('./pages/risk.js') },
   programmes: { load: () => import('./pages/programmes.js') },
   events: { load: () => import('./pages/events.js') },
+  texts: { load: () => import('./pages/texts.js') },
   data: { load: () => import('./pages/data.js') },
   admin: { load: () => import('./pages/admin.js'), show: (me) => can(me, 'users.manage') || can(me, 'sharing.manage') },
   // Not in the menu: opened from the header's link (every user may change their own password).

@@ -27,8 +27,16 @@ import picocli.CommandLine.Spec;
 final class BenchTextCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--plover", required = true, description = "Gold PLOVER JSON file to score on.")
+  @Option(names = "--plover", description = "Gold PLOVER JSON file to score on.")
   Path plover;
+
+  @Option(
+      names = "--docs",
+      paramLabel = "N",
+      description =
+          "Instead: ingest N seeded synthetic texts into an in-memory store and index, then time"
+              + " searches (median of 200) beside a plain Lucene term query on the same index.")
+  int docs;
 
   @Option(
       names = "--train",
@@ -43,6 +51,13 @@ final class BenchTextCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (docs > 0) {
+      return BenchTextDocs.run(VigilCommand.of(spec), docs, seed);
+    }
+    if (plover == null) {
+      throw new InvalidInputException(
+          "bench text: expected --plover FILE (event coding) or --docs N (ingest and search)");
+    }
     List<PloverGold> gold = read(plover);
     TextEngine engine = TextEngine.standard();
     PloverEvaluation.Result r =

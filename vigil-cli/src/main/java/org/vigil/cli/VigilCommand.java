@@ -72,6 +72,7 @@ import picocli.CommandLine.ScopeType;
       AnalyseCommand.class,
       PrioritiesCommand.class,
       AlertsCommand.class,
+      DocsCommand.class,
     })
 public final class VigilCommand implements Runnable {
   public static final int OK = 0;

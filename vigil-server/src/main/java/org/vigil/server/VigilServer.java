@@ -52,7 +52,8 @@ public final class VigilServer {
         new AlertRoutes(vigil),
         new I18nRoutes(),
         new SharingRoutes(vigil),
-        new StateRoutes(vigil));
+        new StateRoutes(vigil),
+        new TextRoutes(vigil));
   }
 
   /** Starts a server over an open Vigil; returns once it listens. */
