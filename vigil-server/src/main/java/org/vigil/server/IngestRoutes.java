@@ -140,9 +140,14 @@ final class IngestRoutes implements RouteGroup {
     } catch (IllegalArgumentException e) {
       throw new BadRequestException(e.getMessage());
     }
+    String owner = param(ctx, "owner").orElse(caller.organisation());
+    if (owner.isBlank()) {
+      throw new BadRequestException(
+          "Parameter 'owner' is empty: expected an organisation code (such as KAZ-SC), or leave it"
+              + " out to store the file as your own organisation's; nothing was stored");
+    }
     IngestRequest.Builder b =
-        IngestRequest.builder(
-                format, param(ctx, "owner").orElse(caller.organisation()), classification)
+        IngestRequest.builder(format, owner, classification)
             .keepGoodRows(param(ctx, "keepGoodRows").map(Boolean::parseBoolean).orElse(false));
     param(ctx, "column").ifPresent(b::column);
     param(ctx, "indicator").ifPresent(b::indicator);
@@ -155,7 +160,11 @@ final class IngestRoutes implements RouteGroup {
     if (param(ctx, "sdmxIndicator").isPresent() || param(ctx, "sdmxArea").isPresent()) {
       b.sdmxDimensions(param(ctx, "sdmxIndicator").orElse(""), param(ctx, "sdmxArea").orElse(""));
     }
-    return b.build();
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(e.getMessage() + "; nothing was stored");
+    }
   }
 
   private static Optional<String> param(Context ctx, String name) {

@@ -82,6 +82,8 @@ public final class VigilServer {
     // counts while it streams and stops at the same limit.
     cfg.jetty.multipartConfig.maxTotalRequestSize(config.maxBodyBytes(), SizeUnit.BYTES);
     cfg.jetty.multipartConfig.maxFileSize(config.maxBodyBytes(), SizeUnit.BYTES);
+    cfg.jetty.modifyServer(s -> s.setErrorHandler(new ProblemErrorHandler()));
+    cfg.jetty.modifyServletContextHandler(h -> h.setErrorHandler(new ProblemErrorHandler()));
     cfg.http.generateEtags = true;
     cfg.router.ignoreTrailingSlashes = true;
     cfg.jsonMapper(new JavalinJackson(jsonMapper(), false));
