@@ -23,10 +23,9 @@ import org.vigil.model.AccessContext;
 import org.vigil.model.Role;
 
 /** {@code vigil programme} over the demo in a file database: formats, exit codes, the flow. */
-@org.junit.jupiter.api.Disabled(
-    "Demo logins now must change their published password outside serve --demo; this fixture still"
-        + " mints tokens for them. Re-enable with a fixture user (open item, see CHANGELOG)")
 class ProgrammeCommandTest {
+  static final String NEW_PASSWORD = "Programme fixture passphrase 2026";
+
   @TempDir static Path dir;
   static String analyst;
   static String coordinator;
@@ -58,6 +57,11 @@ class ProgrammeCommandTest {
       AuthService auth =
           new AuthService(
               vigil.users(), vigil.tokens(), vigil.audit(), vigil.clock(), new SecureRandom());
+      // Outside serve --demo the demo logins must change their published password before their
+      // sessions and tokens work: each user of the fixture changes it first, as a user would.
+      for (String user : new String[] {"kgz.analyst", "secretariat.coordinator"}) {
+        auth.changeOwnPassword(user, DemoData.PASSWORD, NEW_PASSWORD, "test", "");
+      }
       analyst =
           auth.createToken(
                   AccessContext.of("kgz.analyst", "KGZ-SC", Role.ANALYST),
