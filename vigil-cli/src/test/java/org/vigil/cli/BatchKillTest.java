@@ -3,7 +3,6 @@ package org.vigil.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -18,7 +17,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.app.Vigil;
 import org.vigil.app.VigilConfig;
+import org.vigil.bench.ingest.LongCsvGenerator;
 import org.vigil.model.AccessContext;
 import org.vigil.model.Aggregation;
 import org.vigil.model.Area;
@@ -51,9 +50,12 @@ import org.vigil.timeseries.Frequency;
 class BatchKillTest {
   static final int ROWS = Integer.getInteger("kill.rows", 2_000_000);
   static final int KILLS = Integer.getInteger("kill.points", 20);
-  static final int INDICATORS = 40;
-  static final int AREAS = 50;
   static final String FILE = "big.csv";
+
+  /** One generated file for both stores (same rows, same seed as {@code vigil bench ingest}). */
+  @TempDir static Path shared;
+
+  private static Path csv;
 
   @TempDir Path dir;
   final List<String> report = new ArrayList<>();
@@ -63,14 +65,16 @@ class BatchKillTest {
 
   @Test
   @org.junit.jupiter.api.Disabled(
-      "Fails at the end: after SIGKILLs, H2 keeps rows of the killed chunk transaction as"
-          + " uncommitted leftovers; every kill check passes (batch absent, verify ok, next write"
-          + " fast) but the final re-ingest's read of KILL_01 then times out on a row lock"
-          + " (HYT00). See vigil-store/README.md, crash safety.")
+      "Still fails on H2 2.5.252. Root cause 1 (fixed: BatchRecovery rebuilds observation's"
+          + " indexes after removing a dead batch): the killed chunk transaction's rows were rolled"
+          + " back on reopen but some of its observation_series entries stayed, marked uncommitted"
+          + " by a transaction that no longer exists, so reads through the index waited until"
+          + " HYT00. Root cause 2 (open): a SIGKILL under heavy load once left the MVStore file"
+          + " corrupted ('File corrupted in chunk 60'), and a 300,000-row run's final re-ingest"
+          + " did not finish in 10 minutes. One 12-kill run with ;REUSE_SPACE=FALSE in the URL"
+          + " passed; not yet made the default.")
   void h2_killedIngest_isAllOrNothing() throws Exception {
-    Path csv = generate();
     run(
-        csv,
         () ->
             new Db(
                 "H2",
@@ -80,9 +84,7 @@ class BatchKillTest {
 
   @Test
   void postgres_killedIngest_isAllOrNothing() throws Exception {
-    Path csv = generate();
     run(
-        csv,
         () -> {
           StoreFixtures.TestDatabase t = StoreFixtures.postgres();
           return new Db("PostgreSQL", t.url(), t.user());
@@ -93,7 +95,9 @@ class BatchKillTest {
     Db create() throws Exception;
   }
 
-  private void run(Path csv, Fresh fresh) throws Exception {
+  private void run(Fresh fresh) throws Exception {
+    long suite = System.nanoTime();
+    Path csv = generated();
     Db measure = prepared(fresh.create());
     Child full = Child.start(measure, csv);
     Child.Done done = full.awaitExit(600);
@@ -141,6 +145,7 @@ class BatchKillTest {
         "%s: %d kills (%d batch absent, %d present, never partial); slowest next audited write %.0f"
             + " ms; the file then re-ingested fully (%,d rows)",
         db.name(), KILLS, absent, present, slowestWrite, ROWS);
+    log("%s: kill suite took %.0f s", db.name(), (System.nanoTime() - suite) / 1e9);
     Path out = Path.of("target", "kill-test.txt");
     Files.write(
         out,
@@ -224,12 +229,10 @@ class BatchKillTest {
   private static Db prepared(Db db) {
     AccessContext sys = AccessContext.system();
     try (Vigil vigil = open(db)) {
-      for (int a = 0; a < AREAS; a++) {
-        String code = String.format(Locale.ROOT, "K%02d", a);
+      for (String code : LongCsvGenerator.areaCodes()) {
         vigil.reference().saveArea(sys, new Area(code, AreaKind.COUNTRY, code, "", "", ""));
       }
-      for (int i = 0; i < INDICATORS; i++) {
-        String code = String.format(Locale.ROOT, "KILL_%02d", i);
+      for (String code : LongCsvGenerator.indicatorCodes()) {
         vigil
             .reference()
             .saveIndicator(
@@ -251,29 +254,12 @@ class BatchKillTest {
     return db;
   }
 
-  /** indicator,area,period,value: 40 indicators x 50 areas x as many months as needed. */
-  private Path generate() throws IOException {
-    Path csv = dir.resolve(FILE);
-    int months = (ROWS + INDICATORS * AREAS - 1) / (INDICATORS * AREAS);
-    SplittableRandom random = new SplittableRandom(17);
-    int written = 0;
-    try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-      w.write("indicator,area,period,value\n");
-      for (int i = 0; i < INDICATORS; i++) {
-        for (int a = 0; a < AREAS; a++) {
-          for (int m = 0; m < months && written < ROWS; m++, written++) {
-            w.write(
-                String.format(
-                    Locale.ROOT,
-                    "KILL_%02d,K%02d,%d-%02d,%d%n",
-                    i,
-                    a,
-                    1900 + m / 12,
-                    m % 12 + 1,
-                    random.nextInt(100_000)));
-          }
-        }
-      }
+  /** The file, generated once for both stores by the bench's generator (seed 17). */
+  private static synchronized Path generated() throws IOException {
+    if (csv == null) {
+      Path file = shared.resolve(FILE);
+      LongCsvGenerator.write(file, ROWS, 17);
+      csv = file;
     }
     return csv;
   }

@@ -14,30 +14,31 @@ import java.util.stream.IntStream;
  * Writes a long CSV ({@code indicator,area,period,value,flags,source}) of a given number of rows:
  * {@link #INDICATORS} monthly indicators times {@link #AREAS} areas times as many months from
  * 1900-01 as needed. Values are a seeded random walk with two decimals; one row in 20 is flagged
- * provisional. Same rows and seed, same file.
+ * provisional. Same rows and seed, same file. Shared by {@code vigil bench ingest} and the kill
+ * test ({@code BatchKillTest}).
  */
-final class LongCsvGenerator {
-  static final int INDICATORS = 40;
-  static final int AREAS = 50;
+public final class LongCsvGenerator {
+  public static final int INDICATORS = 40;
+  public static final int AREAS = 50;
 
   private LongCsvGenerator() {}
 
-  static List<String> indicatorCodes() {
+  public static List<String> indicatorCodes() {
     return IntStream.range(0, INDICATORS)
         .mapToObj(i -> String.format(Locale.ROOT, "BENCH_%02d", i))
         .toList();
   }
 
-  static List<String> areaCodes() {
+  public static List<String> areaCodes() {
     return IntStream.range(0, AREAS).mapToObj(i -> String.format(Locale.ROOT, "B%02d", i)).toList();
   }
 
   /** Months needed so that indicators x areas x months >= rows. */
-  static int months(long rows) {
+  public static int months(long rows) {
     return (int) Math.max(1, (rows + INDICATORS * AREAS - 1) / (INDICATORS * AREAS));
   }
 
-  static void write(Path file, long rows, long seed) throws IOException {
+  public static void write(Path file, long rows, long seed) throws IOException {
     int months = months(rows);
     if (1900 + months / 12 > 9999) {
       throw new IllegalArgumentException(
