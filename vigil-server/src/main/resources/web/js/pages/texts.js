@@ -121,7 +121,7 @@ async function renderOne(view, id, query) {
     h('h1', {}, d.title),
     h('p', { class: 'muted' }, `${date(d.published)} · `, h('span', { translate: 'no', class: 'code' }, d.source), ` · ${label('lang', d.language)} · `,
       t('tx.sources', { n: d.sources }), ` · ${label('classification', d.classification)}`),
-    d.analysed ? null : h('p', { class: 'muted', role: 'note' }, t('tx.notAnalysed')),
+    ...(d.analysed ? [] : [h('p', { class: 'muted', role: 'note' }, t('tx.notAnalysed'))]),
     h('div', { class: 'legend', 'aria-label': t('tx.legend') }, KINDS.map((k) => h('span', { class: `ent ent-${k}` }, t(`tx.kind.${k}`)))),
     card(t('col.text'), h('div', { class: 'doc-text', id: 'doc-text', lang: d.language }, parts)),
     card(t('tx.extracted'), spans.length ? table([t('tx.kind'), t('col.value'), t('col.confidence'), t('col.text')],
