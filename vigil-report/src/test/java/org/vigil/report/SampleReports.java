@@ -24,7 +24,7 @@ final class SampleReports {
           state("AZE", "Azerbaijan", "Азербайджан"),
           state("BLR", "Belarus", "Беларусь"),
           state("KAZ", "Kazakhstan", "Казахстан"),
-          state("KGZ", "Kyrgyzstan", "Киргизия"),
+          state("KGZ", "Kyrgyzstan", "Кыргызстан"),
           state("MDA", "Moldova", "Молдова"),
           state("RUS", "Russia", "Россия"),
           state("TJK", "Tajikistan", "Таджикистан"),

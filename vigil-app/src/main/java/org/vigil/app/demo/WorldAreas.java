@@ -33,6 +33,12 @@ final class WorldAreas {
   static final List<String> CIS_STATES =
       List.of("ARM", "AZE", "BLR", "KAZ", "KGZ", "MDA", "RUS", "TJK", "TKM", "UZB");
 
+  /**
+   * Russian names where the JDK's locale data differs from the name the state uses in Russian
+   * itself and in CIS documents (the JDK has the Soviet-era "Киргизия").
+   */
+  static final Map<String, String> RUSSIAN_NAMES = Map.of("KGZ", "Кыргызстан");
+
   private WorldAreas() {}
 
   static List<Area> countries() {
@@ -50,7 +56,7 @@ final class WorldAreas {
               iso3,
               AreaKind.COUNTRY,
               l.getDisplayCountry(Locale.ENGLISH),
-              l.getDisplayCountry(ru),
+              RUSSIAN_NAMES.getOrDefault(iso3, l.getDisplayCountry(ru)),
               iso2,
               numeric.getOrDefault(iso3, "")));
     }

@@ -172,7 +172,12 @@ class WebUiBrowserTest {
       browser.awaitVisible("#login-user", WAIT).sendKeys("tjk.viewer");
       browser.find("#login-password").sendKeys(DemoData.PASSWORD);
       browser.find("#login-submit").click();
-      browser.awaitVisible("#password-form", WAIT);
+      // The login form stays until the server's refusal arrives: wait for the form that replaces
+      // it.
+      browser.await(
+          WAIT,
+          "the password form after the refused login",
+          d -> d.findElements(By.id("password-form")).stream().anyMatch(e -> e.isDisplayed()));
       assertThat(browser.find("#pw-required").getText()).contains("must be changed");
       browser.find("#pw-new").sendKeys("a new password for tjk");
       browser.find("#pw-repeat").sendKeys("a new password that differs");
