@@ -26,15 +26,28 @@ public interface ObservationRepository {
     return series(ctx, indicator, area, Instant.MAX);
   }
 
-  /** The latest value per period recorded at or before {@code asOf}, readable by ctx. */
+  /**
+   * The latest value per period recorded at or before {@code asOf}, readable by ctx, of one owner's
+   * series. Values other organisations reported for the same area are separate series: when several
+   * owners' series are readable, this returns the area's own organisation's, else ctx's own, else
+   * the first owner's by id (see {@link #owners} and the owner-specific overload).
+   */
   List<Observation> series(AccessContext ctx, String indicator, String area, Instant asOf);
+
+  /** The latest value per period of the series {@code owner} reported for the area. */
+  List<Observation> series(
+      AccessContext ctx, String indicator, String area, String owner, Instant asOf);
+
+  /** The owners of the readable series of one indicator in one area, by id. */
+  List<String> owners(AccessContext ctx, String indicator, String area);
 
   /** Every vintage of one value, oldest first, readable by ctx. */
   List<Observation> vintages(AccessContext ctx, String indicator, String area, Period period);
 
   /**
    * The latest vintage (recorded at or before asOf) of every period of one indicator, for every
-   * readable area, ordered by area then period (for maps and aggregates).
+   * readable area, ordered by area then period (for maps and aggregates); one owner's series per
+   * area, chosen as in {@link #series(AccessContext, String, String, Instant)}.
    */
   List<Observation> latestByIndicator(AccessContext ctx, String indicator, Instant asOf);
 

@@ -43,11 +43,20 @@ final class SeriesRoutes implements RouteGroup {
     Indicator indicator = indicator(ctx, caller);
     String area = area(ctx);
     Optional<Instant> asOf = Params.instant(ctx, "asOf");
+    Optional<String> owner = Params.optional(ctx, "owner").map(o -> o.toUpperCase(Locale.ROOT));
     List<Observation> rows =
-        vigil.observations().series(caller, indicator.code(), area, asOf.orElse(Instant.MAX));
+        owner.isPresent()
+            ? vigil
+                .observations()
+                .series(caller, indicator.code(), area, owner.get(), asOf.orElse(Instant.MAX))
+            : vigil.observations().series(caller, indicator.code(), area, asOf.orElse(Instant.MAX));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("indicator", indicator.code());
     out.put("area", area);
+    // A series is one owner's: values other organisations reported for the area are listed in
+    // "owners" and read with ?owner=, never mixed in.
+    out.put("owner", owner.orElse(rows.isEmpty() ? null : rows.get(0).ownership().owner()));
+    out.put("owners", vigil.observations().owners(caller, indicator.code(), area));
     out.put("frequency", indicator.frequency().name());
     out.put("unit", indicator.unit());
     out.put("asOf", asOf.orElse(null));

@@ -69,38 +69,93 @@ final class JdbcObservationRepository implements ObservationRepository {
                 + ". Nothing was written.");
       }
     }
+    // Who may report for which area, and which periods are data, before anything is claimed.
+    db.read(
+        "checking who may report the values of '" + batch.sourceFile() + "'",
+        c -> {
+          ReportingRule.check(c, ctx, clock, observations);
+          return null;
+        });
     return new BatchAppend(db, ctx, clock, audit).run(batch, observations);
   }
 
   @Override
   public List<Observation> series(AccessContext ctx, String indicator, String area, Instant asOf) {
+    return SeriesOwners.primary(series(ctx, indicator, area, asOf, null), homes(), ctx);
+  }
+
+  @Override
+  public List<Observation> series(
+      AccessContext ctx, String indicator, String area, String owner, Instant asOf) {
+    return series(ctx, indicator, area, asOf, owner);
+  }
+
+  @Override
+  public List<String> owners(AccessContext ctx, String indicator, String area) {
+    return series(ctx, indicator, area, Instant.MAX, null).stream()
+        .map(o -> o.ownership().owner())
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
+  private List<Observation> series(
+      AccessContext ctx, String indicator, String area, Instant asOf, String owner) {
+    boolean bounded = asOf.isBefore(Database.LATEST_STORABLE);
     String sql =
         "SELECT o.*, b.recorded_at FROM observation o JOIN ingest_batch b ON b.id = o.batch_id"
             + " AND b.status = 'COMPLETE'"
             + " WHERE o.indicator_code = ? AND o.area_code = ?"
-            + (asOf.isBefore(Database.LATEST_STORABLE) ? " AND b.recorded_at <= ?" : "");
+            + (owner == null ? "" : " AND o.owner_org = ?")
+            + (bounded ? " AND b.recorded_at <= ?" : "");
     List<Object> params = new ArrayList<>(List.of(indicator, area));
-    if (asOf.isBefore(Database.LATEST_STORABLE)) {
+    if (owner != null) {
+      params.add(owner);
+    }
+    if (bounded) {
       params.add(asOf);
     }
-    List<Observation> rows =
-        query(ctx, sql, params, " ORDER BY o.period_code, o.id", indicator + "/" + area, asOf);
-    return latestPerPeriod(rows);
+    return latestPerPeriod(
+        query(ctx, sql, params, " ORDER BY o.period_code, o.id", indicator + "/" + area, asOf));
   }
 
+  /**
+   * The latest vintage per (area, period, owner): the owner is part of a series' identity, so a
+   * value another organisation reported for the same area never replaces the owner's own.
+   */
   static List<Observation> latestPerPeriod(List<Observation> rowsByPeriodThenId) {
+    java.util.Map<String, Integer> at = new java.util.HashMap<>();
     List<Observation> out = new ArrayList<>();
     for (Observation o : rowsByPeriodThenId) {
-      int last = out.size() - 1;
-      if (last >= 0
-          && out.get(last).period().equals(o.period())
-          && out.get(last).area().equals(o.area())) {
-        out.set(last, o);
-      } else {
+      String key = o.area() + "\n" + o.period() + "\n" + o.ownership().owner();
+      Integer i = at.get(key);
+      if (i == null) {
+        at.put(key, out.size());
         out.add(o);
+      } else {
+        out.set(i, o);
       }
     }
     return out;
+  }
+
+  /** Each area's own organisation (not a secretariat), by area code. */
+  private java.util.Map<String, String> homes() {
+    return db.read(
+        "reading the organisations of areas",
+        c -> {
+          java.util.Map<String, String> out = new java.util.HashMap<>();
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT area_code, id FROM organisation WHERE secretariat = FALSE"
+                          + " ORDER BY id DESC");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.put(rs.getString(1), rs.getString(2));
+            }
+          }
+          return out;
+        });
   }
 
   @Override
@@ -137,7 +192,7 @@ final class JdbcObservationRepository implements ObservationRepository {
             " ORDER BY o.area_code, o.period_code, o.id",
             indicator + " (all areas)",
             asOf);
-    return latestPerPeriod(rows);
+    return SeriesOwners.primary(latestPerPeriod(rows), homes(), ctx);
   }
 
   private List<Observation> query(
@@ -157,6 +212,21 @@ final class JdbcObservationRepository implements ObservationRepository {
               ReadRule.Filter f = ReadRule.filter(grants, "o", DOMAIN_SQL);
               List<Object> all = new ArrayList<>(params);
               all.addAll(f.params());
+              String withdrawn = "";
+              if (!ctx.isSystem()) {
+                // A value's newest vintage decides who may read all of its vintages: raising the
+                // classification withdraws the earlier, more widely shared ones from others' view.
+                ReadRule.Filter later = ReadRule.filter(grants, "n", DOMAIN_SQL);
+                withdrawn =
+                    " AND NOT EXISTS (SELECT 1 FROM observation n WHERE n.indicator_code ="
+                        + " o.indicator_code AND n.area_code = o.area_code AND n.period_code ="
+                        + " o.period_code AND n.owner_org = o.owner_org AND n.id > o.id"
+                        + " AND EXISTS (SELECT 1 FROM ingest_batch nb WHERE nb.id = n.batch_id"
+                        + " AND nb.status = 'COMPLETE') AND NOT "
+                        + later.sql()
+                        + ")";
+                all.addAll(later.params());
+              }
               List<Observation> out = new ArrayList<>();
               try (PreparedStatement ps =
                       Database.prepare(
@@ -165,6 +235,7 @@ final class JdbcObservationRepository implements ObservationRepository {
                               + sql
                               + " AND "
                               + f.sql()
+                              + withdrawn
                               + ") q JOIN indicator i ON i.code = q.indicator_code"
                               + orderBy.replace("o.", "q."),
                           all);

@@ -423,12 +423,15 @@ public final class AnalyticRunner {
       List<String> states = source.states(sys);
       Set<String> stateSet = new HashSet<>(states);
       Map<String, SeriesData> series = new TreeMap<>();
+      java.time.LocalDate today =
+          java.time.LocalDate.ofInstant(vigil.clock().instant(), java.time.ZoneOffset.UTC);
       for (String key : m.inputKeys()) {
         String domain =
             vigil.reference().indicator(sys, key).map(i -> i.domain().name()).orElse("");
         Map<String, List<Observation>> byArea = new TreeMap<>();
         for (Observation o : vigil.observations().latestByIndicator(sys, key, Instant.MAX)) {
-          if (stateSet.contains(o.area())) {
+          // Periods after today are projections (flag F), not inputs of the run.
+          if (stateSet.contains(o.area()) && !o.period().start().isAfter(today)) {
             byArea.computeIfAbsent(o.area(), a -> new ArrayList<>()).add(o);
           }
         }

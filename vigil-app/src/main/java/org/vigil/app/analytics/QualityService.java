@@ -88,8 +88,14 @@ public final class QualityService {
   private List<Observation> vintages(
       AccessContext ctx, String indicator, String area, List<Instant> times) {
     Map<String, Observation> seen = new HashMap<>();
+    List<Observation> latest = source.observations(ctx, indicator, area, Instant.MAX);
+    if (latest.isEmpty()) {
+      return List.of();
+    }
+    // One owner's history: values other organisations reported for the area are their series.
+    String owner = latest.get(0).ownership().owner();
     for (Instant t : times) {
-      for (Observation o : source.observations(ctx, indicator, area, t)) {
+      for (Observation o : source.observations(ctx, indicator, area, owner, t)) {
         seen.putIfAbsent(o.period() + "|" + o.batch() + "|" + o.recordedAt(), o);
       }
     }

@@ -1,6 +1,7 @@
 package org.vigil.app.analytics;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -61,13 +62,22 @@ final class SeriesSource {
         .toList();
   }
 
-  /** The latest-vintage series the caller can read, or empty when it has no value. */
+  /**
+   * The latest-vintage series the caller can read up to the current period (the clock's today:
+   * projections of later periods are not data for the analytics), or empty when it has no value.
+   */
   Optional<TimeSeries> series(AccessContext ctx, String indicator, String area) {
     return series(ctx, indicator, area, Instant.MAX);
   }
 
   Optional<TimeSeries> series(AccessContext ctx, String indicator, String area, Instant asOf) {
-    return toSeries(vigil.observations().series(ctx, indicator, area, asOf));
+    java.time.LocalDate today =
+        java.time.LocalDate.ofInstant(vigil.clock().instant(), ZoneOffset.UTC);
+    // Periods after today are projections, not data for the analytics.
+    return toSeries(
+        vigil.observations().series(ctx, indicator, area, asOf).stream()
+            .filter(o -> !o.period().start().isAfter(today))
+            .toList());
   }
 
   /**
@@ -87,6 +97,12 @@ final class SeriesSource {
 
   List<Observation> observations(AccessContext ctx, String indicator, String area, Instant asOf) {
     return vigil.observations().series(ctx, indicator, area, asOf);
+  }
+
+  /** One owner's series (values other organisations reported for the area are not mixed in). */
+  List<Observation> observations(
+      AccessContext ctx, String indicator, String area, String owner, Instant asOf) {
+    return vigil.observations().series(ctx, indicator, area, owner, asOf);
   }
 
   Vigil vigil() {

@@ -30,12 +30,16 @@ final class ReportSeries {
       ObservationRepository observations,
       AccessContext ctx,
       List<Indicator> indicators,
-      List<String> states) {
+      List<String> states,
+      java.time.LocalDate today) {
     ReportSeries s = new ReportSeries();
     for (Indicator ind : indicators) {
       Map<String, SortedMap<Period, Double>> perArea = new HashMap<>();
       for (Observation o : observations.latestByIndicator(ctx, ind.code(), Instant.MAX)) {
-        if (states.contains(o.area()) && !Double.isNaN(o.value())) {
+        // Periods after today are projections, not report data (and must not move the default).
+        if (states.contains(o.area())
+            && !Double.isNaN(o.value())
+            && !o.period().start().isAfter(today)) {
           perArea.computeIfAbsent(o.area(), a -> new TreeMap<>()).put(o.period(), o.value());
         }
       }

@@ -150,7 +150,12 @@ public final class ReportService {
             ? mapStates.stream().map(Area::code).toList()
             : List.of(area.code());
     ReportSeries series =
-        ReportSeries.load(vigil.observations(), ctx, vigil.reference().indicators(ctx), covered);
+        ReportSeries.load(
+            vigil.observations(),
+            ctx,
+            vigil.reference().indicators(ctx),
+            covered,
+            LocalDate.now(vigil.clock()));
     Period period =
         request
             .period()

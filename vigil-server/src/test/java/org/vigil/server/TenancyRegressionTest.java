@@ -1,0 +1,244 @@
+package org.vigil.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.vigil.app.Vigil;
+import org.vigil.model.AccessContext;
+import org.vigil.model.Classification;
+import org.vigil.model.IngestBatch;
+import org.vigil.model.Observation;
+import org.vigil.model.Ownership;
+import org.vigil.model.Role;
+import org.vigil.store.ReportingAgreements;
+import org.vigil.store.TestClock;
+import org.vigil.timeseries.Period;
+
+/**
+ * Reproductions of issue 17's tenancy findings, each of which used to break in: the alert leak, the
+ * poisoning, the future period and the stale shared vintage.
+ */
+class TenancyRegressionTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?");
+  static final AccessContext KAZ_STEWARD =
+      AccessContext.of("kaz.steward", "KAZ-SC", Role.DATA_STEWARD);
+  static final AccessContext RUS_STEWARD =
+      AccessContext.of("rus.steward", "RUS-SC", Role.DATA_STEWARD);
+
+  TestServer server;
+  TestClock clock;
+
+  /** TestData plus four years of RUS NATIONAL history near 987,654 (hidden from KAZ). */
+  @BeforeEach
+  void start() {
+    clock = new TestClock(TestData.T0);
+    Vigil vigil = TestData.open("tenancy-" + System.nanoTime(), clock);
+    Ownership rus = Ownership.of("RUS-SC", Classification.NATIONAL);
+    List<Observation> rows = new ArrayList<>();
+    for (int i = 0; i < 45; i++) {
+      Period p = Period.month(2020, 1).plus(i);
+      double v = 987_654.321 + 300 * Math.sin(i / 2.0) + (i % 3) * 40;
+      rows.add(new Observation(TestData.INDICATOR, "RUS", p, v, "", "t", 0, null, rus));
+    }
+    append(vigil, AccessContext.system(), "rus-history.csv", rows);
+    server = TestServer.start(vigil, ServerConfig.DEFAULT);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private void append(Vigil vigil, AccessContext ctx, String file, List<Observation> rows) {
+    clock.advance(java.time.Duration.ofMinutes(5));
+    vigil
+        .observations()
+        .append(
+            ctx,
+            new IngestBatch(
+                0,
+                ctx.user(),
+                ctx.organisation(),
+                Instant.EPOCH,
+                file,
+                "e".repeat(64),
+                "long-csv",
+                rows.size(),
+                0,
+                0),
+            rows);
+  }
+
+  private static Observation obs(String period, double value, Ownership o) {
+    return new Observation(
+        TestData.INDICATOR, "RUS", Period.parse(period), value, "", "t", 0, null, o);
+  }
+
+  private HttpResponse<String> upload(String query, String body, String user) throws Exception {
+    Map<String, String> h = new HashMap<>(server.as(user));
+    h.put("Content-Type", "text/csv");
+    return server.send("POST", "/api/ingest?" + query, body, h);
+  }
+
+  /** Numbers in a body within 10% of RUS's hidden level. */
+  static List<String> hiddenLevels(String body) {
+    List<String> out = new ArrayList<>();
+    Matcher m = NUMBER.matcher(body);
+    while (m.find()) {
+      double v = Double.parseDouble(m.group());
+      if (v > 888_000 && v < 1_087_000) {
+        out.add(m.group());
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void alertLeak_foreignStewardAndAdmin_learnNothingOfTheOwnersHiddenSeries() throws Exception {
+    HttpResponse<String> denied =
+        upload(
+            "file=plant.csv&classification=NATIONAL",
+            "indicator,area,period,value\nTEST_CRIME,RUS,2024-03,5\n",
+            "kaz.steward");
+    assertThat(denied.statusCode()).as(denied.body()).isEqualTo(403);
+    assertThat(denied.body()).contains("TEST_CRIME/RUS/2024-03").contains("reporting agreement");
+
+    // Even with an agreement, KAZ's rows for RUS are KAZ's own series, never part of RUS's.
+    ReportingAgreements.open(server.vigil().dataSource(), clock)
+        .allow(AccessContext.system(), "KAZ-SC", "RUS");
+    Ownership kaz = Ownership.of("KAZ-SC", Classification.NATIONAL);
+    append(
+        server.vigil(),
+        KAZ_STEWARD,
+        "plant.csv",
+        List.of(obs("2019-12", 1, kaz), obs("2024-02", 2, kaz), obs("2024-03", 3, kaz)));
+
+    HttpResponse<String> eval =
+        server.send("POST", "/api/alerts/evaluate", null, server.as("kaz.admin"));
+    assertThat(eval.statusCode()).as(eval.body()).isEqualTo(200);
+    assertThat(hiddenLevels(eval.body())).as(eval.body()).isEmpty();
+    for (String user : List.of("kaz.admin", "kaz.analyst", "kaz.steward", "sec.viewer")) {
+      HttpResponse<String> list = server.get("/api/alerts?limit=500", server.as(user));
+      assertThat(list.statusCode()).isEqualTo(200);
+      assertThat(hiddenLevels(list.body())).as(user + ": " + list.body()).isEmpty();
+    }
+
+    JsonNode rusAlerts =
+        JSON.readTree(server.get("/api/alerts?area=RUS&limit=500", server.as("rus.admin")).body());
+    boolean anomaly = false;
+    for (JsonNode a : rusAlerts.get("items")) {
+      assertThat(a.get("owner").asText()).as(a.toString()).isEqualTo("RUS-SC");
+      anomaly |= a.get("rule").asText().equals("ANOMALY");
+    }
+    assertThat(anomaly).as(rusAlerts.toString()).isTrue();
+  }
+
+  @Test
+  void poisoning_anotherOwnersPublicValue_neverReplacesTheOwnersFigure() throws Exception {
+    ReportingAgreements.open(server.vigil().dataSource(), clock)
+        .allow(AccessContext.system(), "KAZ-SC", "RUS");
+    append(
+        server.vigil(),
+        KAZ_STEWARD,
+        "poison.csv",
+        List.of(obs("2024-01", 123456.5, Ownership.of("KAZ-SC", Classification.PUBLIC))));
+
+    JsonNode rus =
+        JSON.readTree(
+            server
+                .get("/api/series?indicator=TEST_CRIME&area=RUS", server.as("rus.analyst"))
+                .body());
+    assertThat(rus.get("owner").asText()).isEqualTo("RUS-SC");
+    assertThat(rus.get("owners").toString()).isEqualTo("[\"KAZ-SC\",\"RUS-SC\"]");
+    assertThat(rus.toString()).doesNotContain("123456.5");
+    for (JsonNode o : rus.get("observations")) {
+      if (o.get("period").asText().equals("2024-01")) {
+        assertThat(o.get("value").asDouble()).isEqualTo(TestData.SECRET.get(0));
+      }
+    }
+    HttpResponse<String> report =
+        server.get("/api/reports?area=RUS&format=html&lang=en", server.as("rus.analyst"));
+    assertThat(report.body()).doesNotContain("123456").doesNotContain("123,456");
+
+    JsonNode kazSeries =
+        JSON.readTree(
+            server
+                .get(
+                    "/api/series?indicator=TEST_CRIME&area=RUS&owner=KAZ-SC",
+                    server.as("rus.analyst"))
+                .body());
+    assertThat(kazSeries.get("observations").get(0).get("value").asDouble()).isEqualTo(123456.5);
+    assertThat(kazSeries.get("observations").get(0).get("owner").asText()).isEqualTo("KAZ-SC");
+  }
+
+  @Test
+  void futurePeriod_isRefusedUnlessProjection_andNeverMovesTheDefaults() throws Exception {
+    HttpResponse<String> refused =
+        upload(
+            "file=future.csv&classification=PUBLIC",
+            "indicator,area,period,value\nTEST_CRIME,KAZ,2040-01,9\n",
+            "kaz.steward");
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+    assertThat(refused.body()).contains("2040-01").contains("starts after today");
+
+    HttpResponse<String> projection =
+        upload(
+            "file=projection.csv&classification=PUBLIC",
+            "indicator,area,period,value,flags\nTEST_CRIME,KAZ,2040-01,9,F\n",
+            "kaz.steward");
+    assertThat(projection.statusCode()).as(projection.body()).isEqualTo(201);
+
+    HttpResponse<String> report =
+        server.get("/api/reports?area=KAZ&format=html&lang=en", server.as("kaz.analyst"));
+    assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+    assertThat(report.body()).contains("2024-03").doesNotContain("2040");
+    HttpResponse<String> anomalies =
+        server.get(
+            "/api/analytics/anomalies?indicator=TEST_CRIME&area=KAZ", server.as("kaz.analyst"));
+    assertThat(anomalies.body()).doesNotContain("2040");
+  }
+
+  @Test
+  void staleSharedVintage_isWithdrawnWhenTheClassificationRises() throws Exception {
+    String url = "/api/series?indicator=TEST_CRIME&area=RUS";
+    assertThat(server.get(url, server.as("kaz.analyst")).body()).contains("\"2023-12\"");
+    append(
+        server.vigil(),
+        RUS_STEWARD,
+        "raise.csv",
+        List.of(obs("2023-12", 90, Ownership.of("RUS-SC", Classification.NATIONAL))));
+
+    assertThat(server.get(url, server.as("kaz.analyst")).body()).doesNotContain("\"2023-12\"");
+    assertThat(server.get(url + "&asOf=2025-03-02", server.as("kaz.analyst")).body())
+        .doesNotContain("\"2023-12\"");
+    JsonNode vintages =
+        JSON.readTree(
+            server
+                .get(
+                    "/api/series/vintages?indicator=TEST_CRIME&area=RUS&period=2023-12",
+                    server.as("kaz.analyst"))
+                .body());
+    assertThat(vintages.get("vintages")).isEmpty();
+    assertThat(
+            server
+                .get(
+                    "/api/export?indicator=TEST_CRIME&area=RUS&asOf=2025-03-02",
+                    server.as("kaz.analyst"))
+                .body())
+        .doesNotContain("2023-12");
+    assertThat(server.get(url, server.as("rus.analyst")).body()).contains("\"2023-12\"");
+  }
+}
