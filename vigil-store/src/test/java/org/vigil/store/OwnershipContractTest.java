@@ -94,7 +94,8 @@ abstract class OwnershipContractTest {
         .observations()
         .append(
             ctx,
-            new IngestBatch(0, "x", "x", Instant.EPOCH, "f.csv", "abc", "long-csv", 0, 0, 0),
+            new IngestBatch(
+                0, "x", "x", Instant.EPOCH, "f.csv", "abc" + clock.instant(), "long-csv", 0, 0, 0),
             List.of(rows));
   }
 
