@@ -87,7 +87,7 @@ class NoLeakPropertyTest {
 
   record World(List<Series> series, List<SharingAgreement> agreements) {}
 
-  @Property(tries = 4, seed = "20261205", shrinking = ShrinkingMode.OFF)
+  @Property(tries = 3, seed = "20261205", shrinking = ShrinkingMode.OFF)
   void getRoutes_neverShowWhatTheReaderMayNotRead(@ForAll long seed) throws Exception {
     SplittableRandom r = new SplittableRandom(seed);
     World world = world(r);
@@ -100,7 +100,9 @@ class NoLeakPropertyTest {
     // A scan is a few hundred requests a reader: no rate limit, it would answer 429 instead.
     ServerConfig unlimited = ServerConfig.builder().requestsPerMinute(0).build();
     try (TestServer server = TestServer.start(vigil, unlimited)) {
-      List<String> readers = new ArrayList<>(List.of("anonymous", "sys.admin"));
+      // Three readers a world: anonymous or the secretariat's system administrator, and two
+      // members' users of random roles (a scan is a few hundred requests each).
+      List<String> readers = new ArrayList<>(List.of(r.nextBoolean() ? "anonymous" : "sys.admin"));
       for (int i = 0; i < 2; i++) {
         readers.add(user(ORGS.get(r.nextInt(3)), READER_ROLES.get(r.nextInt(READER_ROLES.size()))));
       }
