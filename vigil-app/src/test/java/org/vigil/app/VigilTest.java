@@ -103,6 +103,12 @@ class VigilTest {
                 Aggregation.MEAN,
                 "",
                 false));
+    // KAZ-SC reports for its own area (who may report for which area is data)
+    vigil
+        .reference()
+        .saveOrganisation(
+            AccessContext.system(),
+            new org.vigil.model.Organisation("KAZ-SC", "KAZ council", "", "KAZ", false));
     AccessContext steward = AccessContext.of("s", "KAZ-SC", Role.DATA_STEWARD);
     Observation o =
         new Observation(

@@ -63,6 +63,11 @@ abstract class BatchSafetyContractTest {
         .reference()
         .saveIndicator(
             SYSTEM, StoreContractTest.indicator("TERROR_INCIDENTS", ThreatDomain.TERRORISM));
+    // KAZ-SC reports for its own area (ReportingRule).
+    store
+        .reference()
+        .saveOrganisation(
+            SYSTEM, new org.vigil.model.Organisation(KAZ, "KAZ council", "", "KAZ", false));
   }
 
   @AfterEach
@@ -77,7 +82,8 @@ abstract class BatchSafetyContractTest {
           new Observation(
               "TERROR_INCIDENTS",
               "KAZ",
-              org.vigil.timeseries.Period.month(1990, 1).plus(i),
+              // 2,000 months from 1850 end before today (later periods would be projections)
+              org.vigil.timeseries.Period.month(1850, 1).plus(i),
               i + offset,
               "",
               "t",
@@ -256,7 +262,7 @@ abstract class BatchSafetyContractTest {
   @Test
   void verify_reportsRowsRemovedFromABatch() throws Exception {
     IngestBatch b = store.observations().append(KAZ_STEWARD, batch("a.csv", "ee"), rows(5, 0));
-    exec("DELETE FROM observation WHERE batch_id = " + b.id() + " AND period_code = '1990-03'");
+    exec("DELETE FROM observation WHERE batch_id = " + b.id() + " AND period_code = '1850-03'");
 
     AuditVerification v = store.audit().verify(SYSTEM);
     assertThat(v.valid()).isFalse();
