@@ -144,6 +144,24 @@ class TenancyRegressionTest {
       anomaly |= a.get("rule").asText().equals("ANOMALY");
     }
     assertThat(anomaly).as(rusAlerts.toString()).isTrue();
+
+    // A KAZ user can neither see nor close RUS's NATIONAL alerts.
+    long id = rusAlerts.get("items").get(0).get("id").asLong();
+    HttpResponse<String> close =
+        server.send(
+            "POST",
+            "/api/alerts/" + id + "/state",
+            "{\"state\":\"CLOSED\"}",
+            server.as("kaz.analyst"));
+    assertThat(close.statusCode()).as(close.body()).isIn(403, 404);
+    assertThat(hiddenLevels(close.body())).as(close.body()).isEmpty();
+    JsonNode after =
+        JSON.readTree(server.get("/api/alerts?area=RUS&limit=500", server.as("rus.admin")).body());
+    for (JsonNode a : after.get("items")) {
+      if (a.get("id").asLong() == id) {
+        assertThat(a.get("state").asText()).isNotEqualTo("CLOSED");
+      }
+    }
   }
 
   @Test
@@ -182,6 +200,16 @@ class TenancyRegressionTest {
                 .body());
     assertThat(kazSeries.get("observations").get(0).get("value").asDouble()).isEqualTo(123456.5);
     assertThat(kazSeries.get("observations").get(0).get("owner").asText()).isEqualTo("KAZ-SC");
+
+    // Alerts about RUS are RUS's and never carry the poisoned value.
+    HttpResponse<String> eval =
+        server.send("POST", "/api/alerts/evaluate", null, server.as("kaz.admin"));
+    assertThat(eval.statusCode()).as(eval.body()).isEqualTo(200);
+    String alerts = server.get("/api/alerts?area=RUS&limit=500", server.as("rus.admin")).body();
+    assertThat(alerts).doesNotContain("123456").doesNotContain("1.235e+05");
+    for (JsonNode a : JSON.readTree(alerts).get("items")) {
+      assertThat(a.get("owner").asText()).as(a.toString()).isEqualTo("RUS-SC");
+    }
   }
 
   @Test
