@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.vigil.model.Classification;
 
 /** Reads query and path parameters; a bad one is a 400 naming the parameter, expected and found. */
 public final class Params {
@@ -19,6 +20,15 @@ public final class Params {
           "Query parameter '" + name + "' is required and was missing; add ?" + name + "=...");
     }
     return v.trim();
+  }
+
+  /** A classification named in a parameter or body field; an unknown name is a 400. */
+  public static Classification classification(String text) {
+    try {
+      return Classification.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(e.getMessage());
+    }
   }
 
   /** An optional query parameter; blank counts as absent. */

@@ -46,7 +46,7 @@ final class SharingRoutes implements RouteGroup {
     String grantor =
         Bodies.optionalText(body, "grantor").orElse(caller.organisation()).toUpperCase(Locale.ROOT);
     String grantee = Bodies.text(body, "grantee").toUpperCase(Locale.ROOT);
-    Classification classification = classification(Bodies.text(body, "classification"));
+    Classification classification = Params.classification(Bodies.text(body, "classification"));
     if (vigil.reference().organisation(caller, grantee).isEmpty()) {
       throw new BadRequestException(
           "Field 'grantee' must name an organisation, found '"
@@ -72,17 +72,10 @@ final class SharingRoutes implements RouteGroup {
             caller,
             ctx.pathParam("grantor").toUpperCase(Locale.ROOT),
             ctx.pathParam("grantee").toUpperCase(Locale.ROOT),
-            classification(ctx.pathParam("classification")));
+            Params.classification(ctx.pathParam("classification")));
     ctx.status(204);
   }
 
-  private static Classification classification(String text) {
-    try {
-      return Classification.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException(e.getMessage());
-    }
-  }
 
   /** Absent or empty: all domains; else an array of domain names. */
   private static Set<ThreatDomain> domains(JsonNode node) {

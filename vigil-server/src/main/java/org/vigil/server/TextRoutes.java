@@ -155,7 +155,7 @@ final class TextRoutes implements RouteGroup {
             .orElse(caller.organisation());
     Classification c =
         Bodies.optionalText(body, "classification")
-            .map(Classification::parse)
+            .map(Params::classification)
             .orElse(Classification.NATIONAL);
     Set<String> shared = new LinkedHashSet<>();
     JsonNode sw = body.get("sharedWith");

@@ -47,8 +47,8 @@ export async function render(view, { args, query }) {
     const items = res.data.items ?? [];
     results.replaceChildren(h('p', { class: 'muted', role: 'status' }, t('tx.results', { n: res.data.total })),
       items.length ? h('ol', { class: 'plain hits', start: offset + 1 }, items.map((d) => h('li', { class: 'hit' },
-        h('a', { href: `#/texts/${d.id}?${params()}`, class: 'hit-title' }, d.title || d.source),
-        h('p', { class: 'snippet' }, marked(d.snippet)),
+        h('a', { href: `#/texts/${d.id}?${params()}`, class: 'hit-title', lang: d.language }, d.title || d.source),
+        h('p', { class: 'snippet', lang: d.language }, marked(d.snippet)),
         h('p', { class: 'muted' }, `${date(d.published)} · `, h('span', { translate: 'no', class: 'code' }, d.source),
           ` · ${label('lang', d.language)} · ${(d.states || []).map((s) => nameOf(areas.get(s)) || s).join(', ')}`
           + ` · ${(d.domains || []).map(domainName).join(', ')}`
@@ -118,7 +118,7 @@ async function renderOne(view, id, query) {
   parts.push(text.slice(at));
   view.replaceChildren(
     h('p', {}, h('a', { href: `#/texts?${query}`, id: 'tx-back' }, t('tx.back'))),
-    h('h1', {}, d.title),
+    h('h1', { lang: d.language }, d.title),
     h('p', { class: 'muted' }, `${date(d.published)} · `, h('span', { translate: 'no', class: 'code' }, d.source), ` · ${label('lang', d.language)} · `,
       t('tx.sources', { n: d.sources }), ` · ${label('classification', d.classification)}`),
     ...(d.analysed ? [] : [h('p', { class: 'muted', role: 'note' }, t('tx.notAnalysed'))]),

@@ -31,7 +31,8 @@ class FirstHourBrowserTest {
 
   /**
    * Latin words found on the page outside [translate=no] (codes, user and file names, model names)
-   * and all-capital codes (KAZ, PDF, ETS); also in the titles, legends and axes of its charts.
+   * and all-capital codes (KAZ, PDF, ETS) and outside a document's own text, marked with its
+   * language ({@code lang="en"}); also in the titles, legends and axes of its charts.
    */
   private static final String LATIN_SCAN =
       """
@@ -50,6 +51,9 @@ class FirstHourBrowserTest {
           const n = walk.currentNode;
           const el = n.parentElement;
           if (!el || el.closest('[translate="no"], script, style')) continue;
+          // a document's own words (a text in English shown on a Russian page) carry its language
+          const own = el.closest('[lang]');
+          if (own && own !== document.documentElement && own.lang !== document.documentElement.lang) continue;
           const opt = el.closest('option, optgroup');
           if (opt && !(opt.tagName === 'OPTION' && opt.selected)) continue;
           if (!opt && !el.checkVisibility()) continue;
