@@ -131,21 +131,7 @@ class GetNeverWritesTest {
   }
 
   private static Map<String, String> login(String user) throws Exception {
-    HttpResponse<String> r =
-        server.send(
-            "POST",
-            "/api/auth/login",
-            "{\"username\":\"" + user + "\",\"password\":\"" + DemoData.PASSWORD + "\"}",
-            Map.of());
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    String cookie =
-        r.headers().allValues("Set-Cookie").stream()
-            .filter(c -> c.startsWith("vigil_session="))
-            .findFirst()
-            .orElseThrow();
-    return Map.of(
-        "Authorization",
-        "Bearer " + cookie.substring("vigil_session=".length(), cookie.indexOf(';')));
+    return server.as(user, DemoData.PASSWORD);
   }
 
   @Test

@@ -37,21 +37,7 @@ class ProgrammeRoutesTest {
   }
 
   private Map<String, String> as(String user) throws Exception {
-    HttpResponse<String> r =
-        server.send(
-            "POST",
-            "/api/auth/login",
-            "{\"username\":\"" + user + "\",\"password\":\"" + DemoData.PASSWORD + "\"}",
-            Map.of());
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    String cookie =
-        r.headers().allValues("Set-Cookie").stream()
-            .filter(c -> c.startsWith("vigil_session="))
-            .findFirst()
-            .orElseThrow();
-    return Map.of(
-        "Authorization",
-        "Bearer " + cookie.substring("vigil_session=".length(), cookie.indexOf(';')));
+    return server.as(user, DemoData.PASSWORD);
   }
 
   private JsonNode get(String path, Map<String, String> headers) throws Exception {

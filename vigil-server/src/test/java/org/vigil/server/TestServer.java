@@ -73,11 +73,17 @@ final class TestServer implements AutoCloseable {
 
   /** Logs in and returns headers that authenticate as that user (the session as a bearer). */
   Map<String, String> as(String username) throws IOException, InterruptedException {
+    return as(username, TestData.PASSWORD);
+  }
+
+  /** {@link #as(String)} with a given password (the demo's users have {@code DemoData.PASSWORD}). */
+  Map<String, String> as(String username, String password)
+      throws IOException, InterruptedException {
     HttpResponse<String> r =
         send(
             "POST",
             "/api/auth/login",
-            "{\"username\":\"" + username + "\",\"password\":\"" + TestData.PASSWORD + "\"}",
+            "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}",
             Map.of());
     if (r.statusCode() != 200) {
       throw new IllegalStateException("Login of " + username + " failed: " + r.body());
