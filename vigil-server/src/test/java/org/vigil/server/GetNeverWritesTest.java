@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -144,8 +146,15 @@ class GetNeverWritesTest {
     List<String> statuses = new ArrayList<>();
     for (Map<String, String> who : readers) {
       for (String route : routes) {
-        HttpResponse<String> r = server.get(route, who);
-        statuses.add(r.statusCode() + " " + route);
+        long t0 = System.nanoTime();
+        HttpResponse<String> r;
+        try {
+          r = server.get(route, who);
+        } catch (HttpTimeoutException e) {
+          throw new AssertionError("GET " + route + " did not answer within the client timeout", e);
+        }
+        statuses.add(
+            r.statusCode() + " " + route + " " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         if (r.statusCode() == 200) {
           ok++;
         }
@@ -154,5 +163,14 @@ class GetNeverWritesTest {
     }
     // Most routes answered (the check is not vacuous over error responses).
     assertThat(ok).as(String.join("\n", statuses)).isGreaterThan(routes.size());
+    statuses.stream()
+        .sorted(Comparator.comparingLong(GetNeverWritesTest::millis).reversed())
+        .limit(5)
+        .forEach(st -> System.out.println("slowest GET: " + st));
+  }
+
+  private static long millis(String status) {
+    String[] w = status.split(" ");
+    return Long.parseLong(w[w.length - 2]);
   }
 }
