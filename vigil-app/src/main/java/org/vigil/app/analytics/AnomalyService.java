@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.vigil.analytics.anomaly.Anomaly;
-import org.vigil.analytics.anomaly.AnomalyDetector;
+import org.vigil.analytics.anomaly.AnomalyMemo;
 import org.vigil.analytics.anomaly.AnomalySpec;
 import org.vigil.app.Vigil;
 import org.vigil.model.AccessContext;
@@ -44,7 +44,7 @@ public final class AnomalyService {
       if (s.isEmpty()) {
         continue;
       }
-      for (Anomaly an : AnomalyDetector.detect(s.get(), spec)) {
+      for (Anomaly an : AnomalyMemo.detect(s.get(), spec)) {
         out.add(new AreaAnomaly(indicator, a, an));
       }
     }
