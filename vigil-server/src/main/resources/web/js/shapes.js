@@ -1,31 +1,42 @@
 import { h } from './dom.js';
-import { t } from './i18n.js';
+import { date, t } from './i18n.js';
 
 // Adapters from the analytics API's JSON (GET /api/analytics/...) to what the pages draw.
 // Risk scores are on the methodology's 0-10 scale, per state, domain and horizon.
 
-/** Rows {area, score, change, lower, upper, drivers, domains} at horizon 0; composite = mean over domains. */
+/**
+ * Rows {area, score, change, lower, upper, drivers, domains, covers} now (horizon 0, the response's
+ * period). Without a domain the score is the state's composite as the API publishes it (the
+ * response's `composites`, computed once in vigil-analytics): never averaged here, so the page shows
+ * the number every other surface shows, with the domains it covers.
+ */
 export function riskRows(d, domain = '') {
-  const scores = (d?.scores ?? []).filter((s) => s.horizon === 0 && typeof s.score === 'number');
+  const now = (x) => x.horizon === 0 && x.period === d?.period && typeof x.score === 'number';
   const byArea = new Map();
-  for (const s of scores) {
+  for (const s of (d?.scores ?? []).filter(now)) {
     if (!byArea.has(s.area)) byArea.set(s.area, []);
     byArea.get(s.area).push(s);
   }
+  const composites = new Map((d?.composites ?? []).filter(now).map((c) => [c.area, c]));
   const rows = [];
   for (const [area, list] of byArea) {
-    const chosen = domain ? list.filter((s) => s.domain === domain) : list;
-    if (!chosen.length) continue;
-    const mean = (f) => chosen.reduce((a, s) => a + f(s), 0) / chosen.length;
-    const top = [...chosen].sort((a, b) => b.score - a.score)[0];
+    const top = [...list].filter((s) => !domain || s.domain === domain).sort((a, b) => b.score - a.score)[0];
+    const c = domain ? null : composites.get(area);
+    if (!top || (!domain && !c)) continue;
     rows.push({
-      area, score: mean((s) => s.score), change: mean((s) => (typeof s.change === 'number' ? s.change : 0)),
+      area, score: c ? c.score : top.score, change: c ? c.change : top.change,
       lower: domain ? top.lower : NaN, upper: domain ? top.upper : NaN,
       drivers: top.drivers ?? [], topDomain: top.domain,
+      covers: c ? { n: c.domains, of: c.domainsTotal } : null,
       domains: Object.fromEntries(list.map((s) => [s.domain, s])),
     });
   }
   return rows;
+}
+
+/** "9 of 11 domains" under a composite (in the page's language), or '' for a single domain. */
+export function domainsText(row) {
+  return row?.covers ? t('risk.domainsCovered', row.covers) : '';
 }
 
 /** Projections {area, domain, horizon, score, lower, upper} for horizons > 0. */
@@ -49,13 +60,17 @@ export function anomalyRows(d) {
 }
 
 /**
- * "Computed for 7 of 10 states" when the API says how many states a stored result covers
- * (coverage: {included, expected} or statesIncluded/statesExpected); nothing otherwise.
+ * What a published figure covers, from the API's `coverage` object: "7 of 10 states · methodology
+ * vigil-default 1.0.0 · data as of 30 Nov 2026 · analytic run 3", in the page's language. Nothing
+ * when the response carries no coverage.
  */
 export function coverageText(d) {
-  const c = d?.coverage ?? {};
-  const n = c.included ?? c.statesIncluded ?? d?.statesIncluded;
-  const of = c.expected ?? c.statesExpected ?? d?.statesExpected;
-  if (!Number.isFinite(n) || !Number.isFinite(of)) return null;
-  return h('p', { class: 'muted coverage' }, t('risk.coverage', { n, of }));
+  const c = d?.coverage;
+  if (!c || !Number.isFinite(c.statesShown) || !Number.isFinite(c.statesTotal)) return null;
+  const parts = [t('risk.coverage', { n: c.statesShown, of: c.statesTotal }),
+    t('risk.methodology', { methodology: c.methodology, version: c.version })];
+  if (c.dataAsOf) parts.push(t('risk.dataAsOf', { date: date(c.dataAsOf) }));
+  parts.push(c.run ? t('risk.run', { run: c.run }) : t('risk.onRequest'));
+  return h('p', { class: 'muted coverage', 'data-states-shown': String(c.statesShown),
+    'data-states-total': String(c.statesTotal) }, parts.join(' · '));
 }

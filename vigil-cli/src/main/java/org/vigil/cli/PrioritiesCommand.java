@@ -1,5 +1,6 @@
 package org.vigil.cli;
 
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -40,6 +41,12 @@ final class PrioritiesCommand implements Callable<Integer> {
   @Option(names = "--draws", defaultValue = "1000", description = "Monte Carlo draws.")
   int draws;
 
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description = "What was published on this day (UTC): the analytic run in force then.")
+  LocalDate asOf;
+
   @Override
   public Integer call() {
     VigilCommand root = VigilCommand.of(spec);
@@ -52,7 +59,11 @@ final class PrioritiesCommand implements Callable<Integer> {
       }
       PriorityService.Published pub =
           new PriorityService(vigil)
-              .published(root.caller(vigil), p, RiskSpec.DEFAULT.withDraws(draws));
+              .published(
+                  root.caller(vigil),
+                  p,
+                  RiskSpec.DEFAULT.withDraws(draws),
+                  Optional.ofNullable(asOf).map(RiskCommand::endOfDay));
       PriorityList list = pub.list();
       root.renderer()
           .note(
@@ -63,7 +74,7 @@ final class PrioritiesCommand implements Callable<Integer> {
                   + ")"
                   + (list.previousPeriod().isEmpty()
                       ? ", first run"
-                      : ", compared with the run for " + list.previousPeriod())
+                      : ", compared with " + list.previousPeriod())
                   + "; covers "
                   + pub.coverage().text());
       root.renderer()

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,13 +24,37 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code vigil risk}: the composite risk index per state and domain, now and projected. */
+/**
+ * {@code vigil risk}: the composite risk index per state (as published, with the domains it covers)
+ * or per state and domain with its bands, now and projected; {@code --as-of} shows what was
+ * published then.
+ */
 @Command(
     name = "risk",
     mixinStandardHelpOptions = true,
-    description = "Composite risk index per state and threat domain, with Monte Carlo bands.")
+    description =
+        "Composite risk index per state (--view composite, the default) or per state and threat"
+            + " domain with Monte Carlo bands (--view domains), as published by the analytic run.")
 final class RiskCommand implements Callable<Integer> {
+  /** What to print. */
+  enum View {
+    composite,
+    domains
+  }
+
   @Spec CommandSpec spec;
+
+  @Option(
+      names = "--view",
+      defaultValue = "composite",
+      description = "composite (one row per state, the domains it covers) or domains.")
+  View view;
+
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description = "What was published on this day (UTC): the analytic run in force then.")
+  LocalDate asOf;
 
   @Option(
       names = "--methodology",
@@ -62,44 +89,9 @@ final class RiskCommand implements Callable<Integer> {
               m,
               Optional.ofNullable(period).map(p -> parsePeriod(p)),
               horizon == null ? List.of(6, 12) : List.of(horizon),
-              RiskSpec.DEFAULT.withDraws(draws).withSeed(seed));
+              RiskSpec.DEFAULT.withDraws(draws).withSeed(seed),
+              Optional.ofNullable(asOf).map(RiskCommand::endOfDay));
       RiskService.RiskRun run = new RiskService(vigil).risk(root.caller(vigil), req);
-      Table t =
-          Table.of(
-              "domain",
-              "area",
-              "period",
-              "horizon",
-              "score",
-              "lower",
-              "upper",
-              "rank",
-              "rank_lower",
-              "rank_upper",
-              "reliability",
-              "change",
-              "top_drivers");
-      for (RiskScore s : run.result().scores()) {
-        if (s.period().compareTo(run.period()) < 0) {
-          continue;
-        }
-        t.row(
-            s.domain(),
-            s.area(),
-            s.period().toString(),
-            s.horizon(),
-            s.score(),
-            s.lower(),
-            s.upper(),
-            s.rank(),
-            s.rankLower(),
-            s.rankUpper(),
-            s.reliability(),
-            s.change(),
-            s.topDrivers(3).stream()
-                .map(d -> String.format(Locale.ROOT, "%s %.2f", d.id(), d.contribution()))
-                .collect(Collectors.joining("; ")));
-      }
       root.renderer()
           .note(
               "methodology "
@@ -111,9 +103,80 @@ final class RiskCommand implements Callable<Integer> {
                   + "; covers "
                   + run.coverage().text());
       run.result().diagnostics().forEach(d -> root.renderer().note("note: " + d));
-      root.renderer().print(t);
+      root.renderer().print(view == View.composite ? composites(run) : domains(run));
     }
     return VigilCommand.OK;
+  }
+
+  /** The last instant of the day (UTC): what was published by the end of it. */
+  static Instant endOfDay(LocalDate day) {
+    return day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1);
+  }
+
+  /** One row per state, period and horizon: the composite and the domains it covers. */
+  private static Table composites(RiskService.RiskRun run) {
+    Table t =
+        Table.of(
+            "area",
+            "period",
+            "horizon",
+            "composite",
+            "change",
+            "covers",
+            "top_domain",
+            "top_score");
+    for (RiskService.StateComposite c : RiskService.composites(run)) {
+      t.row(
+          c.area(),
+          c.period().toString(),
+          c.horizon(),
+          c.composite().score(),
+          c.composite().change(),
+          c.composite().coverage(),
+          c.top().domain(),
+          c.top().score());
+    }
+    return t;
+  }
+
+  private static Table domains(RiskService.RiskRun run) {
+    Table t =
+        Table.of(
+            "domain",
+            "area",
+            "period",
+            "horizon",
+            "score",
+            "lower",
+            "upper",
+            "rank",
+            "rank_lower",
+            "rank_upper",
+            "reliability",
+            "change",
+            "top_drivers");
+    for (RiskScore s : run.result().scores()) {
+      if (s.period().compareTo(run.period()) < 0) {
+        continue;
+      }
+      t.row(
+          s.domain(),
+          s.area(),
+          s.period().toString(),
+          s.horizon(),
+          s.score(),
+          s.lower(),
+          s.upper(),
+          s.rank(),
+          s.rankLower(),
+          s.rankUpper(),
+          s.reliability(),
+          s.change(),
+          s.topDrivers(3).stream()
+              .map(d -> String.format(Locale.ROOT, "%s %.2f", d.id(), d.contribution()))
+              .collect(Collectors.joining("; ")));
+    }
+    return t;
   }
 
   private static Period parsePeriod(String p) {

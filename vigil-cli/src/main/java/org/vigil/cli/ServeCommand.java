@@ -1,9 +1,16 @@
 package org.vigil.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.vigil.app.Vigil;
+import org.vigil.model.InvalidInputException;
 import org.vigil.server.ServerConfig;
 import org.vigil.server.VigilServer;
 import picocli.CommandLine.Command;
@@ -36,11 +43,26 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--tls-key", paramLabel = "PEM", description = "Private key (PEM, PKCS#8).")
   Path tlsKey;
 
+  @Option(
+      names = "--analyse-every",
+      paramLabel = "INTERVAL",
+      defaultValue = "1h",
+      description =
+          "Run the analytic run at start and then at this interval: 90s, 30m, 1h, 1d or"
+              + " an ISO-8601 duration; 'off' for never (default: ${DEFAULT-VALUE}).")
+  String analyseEvery;
+
   @Override
   public Integer call() throws InterruptedException {
     VigilCommand root = VigilCommand.of(spec);
     ServerConfig config =
-        ServerConfig.builder().host(host).port(port).tls(tlsCert, tlsKey).demo(demo).build();
+        ServerConfig.builder()
+            .host(host)
+            .port(port)
+            .tls(tlsCert, tlsKey)
+            .demo(demo)
+            .analyseEvery(interval(analyseEvery).orElse(null))
+            .build();
     Vigil vigil = root.openVigil();
     if (demo) {
       root.err().println("Loading demo data (first run only)...");
@@ -66,9 +88,51 @@ final class ServeCommand implements Callable<Integer> {
     if (demo) {
       DemoLogins.print(root.out());
     }
+    interval(analyseEvery)
+        .ifPresent(
+            d ->
+                root.out()
+                    .println(
+                        "Analytic run: now (in the background), then every "
+                            + analyseEvery
+                            + " (--analyse-every)"));
     root.out().println("Press Ctrl+C to stop.");
     root.out().flush();
     stopped.await();
     return VigilCommand.OK;
+  }
+
+  /** "90s", "30m", "1h", "1d", an ISO-8601 duration, or "off" (empty). */
+  static Optional<Duration> interval(String text) {
+    String v = text.trim().toLowerCase(Locale.ROOT);
+    if (v.equals("off")) {
+      return Optional.empty();
+    }
+    Matcher m = Pattern.compile("(\\d{1,9})(s|m|h|d)").matcher(v);
+    try {
+      Duration d;
+      if (m.matches()) {
+        long n = Long.parseLong(m.group(1));
+        d =
+            switch (m.group(2)) {
+              case "s" -> Duration.ofSeconds(n);
+              case "m" -> Duration.ofMinutes(n);
+              case "h" -> Duration.ofHours(n);
+              default -> Duration.ofDays(n);
+            };
+      } else {
+        d = Duration.parse(text.trim());
+      }
+      if (d.getSeconds() < 1) {
+        throw new DateTimeParseException("shorter than a second", text, 0);
+      }
+      return Optional.of(d);
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException(
+          "--analyse-every must be an interval of at least 1s such as 90s, 30m, 1h, 1d or PT1H,"
+              + " or off; found '"
+              + text
+              + "'");
+    }
   }
 }

@@ -162,17 +162,30 @@ class OneNumberAcceptanceTest {
   void sameScore_readersTimesSurfacesTimesHorizons() throws Exception {
     Map<String, Double> domainScores = new HashMap<>();
     Map<String, String> where = new HashMap<>();
+    Map<String, Double> cliComposites = new HashMap<>();
     int sightings = 0;
     // The CLI first (each command opens and closes the database).
     for (String reader : READERS) {
       for (int h : HORIZONS) {
-        String[] cli = cli(reader, "risk", "--horizon", Integer.toString(h));
+        String[] cli = cli(reader, "risk", "--view", "domains", "--horizon", Integer.toString(h));
         assertThat(cli[1]).containsPattern("covers \\d+ of \\d+ states");
         for (JsonNode s : JSON.readTree(cli[0])) {
           if (!s.get("score").isNull()) {
             see(domainScores, where, key(s), s.get("score").asDouble(), "CLI " + reader + " h" + h);
             sightings++;
           }
+        }
+      }
+      // The CLI's default view: each state's published composite with the domains it covers.
+      String[] comp = cli(reader, "risk", "--horizon", "1");
+      assertThat(comp[1]).containsPattern("covers \\d+ of \\d+ states");
+      for (JsonNode c : JSON.readTree(comp[0])) {
+        assertThat(c.get("covers").asText()).matches("\\d+ of \\d+ domains");
+        String[] covers = c.get("covers").asText().split(" ");
+        if (c.get("horizon").asInt() == 0 && covers[0].equals(covers[2])) {
+          cliComposites.put(
+              c.get("area").asText() + "|" + c.get("period").asText(),
+              c.get("composite").asDouble());
         }
       }
       String[] cliPri = cli(reader, "priorities");
@@ -217,6 +230,29 @@ class OneNumberAcceptanceTest {
               && c.get("domains").asInt() == c.get("domainsTotal").asInt()) {
             see(composites, compositeWhere, k, c.get("score").asDouble(), "API " + reader);
             fullComposites.put(k, c.get("score").asDouble());
+          }
+        }
+      }
+      // The web UI's data calls, exactly as the pages make them (dashboard and state profile:
+      // horizon=1; risk page: no parameters): the pages show these composites as they come.
+      for (String ui : List.of("/api/analytics/risk?horizon=1", "/api/analytics/risk")) {
+        JsonNode page = api(reader, ui);
+        assertThat(page.get("coverage").get("run").asLong()).as(ui).isPositive();
+        for (JsonNode s : page.get("scores")) {
+          if (!s.get("score").isNull()) {
+            see(domainScores, where, key(s), s.get("score").asDouble(), "UI " + ui + " " + reader);
+          }
+        }
+        for (JsonNode c : page.get("composites")) {
+          String k = c.get("area").asText() + "|" + c.get("period").asText();
+          if (c.get("horizon").asInt() == 0
+              && c.get("domains").asInt() == c.get("domainsTotal").asInt()) {
+            see(
+                composites,
+                compositeWhere,
+                k,
+                c.get("score").asDouble(),
+                "UI " + ui + " " + reader);
           }
         }
       }
@@ -277,6 +313,12 @@ class OneNumberAcceptanceTest {
     }
     assertThat(sightings).isGreaterThan(100);
     assertThat(composites).isNotEmpty();
+    assertThat(cliComposites).isNotEmpty();
+    cliComposites.forEach(
+        (k, v) ->
+            assertThat(v)
+                .as("CLI composite " + k + " vs " + compositeWhere.get(k))
+                .isCloseTo(composites.get(k), org.assertj.core.data.Offset.offset(1e-9)));
     assertThat(reportChecks).isGreaterThan(0);
   }
 }

@@ -32,8 +32,8 @@ import org.vigil.timeseries.Period;
 /**
  * Analytics over the caller's readable data: {@code /api/analytics/trends}, {@code anomalies},
  * {@code quality}, {@code risk} and {@code priorities}. Numbers that do not exist (NaN) are sent as
- * null. Computing the priorities records the run for the caller's organisation, so that the next
- * call can say what moved.
+ * null. Risk and priorities are read as published by the analytic run (or the one in force at
+ * {@code asOf}); every route only reads.
  */
 final class AnalyticsRoutes implements RouteGroup {
   private final Vigil vigil;
@@ -221,43 +221,25 @@ final class AnalyticsRoutes implements RouteGroup {
   }
 
   /**
-   * Each state's composite ({@link Composite}, the one implementation) at every period and horizon
-   * of the response, with the domains it covers.
+   * Each state's composite ({@link Composite}, the one implementation, through {@link
+   * RiskService#composites}) at every period and horizon of the response, with the domains it
+   * covers.
    */
   private static List<Map<String, Object>> composites(RiskService.RiskRun run) {
-    int total = Methodology.vigilDefault().domains().size();
-    Map<String, List<RiskScore>> groups = new java.util.TreeMap<>();
-    for (RiskScore s : run.result().scores()) {
-      if (s.period().compareTo(run.period()) >= 0) {
-        groups
-            .computeIfAbsent(
-                s.area() + "|" + s.period() + "|" + s.horizon(), k -> new ArrayList<>())
-            .add(s);
-      }
-    }
     List<Map<String, Object>> out = new ArrayList<>();
-    groups.forEach(
-        (k, l) -> {
-          Composite c =
-              Composite.of(
-                  l,
-                  run.result().methodology().equals(Methodology.vigilDefault().id())
-                      ? total
-                      : l.size());
-          if (c.domains() == 0) {
-            return;
-          }
-          RiskScore first = l.get(0);
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("area", first.area());
-          m.put("period", first.period().toString());
-          m.put("horizon", first.horizon());
-          m.put("score", num(c.score()));
-          m.put("domains", c.domains());
-          m.put("domainsTotal", c.domainsTotal());
-          m.put("covers", c.coverage());
-          out.add(m);
-        });
+    for (RiskService.StateComposite sc : RiskService.composites(run)) {
+      Composite c = sc.composite();
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("area", sc.area());
+      m.put("period", sc.period().toString());
+      m.put("horizon", sc.horizon());
+      m.put("score", num(c.score()));
+      m.put("change", num(c.change()));
+      m.put("domains", c.domains());
+      m.put("domainsTotal", c.domainsTotal());
+      m.put("covers", c.coverage());
+      out.add(m);
+    }
     return out;
   }
 
@@ -312,7 +294,11 @@ final class AnalyticsRoutes implements RouteGroup {
     int draws = Params.intParam(ctx, "draws", 1000, 0, 10_000);
     PriorityService.Published pub =
         new PriorityService(vigil)
-            .published(Caller.of(ctx), period(ctx), RiskSpec.DEFAULT.withDraws(draws));
+            .published(
+                Caller.of(ctx),
+                period(ctx),
+                RiskSpec.DEFAULT.withDraws(draws),
+                Params.instant(ctx, "asOf"));
     PriorityList list = pub.list();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("period", list.period().toString());

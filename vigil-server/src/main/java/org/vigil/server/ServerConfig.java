@@ -1,6 +1,7 @@
 package org.vigil.server;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,8 @@ import java.util.Optional;
  * @param maxBodyBytes largest request body accepted (413 above)
  * @param requestsPerMinute requests per client address and minute before 429 (0 = unlimited)
  * @param demo true for {@code serve --demo}: the published demo password still logs in
+ * @param analyseEvery run the analytic run at start and then at this interval (empty: never; the
+ *     default, so tests run it only when they set it)
  */
 public record ServerConfig(
     String host,
@@ -21,7 +24,8 @@ public record ServerConfig(
     Optional<Path> tlsKey,
     long maxBodyBytes,
     int requestsPerMinute,
-    boolean demo) {
+    boolean demo,
+    Optional<Duration> analyseEvery) {
 
   /** Loopback, a free port, 20 MB bodies, 600 requests a minute per address. */
   public static final ServerConfig DEFAULT = builder().build();
@@ -45,6 +49,12 @@ public record ServerConfig(
       throw new IllegalArgumentException(
           "requestsPerMinute must be >= 0 (0 = unlimited), found " + requestsPerMinute);
     }
+    if (analyseEvery.isPresent()
+        && (analyseEvery.get().isNegative() || analyseEvery.get().toMillis() < 100)) {
+      throw new IllegalArgumentException(
+          "The analytic run interval must be at least 100 ms (e.g. 1h), found "
+              + analyseEvery.get());
+    }
   }
 
   public boolean tls() {
@@ -62,7 +72,8 @@ public record ServerConfig(
         .tls(tlsCertificate.orElse(null), tlsKey.orElse(null))
         .maxBodyBytes(maxBodyBytes)
         .requestsPerMinute(requestsPerMinute)
-        .demo(demo);
+        .demo(demo)
+        .analyseEvery(analyseEvery.orElse(null));
   }
 
   /** Builds a {@link ServerConfig}; validation happens in {@link #build()}. */
@@ -74,6 +85,7 @@ public record ServerConfig(
     private long maxBodyBytes = 20L * 1024 * 1024;
     private int requestsPerMinute = 600;
     private boolean demo;
+    private Duration analyseEvery;
 
     private Builder() {}
 
@@ -110,6 +122,12 @@ public record ServerConfig(
       return this;
     }
 
+    /** Runs the analytic run at start and then at this interval; null: never. */
+    public Builder analyseEvery(Duration every) {
+      this.analyseEvery = every;
+      return this;
+    }
+
     public ServerConfig build() {
       return new ServerConfig(
           host,
@@ -118,7 +136,8 @@ public record ServerConfig(
           Optional.ofNullable(key),
           maxBodyBytes,
           requestsPerMinute,
-          demo);
+          demo,
+          Optional.ofNullable(analyseEvery));
     }
   }
 }

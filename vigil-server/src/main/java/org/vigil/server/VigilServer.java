@@ -10,6 +10,7 @@ import io.javalin.json.JavalinJackson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.vigil.app.Vigil;
 import org.vigil.app.auth.TooManyAttemptsException;
 
@@ -24,10 +25,12 @@ import org.vigil.app.auth.TooManyAttemptsException;
 public final class VigilServer {
   private final Javalin app;
   private final List<Routes.Route> routes;
+  private final Optional<AnalyticSchedule> schedule;
 
-  private VigilServer(Javalin app, List<Routes.Route> routes) {
+  private VigilServer(Javalin app, List<Routes.Route> routes, Optional<AnalyticSchedule> schedule) {
     this.app = app;
     this.routes = routes;
+    this.schedule = schedule;
   }
 
   /**
@@ -71,7 +74,10 @@ public final class VigilServer {
               declared.addAll(routes.declared());
             });
     app.start(config.host(), config.port());
-    return new VigilServer(app, List.copyOf(declared));
+    return new VigilServer(
+        app,
+        List.copyOf(declared),
+        config.analyseEvery().map(every -> AnalyticSchedule.start(vigil, every)));
   }
 
   private static void configure(JavalinConfig cfg, ServerContext server) {
@@ -134,9 +140,21 @@ public final class VigilServer {
     return app.port();
   }
 
-  /** Stops listening and releases the port; the Vigil instance stays open. */
+  /**
+   * Stops the analytic schedule (a run in progress finishes first), stops listening and releases
+   * the port; the Vigil instance stays open.
+   */
   public void stop() {
-    app.stop();
+    try {
+      schedule.ifPresent(AnalyticSchedule::close);
+    } finally {
+      app.stop();
+    }
+  }
+
+  /** Scheduled analytic runs finished so far (0 without a schedule). */
+  public long scheduledRuns() {
+    return schedule.map(AnalyticSchedule::finished).orElse(0L);
   }
 
   /** Every route the groups declared, in declaration order. */

@@ -6,7 +6,7 @@ import { card, code, errorBox, h, table, unavailable } from '../dom.js';
 import { change, dateTime, domainName, getLang, label, nameOf, num, pct, period, t, value } from '../i18n.js';
 import { albers, loadMap, NO_DATA, RISK_COLOURS, riskColour } from '../map.js';
 import { areaByCode, indicatorByCode, latestOf, states } from '../ref.js';
-import { anomalyRows, coverageText, riskRows } from '../shapes.js';
+import { anomalyRows, coverageText, domainsText, riskRows } from '../shapes.js';
 
 export async function render(view, { me }) {
   const t0 = performance.now();
@@ -48,7 +48,8 @@ export async function render(view, { me }) {
 }
 
 async function risk(box, map, members, areas, own, indicators) {
-  const res = await optional('/api/analytics/risk', { draws: 0, horizon: 1 });
+  // The published scores and composites (no draws parameter: the run's own bands are read).
+  const res = await optional('/api/analytics/risk', { horizon: 1 });
   if (!res.ok) return box.replaceChildren(unavailable(t('risk.index'), res));
   const rows = riskRows(res.data);
   drawMap(map, members, areas, rows, own?.code);
@@ -56,15 +57,16 @@ async function risk(box, map, members, areas, own, indicators) {
   const legendEl = legend(res.data.period);
   if (!own) {
     const top = [...rows].sort((a, b) => b.score - a.score).slice(0, 5);
-    return box.replaceChildren(cover, table([t('col.state'), t('risk.score10')],
-      top.map((r) => [h('a', { href: `#/state/${r.area}` }, nameOf(areas.get(r.area))), num(r.score)]), { numeric: [1] }), legendEl);
+    return box.replaceChildren(cover, table([t('col.state'), t('risk.score10'), t('col.covers')],
+      top.map((r) => [h('a', { href: `#/state/${r.area}` }, nameOf(areas.get(r.area))), num(r.score), domainsText(r)]), { numeric: [1], id: 'top-risk' }), legendEl);
   }
   const row = rows.find((r) => r.area === own.code);
   if (!row) return box.replaceChildren(h('p', { class: 'muted', id: 'own-risk-none' }, t('dash.noRisk')), cover, legendEl);
   const rank = [...rows].sort((a, b) => b.score - a.score).findIndex((r) => r.area === own.code) + 1;
   const domains = Object.values(row.domains).filter((s) => typeof s.score === 'number').sort((a, b) => b.score - a.score).slice(0, 4);
   box.replaceChildren(
-    h('p', {}, `${t('risk.scale')} (${t('risk.composite')}): `, h('strong', { id: 'own-risk-score' }, num(row.score)), ' · ',
+    h('p', {}, `${t('risk.scale')} (${t('risk.composite')}): `, h('strong', { id: 'own-risk-score', 'data-score': String(row.score) }, num(row.score)),
+      ` (${domainsText(row)})`, ' · ',
       t('dash.rankOf', { rank, n: rows.length }), ' · ', period(res.data.period)),
     cover,
     table([t('col.domain'), t('risk.score10'), t('col.changeScore'), t('col.driver')], domains.map((s) => [

@@ -5,7 +5,7 @@ import { chart } from '../charts.js';
 import { card, h, movement, table, unavailable } from '../dom.js';
 import { DOMAINS, change, domainName, label, nameOf, num, period, t } from '../i18n.js';
 import { areaByCode, indicatorByCode } from '../ref.js';
-import { coverageText, priorityRows, projections, riskRows } from '../shapes.js';
+import { coverageText, domainsText, priorityRows, projections, riskRows } from '../shapes.js';
 import { driverName } from './dashboard.js';
 
 export async function render(view) {
@@ -21,7 +21,7 @@ export async function render(view) {
     h('div', { class: 'grid' }, card(t('risk.projected'), h('label', { for: 'risk-proj-domain' }, t('col.domain'), domainSelect), projEl, projNote),
       card(t('dash.priorities'), prioBox)));
   view.dataset.rendered = 'true';
-  const [res, prio] = await Promise.all([optional('/api/analytics/risk', { draws: 200 }), optional('/api/analytics/priorities', { draws: 0 })]);
+  const [res, prio] = await Promise.all([optional('/api/analytics/risk'), optional('/api/analytics/priorities')]);
   if (!res.ok) {
     [riskBox, drill, projNote].forEach((b) => b.replaceChildren(unavailable(t('risk.index'), res)));
   } else {
@@ -31,8 +31,9 @@ export async function render(view) {
         domainName(s.domain), num(s.score), `${num(s.lower)}–${num(s.upper)}`,
         h('ul', { class: 'plain' }, (s.drivers ?? []).filter((d) => d.contribution > 0).map((d) => h('li', {}, `${driverName(d, indicators)}: ${num(d.contribution, 2)}`)))]), { numeric: [1] }));
     riskBox.replaceChildren(h('p', { class: 'muted' }, `${t('risk.scale')} (${t('risk.composite')}), ${period(res.data.period)}`), coverageText(res.data) ?? '',
-      table([t('col.state'), t('risk.score10'), t('col.changeScore'), ''], rows.map((r) => [nameOf(areas.get(r.area)) || r.area, num(r.score), change(r.change),
-        h('button', { type: 'button', class: 'risk-details', onclick: () => show(r) }, t('risk.drivers'))]), { numeric: [1, 2] }));
+      table([t('col.state'), t('risk.score10'), t('col.changeScore'), t('col.covers'), ''], rows.map((r) => [nameOf(areas.get(r.area)) || r.area,
+        h('span', { class: 'composite', 'data-area': r.area, 'data-score': String(r.score) }, num(r.score)), change(r.change), domainsText(r),
+        h('button', { type: 'button', class: 'risk-details', onclick: () => show(r) }, t('risk.drivers'))]), { numeric: [1, 2], id: 'risk-composites' }));
     if (rows[0]) show(rows[0]);
     const c = chart(projEl);
     const draw = () => projection(c, res.data, domainSelect.value, areas, projNote);
@@ -40,7 +41,7 @@ export async function render(view) {
     draw();
   }
   prioBox.replaceChildren(prio.ok && priorityRows(prio.data).length
-    ? table([t('col.rank'), t('col.domain'), t('col.state'), t('risk.score10'), t('col.trend')], priorityRows(prio.data).map((r) => [String(r.rank), domainName(r.domain), nameOf(areas.get(r.area)) || r.area, num(r.score), movement(r.movement)]), { numeric: [0, 3] })
+    ? h('div', {}, coverageText(prio.data) ?? '', table([t('col.rank'), t('col.domain'), t('col.state'), t('risk.score10'), t('col.trend')], priorityRows(prio.data).map((r) => [String(r.rank), domainName(r.domain), nameOf(areas.get(r.area)) || r.area, num(r.score), movement(r.movement)]), { numeric: [0, 3] }))
     : unavailable(t('dash.priorities'), prio.ok ? null : prio));
   view.dataset.complete = 'true';
 }

@@ -4,7 +4,7 @@ import { optional } from '../api.js';
 import { card, h, sparkline, synthMark, table, unavailable } from '../dom.js';
 import { change, changePct, date, domainName, label, nameOf, num, pct, period, ploverName, t, unitName, value } from '../i18n.js';
 import { homeState, indicatorByCode, latestOf, states } from '../ref.js';
-import { coverageText, riskRows } from '../shapes.js';
+import { coverageText, domainsText, riskRows } from '../shapes.js';
 import { driverName, kpiLabel, target } from './dashboard.js';
 
 export async function render(view, { args, me }) {
@@ -32,12 +32,13 @@ export async function render(view, { args, me }) {
 }
 
 async function risk(box, code, indicators) {
-  const res = await optional('/api/analytics/risk', { draws: 0, horizon: 1 });
+  const res = await optional('/api/analytics/risk', { horizon: 1 });
   if (!res.ok) return box.replaceChildren(unavailable(t('risk.index'), res));
   const row = riskRows(res.data).find((r) => r.area === code);
   if (!row) return box.replaceChildren(h('p', { class: 'muted' }, t('dash.noRisk')), coverageText(res.data) ?? '');
   const domains = Object.values(row.domains).filter((s) => typeof s.score === 'number').sort((a, b) => b.score - a.score);
-  box.replaceChildren(h('p', {}, `${t('risk.scale')} (${t('risk.composite')}), ${period(res.data.period)}: `, h('strong', { id: 'state-risk' }, num(row.score))),
+  box.replaceChildren(h('p', {}, `${t('risk.scale')} (${t('risk.composite')}), ${period(res.data.period)}: `, h('strong', { id: 'state-risk', 'data-score': String(row.score) }, num(row.score)),
+      ` (${domainsText(row)})`),
     coverageText(res.data) ?? '',
     table([t('col.domain'), t('risk.score10'), t('col.changeScore'), t('col.driver')], domains.map((s) => [domainName(s.domain), num(s.score), change(s.change),
       (s.drivers ?? []).filter((d) => d.contribution > 0).slice(0, 2).map((d) => driverName(d, indicators)).join('; ')]), { numeric: [1, 2] }));

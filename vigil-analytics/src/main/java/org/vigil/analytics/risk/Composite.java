@@ -43,6 +43,11 @@ public record Composite(double score, double before, int domains, int domainsTot
         Math.max(domainsTotal, n));
   }
 
+  /** Change since the period before: score minus before (NaN when either is missing). */
+  public double change() {
+    return score - before;
+  }
+
   /** "9 of 11 domains". */
   public String coverage() {
     return domains + " of " + domainsTotal + " domains";

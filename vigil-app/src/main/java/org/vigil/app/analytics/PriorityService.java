@@ -1,5 +1,6 @@
 package org.vigil.app.analytics;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +61,20 @@ public final class PriorityService {
 
   /** {@link #priorities}, with the list of the month before and the coverage. Reads only. */
   public Published published(AccessContext ctx, Optional<Period> period, RiskSpec spec) {
+    return published(ctx, period, spec, Optional.empty());
+  }
+
+  /**
+   * As {@link #published(AccessContext, Optional, RiskSpec)}, from the analytic run in force at
+   * asOf: what was published then (empty: the latest run). Reads only.
+   *
+   * @throws org.vigil.model.NotFoundException when no run had been published by asOf
+   */
+  public Published published(
+      AccessContext ctx, Optional<Period> period, RiskSpec spec, Optional<Instant> asOf) {
     Methodology m = Methodology.vigilDefault();
     RiskService.RiskRun run =
-        risk.risk(ctx, new RiskService.RiskRequest(m, period, List.of(6, 12), spec));
+        risk.risk(ctx, new RiskService.RiskRequest(m, period, List.of(6, 12), spec, asOf));
     Map<String, Direction> trends = trends(ctx, m, run);
     int total = run.coverage().statesTotal();
     Period before = run.period().plus(-1);

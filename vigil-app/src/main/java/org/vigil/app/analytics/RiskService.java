@@ -2,12 +2,15 @@ package org.vigil.app.analytics;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import org.vigil.analytics.risk.Composite;
 import org.vigil.analytics.risk.Goalposts;
 import org.vigil.analytics.risk.InputValue;
 import org.vigil.analytics.risk.Methodology;
@@ -21,6 +24,7 @@ import org.vigil.forecast.ForecastSpec;
 import org.vigil.forecast.Forecaster;
 import org.vigil.model.AccessContext;
 import org.vigil.model.InvalidInputException;
+import org.vigil.model.NotFoundException;
 import org.vigil.model.run.AnalyticResult;
 import org.vigil.model.run.AnalyticRun;
 import org.vigil.model.run.AnalyticRunRepository;
@@ -151,8 +155,55 @@ public final class RiskService {
     }
   }
 
-  /** The result, the period that was scored and what it covers. */
-  public record RiskRun(Period period, RiskResult result, Coverage coverage) {}
+  /**
+   * The result, the period that was scored and what it covers.
+   *
+   * @param domainsTotal the methodology's domains (what a composite counts its coverage against)
+   */
+  public record RiskRun(Period period, RiskResult result, Coverage coverage, int domainsTotal) {}
+
+  /**
+   * A state's composite at one period and horizon, with the domain score that weighs most.
+   *
+   * @param composite the {@link Composite} of the state's domain scores the reader may see
+   * @param top the highest domain score among them
+   */
+  public record StateComposite(
+      String area, Period period, int horizon, Composite composite, RiskScore top) {}
+
+  /**
+   * Each state's composite at every period and horizon of a run from its period on (the scores of
+   * the month before are left out), ordered by area, period and horizon: what the API, CLI and web
+   * UI show. States without a scored domain are left out.
+   */
+  public static List<StateComposite> composites(RiskRun run) {
+    Map<String, List<RiskScore>> groups = new TreeMap<>();
+    for (RiskScore s : run.result().scores()) {
+      if (s.period().compareTo(run.period()) >= 0) {
+        String key =
+            s.area()
+                + "|"
+                + s.period()
+                + "|"
+                + String.format(java.util.Locale.ROOT, "%02d", s.horizon());
+        groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+      }
+    }
+    List<StateComposite> out = new ArrayList<>();
+    for (List<RiskScore> l : groups.values()) {
+      Composite c = Composite.of(l, run.domainsTotal());
+      if (c.domains() == 0) {
+        continue;
+      }
+      RiskScore top =
+          l.stream()
+              .filter(s -> !Double.isNaN(s.score()))
+              .max(Comparator.comparingDouble(RiskScore::score))
+              .orElseThrow();
+      out.add(new StateComposite(top.area(), top.period(), top.horizon(), c, top));
+    }
+    return out;
+  }
 
   /**
    * The scores as published by the latest analytic run (or the one in force at asOf), filtered by
@@ -172,6 +223,12 @@ public final class RiskService {
         published
             ? repo.latest(ctx, req.asOf().orElse(Instant.MAX)).filter(r -> r.period().isPresent())
             : Optional.empty();
+    if (published && req.asOf().isPresent() && run.isEmpty()) {
+      throw new NotFoundException(
+          "No analytic run had been published by "
+              + req.asOf().get()
+              + ": ask for a later date, or leave out the date for the latest run");
+    }
     List<RiskScore> all = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     Period runPeriod;
@@ -269,7 +326,8 @@ public final class RiskService {
         period,
         new RiskResult(
             req.methodology().id(), req.methodology().version(), req.spec(), kept, notes),
-        cov);
+        cov,
+        req.methodology().domains().size());
   }
 
   private Forecast forecast(TimeSeries ts, Period period) {

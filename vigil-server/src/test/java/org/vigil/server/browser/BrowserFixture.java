@@ -9,17 +9,19 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.vigil.app.Vigil;
 import org.vigil.app.VigilConfig;
+import org.vigil.app.analytics.AnalyticRunner;
 import org.vigil.app.demo.DemoData;
 import org.vigil.server.ServerConfig;
 import org.vigil.server.VigilServer;
 
 /**
- * The one fixture of every browser test: the demo loaded once into an in-memory store, a real
- * server over it (demo mode, so the demo logins work with their published password) and one
- * headless Chromium, shared by all browser test classes of a run and closed when the run ends. Each
- * class declares {@code @ExtendWith(BrowserFixture.class)} and reads {@link #shared()}; a failing
- * test leaves a screenshot named after it. Skipped (not failed) when Chromium or chromedriver is
- * missing, as on a developer machine without them; CI installs both.
+ * The one fixture of every browser test: the demo loaded once into an in-memory store with its
+ * analytic run published (as {@code ./vigil demo} leaves it), a real server over it (demo mode, so
+ * the demo logins work with their published password) and one headless Chromium, shared by all
+ * browser test classes of a run and closed when the run ends. Each class declares
+ * {@code @ExtendWith(BrowserFixture.class)} and reads {@link #shared()}; a failing test leaves a
+ * screenshot named after it. Skipped (not failed) when Chromium or chromedriver is missing, as on a
+ * developer machine without them; CI installs both.
  */
 final class BrowserFixture implements BeforeAllCallback, TestWatcher {
   /** How long any one page may take to render on a busy two-core build machine. */
@@ -89,6 +91,8 @@ final class BrowserFixture implements BeforeAllCallback, TestWatcher {
       VigilServer server = null;
       try {
         DemoData.load(vigil);
+        // As `./vigil demo` does: the analytic run publishes what every page reads.
+        new AnalyticRunner(vigil).run("demo", true, AnalyticRunner.Progress.NONE);
         server =
             VigilServer.start(
                 vigil, ServerConfig.builder().port(0).requestsPerMinute(0).demo(true).build());
