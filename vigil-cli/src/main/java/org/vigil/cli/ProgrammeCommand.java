@@ -433,7 +433,11 @@ final class ProgrammeCommand implements Runnable {
   @Command(
       name = "decide",
       mixinStandardHelpOptions = true,
-      description = "Approve (default) or --reject a draft revision; programme coordinators only.")
+      description =
+          "Approve (default) or --reject a draft revision; programme coordinators only. An"
+              + " amendment changing other parties' KPIs takes effect when each of those parties"
+              + " (or the secretariat) has approved it; until then it stays a DRAFT with the"
+              + " parties it awaits.")
   static final class Decide implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -487,7 +491,9 @@ final class ProgrammeCommand implements Runnable {
             "reason",
             "decided_by",
             "decided_at",
-            "comment");
+            "comment",
+            "consent_of",
+            "awaiting");
     for (ProgrammeRevision r : rs) {
       t.row(
           r.version(),
@@ -499,7 +505,9 @@ final class ProgrammeCommand implements Runnable {
           r.reason(),
           r.decision().map(d -> d.by()).orElse(null),
           r.decision().map(d -> d.at()).orElse(null),
-          r.decision().map(d -> d.comment()).orElse(null));
+          r.decision().map(d -> d.comment()).orElse(null),
+          String.join(" ", r.consentRequired()),
+          String.join(" ", r.awaitingConsentOf()));
     }
     return t;
   }

@@ -90,6 +90,9 @@ final class ProgrammeRoutes implements RouteGroup {
     m.put("createdAt", r.createdAt());
     m.put("reason", r.reason());
     m.put("decision", r.decision());
+    m.put("consentRequired", r.consentRequired());
+    m.put("consents", r.consents());
+    m.put("awaitingConsentOf", r.awaitingConsentOf());
     return m;
   }
 

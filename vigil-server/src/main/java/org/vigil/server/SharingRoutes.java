@@ -76,7 +76,6 @@ final class SharingRoutes implements RouteGroup {
     ctx.status(204);
   }
 
-
   /** Absent or empty: all domains; else an array of domain names. */
   private static Set<ThreatDomain> domains(JsonNode node) {
     if (node == null || node.isNull() || (node.isArray() && node.isEmpty())) {

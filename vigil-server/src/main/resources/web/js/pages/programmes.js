@@ -79,6 +79,7 @@ function revision(r, diff) {
   const changes = diff?.ok ? diff.data.changes ?? [] : [];
   return h('div', {}, h('h2', {}, t('prog.revisionTitle', { v: r.version, state: label('revState', r.state), d: date(r.createdAt?.slice(0, 10)) })),
     r.reason ? h('p', {}, t('prog.reason'), ': ', h('span', { translate: 'no' }, r.reason)) : null,
+    r.awaitingConsentOf?.length ? h('p', { class: 'muted awaiting-consent' }, t('prog.awaiting', { parties: r.awaitingConsentOf.join(', ') })) : null,
     changes.length ? h('ul', { class: 'plain' }, changes.map((c) => h('li', {}, `${label('diffKind', c.kind)} `, codeEl(c.path), ': ',
       h('span', { class: 'diff-del', translate: 'no' }, c.before ?? ''), ' → ', h('span', { class: 'diff-add', translate: 'no' }, c.after ?? '')))) : '');
 }

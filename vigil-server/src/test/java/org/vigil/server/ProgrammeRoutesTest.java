@@ -23,10 +23,11 @@ class ProgrammeRoutesTest {
   private static final String CRIME = "/api/programmes/" + ProgrammeDemo.CRIME;
   private static final ObjectMapper JSON = new ObjectMapper();
   private TestServer server;
+  private Vigil vigil;
 
   @BeforeAll
   void start() {
-    Vigil vigil = Vigil.open(VigilConfig.h2InMemory("programme_api"));
+    vigil = Vigil.open(VigilConfig.h2InMemory("programme_api"));
     DemoData.load(vigil);
     server = TestServer.start(vigil, ServerConfig.builder().demo(true).build());
   }
@@ -108,6 +109,72 @@ class ProgrammeRoutesTest {
     assertThat(diff.get("changes")).hasSize(1);
     assertThat(diff.get("changes").get(0).get("path").asText()).isEqualTo("kpis[K4].target");
     assertThat(get(CRIME + "/revisions", Map.of())).hasSize(version);
+  }
+
+  private HttpResponse<String> approve(int version, String user) throws Exception {
+    return server.send(
+        "POST",
+        CRIME + "/revisions/" + version + "/decision",
+        "{\"approve\":true,\"comment\":\"by " + user + "\"}",
+        as(user));
+  }
+
+  @Test
+  void amendmentOfAnotherPartysKpi_pendingUntilThatPartyApproves_othersRefused() throws Exception {
+    // K1 is Russia's KPI; Kyrgyzstan's analyst renames it (a change that leaves its drift alone,
+    // so the other tests here still see K1 at risk) through an import of the version in force.
+    com.fasterxml.jackson.databind.node.ObjectNode doc =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            JSON.readTree(server.get(CRIME + "/export", Map.of()).body());
+    doc.get("kpis")
+        .forEach(
+            k -> {
+              if (k.get("code").asText().equals("K1")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) k)
+                    .put("nameEn", "Drug trafficking offences, Russia (renamed by KGZ)");
+              }
+            });
+    HttpResponse<String> accepted =
+        server.send(
+            "POST",
+            "/api/programmes/import?reason=rename%20Russia%27s%20KPI",
+            JSON.writeValueAsString(doc),
+            as("kgz.analyst"));
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
+    JsonNode draft = JSON.readTree(accepted.body());
+    int version = draft.get("version").asInt();
+    assertThat(draft.get("state").asText()).isEqualTo("DRAFT");
+    assertThat(draft.get("awaitingConsentOf").toString()).isEqualTo("[\"RUS\"]");
+
+    for (String other : List.of("kgz.coordinator", "kaz.coordinator")) {
+      HttpResponse<String> refused = approve(version, other);
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+      assertThat(refused.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+      assertThat(refused.body()).contains("KPIs of RUS");
+    }
+    assertThat(get(CRIME, Map.of()).get("version").asInt()).isLessThan(version);
+    JsonNode pending = get(CRIME + "/revisions", Map.of()).get(version - 1); // versions are 1-based
+    assertThat(pending.get("state").asText()).isEqualTo("DRAFT");
+    assertThat(pending.get("awaitingConsentOf").toString()).isEqualTo("[\"RUS\"]");
+
+    HttpResponse<String> approved = approve(version, "rus.coordinator");
+    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+    JsonNode decided = JSON.readTree(approved.body());
+    assertThat(decided.get("state").asText()).isEqualTo("APPROVED");
+    assertThat(decided.get("consents").get(0).get("party").asText()).isEqualTo("RUS");
+    assertThat(get(CRIME, Map.of()).get("version").asInt()).isEqualTo(version);
+
+    String subject = ProgrammeDemo.CRIME + " v" + version;
+    List<String> audited =
+        vigil.audit().entries(org.vigil.model.AccessContext.system(), 0, 100_000).stream()
+            .filter(e -> e.subject().equals(subject))
+            .map(e -> e.action() + " " + e.user())
+            .toList();
+    assertThat(audited)
+        .containsExactly(
+            "programme.draft kgz.analyst",
+            "programme.consent rus.coordinator",
+            "programme.approved rus.coordinator");
   }
 
   @Test

@@ -32,6 +32,7 @@ import org.vigil.model.programme.ProgrammeDiff;
 import org.vigil.model.programme.ProgrammeHistory;
 import org.vigil.model.programme.ProgrammeRepository;
 import org.vigil.model.programme.ProgrammeRevision;
+import org.vigil.model.programme.RevisionConsent;
 import org.vigil.model.programme.RevisionDecision;
 import org.vigil.model.programme.RevisionState;
 
@@ -108,11 +109,13 @@ public final class JdbcProgrammeRepository implements ProgrammeRepository {
         }
       }
     }
+    Map<Integer, List<RevisionConsent>> consents = consents(c, programme);
     List<ProgrammeRevision> out = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT version, base_version, author, author_org, created_at, reason, content FROM"
-                + " programme_revision WHERE programme_code = ? ORDER BY version")) {
+            "SELECT version, base_version, author, author_org, created_at, reason, content,"
+                + " consent_required FROM programme_revision WHERE programme_code = ? ORDER BY"
+                + " version")) {
       ps.setString(1, programme);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -127,11 +130,37 @@ public final class JdbcProgrammeRepository implements ProgrammeRepository {
                   Database.instant(rs, "created_at"),
                   rs.getString("reason"),
                   codec.read(rs.getString("content")),
-                  Optional.ofNullable(decisions.get(v))));
+                  Optional.ofNullable(decisions.get(v)),
+                  Codes.parseList(rs.getString("consent_required")),
+                  consents.getOrDefault(v, List.of())));
         }
       }
     }
     return new ProgrammeHistory(out);
+  }
+
+  private static Map<Integer, List<RevisionConsent>> consents(Connection c, String programme)
+      throws SQLException {
+    Map<Integer, List<RevisionConsent>> out = new TreeMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT version, party, consented_by, consented_org, consented_at, comment_text FROM"
+                + " programme_consent WHERE programme_code = ? ORDER BY consented_at, party")) {
+      ps.setString(1, programme);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.computeIfAbsent(rs.getInt("version"), k -> new ArrayList<>())
+              .add(
+                  new RevisionConsent(
+                      rs.getString("party"),
+                      rs.getString("consented_by"),
+                      rs.getString("consented_org"),
+                      Database.instant(rs, "consented_at"),
+                      rs.getString("comment_text")));
+        }
+      }
+    }
+    return out;
   }
 
   @Override
@@ -158,7 +187,8 @@ public final class JdbcProgrammeRepository implements ProgrammeRepository {
                     + "; load it and make the change again");
           }
           Programme governing = active.map(ProgrammeRevision::content).orElse(content);
-          access(c, ctx).checkDraft(governing);
+          ProgrammeAccess access = access(c, ctx);
+          access.checkDraft(governing);
           if (active.isPresent()
               && ProgrammeDiff.compare(active.get().content(), content).isEmpty()) {
             throw new InvalidInputException(
@@ -179,14 +209,24 @@ public final class JdbcProgrammeRepository implements ProgrammeRepository {
                   Database.micros(clock.instant()),
                   reason.strip(),
                   content,
-                  Optional.empty());
+                  Optional.empty(),
+                  access.consentRequired(active.map(ProgrammeRevision::content), content),
+                  List.of());
           insertRevision(c, r, json);
           audit.append(
               c,
               ctx,
               "programme.draft",
               content.code() + " v" + r.version(),
-              "from v" + baseVersion + ": " + r.reason());
+              "from v"
+                  + baseVersion
+                  + ": "
+                  + r.reason()
+                  + (r.consentRequired().isEmpty()
+                      ? ""
+                      : "; changes KPIs of "
+                          + String.join(", ", r.consentRequired())
+                          + ", awaiting their approval"));
           return r;
         });
   }
@@ -196,8 +236,8 @@ public final class JdbcProgrammeRepository implements ProgrammeRepository {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO programme_revision (programme_code, version, base_version, author,"
-                + " author_org, created_at, reason, content, content_sha256) VALUES"
-                + " (?,?,?,?,?,?,?,?,?)")) {
+                + " author_org, created_at, reason, content, content_sha256, consent_required)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?)")) {
       Database.bind(
           ps,
           List.of(
@@ -209,7 +249,8 @@ public final class JdbcProgrammeRepository implements ProgrammeRepository {
               r.createdAt(),
               r.reason(),
               json,
-              sha256(json)));
+              sha256(json),
+              Codes.list(r.consentRequired())));
       ps.executeUpdate();
     }
   }
@@ -235,7 +276,9 @@ public final class JdbcProgrammeRepository implements ProgrammeRepository {
                                       .map(ProgrammeRevision::version)
                                       .toList()));
           Optional<ProgrammeRevision> active = h.active();
-          access(c, ctx).checkDecide(active.map(ProgrammeRevision::content).orElse(r.content()));
+          Programme governing = active.map(ProgrammeRevision::content).orElse(r.content());
+          ProgrammeAccess access = access(c, ctx);
+          access.checkDecide(governing);
           if (r.state() != RevisionState.DRAFT) {
             throw new InvalidInputException(
                 programme
@@ -259,9 +302,33 @@ public final class JdbcProgrammeRepository implements ProgrammeRepository {
                     + " is in force now; reject it and draft the change again from v"
                     + activeVersion);
           }
+          Instant at = Database.micros(clock.instant());
+          if (state == RevisionState.APPROVED) {
+            ProgrammeAccess.Approval approval = access.checkApprove(governing, r);
+            if (approval.consentOf().isPresent()) {
+              RevisionConsent consent =
+                  new RevisionConsent(
+                      approval.consentOf().get(), ctx.user(), ctx.organisation(), at, comment);
+              insertConsent(c, programme, version, consent);
+              r = r.withConsent(consent);
+              audit.append(
+                  c,
+                  ctx,
+                  "programme.consent",
+                  programme + " v" + version,
+                  consent.party()
+                      + " approves the change of its KPIs"
+                      + (r.awaitingConsentOf().isEmpty()
+                          ? ""
+                          : "; still awaiting " + String.join(", ", r.awaitingConsentOf()))
+                      + (consent.comment().isEmpty() ? "" : ": " + consent.comment()));
+            }
+            if (!approval.takesEffect()) {
+              return r;
+            }
+          }
           RevisionDecision d =
-              new RevisionDecision(
-                  state, ctx.user(), ctx.organisation(), Database.micros(clock.instant()), comment);
+              new RevisionDecision(state, ctx.user(), ctx.organisation(), at, comment);
           insertDecision(c, programme, version, d);
           audit.append(
               c,
@@ -271,6 +338,19 @@ public final class JdbcProgrammeRepository implements ProgrammeRepository {
               d.comment());
           return r.withDecision(d);
         });
+  }
+
+  private static void insertConsent(Connection c, String programme, int version, RevisionConsent x)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO programme_consent (programme_code, version, party, consented_by,"
+                + " consented_org, consented_at, comment_text) VALUES (?,?,?,?,?,?,?)")) {
+      Database.bind(
+          ps,
+          List.of(programme, version, x.party(), x.by(), x.organisation(), x.at(), x.comment()));
+      ps.executeUpdate();
+    }
   }
 
   private static void insertDecision(

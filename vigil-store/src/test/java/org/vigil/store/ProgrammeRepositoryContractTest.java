@@ -52,6 +52,16 @@ abstract class ProgrammeRepositoryContractTest {
       AccessContext.of("arm.admin", "ARM-SC", Role.ORG_ADMIN);
   private static final AccessContext SEC_COORD =
       AccessContext.of("sec.coord", "SECRETARIAT", Role.PROGRAMME_COORDINATOR);
+  private static final AccessContext RUS_ANALYST =
+      AccessContext.of("rus.analyst", "RUS-SC", Role.ANALYST);
+  private static final AccessContext RUS_COORD =
+      AccessContext.of("rus.coord", "RUS-SC", Role.PROGRAMME_COORDINATOR);
+  private static final AccessContext KAZ_COORD =
+      AccessContext.of("kaz.coord", "KAZ-SC", Role.PROGRAMME_COORDINATOR);
+  private static final AccessContext KGZ_ANALYST =
+      AccessContext.of("kgz.analyst", "KGZ-SC", Role.ANALYST);
+  private static final AccessContext KGZ_COORD =
+      AccessContext.of("kgz.coord", "KGZ-SC", Role.PROGRAMME_COORDINATOR);
 
   private StoreFixtures.OpenStore open;
   private ProgrammeRepository repo;
@@ -69,6 +79,8 @@ abstract class ProgrammeRepositoryContractTest {
         AccessContext.system(), new Organisation("RUS-SC", "RU", "", "RUS", false));
     ref.saveOrganisation(
         AccessContext.system(), new Organisation("ARM-SC", "AM", "", "ARM", false));
+    ref.saveOrganisation(
+        AccessContext.system(), new Organisation("KGZ-SC", "KG", "", "KGZ", false));
     ref.saveOrganisation(
         AccessContext.system(), new Organisation("SECRETARIAT", "Sec", "", "CIS", true));
     repo = JdbcProgrammeRepository.open(open.dataSource(), clock, new MapCodec());
@@ -190,6 +202,123 @@ abstract class ProgrammeRepositoryContractTest {
     assertThatThrownBy(() -> repo.decide(KAZ_ANALYST, "P1", 1, RevisionState.APPROVED, ""))
         .isInstanceOf(AccessDeniedException.class);
     assertThat(StoreFixtures.dump(open.dataSource())).isEqualTo(before);
+  }
+
+  /** P1 with a second KPI, K2, of RUS. */
+  static Programme twoParties(double kazTarget, double rusTarget) {
+    Programme p = programme(kazTarget);
+    Kpi k2 =
+        new Kpi(
+            "K2",
+            "O1",
+            "Seizures in Russia",
+            "",
+            "DRUG_SEIZURES",
+            "RUS",
+            200,
+            Period.year(2023),
+            rusTarget,
+            Period.year(2028),
+            KpiDirection.AT_LEAST,
+            0,
+            true);
+    return p.withPlan(p.objectives(), p.measures(), List.of(p.kpis().get(0), k2));
+  }
+
+  private void approvedTwoParties() {
+    repo.draft(KAZ_ANALYST, twoParties(150, 300), 0, "adopted");
+    repo.decide(SEC_COORD, "P1", 1, RevisionState.APPROVED, "ok");
+  }
+
+  private List<String> auditActions() {
+    return open.store().audit().entries(AccessContext.system(), 0, 100).stream()
+        .map(AuditEntry::action)
+        .toList();
+  }
+
+  @Test
+  void decide_amendmentOfAnotherPartysKpi_pendingUntilThatPartyApproves() {
+    approvedTwoParties();
+    ProgrammeRevision draft =
+        repo.draft(KAZ_ANALYST, twoParties(150, 250), 1, "lower Russia's target");
+    assertThat(draft.consentRequired()).containsExactly("RUS");
+    assertThat(draft.awaitingConsentOf()).containsExactly("RUS");
+
+    String before = StoreFixtures.dump(open.dataSource());
+    // The drafting party's own coordinator and an unrelated party's may not approve it.
+    assertThatThrownBy(() -> repo.decide(KAZ_COORD, "P1", 2, RevisionState.APPROVED, ""))
+        .isInstanceOf(AccessDeniedException.class)
+        .hasMessageContaining("KPIs of RUS")
+        .hasMessageContaining("secretariat");
+    assertThatThrownBy(() -> repo.decide(KGZ_COORD, "P1", 2, RevisionState.APPROVED, ""))
+        .isInstanceOf(AccessDeniedException.class)
+        .hasMessageContaining("awaiting RUS");
+    assertThat(StoreFixtures.dump(open.dataSource())).isEqualTo(before);
+    assertThat(repo.active(RUS_VIEWER, "P1").orElseThrow().version()).isEqualTo(1);
+
+    ProgrammeRevision approved =
+        repo.decide(RUS_COORD, "P1", 2, RevisionState.APPROVED, "we agree");
+    assertThat(approved.state()).isEqualTo(RevisionState.APPROVED);
+    ProgrammeHistory h = repo.history(RUS_VIEWER, "P1");
+    assertThat(h.active().orElseThrow().version()).isEqualTo(2);
+    assertThat(h.active().orElseThrow().content().kpi("K2").orElseThrow().target()).isEqualTo(250);
+    ProgrammeRevision stored = h.version(2).orElseThrow();
+    assertThat(stored.consentRequired()).containsExactly("RUS");
+    assertThat(stored.consents())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.party()).isEqualTo("RUS");
+              assertThat(c.by()).isEqualTo("rus.coord");
+              assertThat(c.comment()).isEqualTo("we agree");
+            });
+    assertThat(auditActions())
+        .containsSubsequence("programme.draft", "programme.consent", "programme.approved");
+  }
+
+  @Test
+  void decide_amendmentOfTwoOtherParties_takesEffectWithTheLastApproval() {
+    approvedTwoParties();
+    repo.draft(KGZ_ANALYST, twoParties(140, 250), 1, "both targets");
+    ProgrammeRevision first = repo.decide(KAZ_COORD, "P1", 2, RevisionState.APPROVED, "");
+    assertThat(first.state()).isEqualTo(RevisionState.DRAFT);
+    assertThat(first.awaitingConsentOf()).containsExactly("RUS");
+    assertThat(repo.active(RUS_VIEWER, "P1").orElseThrow().version()).isEqualTo(1);
+    assertThat(repo.history(RUS_VIEWER, "P1").version(2).orElseThrow().awaitingConsentOf())
+        .containsExactly("RUS");
+    // A party that already approved cannot stand in for the other one.
+    assertThatThrownBy(() -> repo.decide(KAZ_COORD, "P1", 2, RevisionState.APPROVED, ""))
+        .isInstanceOf(AccessDeniedException.class);
+    ProgrammeRevision last = repo.decide(RUS_COORD, "P1", 2, RevisionState.APPROVED, "");
+    assertThat(last.state()).isEqualTo(RevisionState.APPROVED);
+    assertThat(repo.active(RUS_VIEWER, "P1").orElseThrow().version()).isEqualTo(2);
+  }
+
+  @Test
+  void decide_amendmentOfAnotherPartysKpi_secretariatMayApproveForIt() {
+    approvedTwoParties();
+    repo.draft(RUS_ANALYST, twoParties(100, 300), 1, "lower Kazakhstan's target");
+    assertThat(repo.decide(SEC_COORD, "P1", 2, RevisionState.APPROVED, "").state())
+        .isEqualTo(RevisionState.APPROVED);
+    assertThat(repo.active(RUS_VIEWER, "P1").orElseThrow().version()).isEqualTo(2);
+  }
+
+  @Test
+  void decide_amendmentOfOwnKpi_anyPartysCoordinatorMayApprove() {
+    approvedTwoParties();
+    ProgrammeRevision d = repo.draft(RUS_ANALYST, twoParties(150, 280), 1, "our own target");
+    assertThat(d.consentRequired()).isEmpty();
+    assertThat(repo.decide(KGZ_COORD, "P1", 2, RevisionState.APPROVED, "").state())
+        .isEqualTo(RevisionState.APPROVED);
+  }
+
+  @Test
+  void draft_removingAnotherPartysKpi_needsItsApproval() {
+    approvedTwoParties();
+    ProgrammeRevision d = repo.draft(KAZ_ANALYST, programme(150), 1, "drop K2");
+    assertThat(d.consentRequired()).containsExactly("RUS");
+    assertThatThrownBy(() -> repo.decide(KAZ_COORD, "P1", 2, RevisionState.APPROVED, ""))
+        .isInstanceOf(AccessDeniedException.class);
   }
 
   @Test

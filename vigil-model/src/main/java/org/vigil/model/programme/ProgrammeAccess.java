@@ -1,6 +1,9 @@
 package org.vigil.model.programme;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.vigil.model.AccessContext;
 import org.vigil.model.Classification;
 import org.vigil.model.Organisation;
@@ -20,6 +23,11 @@ import org.vigil.model.Role;
  *   <li>Reports are filed by a party's own organisation (data stewards, coordinators, admins).
  *   <li>Parties and the secretariat draft revisions (analysts and up); programme coordinators of a
  *       party or of the secretariat decide on them.
+ *   <li>An amendment that adds, removes or changes a KPI of another party than the drafter's (a KPI
+ *       whose area is that party) needs that party's approval or the secretariat's: a coordinator
+ *       of a party it does not concern may not approve it, and it takes effect when the last party
+ *       concerned approves (or when the secretariat does). A party's own KPIs, joint KPIs (of a
+ *       group area) and a programme's first version follow the ordinary rule.
  * </ul>
  *
  * @param ctx the caller
@@ -133,6 +141,88 @@ public record ProgrammeAccess(AccessContext ctx, Optional<Organisation> organisa
               + ": needs a PROGRAMME_COORDINATOR of a party or of the"
               + " secretariat");
     }
+  }
+
+  /**
+   * The parties whose approval an amendment drafted by this caller needs: every party whose KPI the
+   * draft adds, removes or changes relative to the version in force, except the caller's own party.
+   * None for a first version.
+   *
+   * @param inForce the version the draft is made from, empty for a new programme
+   * @param draft the drafted programme
+   */
+  public List<String> consentRequired(Optional<Programme> inForce, Programme draft) {
+    if (inForce.isEmpty()) {
+      return List.of();
+    }
+    Set<String> parties = partiesWhoseKpisChange(inForce.get(), draft);
+    if (ctx.memberOrganisation()) {
+      organisation.map(Organisation::area).ifPresent(parties::remove);
+    }
+    return List.copyOf(parties);
+  }
+
+  /** The parties with a KPI that one version has and the other lacks or holds differently. */
+  static Set<String> partiesWhoseKpisChange(Programme before, Programme after) {
+    Set<String> out = new TreeSet<>();
+    for (Kpi k : before.kpis()) {
+      Optional<Kpi> now = after.kpi(k.code());
+      if (now.isEmpty() || !now.get().equals(k)) {
+        addParty(out, before, k.area());
+        now.ifPresent(n -> addParty(out, after, n.area()));
+      }
+    }
+    for (Kpi k : after.kpis()) {
+      if (before.kpi(k.code()).isEmpty()) {
+        addParty(out, after, k.area());
+      }
+    }
+    return out;
+  }
+
+  private static void addParty(Set<String> out, Programme p, String area) {
+    if (p.isParty(area)) {
+      out.add(area);
+    }
+  }
+
+  /**
+   * What an approval by this caller does.
+   *
+   * @param consentOf the party whose approval the caller gives, when the draft awaits it
+   * @param takesEffect true when the draft is then approved and in force, false when other parties
+   *     are still awaited
+   */
+  public record Approval(Optional<String> consentOf, boolean takesEffect) {}
+
+  /**
+   * Throws unless the caller may approve the draft: a coordinator of a party or of the secretariat
+   * and, while the draft awaits other parties' approval, a coordinator of one of those parties or
+   * of the secretariat.
+   */
+  public Approval checkApprove(Programme governing, ProgrammeRevision draft) {
+    checkDecide(governing);
+    List<String> awaiting = draft.awaitingConsentOf();
+    if (ctx.isSystem() || secretariat() || awaiting.isEmpty()) {
+      return new Approval(Optional.empty(), true);
+    }
+    String own = organisation.map(Organisation::area).orElse("");
+    if (!awaiting.contains(own)) {
+      throw new org.vigil.model.AccessDeniedException(
+          ctx.user()
+              + " of "
+              + ctx.organisation()
+              + " may not approve "
+              + draft.programme()
+              + " v"
+              + draft.version()
+              + ": it changes KPIs of "
+              + String.join(", ", draft.consentRequired())
+              + ", so it needs the approval of a PROGRAMME_COORDINATOR of each of them or of the"
+              + " secretariat; still awaiting "
+              + String.join(", ", awaiting));
+    }
+    return new Approval(Optional.of(own), awaiting.size() == 1);
   }
 
   private boolean owns(Ownership o) {
