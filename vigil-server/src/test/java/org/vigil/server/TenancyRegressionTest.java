@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vigil.app.Vigil;
+import org.vigil.app.analytics.AnalyticRunner;
 import org.vigil.model.AccessContext;
 import org.vigil.model.Classification;
 import org.vigil.model.IngestBatch;
@@ -85,6 +86,10 @@ class TenancyRegressionTest {
   private static Observation obs(String period, double value, Ownership o) {
     return new Observation(
         TestData.INDICATOR, "RUS", Period.parse(period), value, "", "t", 0, null, o);
+  }
+
+  private static Observation riskObs(String period, double value, Ownership o) {
+    return new Observation(RISK_INDICATOR, "RUS", Period.parse(period), value, "", "t", 0, null, o);
   }
 
   private HttpResponse<String> upload(String query, String body, String user) throws Exception {
@@ -209,6 +214,117 @@ class TenancyRegressionTest {
     assertThat(alerts).doesNotContain("123456").doesNotContain("1.235e+05");
     for (JsonNode a : JSON.readTree(alerts).get("items")) {
       assertThat(a.get("owner").asText()).as(a.toString()).isEqualTo("RUS-SC");
+    }
+  }
+
+  static final String RISK_INDICATOR = "DEMO_ORGANISED_CRIME_OFFENCES";
+
+  /**
+   * An indicator of the default risk methodology with three years of monthly values up to 2024-03
+   * for KAZ and RUS, each NATIONAL to its owner, so both states get a published risk score.
+   */
+  private void riskWorld() {
+    AccessContext sys = AccessContext.system();
+    server
+        .vigil()
+        .reference()
+        .saveIndicator(
+            sys,
+            new org.vigil.model.Indicator(
+                RISK_INDICATOR,
+                "Organised crime offences",
+                "",
+                org.vigil.model.ThreatDomain.ORGANISED_CRIME,
+                "cases",
+                org.vigil.timeseries.Frequency.MONTHLY,
+                "",
+                org.vigil.model.Polarity.RISE_IS_BAD,
+                org.vigil.model.Aggregation.SUM,
+                "test",
+                true));
+    for (String area : List.of("KAZ", "RUS")) {
+      Ownership o = Ownership.of(area + "-SC", Classification.NATIONAL);
+      List<Observation> rows = new ArrayList<>();
+      for (int i = 0; i < 36; i++) {
+        double v = (area.equals("RUS") ? 400 : 150) + 20 * Math.sin(i / 3.0) + i;
+        rows.add(
+            new Observation(
+                RISK_INDICATOR, area, Period.month(2021, 4).plus(i), v, "", "t", 0, null, o));
+      }
+      append(server.vigil(), sys, area + "-risk.csv", rows);
+    }
+  }
+
+  /** Publishes a full analytic run over the data as it stands. */
+  private void analyse() {
+    new AnalyticRunner(server.vigil()).run("test", true, AnalyticRunner.Progress.NONE);
+  }
+
+  /** RUS's published risk as RUS reads it: every score and composite of area RUS, in order. */
+  private List<String> rusRisk() throws Exception {
+    HttpResponse<String> r =
+        server.get("/api/analytics/risk?horizon=12&draws=200", server.as("rus.analyst"));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode risk = JSON.readTree(r.body());
+    List<String> out = new ArrayList<>();
+    for (JsonNode s : risk.get("scores")) {
+      if (s.get("area").asText().equals("RUS")) {
+        out.add(s.toString());
+      }
+    }
+    for (JsonNode c : risk.get("composites")) {
+      if (c.toString().contains("\"RUS\"")) {
+        out.add(c.toString());
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void poisoning_foreignValuesForRus_leaveRusPublishedRiskUnchanged() throws Exception {
+    riskWorld();
+    analyse();
+    List<String> before = rusRisk();
+    assertThat(before).as("RUS has a published risk score to protect").isNotEmpty();
+    assertThat(String.join("\n", before)).contains("\"score\"");
+
+    // KAZ may report for RUS (an agreement) and files values far from RUS's, PUBLIC and NATIONAL,
+    // on periods RUS reported and on newer ones; the next analytic run reads them all.
+    ReportingAgreements.open(server.vigil().dataSource(), clock)
+        .allow(AccessContext.system(), "KAZ-SC", "RUS");
+    List<Observation> poison = new ArrayList<>();
+    for (String period : List.of("2023-06", "2023-12", "2024-01", "2024-02", "2024-03")) {
+      poison.add(riskObs(period, 5.0e7, Ownership.of("KAZ-SC", Classification.PUBLIC)));
+    }
+    poison.add(riskObs("2024-04", 9.0e7, Ownership.of("KAZ-SC", Classification.NATIONAL)));
+    append(server.vigil(), KAZ_STEWARD, "poison.csv", poison);
+    analyse();
+
+    assertThat(rusRisk()).isEqualTo(before);
+  }
+
+  @Test
+  void futureProjection_neverBecomesTheRiskOrPrioritiesDefaultPeriod() throws Exception {
+    riskWorld();
+    HttpResponse<String> projection =
+        upload(
+            "file=projection.csv&classification=PUBLIC",
+            "indicator,area,period,value,flags\n" + RISK_INDICATOR + ",KAZ,2040-01,9000,F\n",
+            "kaz.steward");
+    assertThat(projection.statusCode()).as(projection.body()).isEqualTo(201);
+    analyse();
+
+    for (String user : List.of("kaz.analyst", "rus.analyst")) {
+      JsonNode risk =
+          JSON.readTree(
+              server.get("/api/analytics/risk?horizon=12&draws=100", server.as(user)).body());
+      assertThat(risk.get("period").asText()).as(user).isEqualTo("2024-03");
+      assertThat(risk.get("scores")).as(user).isNotEmpty();
+      assertThat(risk.toString()).as(user).doesNotContain("2040-");
+      JsonNode priorities =
+          JSON.readTree(server.get("/api/analytics/priorities", server.as(user)).body());
+      assertThat(priorities.get("period").asText()).as(user).isEqualTo("2024-03");
+      assertThat(priorities.toString()).as(user).doesNotContain("2040-");
     }
   }
 

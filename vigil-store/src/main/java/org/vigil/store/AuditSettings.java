@@ -16,8 +16,10 @@ import java.util.Map;
  *       ({@code ./data/vigil.audit-keys}), or {@code $VIGIL_AUDIT_DIR/audit-keys} (default {@code
  *       ./data}) for PostgreSQL.
  *   <li>{@code VIGIL_AUDIT_CHECKPOINT_FILE}: the append-only file of signed checkpoints of the
- *       chain's head. Default beside the H2 file ({@code ./data/vigil.audit-checkpoints}), or
- *       {@code $VIGIL_AUDIT_DIR/audit-checkpoints}.
+ *       chain's head. Default beside the H2 file ({@code ./data/vigil.audit-checkpoints}), or for
+ *       another database one file per database in {@code $VIGIL_AUDIT_DIR}, named after its host,
+ *       port and name ({@code localhost-5432-vigil.audit-checkpoints}): each database's chain has
+ *       its own checkpoints, so two databases never check against each other's head.
  *   <li>{@code VIGIL_AUDIT_CHECKPOINT_SECONDS}: how often the head is checkpointed (default 30); it
  *       is also checkpointed when the store opens and closes.
  * </ul>
@@ -70,7 +72,7 @@ public record AuditSettings(
       } else {
         Path dir = Path.of(env.getOrDefault("VIGIL_AUDIT_DIR", "./data"));
         keyFile = dir.resolve("audit-keys");
-        checkpointFile = dir.resolve("audit-checkpoints");
+        checkpointFile = dir.resolve(databaseName(url) + ".audit-checkpoints");
       }
     }
     String kf = env.getOrDefault("VIGIL_AUDIT_KEY_FILE", "");
@@ -96,6 +98,18 @@ public record AuditSettings(
     }
     return new AuditSettings(
         keyFile, env.getOrDefault("VIGIL_AUDIT_KEY", ""), checkpointFile, every);
+  }
+
+  /**
+   * A file-name-safe name of the database a URL points at: {@code
+   * jdbc:postgresql://db.example:5433/vigil?ssl=true} gives {@code db.example-5433-vigil}.
+   */
+  static String databaseName(String url) {
+    String rest = url.replaceFirst("^jdbc:[a-z0-9]+:(//)?", "");
+    int q = rest.indexOf('?');
+    rest = q < 0 ? rest : rest.substring(0, q);
+    String name = rest.replaceAll("[^A-Za-z0-9._]+", "-").replaceAll("^[-.]+|-+$", "");
+    return name.isEmpty() ? "database" : name;
   }
 
   /** The same settings with another checkpoint interval. */
