@@ -76,7 +76,9 @@ final class TestServer implements AutoCloseable {
     return as(username, TestData.PASSWORD);
   }
 
-  /** {@link #as(String)} with a given password (the demo's users have {@code DemoData.PASSWORD}). */
+  /**
+   * {@link #as(String)} with a given password (the demo's users have {@code DemoData.PASSWORD}).
+   */
   Map<String, String> as(String username, String password)
       throws IOException, InterruptedException {
     HttpResponse<String> r =
