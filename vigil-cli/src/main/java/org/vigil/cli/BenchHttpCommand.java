@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +16,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.vigil.app.Vigil;
 import org.vigil.app.VigilConfig;
+import org.vigil.app.analytics.AnalyticRunner;
 import org.vigil.app.demo.DemoData;
+import org.vigil.model.AccessContext;
 import org.vigil.server.ServerConfig;
 import org.vigil.server.VigilServer;
 import picocli.CommandLine.Command;
@@ -30,7 +33,10 @@ import picocli.CommandLine.Spec;
  * in-memory database with the demo data (or over {@code --db}); each endpoint gets a warm-up and
  * then {@code --seconds} of closed-loop load from {@code --connections} clients, each sending its
  * next request when the previous answer arrived. Latency percentiles are exact (every request is
- * recorded). Client and server share the machine's cores: the numbers are a floor.
+ * recorded). Client and server share the machine's cores: the numbers are a floor. The rows marked
+ * "dashboard" are the data calls of the web UI's dashboard for the bench user, read from the
+ * published analytic run (made once here when the store has none); {@code vs_trivial} is each
+ * endpoint's throughput as a share of the trivial endpoint's.
  */
 @Command(
     name = "http",
@@ -93,6 +99,11 @@ final class BenchHttpCommand implements Callable<Integer> {
     try {
       renderer.note("Loading the demo data (once)...");
       DemoData.load(vigil);
+      if (vigil.store().analyticRuns().latest(AccessContext.system(), Instant.MAX).isEmpty()) {
+        // As `./vigil demo` does: the dashboard reads the published run, never computes it.
+        renderer.note("Publishing the analytic run (once)...");
+        new AnalyticRunner(vigil).run("bench", true, AnalyticRunner.Progress.NONE);
+      }
       VigilServer server =
           VigilServer.start(
               vigil, ServerConfig.builder().port(0).requestsPerMinute(0).demo(true).build());
@@ -105,7 +116,9 @@ final class BenchHttpCommand implements Callable<Integer> {
                 .build();
         String token = login(client, base);
         String indicator = firstSeries(client, base, token);
-        List<String[]> endpoints =
+        String area = area(client, base, token);
+        List<String[]> endpoints = new ArrayList<>();
+        endpoints.addAll(
             List.of(
                 new String[] {"trivial /api/health/live", "/api/health/live"},
                 new String[] {"/api/areas", "/api/areas"},
@@ -115,7 +128,8 @@ final class BenchHttpCommand implements Callable<Integer> {
                   "/api/series asOf",
                   "/api/series?indicator=" + indicator + "&area=KAZ&asOf=2024-06-30"
                 },
-                new String[] {"/api/events", "/api/events?limit=100"});
+                new String[] {"/api/events", "/api/events?limit=100"}));
+        endpoints.addAll(dashboard(client, base, token, area, indicator));
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         renderer.note(
             String.format(
@@ -128,16 +142,29 @@ final class BenchHttpCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(),
                 load));
         Table t =
-            Table.of("endpoint", "requests", "errors", "req_per_s", "p50_ms", "p99_ms", "max_ms");
+            Table.of(
+                "endpoint",
+                "requests",
+                "errors",
+                "req_per_s",
+                "vs_trivial",
+                "p50_ms",
+                "p99_ms",
+                "max_ms");
+        double trivial = Double.NaN;
         for (String[] e : endpoints) {
           renderer.note("  " + e[0] + " ...");
           run(client, base + e[1], token, warmup);
           Result r = run(client, base + e[1], token, seconds);
+          if (Double.isNaN(trivial)) {
+            trivial = r.perSecond();
+          }
           t.row(
               e[0],
               r.requests(),
               r.errors(),
               round(r.perSecond()),
+              String.format(Locale.ROOT, "%.0f%%", 100 * r.perSecond() / trivial),
               round(r.p50()),
               round(r.p99()),
               round(r.max()));
@@ -175,6 +202,55 @@ final class BenchHttpCommand implements Callable<Integer> {
             .findFirst()
             .orElseThrow(() -> new IllegalStateException("Login set no session cookie"));
     return cookie.substring("vigil_session=".length(), cookie.indexOf(';'));
+  }
+
+  /**
+   * The data calls the dashboard makes for the bench user (web/js/pages/dashboard.js and the
+   * reference data it loads), each measured on its own, labelled "dashboard".
+   */
+  private static List<String[]> dashboard(
+      HttpClient client, String base, String token, String area, String indicator)
+      throws Exception {
+    List<String[]> out = new ArrayList<>();
+    String q = area.isEmpty() ? "" : "&area=" + area;
+    out.add(new String[] {"dashboard /api/auth/me", "/api/auth/me"});
+    out.add(new String[] {"dashboard risk (published)", "/api/analytics/risk?horizon=1"});
+    out.add(new String[] {"dashboard alerts", "/api/alerts?state=NEW&limit=200" + q});
+    out.add(new String[] {"dashboard /api/programmes", "/api/programmes"});
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"code\":\"([^\"]+)\"")
+            .matcher(get(client, base + "/api/programmes", token));
+    if (m.find()) {
+      out.add(
+          new String[] {"dashboard programme drift", "/api/programmes/" + m.group(1) + "/drift"});
+    }
+    out.add(new String[] {"dashboard /api/reports/recent", "/api/reports/recent"});
+    if (!area.isEmpty()) {
+      out.add(new String[] {"dashboard area latest", "/api/areas/" + area + "/latest"});
+    }
+    out.add(
+        new String[] {
+          "dashboard anomalies", "/api/analytics/anomalies?indicator=" + indicator + q
+        });
+    return out;
+  }
+
+  /** The bench user's own state ("" for the secretariat), as the dashboard shows it. */
+  private static String area(HttpClient client, String base, String token) throws Exception {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"area\":\"([A-Z]{3})\"")
+            .matcher(get(client, base + "/api/auth/me", token));
+    return m.find() ? m.group(1) : "";
+  }
+
+  private static String get(HttpClient client, String url, String token) throws Exception {
+    return client
+        .send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   /** The first monthly indicator with values for KAZ, so the series endpoint returns real data. */

@@ -36,6 +36,7 @@ import org.vigil.app.report.ReportService;
 import org.vigil.model.AccessContext;
 import org.vigil.model.User;
 import org.vigil.model.run.AnalyticRun;
+import org.vigil.report.IndicatorRow;
 import org.vigil.report.PriorityRow;
 import org.vigil.report.ReportLanguage;
 import org.vigil.report.RiskRow;
@@ -289,6 +290,15 @@ class OneNumberAcceptanceTest {
                     Math.max(0, Math.min(10, api)), org.assertj.core.data.Offset.offset(1e-9));
             reportChecks++;
           }
+        }
+      }
+      // Regional indicator values say, per indicator, how many states they cover.
+      Section<IndicatorRow> indicators = cis.indicators();
+      if (indicators.available()) {
+        for (IndicatorRow row : indicators.rows()) {
+          assertThat(indicators.coverage())
+              .as("coverage of " + row.indicator().code() + " for " + reader)
+              .containsPattern(row.indicator().code() + " \\d+ of \\d+");
         }
       }
       Section<PriorityRow> regional = cis.priorities();

@@ -89,6 +89,19 @@ final class ReportSeries {
     return out;
   }
 
+  /** How many of {@code areas} have a value of the indicator at {@code period}. */
+  int statesWithValue(Indicator ind, List<String> areas, Period period) {
+    Map<String, SortedMap<Period, Double>> perArea = byIndicator.getOrDefault(ind.code(), Map.of());
+    int n = 0;
+    for (String a : areas) {
+      SortedMap<Period, Double> s = perArea.get(a);
+      if (s != null && s.containsKey(period)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** The series as a dense TimeSeries (gaps as NaN) of its last {@code n} periods. */
   static Optional<TimeSeries> tail(SortedMap<Period, Double> points, int n) {
     if (points.isEmpty()) {
