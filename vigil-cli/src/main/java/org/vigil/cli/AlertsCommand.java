@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.vigil.app.Vigil;
+import org.vigil.app.alert.AlertGroup;
 import org.vigil.app.alert.AlertService;
 import org.vigil.model.InvalidInputException;
 import org.vigil.model.alert.Alert;
@@ -72,11 +73,14 @@ final class AlertsCommand implements Runnable {
     }
   }
 
-  /** {@code alerts list [--state S] [--area A] [--rule R]}, as the caller (--user or --token). */
+  /**
+   * {@code alerts list [--state S] [--area A] [--rule R]}, as the caller (--user or --token):
+   * grouped by subject (indicator and area), groups ranked by their most urgent alert.
+   */
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
-      description = "List alerts you can read.")
+      description = "List alerts you can read, grouped by subject, most urgent first.")
   static final class ListAlerts implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -98,9 +102,17 @@ final class AlertsCommand implements Runnable {
                 parse(AlertState.class, "--state", state),
                 Optional.ofNullable(area).map(a -> root.areaCode(vigil, a)),
                 parse(AlertRule.class, "--rule", rule));
-        List<Alert> found = new AlertService(vigil).list(root.caller(vigil), q);
+        List<AlertGroup> groups = new AlertService(vigil).groups(root.caller(vigil), q);
+        List<Alert> found = groups.stream().flatMap(g -> g.alerts().stream()).toList();
         if (found.isEmpty()) {
           root.renderer().note("No alerts that you can read match.");
+        } else {
+          root.renderer()
+              .note(
+                  found.size()
+                      + " alert(s) about "
+                      + groups.size()
+                      + " subject(s), grouped by subject, most urgent first.");
         }
         root.renderer().print(table(found));
       }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.app.Vigil;
+import org.vigil.app.alert.AlertService;
 import org.vigil.app.analytics.AnalyticRunner;
 import org.vigil.app.ingest.IngestRequest;
 import org.vigil.app.ingest.IngestResult;
@@ -33,11 +34,13 @@ final class IngestRoutes implements RouteGroup {
   private static final Logger LOG = LoggerFactory.getLogger(IngestRoutes.class);
   private final IngestService ingest;
   private final AnalyticRunner runner;
+  private final AlertService alerts;
   private final long maxBytes;
 
   IngestRoutes(Vigil vigil, ServerConfig config) {
     this.ingest = new IngestService(vigil);
     this.runner = new AnalyticRunner(vigil);
+    this.alerts = new AlertService(vigil);
     this.maxBytes = config.maxBodyBytes();
   }
 
@@ -76,6 +79,7 @@ final class IngestRoutes implements RouteGroup {
     Map<String, Object> out = wire(result);
     if (!result.alreadyLoaded() && result.batch().rowsAdded() > 0) {
       out.put("analyticRun", analyse(clean(fileName)));
+      out.put("alerts", evaluateAlerts(caller, clean(fileName)));
     }
     ctx.status(result.alreadyLoaded() ? 200 : 201).json(out);
   }
@@ -101,6 +105,30 @@ final class IngestRoutes implements RouteGroup {
           "The batch is stored; the analytic run after it failed ("
               + e.getMessage()
               + "): run ./vigil analyse");
+    }
+    return m;
+  }
+
+  /**
+   * The alert rules after a batch (as after {@code vigil ingest}), so the alerts list is never
+   * waiting for someone to press "evaluate". They run as the system (every series, each alert
+   * carrying its data's ownership); the answer counts only the new alerts the uploader may read. As
+   * with the analytic run, a failure is reported and the batch stays stored.
+   */
+  private Map<String, Object> evaluateAlerts(AccessContext caller, String file) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    try {
+      AlertService.Evaluation e = alerts.evaluate(AccessContext.system());
+      m.put("status", "DONE");
+      m.put("raised", e.raised().stream().filter(a -> caller.canRead(a.ownership())).count());
+    } catch (RuntimeException e) {
+      LOG.warn("Alert rules after the ingest of {} failed", file, e);
+      m.put("status", "FAILED");
+      m.put(
+          "detail",
+          "The batch is stored; the alert rules after it failed ("
+              + e.getMessage()
+              + "): run ./vigil alerts evaluate");
     }
     return m;
   }

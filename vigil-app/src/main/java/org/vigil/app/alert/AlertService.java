@@ -1,8 +1,9 @@
 package org.vigil.app.alert;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,16 +11,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
-import org.vigil.analytics.anomaly.Anomaly;
-import org.vigil.analytics.anomaly.AnomalySpec;
 import org.vigil.analytics.programme.DriftSpec;
 import org.vigil.analytics.programme.DriftStatus;
 import org.vigil.analytics.programme.KpiDrift;
 import org.vigil.analytics.quality.QualityIssue;
 import org.vigil.analytics.quality.QualityReport;
 import org.vigil.app.Vigil;
-import org.vigil.app.analytics.AnomalyService;
 import org.vigil.app.analytics.QualityService;
 import org.vigil.app.programme.ProgrammeService;
 import org.vigil.app.programme.ProgrammeSummary;
@@ -42,26 +42,33 @@ import org.vigil.store.JdbcAlertRepository;
 import org.vigil.timeseries.Period;
 
 /**
- * Alerts: evaluates the rules over all stored data (as the system context) and keeps what they
- * find, deduplicated by rule, subject and period. The rules reuse the analytics and programme
- * services:
+ * Alerts that matter: evaluates the rules over all stored data (as the system context) and keeps
+ * what they find, deduplicated by rule, subject and period. Only what is new raises an alert: a
+ * finding must start in the {@link AlertWindow} (the last {@value AlertWindow#MONTHS} months before
+ * the clock's month, one quarter or one year for other frequencies). The rules:
  *
  * <ul>
- *   <li>ANOMALY: robust z-score anomalies ({@link AnomalyService}) in the latest {@value
- *       #RECENT_PERIODS} periods of each series (older anomalies are history, not news; the
- *       forecast-interval detector is left out to keep evaluation cheap);
- *   <li>DATA_QUALITY: WARNING and ERROR findings of {@link QualityService}, one alert per
- *       indicator, area and period (the most serious finding);
+ *   <li>ANOMALY ({@link AnomalyRule}): on each series' last years, robust z anomalies that start in
+ *       the window; a level shift is one alert, not one per month; severity from size and recency.
+ *       Reference series ({@link #REFERENCE_INDICATORS}: population, GDP) are the yardsticks other
+ *       series are measured by, not security findings, and are not scanned;
+ *   <li>DATA_QUALITY: WARNING and ERROR findings of {@link QualityService} about a period in the
+ *       window or about the series as a whole, one alert per indicator, area and period (the most
+ *       serious finding); outliers are left to the anomaly rule;
  *   <li>KPI_DRIFT: KPIs at risk or missed in {@link ProgrammeService#drift}.
  * </ul>
  *
- * <p>Ownership: an alert about an indicator in an area takes the most restrictive ownership among
- * the stored values of that series (NATIONAL, then RESTRICTED, SHARED, PUBLIC), so nobody learns
- * from an alert what they could not read in the data. With no stored values it is NATIONAL to the
- * system organisation (visible to internal jobs only).
+ * <p>Ownership: each series is the area's own organisation's (values another organisation reported
+ * for the area are its own series, never mixed in), and an alert about it takes the most
+ * restrictive ownership among the series' values (NATIONAL, then RESTRICTED, SHARED, PUBLIC), so
+ * nobody learns from an alert what they could not read in the data. With no stored values it is
+ * NATIONAL to the system organisation (visible to internal jobs only). {@link #groups} ranks what a
+ * reader may see, grouped by subject.
  */
 public final class AlertService {
-  static final int RECENT_PERIODS = 2;
+  /** Reference data: not scanned for anomalies or quality alerts. */
+  public static final Set<String> REFERENCE_INDICATORS = Set.of("POPULATION", "GDP_PPP");
+
   private final Vigil vigil;
   private final AlertRepository repo;
 
@@ -85,7 +92,7 @@ public final class AlertService {
 
   /**
    * Runs every rule over all data and stores the new alerts. Only system and organisation
-   * administrators may start it.
+   * administrators may start it (ingest and the demo start it as the local operator).
    */
   public Evaluation evaluate(AccessContext ctx) {
     if (!ctx.isSystem() && ctx.role() != Role.SYSTEM_ADMIN && ctx.role() != Role.ORG_ADMIN) {
@@ -99,14 +106,15 @@ public final class AlertService {
     }
     AccessContext system = AccessContext.system();
     Instant now = vigil.clock().instant();
+    AlertWindow window = new AlertWindow(LocalDate.ofInstant(now, ZoneOffset.UTC));
     Map<String, String> domains = new HashMap<>();
     for (Indicator i : vigil.reference().indicators(system)) {
       domains.put(i.code(), i.domain() == null ? "" : i.domain().name());
     }
     Owners owners = new Owners(system);
     List<Alert> candidates = new ArrayList<>();
-    candidates.addAll(anomalies(system, now, domains, owners));
-    candidates.addAll(quality(system, now, domains, owners));
+    candidates.addAll(anomalies(system, window, now, domains, owners));
+    candidates.addAll(quality(system, window, now, domains, owners));
     candidates.addAll(drift(system, now, domains, owners));
     List<Alert> raised = repo.raise(system, candidates);
     vigil
@@ -125,6 +133,11 @@ public final class AlertService {
     return repo.list(ctx, query);
   }
 
+  /** Alerts ctx may read, grouped by subject and ranked (see {@link AlertGroup#rank}). */
+  public List<AlertGroup> groups(AccessContext ctx, AlertQuery query) {
+    return AlertGroup.rank(repo.list(ctx, query));
+  }
+
   /** One alert ctx may read. */
   public Alert get(AccessContext ctx, long id) {
     return repo.get(ctx, id);
@@ -136,80 +149,46 @@ public final class AlertService {
   }
 
   private List<Alert> anomalies(
-      AccessContext system, Instant now, Map<String, String> domains, Owners owners) {
-    AnomalyService service = new AnomalyService(vigil);
-    AnomalySpec spec = AnomalySpec.DEFAULT.withMethods(EnumSet.of(Anomaly.Method.ROBUST_Z));
+      AccessContext system,
+      AlertWindow window,
+      Instant now,
+      Map<String, String> domains,
+      Owners owners) {
+    AnomalyRule rule = new AnomalyRule(window, now);
     List<Alert> out = new ArrayList<>();
-    for (String indicator : domains.keySet()) {
-      for (AnomalyService.AreaAnomaly a :
-          service.anomalies(system, indicator, Optional.empty(), spec)) {
-        Series s = owners.series(indicator, a.area());
-        if (!s.recent().contains(a.anomaly().period())) {
-          continue;
+    for (String indicator : new TreeSet<>(domains.keySet())) {
+      if (REFERENCE_INDICATORS.contains(indicator)) {
+        continue;
+      }
+      Map<String, List<Observation>> byArea = new TreeMap<>();
+      for (Observation o : vigil.observations().latestByIndicator(system, indicator, Instant.MAX)) {
+        if (!o.period().start().isAfter(window.today())) { // later periods are projections
+          byArea.computeIfAbsent(o.area(), k -> new ArrayList<>()).add(o);
         }
-        Anomaly an = a.anomaly();
-        String dir = an.high() ? "high" : "low";
-        String dirRu = an.high() ? "высокое" : "низкое";
-        Map<String, String> ev = new LinkedHashMap<>();
-        ev.put("value", num(an.value()));
-        ev.put("expected", num(an.expected()));
-        ev.put("lower", num(an.lower()));
-        ev.put("upper", num(an.upper()));
-        ev.put("score", num(an.score()));
-        ev.put("method", an.method().name());
-        out.add(
-            new Alert(
-                0,
-                AlertRule.ANOMALY,
-                Math.abs(an.score()) >= 2 * spec.zThreshold()
-                    ? AlertSeverity.CRITICAL
-                    : AlertSeverity.WARNING,
-                new AlertSubject(indicator, a.area(), an.period().toString()),
-                domains.get(indicator),
-                "Unusually "
-                    + dir
-                    + " value of "
-                    + indicator
-                    + " in "
-                    + a.area()
-                    + " at "
-                    + an.period()
-                    + ": "
-                    + num(an.value())
-                    + ", expected "
-                    + num(an.lower())
-                    + " to "
-                    + num(an.upper()),
-                "Необычно "
-                    + dirRu
-                    + " значение "
-                    + indicator
-                    + " ("
-                    + a.area()
-                    + ", "
-                    + an.period()
-                    + "): "
-                    + num(an.value())
-                    + ", ожидалось от "
-                    + num(an.lower())
-                    + " до "
-                    + num(an.upper()),
-                ev,
-                now,
-                s.ownership(),
-                List.of()));
+      }
+      for (Map.Entry<String, List<Observation>> e : byArea.entrySet()) {
+        Series s = owners.remember(indicator, e.getKey(), e.getValue());
+        out.addAll(
+            rule.alerts(indicator, e.getKey(), domains.get(indicator), s.values(), s.ownership()));
       }
     }
     return out;
   }
 
   private List<Alert> quality(
-      AccessContext system, Instant now, Map<String, String> domains, Owners owners) {
+      AccessContext system,
+      AlertWindow window,
+      Instant now,
+      Map<String, String> domains,
+      Owners owners) {
     Map<String, Alert> out = new LinkedHashMap<>();
     for (QualityReport r : new QualityService(vigil).quality(system, Optional.empty())) {
       for (QualityIssue i : r.issues()) {
-        if (i.severity() == QualityIssue.Severity.INFO) {
-          continue;
+        if (i.severity() == QualityIssue.Severity.INFO
+            || i.rule() == QualityIssue.Rule.OUTLIER
+            || REFERENCE_INDICATORS.contains(i.indicator())
+            || !window.contains(i.period())) {
+          continue; // information, the anomaly rule's, reference data, or history
         }
         AlertSubject subject = new AlertSubject(i.indicator(), i.area(), i.period());
         Map<String, String> ev = new LinkedHashMap<>();
@@ -320,8 +299,8 @@ public final class AlertService {
     return String.format(Locale.ROOT, "%.4g", v);
   }
 
-  /** A series' recent periods and the ownership its alerts inherit. */
-  record Series(Set<Period> recent, Ownership ownership) {}
+  /** A series' latest values up to today and the ownership its alerts inherit. */
+  record Series(SortedMap<Period, Double> values, Ownership ownership) {}
 
   /** Series facts, read once per (indicator, area). */
   private final class Owners {
@@ -333,26 +312,26 @@ public final class AlertService {
     }
 
     Series series(String indicator, String area) {
-      return cache.computeIfAbsent(indicator + "|" + area, k -> load(indicator, area));
+      return cache.computeIfAbsent(
+          indicator + "|" + area, k -> of(vigil.observations().series(system, indicator, area)));
     }
 
-    private Series load(String indicator, String area) {
-      List<Observation> obs = vigil.observations().series(system, indicator, area);
-      TreeSet<Period> periods = new TreeSet<>();
+    Series remember(String indicator, String area, List<Observation> obs) {
+      Series s = of(obs);
+      cache.put(indicator + "|" + area, s);
+      return s;
+    }
+
+    private Series of(List<Observation> obs) {
+      SortedMap<Period, Double> values = new TreeMap<>();
       Ownership strictest = null;
       for (Observation o : obs) {
-        periods.add(o.period());
+        values.put(o.period(), o.value());
         strictest = stricter(strictest, o.ownership());
       }
-      Set<Period> recent = new TreeSet<>();
-      for (Period p : periods.descendingSet()) {
-        if (recent.size() == RECENT_PERIODS) {
-          break;
-        }
-        recent.add(p);
-      }
+      values.values().removeIf(v -> Double.isNaN(v));
       return new Series(
-          recent,
+          values,
           strictest == null
               ? Ownership.of(AccessContext.SYSTEM_ORG, Classification.NATIONAL)
               : strictest);

@@ -6,8 +6,9 @@ import java.time.YearMonth;
 /**
  * What the synthetic generator produces: its seed and the months it covers. Same spec, same series.
  * The planted trends, shocks and gaps do not depend on {@code last} (they all fall in 2015-06 ..
- * 2025-06, and each series draws its plan before its noise), so the ground truth of the default
- * spec holds for any later end month.
+ * 2025-06, and each series draws its plan before its noise), so that part of the ground truth of
+ * the default spec holds for any later end month; the recent events ({@link
+ * PlantedSeries#recentShocks}) are placed by {@code last} and move with it.
  *
  * @param seed the generator's seed
  * @param first first month (2015-01 by default)

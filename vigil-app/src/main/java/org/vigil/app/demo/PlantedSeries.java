@@ -19,7 +19,11 @@ import org.vigil.timeseries.Period;
  * @param slopePerMonth the trend in units per month ({@code base * trendPerYear / 12})
  * @param seasonalAmplitude relative amplitude of the yearly cycle
  * @param seasonalPeakMonth month (1-12) of the seasonal peak
- * @param shocks planted spikes and level shifts, in time order (empty for most series)
+ * @param shocks planted spikes and level shifts of the history, in time order, all in 2015-06 ..
+ *     2025-06 whatever the end month (empty for most series)
+ * @param recentShocks the recent event planted in about one series in eight, placed by the end
+ *     month: a spike in one of the last two months, or a level shift over the last two or three
+ *     months (the "news" the alert rules should raise); empty for most series
  * @param gaps months with no report at all (reporting gaps)
  * @param revised months whose first release was later revised (a later vintage)
  */
@@ -33,16 +37,25 @@ public record PlantedSeries(
     double seasonalAmplitude,
     int seasonalPeakMonth,
     List<PlantedShock> shocks,
+    List<PlantedShock> recentShocks,
     List<Period> gaps,
     List<Period> revised) {
   public PlantedSeries {
     shocks = List.copyOf(shocks);
+    recentShocks = List.copyOf(recentShocks);
     gaps = List.copyOf(gaps);
     revised = List.copyOf(revised);
   }
 
+  /** The history's shocks and then the recent one, in time order. */
+  public List<PlantedShock> allShocks() {
+    List<PlantedShock> all = new java.util.ArrayList<>(shocks);
+    all.addAll(recentShocks);
+    return List.copyOf(all);
+  }
+
   /** True when nothing was planted that a trend test should find: no trend and no level shift. */
   public boolean isTrendless() {
-    return !trendPlanted && shocks.stream().noneMatch(s -> s.kind() == ShockKind.LEVEL_SHIFT);
+    return !trendPlanted && allShocks().stream().noneMatch(s -> s.kind() == ShockKind.LEVEL_SHIFT);
   }
 }

@@ -16,10 +16,12 @@ import org.vigil.timeseries.Period;
  * synthetic indicator, plus river flow per basin. Each series gets, from its own random stream
  * (seed mixed with indicator and area): a base level scaled by population, a linear trend in about
  * half the series (3-8% of the base per year, either sign), a yearly cycle, in about a third of the
- * series one or two shocks (a one-month spike or a step), in a quarter of them reporting gaps of
- * one to three months, and independent noise (Poisson-like for counts, 6% for levels). The last
- * three months are first released as provisional (flag P) and revised later; one series in seven
- * also has its 2022 values revised by a few per cent. Pure: no clock, no I/O.
+ * series one or two shocks (a one-month spike or a step), in about one series in eight a recent
+ * event at the end of the series (placed by the spec's last month, from a stream of its own so the
+ * rest of the plan does not move), in a quarter of them reporting gaps of one to three months, and
+ * independent noise (Poisson-like for counts, 6% for levels). The last three months are first
+ * released as provisional (flag P) and revised later; one series in seven also has its 2022 values
+ * revised by a few per cent. Pure: no clock, no I/O.
  */
 public final class SyntheticGenerator {
   /** Population in millions (about 2020), which scales count series. */
@@ -47,6 +49,9 @@ public final class SyntheticGenerator {
       Map.of("AMU_DARYA", 1500.0, "SYR_DARYA", 1100.0, "IRTYSH", 950.0, "KURA_ARAKS", 580.0);
   private static final Period PLAN_FROM = Period.month(2015, 6);
   private static final int PLAN_MONTHS = 121; // 2015-06 .. 2025-06
+
+  /** Share of series given a recent event: the news the alert rules should raise. */
+  static final double RECENT_SHARE = 0.125;
 
   private final DemoSpec spec;
 
@@ -105,6 +110,7 @@ public final class SyntheticGenerator {
     double amplitude = river ? 0.6 : 0.25 * plan.nextDouble();
     int peak = river ? 6 : 1 + plan.nextInt(12);
     List<PlantedShock> shocks = shocks(plan);
+    List<PlantedShock> recent = recentShocks(ind.code() + "/" + area);
     List<Period> gaps = gaps(plan, shocks);
     boolean revise2022 = plan.nextInt(7) == 0;
     double revision2022 = 1 + (0.02 + 0.03 * plan.nextDouble()) * (plan.nextBoolean() ? 1 : -1);
@@ -116,7 +122,12 @@ public final class SyntheticGenerator {
     for (int t = 0; t < n; t++) {
       Period p = start.plus(t);
       double season = 1 + amplitude * Math.sin(2 * Math.PI * (p.sub() - peak + 3) / 12.0);
-      double mean = base * (1 + trendPerYear * t / 12.0) * season * shockFactor(shocks, p);
+      double mean =
+          base
+              * (1 + trendPerYear * t / 12.0)
+              * season
+              * shockFactor(shocks, p)
+              * shockFactor(recent, p);
       double v = level ? round2(mean * (1 + 0.06 * noise.nextGaussian())) : count(mean, noise);
       if (gaps.contains(p)) {
         continue;
@@ -140,6 +151,7 @@ public final class SyntheticGenerator {
             amplitude,
             peak,
             shocks,
+            recent,
             gaps,
             List.copyOf(first.keySet()));
     return new GeneratedSeries(truth, values, first, ownership);
@@ -163,6 +175,26 @@ public final class SyntheticGenerator {
     }
     out.sort((a, b) -> a.period().compareTo(b.period()));
     return out;
+  }
+
+  /**
+   * The recent event of one series, or none: drawn from a stream seeded by the spec's seed and the
+   * series alone (whether there is one, its kind and size do not depend on the end month; only its
+   * months do). A spike (x2.5-3.5) falls in the last or the second-to-last month; a level shift
+   * (x1.6-2.0) starts two or three months before the end and lasts to it.
+   */
+  private List<PlantedShock> recentShocks(String key) {
+    SplittableRandom r = new SplittableRandom(spec.seed() * 7_919L + ("recent/" + key).hashCode());
+    if (r.nextDouble() >= RECENT_SHARE) {
+      return List.of();
+    }
+    boolean spike = r.nextBoolean();
+    int back = spike ? r.nextInt(2) : 1 + r.nextInt(2);
+    double factor = spike ? 2.5 + r.nextDouble() : 1.6 + 0.4 * r.nextDouble();
+    Period last = Period.month(spec.last().getYear(), spec.last().getMonthValue());
+    return List.of(
+        new PlantedShock(
+            last.plus(-back), spike ? ShockKind.SPIKE : ShockKind.LEVEL_SHIFT, factor));
   }
 
   private static List<Period> gaps(SplittableRandom r, List<PlantedShock> shocks) {

@@ -49,6 +49,14 @@ public final class ProgrammeDemo {
   public static final String CRIME = "CIS-CRIME-2024-2028";
   public static final String TERRORISM = "CIS-CT-2023-2025";
 
+  /**
+   * The KPIs the planted trends drive off course, as "programme/KPI" (the subject of a KPI_DRIFT
+   * alert): crime K1 and K4 miss, terrorism K2 missed (see above). The ground truth of the drift
+   * alerts on the demo.
+   */
+  public static final Set<String> PLANTED_DRIFT =
+      Set.of(CRIME + "/K1", CRIME + "/K4", TERRORISM + "/K2");
+
   /** Parties as assumed for the demo (see each programme's provenance). */
   static final List<String> PARTIES =
       List.of("ARM", "AZE", "BLR", "KAZ", "KGZ", "RUS", "TJK", "UZB");

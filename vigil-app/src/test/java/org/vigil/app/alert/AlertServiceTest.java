@@ -10,23 +10,31 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.vigil.app.Vigil;
 import org.vigil.app.VigilConfig;
 import org.vigil.app.demo.DemoData;
 import org.vigil.model.AccessContext;
 import org.vigil.model.AccessDeniedException;
 import org.vigil.model.Classification;
+import org.vigil.model.IngestBatch;
 import org.vigil.model.NotFoundException;
+import org.vigil.model.Observation;
 import org.vigil.model.Ownership;
 import org.vigil.model.Role;
 import org.vigil.model.alert.Alert;
 import org.vigil.model.alert.AlertChange;
 import org.vigil.model.alert.AlertQuery;
 import org.vigil.model.alert.AlertRule;
+import org.vigil.model.alert.AlertSeverity;
 import org.vigil.model.alert.AlertState;
+import org.vigil.timeseries.Period;
 
 /** Alert evaluation on the demo data in H2: dedup, inherited ownership, state history. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AlertServiceTest {
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-01-20T10:00:00Z"), ZoneOffset.UTC);
@@ -69,7 +77,8 @@ class AlertServiceTest {
                         java.util.stream.Collectors.counting())));
     assertThat(first.raised()).isNotEmpty();
     assertThat(all).hasSize(first.raised().size());
-    assertThat(all).extracting(Alert::rule).contains(AlertRule.ANOMALY, AlertRule.DATA_QUALITY);
+    // The demo has no quality problem in the alert window (gaps and revisions are history).
+    assertThat(all).extracting(Alert::rule).contains(AlertRule.ANOMALY, AlertRule.KPI_DRIFT);
     assertThat(all)
         .allMatch(a -> a.state() == AlertState.NEW && a.createdAt().equals(CLOCK.instant()));
 
@@ -142,5 +151,55 @@ class AlertServiceTest {
                 Ownership.restricted("KAZ-SC", java.util.Set.of("RUS-SC", "BLR-SC")),
                 Ownership.restricted("KAZ-SC", java.util.Set.of("RUS-SC"))))
         .isEqualTo(Ownership.restricted("KAZ-SC", java.util.Set.of("RUS-SC")));
+  }
+
+  /** Runs last: it adds data and alerts the other tests do not expect. */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void evaluate_qualityErrorInTheWindow_raisesOneCriticalAlert_historyNone() {
+    Ownership kaz = Ownership.of("KAZ-SC", Classification.SHARED);
+    List<Observation> rows =
+        List.of(
+            new Observation(
+                "DEMO_ECONOMIC_OFFENCES", "KAZ", Period.month(2025, 12), -5, "", "t", 0, null, kaz),
+            new Observation(
+                "DEMO_ECONOMIC_OFFENCES", "KAZ", Period.month(2019, 3), -7, "", "t", 0, null, kaz));
+    vigil
+        .observations()
+        .append(
+            AccessContext.system(),
+            new IngestBatch(
+                0,
+                "system",
+                "SYSTEM",
+                Instant.EPOCH,
+                "bad.csv",
+                "ab".repeat(32),
+                "long-csv",
+                2,
+                0,
+                0),
+            rows);
+
+    alerts.evaluate(AccessContext.system());
+
+    List<Alert> quality =
+        alerts
+            .list(
+                AccessContext.system(),
+                new AlertQuery(
+                    Optional.empty(), Optional.of("KAZ"), Optional.of(AlertRule.DATA_QUALITY)))
+            .stream()
+            .filter(a -> a.subject().indicator().equals("DEMO_ECONOMIC_OFFENCES"))
+            .toList();
+    assertThat(quality)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.subject().period()).isEqualTo("2025-12");
+              assertThat(a.severity()).isEqualTo(AlertSeverity.CRITICAL);
+              assertThat(a.ownership()).isEqualTo(kaz);
+              assertThat(a.evidence()).containsEntry("check", "OUT_OF_BOUNDS");
+            });
   }
 }
