@@ -2,11 +2,13 @@ package org.vigil.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.vigil.app.Vigil;
+import org.vigil.app.alert.AlertGroup;
 import org.vigil.app.alert.AlertService;
 import org.vigil.model.AccessContext;
 import org.vigil.model.alert.Alert;
@@ -42,7 +44,27 @@ public final class AlertRoutes implements RouteGroup {
             Params.optional(ctx, "area").map(a -> a.toUpperCase(Locale.ROOT)),
             Params.optional(ctx, "rule")
                 .map(r -> ReferenceRoutes.enumParam(AlertRule.class, "rule", r)));
-    ctx.json(Page.of(ctx, service.list(Caller.of(ctx), q), AlertRoutes::wire));
+    String order = Params.optional(ctx, "order").orElse("newest").trim().toLowerCase(Locale.ROOT);
+    switch (order) {
+      case "newest" -> ctx.json(Page.of(ctx, service.list(Caller.of(ctx), q), AlertRoutes::wire));
+      case "rank" -> ctx.json(Page.of(ctx, ranked(service.groups(Caller.of(ctx), q)), r -> r));
+      default ->
+          throw new BadRequestException(
+              "Parameter 'order' must be newest or rank, found '" + Params.clip(order) + "'");
+    }
+  }
+
+  /** Alerts in group order, each with its group's rank (1 = the most urgent subject). */
+  private static List<Map<String, Object>> ranked(List<AlertGroup> groups) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (int g = 0; g < groups.size(); g++) {
+      for (Alert a : groups.get(g).alerts()) {
+        Map<String, Object> m = wire(a);
+        m.put("group", g + 1);
+        out.add(m);
+      }
+    }
+    return out;
   }
 
   private void evaluate(Context ctx) {

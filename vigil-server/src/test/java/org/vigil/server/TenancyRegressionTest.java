@@ -42,7 +42,10 @@ class TenancyRegressionTest {
   TestServer server;
   TestClock clock;
 
-  /** TestData plus four years of RUS NATIONAL history near 987,654 (hidden from KAZ). */
+  /**
+   * TestData plus four years of RUS NATIONAL history near 987,654 (hidden from KAZ), and a collapse
+   * in 2025-01..03.
+   */
   @BeforeEach
   void start() {
     clock = new TestClock(TestData.T0);
@@ -52,6 +55,13 @@ class TenancyRegressionTest {
     for (int i = 0; i < 45; i++) {
       Period p = Period.month(2020, 1).plus(i);
       double v = 987_654.321 + 300 * Math.sin(i / 2.0) + (i % 3) * 40;
+      rows.add(new Observation(TestData.INDICATOR, "RUS", p, v, "", "t", 0, null, rus));
+    }
+    // After TestData's 2024-01..03, the hidden level again, then a collapse in the alert window
+    // (2025-01 .. 2025-04 at NOW): the anomaly alert about it carries the hidden expected level.
+    for (int i = 0; i < 12; i++) {
+      Period p = Period.month(2024, 4).plus(i);
+      double v = i >= 9 ? 300 + i : 987_654.321 + 300 * Math.sin(i / 2.0) + (i % 3) * 40;
       rows.add(new Observation(TestData.INDICATOR, "RUS", p, v, "", "t", 0, null, rus));
     }
     append(vigil, AccessContext.system(), "rus-history.csv", rows);
