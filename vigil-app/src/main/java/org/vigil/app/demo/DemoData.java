@@ -85,10 +85,7 @@ public final class DemoData {
     return new LoadResult(false, reference, added, events, documents, users, spec);
   }
 
-  /**
-   * The ground truth of the default spec (2015-01 .. 2025-12; all but the recent events hold for
-   * later ends too).
-   */
+  /** The ground truth of the default spec (2015-01 .. 2025-12; holds for later ends too). */
   public static List<PlantedSeries> groundTruth() {
     return groundTruth(DemoSpec.DEFAULT);
   }

@@ -96,33 +96,7 @@ class DemoDataTest {
       assertThat(y.trendPerYear()).isEqualTo(x.trendPerYear());
       assertThat(b.get(i).values().get(Period.month(2024, 6)))
           .isEqualTo(a.get(i).values().get(Period.month(2024, 6)));
-      // The recent event keeps its kind and size and moves with the end month.
-      assertThat(y.recentShocks()).hasSameSizeAs(x.recentShocks());
-      for (int k = 0; k < x.recentShocks().size(); k++) {
-        PlantedShock rx = x.recentShocks().get(k);
-        PlantedShock ry = y.recentShocks().get(k);
-        assertThat(ry.kind()).isEqualTo(rx.kind());
-        assertThat(ry.factor()).isEqualTo(rx.factor());
-        assertThat(rx.period().until(ry.period())).isEqualTo(10);
-      }
     }
-  }
-
-  @Test
-  void groundTruth_recentEvents_inAboutOneSeriesInEight_atTheEnd() {
-    List<PlantedSeries> truth = DemoData.groundTruth();
-    List<PlantedShock> recent = truth.stream().flatMap(p -> p.recentShocks().stream()).toList();
-    assertThat(recent).hasSizeBetween(8, 22);
-    assertThat(recent)
-        .allSatisfy(
-            k -> {
-              long back = k.period().until(Period.month(2025, 12));
-              assertThat(back).isBetween(0L, k.kind() == ShockKind.SPIKE ? 1L : 2L);
-              assertThat(k.factor()).isBetween(1.6, 3.5);
-            });
-    assertThat(recent)
-        .extracting(PlantedShock::kind)
-        .contains(ShockKind.SPIKE, ShockKind.LEVEL_SHIFT);
   }
 
   @Test
