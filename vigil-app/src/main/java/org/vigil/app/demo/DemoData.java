@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.vigil.app.Vigil;
 import org.vigil.app.auth.PasswordHasher;
 import org.vigil.model.AccessContext;
@@ -34,6 +35,8 @@ public final class DemoData {
   static final String PWT_FILE = "demo:pwt91_cis.csv";
   static final String FIRST_RELEASE_FILE = "demo:synthetic-first-release";
   static final String REVISION_FILE = "demo:synthetic-revisions";
+  /** Who the demo's submissions name (an internal job, not a stored user). */
+  static final String LOADER = "demo-loader";
 
   private DemoData() {}
 
@@ -67,9 +70,14 @@ public final class DemoData {
     reference += DemoReference.ensureIndicators(vigil, DemoIndicators.synthetic());
     org.vigil.app.programme.ProgrammeDemo.load(vigil);
     AccessContext sys = AccessContext.system();
+    List<GeneratedSeries> series = new SyntheticGenerator(spec).generate();
+    List<Observation> revised = revisions(series);
+    long owners = revised.stream().map(o -> o.ownership().owner()).distinct().count();
     boolean loaded =
         vigil.observations().batches(sys).stream()
-            .anyMatch(b -> b.sourceFile().equals(REVISION_FILE));
+                .filter(b -> b.sourceFile().equals(REVISION_FILE))
+                .count()
+            == owners;
     if (loaded) {
       return new LoadResult(true, reference, 0, 0, 0, 0, spec);
     }
@@ -78,10 +86,12 @@ public final class DemoData {
     int users = addUsers(vigil);
     int events = addEvents(vigil, spec);
     int documents = addDocuments(vigil);
-    int added = append(vigil, PWT_FILE, "pwt-csv", PennWorldTable.observations());
-    List<GeneratedSeries> series = new SyntheticGenerator(spec).generate();
-    added += append(vigil, FIRST_RELEASE_FILE, "synthetic", firstReleases(series));
-    added += append(vigil, REVISION_FILE, "synthetic", revisions(series));
+    int added = appendBatch(vigil, sys, PWT_FILE, "pwt-csv", PennWorldTable.observations());
+    // Each state's council submits its own series (the loader acts for it as a data steward), so
+    // every state's submission history (the Data page, GET /api/batches) shows its two demo
+    // submissions: first releases, then revisions.
+    added += appendByOwner(vigil, FIRST_RELEASE_FILE, firstReleases(series));
+    added += appendByOwner(vigil, REVISION_FILE, revised);
     return new LoadResult(false, reference, added, events, documents, users, spec);
   }
 
@@ -218,20 +228,37 @@ public final class DemoData {
         s.ownership());
   }
 
-  private static int append(Vigil vigil, String file, String format, List<Observation> obs) {
+  /** One batch of a file per owning organisation, skipping owners whose batch is already in. */
+  private static int appendByOwner(Vigil vigil, String file, List<Observation> obs) {
+    Map<String, List<Observation>> byOwner = new TreeMap<>();
+    obs.forEach(
+        o -> byOwner.computeIfAbsent(o.ownership().owner(), k -> new ArrayList<>()).add(o));
+    int added = 0;
+    for (Map.Entry<String, List<Observation>> e : byOwner.entrySet()) {
+      // A state's council reports for its own state; what the secretariat owns (shared river
+      // basins) has no reporting agreement in the demo and is loaded by the system.
+      AccessContext as =
+          e.getKey().endsWith("-SC")
+              ? AccessContext.of(LOADER, e.getKey(), Role.DATA_STEWARD)
+              : AccessContext.system();
+      added += appendBatch(vigil, as, file, "synthetic", e.getValue());
+    }
+    return added;
+  }
+
+  private static int appendBatch(
+      Vigil vigil, AccessContext as, String file, String format, List<Observation> obs) {
+    boolean there =
+        vigil.observations().batches(AccessContext.system()).stream()
+            .anyMatch(b -> b.sourceFile().equals(file) && b.organisation().equals(as.organisation()));
+    if (there) {
+      return 0;
+    }
     IngestBatch batch =
         new IngestBatch(
-            0,
-            "system",
-            AccessContext.SYSTEM_ORG,
-            Instant.EPOCH,
-            file,
-            sha256(file),
-            format,
-            obs.size(),
-            0,
-            0);
-    return vigil.observations().append(AccessContext.system(), batch, obs).rowsAdded();
+            0, as.user(), as.organisation(), Instant.EPOCH, file, sha256(file), format, obs.size(),
+            0, 0);
+    return vigil.observations().append(as, batch, obs).rowsAdded();
   }
 
   private static String sha256(String text) {
