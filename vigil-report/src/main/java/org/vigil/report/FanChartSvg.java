@@ -38,28 +38,37 @@ final class FanChartSvg {
   private FanChartSvg() {}
 
   static String render(IndicatorChart chart, Messages m) {
-    YIntervalSeries band95 = new YIntervalSeries(m.get("chart.band95"));
-    YIntervalSeries band80 = new YIntervalSeries(m.get("chart.band80"));
-    YIntervalSeries mean = new YIntervalSeries(m.get("chart.forecast"));
-    YIntervalSeries observed = new YIntervalSeries(m.get("chart.history"));
-    for (IndicatorChart.Point p : chart.history()) {
-      if (!Double.isNaN(p.value())) {
-        observed.add(millis(p.period()), p.value(), p.value(), p.value());
-      }
+    JFreeChart jf = chart(chart, m);
+    SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+    g.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_VECTOR);
+    jf.draw(g, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
+    // openhtmltopdf reads the view box as integers: write it without decimals.
+    return g.getSVGElement(null, false, new ViewBox(0, 0, WIDTH, HEIGHT), null, null)
+        .replace(
+            "viewBox='0.0 0.0 " + WIDTH + ".0 " + HEIGHT + ".0'",
+            "width=\"600\" height=\"300\" viewBox=\"0 0 " + WIDTH + " " + HEIGHT + "\"");
+  }
+
+  /** The chart as a PNG at twice the SVG's size (for the DOCX, which has no SVG renderer). */
+  static byte[] png(IndicatorChart chart, Messages m) {
+    java.awt.image.BufferedImage image =
+        chart(chart, m).createBufferedImage(WIDTH * 2, HEIGHT * 2, WIDTH, HEIGHT, null);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      javax.imageio.ImageIO.write(image, "png", out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(
+          "Cannot encode the chart of " + chart.indicator().code(), e);
     }
-    for (IndicatorChart.FanPoint f : chart.forecast()) {
-      double x = millis(f.period());
-      band95.add(x, f.mean(), f.lower95(), f.upper95());
-      band80.add(x, f.mean(), f.lower80(), f.upper80());
-      mean.add(x, f.mean(), f.mean(), f.mean());
-    }
-    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-    data.addSeries(observed);
-    if (!chart.forecast().isEmpty()) {
-      data.addSeries(band95);
-      data.addSeries(band80);
-      data.addSeries(mean);
-    }
+    return out.toByteArray();
+  }
+
+  /**
+   * The fan chart. A count series' fan is clipped at zero (a count cannot be negative, whatever the
+   * model's symmetric interval says).
+   */
+  private static JFreeChart chart(IndicatorChart chart, Messages m) {
+    YIntervalSeriesCollection data = dataset(chart, m);
     DeviationRenderer renderer = new DeviationRenderer(true, false);
     renderer.setSeriesPaint(0, OBSERVED);
     renderer.setSeriesFillPaint(0, OBSERVED);
@@ -77,8 +86,12 @@ final class FanChartSvg {
     x.setDateFormatOverride(format);
     x.setTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC));
     x.setLocale(m.language().locale());
-    NumberAxis y = new NumberAxis(chart.indicator().unit());
+    NumberAxis y = new NumberAxis(m.unit(chart.indicator().unit()));
     y.setAutoRangeIncludesZero(false);
+    if (Counts.isCount(chart.indicator())) {
+      y.setStandardTickUnits(NumberAxis.createIntegerTickUnits(m.language().locale()));
+      y.setRangeType(org.jfree.data.RangeType.POSITIVE);
+    }
     y.setNumberFormatOverride(java.text.NumberFormat.getNumberInstance(m.language().locale()));
     Font small = new Font("DejaVu Sans", Font.PLAIN, 11);
     x.setTickLabelFont(small);
@@ -95,14 +108,36 @@ final class FanChartSvg {
     LegendTitle legend = jf.getLegend();
     legend.setItemFont(small);
     legend.setPosition(RectangleEdge.BOTTOM);
-    SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
-    g.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_VECTOR);
-    jf.draw(g, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
-    // openhtmltopdf reads the view box as integers: write it without decimals.
-    return g.getSVGElement(null, false, new ViewBox(0, 0, WIDTH, HEIGHT), null, null)
-        .replace(
-            "viewBox='0.0 0.0 " + WIDTH + ".0 " + HEIGHT + ".0'",
-            "width=\"600\" height=\"300\" viewBox=\"0 0 " + WIDTH + " " + HEIGHT + "\"");
+    return jf;
+  }
+
+  /** The observed series and, when there is a forecast, the 95% and 80% bands and the median. */
+  static YIntervalSeriesCollection dataset(IndicatorChart chart, Messages m) {
+    double floor = Counts.isCount(chart.indicator()) ? 0 : Double.NEGATIVE_INFINITY;
+    YIntervalSeries band95 = new YIntervalSeries(m.get("chart.band95"));
+    YIntervalSeries band80 = new YIntervalSeries(m.get("chart.band80"));
+    YIntervalSeries mean = new YIntervalSeries(m.get("chart.forecast"));
+    YIntervalSeries observed = new YIntervalSeries(m.get("chart.history"));
+    for (IndicatorChart.Point p : chart.history()) {
+      if (!Double.isNaN(p.value())) {
+        observed.add(millis(p.period()), p.value(), p.value(), p.value());
+      }
+    }
+    for (IndicatorChart.FanPoint f : chart.forecast()) {
+      double x = millis(f.period());
+      double mid = Math.max(floor, f.mean());
+      band95.add(x, mid, Math.max(floor, f.lower95()), Math.max(floor, f.upper95()));
+      band80.add(x, mid, Math.max(floor, f.lower80()), Math.max(floor, f.upper80()));
+      mean.add(x, mid, mid, mid);
+    }
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    data.addSeries(observed);
+    if (!chart.forecast().isEmpty()) {
+      data.addSeries(band95);
+      data.addSeries(band80);
+      data.addSeries(mean);
+    }
+    return data;
   }
 
   private static double millis(Period p) {

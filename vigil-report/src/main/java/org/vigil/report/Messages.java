@@ -17,6 +17,7 @@ final class Messages {
   private final ResourceBundle bundle;
   private final NumberFormat oneDecimal;
   private final NumberFormat signed;
+  private final NumberFormat whole;
   private final DateTimeFormatter date;
 
   Messages(ReportLanguage language) {
@@ -26,6 +27,7 @@ final class Messages {
     oneDecimal.setMinimumFractionDigits(1);
     oneDecimal.setMaximumFractionDigits(1);
     this.signed = (NumberFormat) oneDecimal.clone();
+    this.whole = NumberFormat.getIntegerInstance(language.locale());
     this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(language.locale());
   }
 
@@ -47,8 +49,39 @@ final class Messages {
     }
   }
 
+  /** A level with one decimal: never signed, never "-0,0". */
   String number(double v) {
-    return Double.isNaN(v) ? "\u2014" : oneDecimal.format(v);
+    if (Double.isNaN(v)) {
+      return "\u2014";
+    }
+    String s = oneDecimal.format(Math.abs(v));
+    return v <= -0.05 ? "\u2212" + s : s;
+  }
+
+  /** A count: a whole number, never "-0". */
+  String count(double v) {
+    if (Double.isNaN(v)) {
+      return "\u2014";
+    }
+    long n = Math.round(v);
+    String s = whole.format(Math.abs(n));
+    return n < 0 ? "\u2212" + s : s;
+  }
+
+  /** A value of an indicator: whole numbers for counts, one decimal otherwise. */
+  String value(org.vigil.model.Indicator ind, double v) {
+    return Counts.isCount(ind) ? count(v) : number(v);
+  }
+
+  /** A label from the shared translations (units, PLOVER categories), else the raw value. */
+  String shared(String key, String fallback) {
+    String text = org.vigil.model.i18n.Translations.text(language.code(), key);
+    return text.equals(key) ? fallback : text;
+  }
+
+  /** An indicator's unit in the report language. */
+  String unit(String unit) {
+    return unit == null || unit.isBlank() ? "" : shared("unit." + unit, unit);
   }
 
   String signedNumber(double v) {
@@ -57,6 +90,57 @@ final class Messages {
     }
     String s = signed.format(Math.abs(v));
     return v > 0.05 ? "+" + s : v < -0.05 ? "\u2212" + s : s;
+  }
+
+  /**
+   * A forecasting model's name in this language: the words in it ("Mean", "Theta", "seasonally
+   * adjusted", "with drift") from the bundle's {@code model.*} keys; codes such as ETS(A,N,N) and
+   * ARIMA(1,1,0) stay as they are.
+   */
+  String model(String name) {
+    String out = name;
+    for (String key : MODEL_WORDS) {
+      String word = key.replace('_', ' ');
+      out =
+          out.replaceAll(
+              "\\b" + java.util.regex.Pattern.quote(word) + "\\b",
+              java.util.regex.Matcher.quoteReplacement(get("model." + key)));
+    }
+    return out;
+  }
+
+  /** The words of model names, longest first so "seasonally adjusted" wins over "seasonal". */
+  private static final java.util.List<String> MODEL_WORDS =
+      java.util.List.of(
+          "seasonally_adjusted",
+          "with_intercept",
+          "with_drift",
+          "seasonal",
+          "Median",
+          "Mean",
+          "Theta",
+          "Naive",
+          "Drift",
+          "Croston",
+          "Sba",
+          "Tsb");
+
+  /** What an analytic run covers, in this language. */
+  String coverage(RunCoverage c) {
+    StringBuilder b =
+        new StringBuilder(
+            get(
+                "coverage.run",
+                Integer.toString(c.statesShown()),
+                Integer.toString(c.statesTotal()),
+                c.methodology(),
+                c.version()));
+    c.dataAsOf().ifPresent(d -> b.append(get("coverage.asOf", date(d))));
+    b.append(
+        c.runId() > 0
+            ? get("coverage.runId", Long.toString(c.runId()))
+            : get("coverage.onRequest"));
+    return b.toString();
   }
 
   String date(LocalDate d) {

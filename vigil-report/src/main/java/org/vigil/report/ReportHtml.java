@@ -1,24 +1,24 @@
 package org.vigil.report;
 
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /** Writes a report as one well-formed XHTML document (openhtmltopdf needs XML). */
 final class ReportHtml {
   private final SituationReport report;
   private final Messages m;
   private final String lang;
+  private final ReportTables tables;
   private final StringBuilder out = new StringBuilder(400_000);
 
   private ReportHtml(SituationReport report) {
     this.report = report;
     this.m = new Messages(report.language());
     this.lang = report.language().code();
+    this.tables = new ReportTables(report, m);
   }
 
   static String write(SituationReport report) {
@@ -27,29 +27,38 @@ final class ReportHtml {
 
   private String document() {
     String title = m.get("title", report.area().name(lang));
+    FrontMatter front = new FrontMatter(report, m);
     out.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"")
         .append(lang)
         .append("\"><head><meta charset=\"UTF-8\"/><title>")
         .append(esc(title))
         .append("</title><style>")
-        .append(css())
+        .append(css(front.classification()))
         .append("</style></head><body>");
+    out.append("<p class=\"classification\">").append(esc(front.classification())).append("</p>");
     out.append("<h1>").append(esc(title)).append("</h1>");
     out.append("<p class=\"sub\">")
         .append(esc(m.get("subtitle", m.period(report.period()), m.instant(report.generatedAt()))))
         .append("</p>");
+    out.append("<p class=\"marking\">").append(esc(front.distribution())).append("</p>");
+    out.append("<p class=\"marking coverage\">").append(esc(front.coverage())).append("</p>");
     if (report.containsSynthetic()) {
       out.append("<p class=\"synthetic\">").append(esc(m.get("synthetic.notice"))).append("</p>");
     }
     summary();
     map();
-    riskTable();
-    priorities();
-    indicators();
+    table(tables.risk(), "section.risk");
+    table(
+        tables.priorities(), report.regional() ? "section.priorities" : "section.priorities.state");
+    table(tables.indicators(), "section.indicators");
     charts();
-    anomalies();
-    programmes();
-    events();
+    table(tables.anomalies(), "section.anomalies");
+    table(tables.programmes(), "section.programmes");
+    ReportTables.Table events = tables.events();
+    table(events, "section.events");
+    if (!events.rows().isEmpty() && !events.headers().contains("col.summary")) {
+      out.append("<p class=\"note\">").append(esc(m.get("events.noSummaries"))).append("</p>");
+    }
     out.append("<p class=\"footer\">").append(esc(m.get("footer"))).append("</p>");
     return out.append("</body></html>").toString();
   }
@@ -57,17 +66,7 @@ final class ReportHtml {
   private void summary() {
     heading("section.summary");
     out.append("<div class=\"summary\">");
-    report.risk().rows().stream()
-        .max(Comparator.comparingDouble(RiskRow::score))
-        .ifPresentOrElse(
-            r -> li(m.get("summary.highest", r.area().name(lang), m.number(r.score()))),
-            () -> li(m.get("summary.none")));
-    report.priorities().rows().stream()
-        .min(Comparator.comparingInt(PriorityRow::rank))
-        .ifPresent(p -> li(m.get("summary.topPriority", p.domain().label(lang))));
-    if (report.events().available() || report.anomalies().available()) {
-      li(m.get("summary.counts", report.events().rows().size(), report.anomalies().rows().size()));
-    }
+    new Judgements(report, m).sentences().forEach(this::li);
     out.append("</div>");
   }
 
@@ -103,80 +102,6 @@ final class ReportHtml {
         .append("</td>");
   }
 
-  private void riskTable() {
-    heading("section.risk");
-    List<RiskRow> rows =
-        report.risk().rows().stream()
-            .sorted(Comparator.comparingDouble(RiskRow::score).reversed())
-            .toList();
-    table(
-        report.risk(),
-        rows,
-        List.of("col.state", "col.score", "col.change", "col.driver"),
-        r ->
-            List.of(
-                esc(r.area().name(lang)),
-                num(r.score(), MapSvg.colour(r.score())),
-                esc(m.signedNumber(r.change())),
-                esc(r.topDriver().map(d -> d.label(lang)).orElse("\u2014"))));
-  }
-
-  private void priorities() {
-    heading(report.regional() ? "section.priorities" : "section.priorities.state");
-    List<PriorityRow> rows =
-        report.priorities().rows().stream()
-            .sorted(Comparator.comparingInt(PriorityRow::rank))
-            .toList();
-    table(
-        report.priorities(),
-        rows,
-        List.of("col.rank", "col.domain", "col.score", "col.movement"),
-        p ->
-            List.of(
-                Integer.toString(p.rank()),
-                esc(p.domain().label(lang)),
-                esc(m.number(p.score())),
-                movement(p.movement())));
-  }
-
-  private String movement(int move) {
-    return switch (move) {
-      case 1 -> "<span class=\"up\">" + esc(m.get("move.up")) + "</span>";
-      case -1 -> "<span class=\"down\">" + esc(m.get("move.down")) + "</span>";
-      default -> esc(m.get("move.same"));
-    };
-  }
-
-  private void indicators() {
-    heading("section.indicators");
-    // A regional table shows regional aggregates: the area column would repeat the region's name.
-    boolean perArea =
-        report.indicators().rows().stream().anyMatch(r -> !r.area().equals(report.area()));
-    List<String> headers = new java.util.ArrayList<>(List.of("col.indicator"));
-    if (perArea) {
-      headers.add("col.state");
-    }
-    headers.addAll(List.of("col.period", "col.value", "col.yearAgo", "col.changePct"));
-    table(
-        report.indicators(),
-        report.indicators().rows(),
-        headers,
-        r -> {
-          List<String> cells = new java.util.ArrayList<>();
-          cells.add(esc(r.indicator().name(lang)) + synth(r.indicator().synthetic()));
-          if (perArea) {
-            cells.add(esc(r.area().name(lang)));
-          }
-          cells.addAll(
-              List.of(
-                  esc(m.period(r.period())),
-                  esc(m.number(r.value())),
-                  esc(m.number(r.yearAgo())),
-                  esc(m.signedNumber(r.changePercent()))));
-          return cells;
-        });
-  }
-
   private void charts() {
     heading("section.charts");
     if (!report.charts().available()) {
@@ -185,103 +110,54 @@ final class ReportHtml {
     }
     for (IndicatorChart c : report.charts().rows()) {
       out.append("<div class=\"chart\"><h3>")
-          .append(esc(c.indicator().name(lang) + " \u2014 " + c.area().name(lang)))
-          .append(synth(c.indicator().synthetic()))
+          .append(esc(tables.indicatorName(c.indicator()) + " \u2014 " + c.area().name(lang)))
           .append("</h3>")
           .append(FanChartSvg.render(c, m))
           .append("<p class=\"note\">")
-          .append(
-              esc(
-                  c.model().isEmpty()
-                      ? m.get("chart.noForecast")
-                      : m.get("chart.model", c.model())))
-          .append(c.trendStatement().isEmpty() ? "" : " " + esc(m.reason(c.trendStatement())))
+          .append(esc(chartNote(c, m)))
           .append("</p></div>");
     }
   }
 
-  private void anomalies() {
-    heading("section.anomalies");
-    table(
-        report.anomalies(),
-        report.anomalies().rows(),
-        List.of(
-            "col.indicator",
-            "col.state",
-            "col.period",
-            "col.value",
-            "col.expected",
-            "col.anomalyScore"),
-        a ->
-            List.of(
-                esc(a.indicator().name(lang)) + synth(a.indicator().synthetic()),
-                esc(a.area().name(lang)),
-                esc(m.period(a.period())),
-                esc(m.number(a.value())),
-                esc(m.number(a.expected())),
-                esc(m.number(a.score()))));
+  /** The line under a chart: the model and the trend statement. */
+  static String chartNote(IndicatorChart c, Messages m) {
+    String model =
+        c.model().isEmpty() ? m.get("chart.noForecast") : m.get("chart.model", m.model(c.model()));
+    return c.trendStatement().isEmpty() ? model : model + " " + m.reason(c.trendStatement());
   }
 
-  private void programmes() {
-    heading("section.programmes");
-    table(
-        report.programmes(),
-        report.programmes().rows(),
-        List.of("col.programme", "col.attainment", "col.measures", "col.status"),
-        p ->
-            List.of(
-                esc(p.title()),
-                esc(
-                    Double.isNaN(p.attainment())
-                        ? "\u2014"
-                        : m.number(p.attainment() * 100) + " %"),
-                p.measuresDone() + " / " + p.measuresTotal(),
-                "<span class=\"st-"
-                    + p.status().name()
-                    + "\">"
-                    + esc(m.get("status." + p.status().name()))
-                    + "</span>"));
-  }
-
-  private void events() {
-    heading("section.events");
-    table(
-        report.events(),
-        report.events().rows(),
-        List.of(
-            "col.date", "col.state", "col.domain", "col.category", "col.fatalities", "col.summary"),
-        e ->
-            List.of(
-                esc(m.date(e.date())),
-                esc(e.area().name(lang)),
-                esc(e.domain().label(lang)),
-                esc(e.category()),
-                Integer.toString(e.fatalities()),
-                esc(e.summary())));
-  }
-
-  private <T> void table(
-      Section<T> section, List<T> rows, List<String> headers, Function<T, List<String>> cells) {
+  private void table(ReportTables.Table t, String headingKey) {
+    heading(headingKey);
+    Section<?> section = t.section();
     if (!section.available()) {
       gap(section);
       return;
     }
-    if (rows.isEmpty()) {
+    if (t.rows().isEmpty()) {
       out.append("<p class=\"note\">").append(esc(m.get("gap.none"))).append("</p>");
       return;
     }
     out.append("<table class=\"data\"><thead><tr>");
-    headers.forEach(h -> out.append("<th>").append(esc(m.get(h))).append("</th>"));
+    t.headers().forEach(h -> out.append("<th>").append(esc(m.get(h))).append("</th>"));
     out.append("</tr></thead><tbody>");
-    for (T row : rows) {
+    for (List<ReportTables.Cell> row : t.rows()) {
       out.append("<tr>");
-      cells.apply(row).forEach(c -> out.append("<td>").append(c).append("</td>"));
+      row.forEach(c -> out.append("<td>").append(cell(c)).append("</td>"));
       out.append("</tr>");
     }
     out.append("</tbody></table>");
     if (!section.coverage().isEmpty()) {
       out.append("<p class=\"note coverage\">").append(esc(section.coverage())).append("</p>");
     }
+  }
+
+  private String cell(ReportTables.Cell c) {
+    String text = esc(c.text()).replace("\u25c6", synth());
+    if (!c.swatch().isEmpty()) {
+      text =
+          "<span class=\"sw\" style=\"background:" + c.swatch() + "\">\u00a0\u00a0</span> " + text;
+    }
+    return c.style().isEmpty() ? text : "<span class=\"" + c.style() + "\">" + text + "</span>";
   }
 
   private void gap(Section<?> section) {
@@ -298,21 +174,15 @@ final class ReportHtml {
     out.append("<p class=\"li\">\u2013 ").append(esc(text)).append("</p>");
   }
 
-  private String num(double v, String colour) {
-    return "<span class=\"sw\" style=\"background:"
-        + colour
-        + "\">\u00a0\u00a0</span> "
-        + esc(m.number(v));
+  private String synth() {
+    return "<span class=\"synth\" title=\"" + esc(m.get("legend.synthetic")) + "\">\u25c6</span>";
   }
 
-  private String synth(boolean synthetic) {
-    return synthetic
-        ? " <span class=\"synth\" title=\"" + esc(m.get("legend.synthetic")) + "\">\u25c6</span>"
-        : "";
-  }
-
-  private String css() {
+  private String css(String classification) {
     return "@page{size:A4;margin:16mm 14mm 18mm 14mm;"
+        + "@top-center{content:\""
+        + cssString(classification)
+        + "\";font-size:8pt;color:#8a1c1c;font-weight:bold;font-family:'DejaVu Sans'}"
         + "@bottom-left{content:\""
         + cssString(m.get("footer"))
         + "\";font-size:8pt;color:#666;font-family:'DejaVu Sans'}"
@@ -342,7 +212,9 @@ final class ReportHtml {
         + ".gap{color:#8a1c1c;font-style:italic}"
         + ".up{color:#b03020}.down{color:#2e7d32}"
         + ".st-ON_TRACK{color:#2e7d32}.st-AT_RISK{color:#b8860b}.st-OFF_TRACK{color:#b03020}"
-        + ".footer{color:#777;font-size:8pt;margin-top:6mm}";
+        + ".footer{color:#777;font-size:8pt;margin-top:6mm}"
+        + ".classification{color:#8a1c1c;font-weight:bold;font-size:9pt;margin:0 0 2mm 0}"
+        + ".marking{font-size:8.5pt;color:#333;margin:0 0 1.5mm 0}";
   }
 
   private static String cssString(String s) {

@@ -9,8 +9,8 @@ import java.io.UncheckedIOException;
 import org.apache.pdfbox.pdmodel.font.FontMappers;
 
 /**
- * Renders a {@link SituationReport} as HTML or as an A4 PDF with DejaVu Sans embedded (so Russian
- * text prints). Stateless and thread-safe; each call renders from scratch.
+ * Renders a {@link SituationReport} as HTML, as a DOCX, or as an A4 PDF with DejaVu Sans embedded
+ * (so Russian text prints). Stateless and thread-safe; each call renders from scratch.
  */
 public final class ReportRenderer {
   static final String FONT_FAMILY = "DejaVu Sans";
@@ -32,6 +32,11 @@ public final class ReportRenderer {
   /** The report as a self-contained XHTML document (inline SVG map and charts). */
   public String html(SituationReport report) {
     return ReportHtml.write(report);
+  }
+
+  /** The report as an editable Word document (DOCX bytes). */
+  public byte[] docx(SituationReport report) {
+    return ReportDocx.write(report);
   }
 
   /** The report as PDF bytes. */

@@ -1,6 +1,7 @@
 package org.vigil.report;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One part of a report: its rows, or the reason it has none. A report never invents numbers: a
@@ -10,14 +11,17 @@ import java.util.List;
  * @param unavailableReason empty when the section is available; otherwise a message key from the
  *     report bundles (e.g. {@code gap.noRisk}) or a plain sentence shown as is
  * @param coverage what the rows cover ("1 of 10 states, methodology ..."), printed under them;
- *     empty when the section has no coverage to state
+ *     empty when the section has no coverage to state; written in the report's language
+ * @param run the published analytic run the rows come from, when they come from one
  */
-public record Section<T>(List<T> rows, String unavailableReason, String coverage) {
+public record Section<T>(
+    List<T> rows, String unavailableReason, String coverage, Optional<RunCoverage> run) {
 
   public Section {
     rows = rows == null ? List.of() : List.copyOf(rows);
     unavailableReason = unavailableReason == null ? "" : unavailableReason;
     coverage = coverage == null ? "" : coverage;
+    run = run == null ? Optional.empty() : run;
     if (!rows.isEmpty() && !unavailableReason.isEmpty()) {
       throw new IllegalArgumentException(
           "A section has rows or a reason for having none, not both; found "
@@ -29,12 +33,17 @@ public record Section<T>(List<T> rows, String unavailableReason, String coverage
   }
 
   public Section(List<T> rows, String unavailableReason) {
-    this(rows, unavailableReason, "");
+    this(rows, unavailableReason, "", Optional.empty());
   }
 
   /** This section with what its rows cover. */
   public Section<T> withCoverage(String text) {
-    return new Section<>(rows, unavailableReason, text);
+    return new Section<>(rows, unavailableReason, text, run);
+  }
+
+  /** This section with the analytic run its rows come from. */
+  public Section<T> withRun(RunCoverage value) {
+    return new Section<>(rows, unavailableReason, coverage, Optional.of(value));
   }
 
   /** An available section with the given rows. */

@@ -24,6 +24,7 @@ import org.vigil.timeseries.Period;
  * @param anomalies recent anomalies
  * @param programmes programme status
  * @param events notable events
+ * @param marking the classification and distribution line
  */
 public record SituationReport(
     Area area,
@@ -37,7 +38,8 @@ public record SituationReport(
     Section<IndicatorChart> charts,
     Section<AnomalyRow> anomalies,
     Section<ProgrammeRow> programmes,
-    Section<EventRow> events) {
+    Section<EventRow> events,
+    Marking marking) {
 
   public SituationReport {
     if (area == null || period == null || language == null || generatedAt == null) {
@@ -45,6 +47,7 @@ public record SituationReport(
           "SituationReport needs an area, a period, a language and a generation time");
     }
     states = states == null ? List.of() : List.copyOf(states);
+    marking = marking == null ? Marking.UNATTRIBUTED : marking;
     if (risk == null
         || priorities == null
         || indicators == null
@@ -60,6 +63,14 @@ public record SituationReport(
   /** True when the report is about a region (a group of states) rather than one state. */
   public boolean regional() {
     return area.kind() == AreaKind.GROUP;
+  }
+
+  /**
+   * What the analytic run behind the risk and priority sections covers: the risk section's run,
+   * else the priorities' run; empty when neither comes from one.
+   */
+  public java.util.Optional<RunCoverage> coverage() {
+    return risk.run().or(priorities::run);
   }
 
   /** True when any series in the report comes from the synthetic demo generator. */
@@ -88,6 +99,7 @@ public record SituationReport(
     private Section<AnomalyRow> anomalies = Section.unavailable(NOT_SUPPLIED);
     private Section<ProgrammeRow> programmes = Section.unavailable(NOT_SUPPLIED);
     private Section<EventRow> events = Section.unavailable(NOT_SUPPLIED);
+    private Marking marking = Marking.UNATTRIBUTED;
 
     private Builder(Area area, Period period, ReportLanguage language) {
       this.area = area;
@@ -140,6 +152,11 @@ public record SituationReport(
       return this;
     }
 
+    public Builder marking(Marking value) {
+      this.marking = value;
+      return this;
+    }
+
     public SituationReport build() {
       return new SituationReport(
           area,
@@ -153,7 +170,8 @@ public record SituationReport(
           charts,
           anomalies,
           programmes,
-          events);
+          events,
+          marking);
     }
   }
 }

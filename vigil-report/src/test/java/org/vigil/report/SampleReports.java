@@ -36,7 +36,44 @@ final class SampleReports {
     return new Area(code, AreaKind.COUNTRY, en, ru, "", "");
   }
 
+  /** The run the sample's risk and priorities come from. */
+  static final RunCoverage RUN =
+      new RunCoverage(9, 10, "vigil-default", "1.0.0", Optional.of(LocalDate.of(2026, 10, 31)), 3);
+
+  /** The reader who made the sample reports. */
+  static final Marking MARKING = new Marking("kaz.analyst", "KAZ-SC", STATES);
+
   static SituationReport regional(ReportLanguage lang) {
+    return sample(CIS, lang);
+  }
+
+  /**
+   * Kazakhstan's own report: Kazakhstan is not the state with the highest risk, so a report that
+   * led with the highest would show another state first.
+   */
+  static SituationReport kazakhstan(ReportLanguage lang) {
+    return sample(STATES.get(3), lang);
+  }
+
+  /** A count series whose forecast's symmetric intervals reach below zero. */
+  static IndicatorChart lowCounts() {
+    Indicator kidnappings =
+        new Indicator(
+            "KIDNAPPINGS",
+            "Kidnappings",
+            "Похищения людей",
+            ThreatDomain.TERRORISM,
+            "incidents",
+            Frequency.MONTHLY,
+            "",
+            Polarity.RISE_IS_BAD,
+            Aggregation.SUM,
+            "demo",
+            true);
+    return chart(kidnappings, STATES.get(3), new Random(3), 1.5, 0.8);
+  }
+
+  private static SituationReport sample(Area subject, ReportLanguage lang) {
     Random random = new Random(7);
     List<RiskRow> risk = new ArrayList<>();
     for (Area a : STATES) {
@@ -82,7 +119,9 @@ final class SampleReports {
             true);
     List<IndicatorChart> charts =
         List.of(
-            chart(drugs, STATES.get(3), random, 400), chart(cyber, STATES.get(6), random, 1200));
+            chart(drugs, STATES.get(3), random, 400, 0.04),
+            chart(cyber, STATES.get(6), random, 1200, 0.04),
+            lowCounts());
     Period period = Period.month(2026, 10);
     List<IndicatorRow> rows =
         List.of(
@@ -122,11 +161,12 @@ final class SampleReports {
                 "ASSAULT",
                 2,
                 "Armed group attacked a police post"));
-    return SituationReport.builder(CIS, period, lang)
+    return SituationReport.builder(subject, period, lang)
         .states(STATES)
         .generatedAt(Instant.parse("2026-11-02T09:00:00Z"))
-        .risk(Section.of(risk))
-        .priorities(Section.of(priorities))
+        .risk(Section.of(risk).withRun(RUN))
+        .priorities(Section.of(priorities).withRun(RUN))
+        .marking(MARKING)
         .indicators(Section.of(rows))
         .charts(Section.of(charts))
         .anomalies(Section.of(anomalies))
@@ -135,23 +175,25 @@ final class SampleReports {
         .build();
   }
 
-  private static IndicatorChart chart(Indicator ind, Area area, Random random, double level) {
+  private static IndicatorChart chart(
+      Indicator ind, Area area, Random random, double level, double noise) {
     List<IndicatorChart.Point> history = new ArrayList<>();
     Period p = Period.month(2023, 11);
     double v = level;
     for (int i = 0; i < 36; i++) {
-      v = v * 1.005 + random.nextGaussian() * level * 0.04;
+      v = Math.max(0, v * 1.005 + random.nextGaussian() * level * noise);
       history.add(new IndicatorChart.Point(p, v));
       p = p.plus(1);
     }
     List<IndicatorChart.FanPoint> fan = new ArrayList<>();
     for (int h = 1; h <= 12; h++) {
-      double sd = level * 0.04 * Math.sqrt(h);
+      double sd = level * noise * Math.sqrt(h);
       fan.add(
           new IndicatorChart.FanPoint(
               p, v, v - 1.28 * sd, v + 1.28 * sd, v - 1.96 * sd, v + 1.96 * sd));
       p = p.plus(1);
     }
-    return new IndicatorChart(ind, area, history, fan, "ETS(A,N,N)", "");
+    return new IndicatorChart(
+        ind, area, history, fan, "Mean(ETS(A,Ad,N), Theta(seasonally adjusted))", "trend.RISING");
   }
 }
