@@ -18,16 +18,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code vigil report}: writes a situation report for a state or the region as PDF or HTML. The
- * file format comes from the shared {@code --format} option (pdf or html), else from the --out
- * file's extension.
+ * {@code vigil report}: writes a situation report for a state or the region as PDF, HTML or DOCX.
+ * The file format comes from the shared {@code --format} option (pdf, html or docx), else from the
+ * --out file's extension.
  */
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Write a situation report (map, charts, tables, priorities, programmes, events).",
-      "Example: vigil report --area CIS --lang ru --format pdf --out cis.pdf --user kaz.analyst"
+      "Write a situation report (key judgements, map, charts, tables, priorities, programmes,",
+      "events) as PDF, HTML or DOCX (an editable Word document), marked for official use.",
+      "The format: --format pdf|html|docx, else the --out file's extension (.pdf, .html, .docx).",
+      "Example: vigil report --area CIS --lang ru --format pdf --out cis.pdf --user kaz.analyst",
+      "         vigil report --area KAZ --lang ru --out kaz.docx --user kaz.analyst"
     })
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -52,7 +55,11 @@ final class ReportCommand implements Callable<Integer> {
       description = "Report language: en or ru (default: en).")
   String lang = "en";
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "File to write.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE",
+      description = "File to write (.pdf, .html or .docx).")
   Path out;
 
   @Override
@@ -87,7 +94,10 @@ final class ReportCommand implements Callable<Integer> {
     return VigilCommand.OK;
   }
 
-  /** --format pdf|html when given (the root's default "table" counts as not given), else --out. */
+  /**
+   * --format pdf|html|docx when given (the root's default "table" counts as not given), else the
+   * --out file's extension.
+   */
   static ReportFormat format(String formatText, Path out) {
     String f = formatText == null ? "" : formatText.trim().toLowerCase(Locale.ROOT);
     if (f.isEmpty() || f.equals("table")) {
@@ -98,9 +108,12 @@ final class ReportCommand implements Callable<Integer> {
       if (name.endsWith(".pdf")) {
         return ReportFormat.PDF;
       }
+      if (name.endsWith(".docx")) {
+        return ReportFormat.DOCX;
+      }
       throw new InvalidInputException(
-          "Cannot tell the report format: give --format pdf or html, or an --out file ending in"
-              + " .pdf or .html (found '"
+          "Cannot tell the report format: give --format pdf, html or docx, or an --out file ending"
+              + " in .pdf, .html or .docx (found '"
               + out
               + "')");
     }

@@ -18,13 +18,31 @@ class ReportCommandTest {
     assertThat(ReportCommand.format("table", Path.of("cis.pdf"))).isEqualTo(ReportFormat.PDF);
     assertThat(ReportCommand.format("table", Path.of("out/kaz.HTML"))).isEqualTo(ReportFormat.HTML);
     assertThat(ReportCommand.format("html", Path.of("x.pdf"))).isEqualTo(ReportFormat.HTML);
+    assertThat(ReportCommand.format("table", Path.of("kaz.docx"))).isEqualTo(ReportFormat.DOCX);
+    assertThat(ReportCommand.format("docx", Path.of("kaz.bin"))).isEqualTo(ReportFormat.DOCX);
   }
 
   @Test
   void format_unknownExtensionAndNoFormat_isBadInputNamingTheFix() {
-    assertThatThrownBy(() -> ReportCommand.format("table", Path.of("report.docx")))
+    assertThatThrownBy(() -> ReportCommand.format("table", Path.of("report.odt")))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("--format pdf or html");
+        .hasMessageContaining("--format pdf, html or docx");
+  }
+
+  @Test
+  void help_namesEveryFormat() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code =
+        VigilCommand.execute(
+            new String[] {"report", "--help"},
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+    assertThat(code).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("--format pdf|html|docx")
+        .contains(".docx")
+        .contains("DOCX");
   }
 
   @Test

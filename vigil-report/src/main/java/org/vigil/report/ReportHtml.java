@@ -207,12 +207,17 @@ final class ReportHtml {
         + "table.legend td{font-size:8pt;padding-right:3mm}"
         + ".sw{border:1px solid #888}"
         + ".map{width:100%;page-break-inside:avoid}"
-        + ".chart{page-break-inside:avoid}"
+        // Without overflow:hidden the SVG's box reaches past the chart's and a page that ends with
+        // a
+        // chart gets a blank one after it.
+        + ".chart{page-break-inside:avoid;overflow:hidden}"
         + ".note{color:#444;font-size:8.5pt;margin:0 0 2mm 0}"
         + ".gap{color:#8a1c1c;font-style:italic}"
         + ".up{color:#b03020}.down{color:#2e7d32}"
         + ".st-ON_TRACK{color:#2e7d32}.st-AT_RISK{color:#b8860b}.st-OFF_TRACK{color:#b03020}"
         + ".footer{color:#777;font-size:8pt;margin-top:6mm}"
+        // On paper every page's header and footer say these: printed twice they waste lines.
+        + "@media print{.footer{display:none}.classification{display:none}}"
         + ".classification{color:#8a1c1c;font-weight:bold;font-size:9pt;margin:0 0 2mm 0}"
         + ".marking{font-size:8.5pt;color:#333;margin:0 0 1.5mm 0}";
   }

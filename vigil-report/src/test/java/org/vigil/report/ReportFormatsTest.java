@@ -47,7 +47,7 @@ class ReportFormatsTest {
           .anySatisfy(h -> assertThat(h.getText()).contains("ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ"));
       assertThat(text)
           .contains("ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ")
-          .contains("Подготовил: kaz.analyst (KAZ-SC), 2 нояб. 2026 г.")
+          .contains("Подготовил 2 нояб. 2026 г.: kaz.analyst (KAZ-SC).")
           .contains("Может содержать данные государств: Армения, Азербайджан")
           .contains(
               "Охват оценок риска и приоритетов: 9 из 10 государств, методика vigil-default"
@@ -82,7 +82,7 @@ class ReportFormatsTest {
 
     assertThat(html)
         .contains("FOR OFFICIAL USE")
-        .contains("Prepared by kaz.analyst (KAZ-SC) on")
+        .contains("Prepared on Nov 2, 2026 by kaz.analyst (KAZ-SC).")
         .contains(
             "Coverage of risk scores and priorities: 9 of 10 states, methodology vigil-default"
                 + " 1.0.0, data as of")
@@ -134,7 +134,8 @@ class ReportFormatsTest {
     assertThat(en.signedNumber(1.26)).isEqualTo("+1.3");
     String html = RENDERER.html(SampleReports.regional(ReportLanguage.EN));
     assertThat(html).contains("<td>1,310</td>").doesNotContain("1,310.0");
-    assertThat(visibleText(html)).doesNotContainPattern("(?<![\\w-])[-\u2212]0([.,]0+)?(?![\\d.,])");
+    assertThat(visibleText(html))
+        .doesNotContainPattern("(?<![\\w-])[-\u2212]0([.,]0+)?(?![\\d.,])");
   }
 
   @Test

@@ -10,9 +10,9 @@ import org.vigil.app.report.ReportService;
 import org.vigil.model.AccessContext;
 
 /**
- * {@code GET /api/reports}: a situation report for a state or the region as PDF or HTML, made with
- * the caller's access (it shows only what the caller may read); {@code GET /api/reports/recent}:
- * the reports the caller's organisation made on this server.
+ * {@code GET /api/reports}: a situation report for a state or the region as PDF, HTML or DOCX, made
+ * with the caller's access (it shows only what the caller may read); {@code GET
+ * /api/reports/recent}: the reports the caller's organisation made on this server.
  */
 public final class ReportRoutes implements RouteGroup {
   private final ReportService reports;
@@ -36,7 +36,9 @@ public final class ReportRoutes implements RouteGroup {
             Params.optional(ctx, "lang").orElse("en"));
     ReportFormat format = ReportFormat.parse(Params.optional(ctx, "format").orElse("pdf"));
     RenderedReport out = reports.render(caller, request, format);
-    ctx.header("Content-Disposition", "inline; filename=\"" + out.fileName() + "\"");
+    // A DOCX is for editing, not viewing: the browser saves it rather than trying to show it.
+    String disposition = out.format() == ReportFormat.DOCX ? "attachment" : "inline";
+    ctx.header("Content-Disposition", disposition + "; filename=\"" + out.fileName() + "\"");
     ctx.header("X-Render-Millis", Long.toString(out.renderMillis()));
     ctx.contentType(out.format().contentType()).result(out.bytes());
   }

@@ -214,7 +214,7 @@ function reportForm(reportsBox, members, own) {
   const per = h('input', { id: 'report-period', name: 'period', placeholder: t('report.periodHint'), pattern: '\\d{4}(-\\d{2}|-Q[1-4])?', size: 10 });
   const lang = h('select', { id: 'report-lang', name: 'lang' }, h('option', { value: 'en' }, 'English'), h('option', { value: 'ru' }, 'Русский'));
   lang.value = getLang();
-  const format = h('select', { id: 'report-format', name: 'format' }, ['pdf', 'html'].map((f) => h('option', { value: f }, label('format', f))));
+  const format = h('select', { id: 'report-format', name: 'format' }, ['pdf', 'docx', 'html'].map((f) => h('option', { value: f }, label('format', f))));
   const status = h('div', { id: 'report-status', role: 'status', 'aria-live': 'polite' });
   return h('form', { class: 'inline', id: 'report-form', onsubmit: async (ev) => {
     ev.preventDefault();

@@ -51,6 +51,15 @@ final class TestServer implements AutoCloseable {
     return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
   }
 
+  /** A GET whose body is binary (a PDF or DOCX report). */
+  HttpResponse<byte[]> getBytes(String path, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+    headers.forEach(b::header);
+    return http.send(
+        b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   HttpResponse<String> send(String method, String path, String body, Map<String, String> headers)
       throws IOException, InterruptedException {
     HttpRequest.BodyPublisher publisher =

@@ -27,7 +27,9 @@ import org.vigil.model.VigilException;
 import org.vigil.report.PriorityRow;
 import org.vigil.report.ProgrammeRow;
 import org.vigil.report.ReportLanguage;
+import org.vigil.report.ReportText;
 import org.vigil.report.RiskRow;
+import org.vigil.report.RunCoverage;
 import org.vigil.report.Section;
 import org.vigil.timeseries.Period;
 
@@ -52,7 +54,8 @@ final class InstalledSupplements implements ReportSupplements {
   }
 
   @Override
-  public Section<RiskRow> risk(AccessContext ctx, List<Area> states, Period period) {
+  public Section<RiskRow> risk(
+      AccessContext ctx, List<Area> states, Period period, ReportLanguage lang) {
     RiskService.RiskRun run;
     try {
       run =
@@ -86,22 +89,31 @@ final class InstalledSupplements implements ReportSupplements {
     if (rows.isEmpty()) {
       return Section.unavailable("gap.noData");
     }
-    String domains =
-        (minDomains == maxDomains ? "" + maxDomains : minDomains + "-" + maxDomains)
-            + " of "
-            + domainsTotal
-            + " domains";
+    RunCoverage covers = coverage(run.coverage());
     return Section.of(rows)
         .withCoverage(
-            "Covers "
-                + rows.size()
-                + " of "
-                + states.size()
-                + " states of this report ("
-                + run.coverage().text()
-                + "); each composite is the mean of "
-                + domains
-                + ".");
+            ReportText.of(lang)
+                .get(
+                    "coverage.risk",
+                    Integer.toString(rows.size()),
+                    Integer.toString(states.size()),
+                    covers.text(lang),
+                    minDomains == maxDomains
+                        ? Integer.toString(maxDomains)
+                        : minDomains + "\u2013" + maxDomains,
+                    Integer.toString(domainsTotal)))
+        .withRun(covers);
+  }
+
+  /** The analytics service's coverage as the report states it. */
+  static RunCoverage coverage(RiskService.Coverage c) {
+    return new RunCoverage(
+        c.statesShown(),
+        c.statesTotal(),
+        c.methodology(),
+        c.version(),
+        c.dataAsOf().map(t -> t.atZone(java.time.ZoneOffset.UTC).toLocalDate()),
+        c.runId());
   }
 
   /**
@@ -110,7 +122,8 @@ final class InstalledSupplements implements ReportSupplements {
    * mean covers.
    */
   @Override
-  public Section<PriorityRow> priorities(AccessContext ctx, Area area, Period period) {
+  public Section<PriorityRow> priorities(
+      AccessContext ctx, Area area, Period period, ReportLanguage lang) {
     PriorityService.Published p;
     try {
       p = priority.published(ctx, Optional.of(period), RiskSpec.DEFAULT);
@@ -118,6 +131,8 @@ final class InstalledSupplements implements ReportSupplements {
       return Section.unavailable("gap.noData");
     }
     List<PriorityRow> rows = new ArrayList<>();
+    ReportText text = ReportText.of(lang);
+    RunCoverage covers = coverage(p.coverage());
     String coverage;
     if (area.kind() == AreaKind.COUNTRY) {
       List<Priority> mine =
@@ -135,29 +150,32 @@ final class InstalledSupplements implements ReportSupplements {
                   rows.size() + 1, d.get(), clamp(x.score()), before.indexOf(x.domain()) + 1));
         }
       }
-      coverage = "Ranked by the Prioritiser (" + p.coverage().text() + ").";
+      coverage = text.get("coverage.priorities.state", covers.text(lang));
     } else {
       List<String> before = p.previous().regional().stream().map(RegionalPriority::domain).toList();
-      Set<String> covers = new TreeSet<>();
+      Set<String> states = new TreeSet<>();
       for (RegionalPriority r : p.list().regional()) {
         Optional<ThreatDomain> d = domain(r.domain());
         if (d.isPresent()) {
           rows.add(
               new PriorityRow(
                   rows.size() + 1, d.get(), clamp(r.meanScore()), before.indexOf(r.domain()) + 1));
-          covers.add(PriorityService.Published.states(r));
+          states.add(
+              text.get(
+                  "coverage.states",
+                  Integer.toString(r.statesIncluded()),
+                  Integer.toString(r.statesExpected())));
         }
       }
       coverage =
-          "Regional means by the Prioritiser over "
-              + String.join(" or ", covers)
-              + " ("
-              + p.coverage().text()
-              + ").";
+          text.get(
+              "coverage.priorities.region",
+              String.join(text.get("coverage.or"), states),
+              covers.text(lang));
     }
     return rows.isEmpty()
         ? Section.unavailable("gap.noData")
-        : Section.of(rows).withCoverage(coverage);
+        : Section.of(rows).withCoverage(coverage).withRun(covers);
   }
 
   private static Optional<ThreatDomain> domain(String name) {

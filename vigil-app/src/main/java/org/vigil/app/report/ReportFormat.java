@@ -3,10 +3,11 @@ package org.vigil.app.report;
 import java.util.Locale;
 import org.vigil.model.InvalidInputException;
 
-/** The file formats a situation report is delivered in. */
+/** The file formats a situation report is delivered in: PDF, HTML, and DOCX to edit in Word. */
 public enum ReportFormat {
   PDF("application/pdf", "pdf"),
-  HTML("text/html; charset=utf-8", "html");
+  HTML("text/html; charset=utf-8", "html"),
+  DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx");
 
   private final String contentType;
   private final String extension;
@@ -24,7 +25,7 @@ public enum ReportFormat {
     return extension;
   }
 
-  /** Parses "pdf" or "html", case-insensitive. */
+  /** Parses "pdf", "html" or "docx", case-insensitive. */
   public static ReportFormat parse(String text) {
     String t = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
     for (ReportFormat f : values()) {
@@ -32,6 +33,7 @@ public enum ReportFormat {
         return f;
       }
     }
-    throw new InvalidInputException("Unknown report format '" + text + "': expected pdf or html");
+    throw new InvalidInputException(
+        "Unknown report format '" + text + "': expected pdf, html or docx");
   }
 }

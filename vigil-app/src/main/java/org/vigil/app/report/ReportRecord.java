@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param area area code
  * @param period report period, e.g. 2026-10
  * @param language en or ru
- * @param format pdf or html
+ * @param format pdf, html or docx
  * @param user who asked
  * @param organisation the user's organisation
  * @param at when it was made

@@ -24,9 +24,11 @@ import org.vigil.model.Event;
 import org.vigil.model.Indicator;
 import org.vigil.model.NotFoundException;
 import org.vigil.report.AnomalyRow;
+import org.vigil.report.Counts;
 import org.vigil.report.EventRow;
 import org.vigil.report.IndicatorChart;
 import org.vigil.report.IndicatorRow;
+import org.vigil.report.Marking;
 import org.vigil.report.ReportRenderer;
 import org.vigil.report.Section;
 import org.vigil.report.SituationReport;
@@ -80,9 +82,11 @@ public final class ReportService {
     long start = System.nanoTime();
     SituationReport report = assemble(ctx, request);
     byte[] bytes =
-        format == ReportFormat.PDF
-            ? renderer.pdf(report)
-            : renderer.html(report).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        switch (format) {
+          case PDF -> renderer.pdf(report);
+          case DOCX -> renderer.docx(report);
+          case HTML -> renderer.html(report).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        };
     String name =
         String.format(
             Locale.ROOT,
@@ -170,14 +174,29 @@ public final class ReportService {
     return SituationReport.builder(area, period, request.language())
         .states(mapStates)
         .generatedAt(vigil.clock().instant())
-        .risk(supplements.risk(ctx, mapStates, period))
-        .priorities(supplements.priorities(ctx, area, period))
+        .marking(marking(ctx, area, mapStates))
+        .risk(supplements.risk(ctx, mapStates, period, request.language()))
+        .priorities(supplements.priorities(ctx, area, period, request.language()))
         .programmes(supplements.programmes(ctx, area, period, request.language()))
         .indicators(indicatorTable(series, area, covered, period, request.language()))
         .charts(charts(series, area, covered, period))
         .anomalies(anomalies(ctx, series, covered, period))
         .events(events(ctx, area, covered, period))
         .build();
+  }
+
+  /**
+   * Who made the report and whose data it may show: the states of its map and risk table (the
+   * region's members the reader may see), the subject state first in its own report.
+   */
+  private static Marking marking(AccessContext ctx, Area area, List<Area> mapStates) {
+    List<Area> dataOf = new ArrayList<>();
+    if (area.kind() == AreaKind.COUNTRY) {
+      dataOf.add(area);
+    }
+    mapStates.stream().filter(a -> !dataOf.contains(a)).forEach(dataOf::add);
+    boolean anonymous = ctx.user().equals(AccessContext.anonymous().user());
+    return new Marking(anonymous ? "" : ctx.user(), ctx.organisation(), dataOf);
   }
 
   private List<Area> mapStates(AccessContext ctx, Area area) {
@@ -269,7 +288,11 @@ public final class ReportService {
     List<IndicatorChart.FanPoint> fan = new ArrayList<>();
     String model = "";
     try {
-      Forecast f = Forecaster.forecast(ts, ForecastSpec.builder().horizon(HORIZON).build());
+      // A count cannot fall below zero: its forecast is truncated there (and its fan clipped).
+      boolean count = Counts.isCount(ind);
+      Forecast f =
+          Forecaster.forecast(
+              ts, ForecastSpec.builder().horizon(HORIZON).nonNegative(count).build());
       double[] mean = f.quantile(0.5);
       double[] l80 = f.lower(0.8);
       double[] u80 = f.upper(0.8);

@@ -16,9 +16,11 @@ import org.vigil.timeseries.Period;
  */
 public interface ReportSupplements {
 
-  Section<RiskRow> risk(AccessContext ctx, List<Area> states, Period period);
+  /** Composite risk of the states; the coverage note in {@code lang}, with the run it read. */
+  Section<RiskRow> risk(AccessContext ctx, List<Area> states, Period period, ReportLanguage lang);
 
-  Section<PriorityRow> priorities(AccessContext ctx, Area area, Period period);
+  /** The priorities of the state or the region; the coverage note in {@code lang}. */
+  Section<PriorityRow> priorities(AccessContext ctx, Area area, Period period, ReportLanguage lang);
 
   Section<ProgrammeRow> programmes(
       AccessContext ctx, Area area, Period period, ReportLanguage lang);
@@ -27,12 +29,14 @@ public interface ReportSupplements {
   ReportSupplements NONE =
       new ReportSupplements() {
         @Override
-        public Section<RiskRow> risk(AccessContext ctx, List<Area> states, Period period) {
+        public Section<RiskRow> risk(
+            AccessContext ctx, List<Area> states, Period period, ReportLanguage lang) {
           return Section.unavailable("gap.engineMissing");
         }
 
         @Override
-        public Section<PriorityRow> priorities(AccessContext ctx, Area area, Period period) {
+        public Section<PriorityRow> priorities(
+            AccessContext ctx, Area area, Period period, ReportLanguage lang) {
           return Section.unavailable("gap.engineMissing");
         }
 

@@ -2,9 +2,15 @@ package org.vigil.app.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +19,7 @@ import org.vigil.app.VigilConfig;
 import org.vigil.app.demo.DemoData;
 import org.vigil.model.AccessContext;
 import org.vigil.model.Role;
+import org.vigil.report.LatinWords;
 import org.vigil.report.ReportLanguage;
 import org.vigil.report.SituationReport;
 
@@ -20,6 +27,7 @@ import org.vigil.report.SituationReport;
 class ReportServiceDemoTest {
   private static final AccessContext SECRETARIAT =
       AccessContext.of("secretariat.analyst", "SECRETARIAT", Role.ANALYST);
+  private static final AccessContext KAZ = AccessContext.of("kaz.analyst", "KAZ-SC", Role.ANALYST);
   private static Vigil vigil;
   private static ReportService service;
 
@@ -27,7 +35,90 @@ class ReportServiceDemoTest {
   static void load() {
     vigil = Vigil.open(VigilConfig.h2InMemory("report-demo"));
     DemoData.load(vigil);
+    // As `vigil demo` does: publish the analytic run the reports' risk and priorities read.
+    new org.vigil.app.analytics.AnalyticRunner(vigil)
+        .run("demo", true, org.vigil.app.analytics.AnalyticRunner.Progress.NONE);
     service = ReportService.create(vigil);
+  }
+
+  /**
+   * The acceptance check of the meeting brief: the Russian PDF and DOCX of the region and of
+   * Kazakhstan open (PDFBox, POI), carry the classification line, who prepared them and the
+   * analytic run's coverage, and have no English word outside codes. The files are kept in
+   * target/report-demo for a look.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
+  @org.junit.jupiter.params.provider.CsvSource({"CIS, PDF", "CIS, DOCX", "KAZ, PDF", "KAZ, DOCX"})
+  void render_russianDemoReport_opensMarkedCoveredAndInRussian(String area, ReportFormat format)
+      throws IOException {
+    AccessContext reader = area.equals("KAZ") ? KAZ : SECRETARIAT;
+    RenderedReport out = service.render(reader, ReportRequest.parse(area, "", "ru"), format);
+    Path file = Path.of("target", "report-demo", out.fileName());
+    Files.createDirectories(file.getParent());
+    Files.write(file, out.bytes());
+
+    // Lines of a PDF break at spaces and after hyphens: compare the text with its breaks folded.
+    String text =
+        (format == ReportFormat.PDF ? pdfText(out.bytes()) : docxText(out.bytes()))
+            .replaceAll("-\\s+", "-")
+            .replaceAll("\\s+", " ");
+
+    assertThat(text)
+        .contains("ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ")
+        .containsPattern(
+            "Подготовил .+ г\\.: " + reader.user() + " \\(" + reader.organisation() + "\\)\\.")
+        .contains("Может содержать данные государств:")
+        .containsPattern(
+            "Охват оценок риска и приоритетов: \\d+ из \\d+ государств, методика vigil-default"
+                + " [0-9.]+, данные по состоянию на .+, аналитический прогон № \\d+")
+        .contains("Основные выводы");
+    assertThat(LatinWords.in(text)).as("English words in the Russian " + file).isEmpty();
+    if (area.equals("KAZ")) {
+      assertThat(text).containsPattern("Казахстан: сводный риск [0-9,]+ из 10");
+    }
+  }
+
+  @Test
+  void render_stateDemoPdf_endsOnAPageWithContent() throws IOException {
+    for (String lang : java.util.List.of("en", "ru")) {
+      for (String area : java.util.List.of("CIS", "KAZ")) {
+        RenderedReport out =
+            service.render(KAZ, ReportRequest.parse(area, "", lang), ReportFormat.PDF);
+        Path file = Path.of("target", "report-demo", out.fileName());
+        Files.createDirectories(file.getParent());
+        Files.write(file, out.bytes());
+        Files.writeString(
+            Path.of(file.toString().replace(".pdf", ".html")),
+            org.vigil.report.ReportRenderer.create()
+                .html(service.assemble(KAZ, ReportRequest.parse(area, "", lang))));
+        try (PDDocument doc = Loader.loadPDF(out.bytes())) {
+          PDFTextStripper last = new PDFTextStripper();
+          last.setStartPage(doc.getNumberOfPages());
+          last.setEndPage(doc.getNumberOfPages());
+          // The running header and footer are on every page: the last page needs more than them.
+          String body =
+              last.getText(doc)
+                  .replace("ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ", "")
+                  .replace("FOR OFFICIAL USE", "")
+                  .replaceAll("(?m)^.*(Vigil|Стр\\.|Page).*$", "")
+                  .trim();
+          assertThat(body).as(area + " " + lang + " last page").isNotEmpty();
+        }
+      }
+    }
+  }
+
+  private static String pdfText(byte[] pdf) throws IOException {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(doc);
+    }
+  }
+
+  private static String docxText(byte[] docx) throws IOException {
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
+        XWPFWordExtractor words = new XWPFWordExtractor(doc)) {
+      return words.getText();
+    }
   }
 
   @AfterAll

@@ -74,16 +74,17 @@ class ReportServiceTest {
             Aggregation.SUM,
             "test",
             true));
-    append("KAZ", Classification.SHARED, 100);
-    append("RUS", Classification.NATIONAL, 10_000);
+    append("KAZ", Classification.SHARED, 100, 37);
+    // Russia reports a month later than Kazakhstan (to November 2026).
+    append("RUS", Classification.NATIONAL, 10_000, 38);
     service = new ReportService(vigil, ReportSupplements.NONE);
   }
 
-  private static void append(String area, Classification c, double level) {
+  private static void append(String area, Classification c, double level, int months) {
     Random random = new Random(area.hashCode());
     List<Observation> obs = new ArrayList<>();
     Period p = Period.month(2023, 10);
-    for (int i = 0; i < 37; i++) {
+    for (int i = 0; i < months; i++) {
       obs.add(
           new Observation(
               "DRUG_SEIZURES",
@@ -109,7 +110,7 @@ class ReportServiceTest {
                 area + ".csv",
                 "sha-" + area,
                 "long-csv",
-                37,
+                months,
                 0,
                 0),
             obs);
@@ -126,6 +127,43 @@ class ReportServiceTest {
 
     assertThat(r.period()).isEqualTo(Period.month(2026, 10));
     assertThat(r.states()).extracting(Area::code).containsExactlyInAnyOrder("KAZ", "RUS");
+  }
+
+  @Test
+  void assemble_stateReportNoPeriod_defaultsToTheStatesLatestMonth_notTheRegions() {
+    AccessContext sys = AccessContext.system();
+
+    assertThat(service.assemble(sys, ReportRequest.parse("CIS", "", "en")).period())
+        .isEqualTo(Period.month(2026, 11));
+    assertThat(service.assemble(sys, ReportRequest.parse("KAZ", "", "en")).period())
+        .isEqualTo(Period.month(2026, 10));
+  }
+
+  @Test
+  void assemble_stateReport_isMarkedWithItsMakerAndTheStatesWhoseDataItMayShow() {
+    SituationReport r = service.assemble(KAZ_ANALYST, ReportRequest.parse("KAZ", "", "ru"));
+
+    assertThat(r.marking().preparedBy()).isEqualTo("aigul");
+    assertThat(r.marking().organisation()).isEqualTo("KAZ-SC");
+    assertThat(r.marking().dataOf()).extracting(Area::code).containsExactly("KAZ", "RUS");
+  }
+
+  @Test
+  void render_russianDocx_readsBackWithPoiWithTheClassificationLine() throws Exception {
+    RenderedReport out =
+        service.render(KAZ_ANALYST, ReportRequest.parse("KAZ", "", "ru"), ReportFormat.DOCX);
+
+    assertThat(out.fileName()).isEqualTo("vigil-report-KAZ-2026-10-ru.docx");
+    try (var doc =
+            new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                new java.io.ByteArrayInputStream(out.bytes()));
+        var words = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+      assertThat(words.getText())
+          .contains("ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ")
+          .contains(": aigul (KAZ-SC).")
+          .contains("Может содержать данные государств: Казахстан, Россия")
+          .contains("Оперативная обстановка: Казахстан");
+    }
   }
 
   @Test

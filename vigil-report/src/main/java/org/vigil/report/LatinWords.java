@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Finds English words in a Russian text: Latin-alphabet words that are not codes. A code is a token
  * with a digit, a dot or an underscore inside (KAZ-SC, kaz.analyst, 1.0.0), an upper-case
  * abbreviation (KAZ, ETS, ARIMA, A, Ad), or one of the few names that stay Latin in Russian text.
- * Shared by this module's tests and, as a copy of the rule, by the application's report tests.
+ * The check the report tests apply to every Russian edition (PDF text, HTML text, DOCX text).
  */
 public final class LatinWords {
   /** The product's name and the methodology's identifier, which Russian text keeps as they are. */
