@@ -34,7 +34,13 @@ public final class ReportRoutes implements RouteGroup {
             Params.required(ctx, "area"),
             Params.optional(ctx, "period").orElse(""),
             Params.optional(ctx, "lang").orElse("en"));
-    ReportFormat format = ReportFormat.parse(Params.optional(ctx, "format").orElse("pdf"));
+    ReportFormat format;
+    try {
+      format = ReportFormat.parse(Params.optional(ctx, "format").orElse("pdf"));
+    } catch (org.vigil.model.InvalidInputException e) {
+      // An unknown format is a malformed request, not data the server cannot process.
+      throw new BadRequestException(e.getMessage());
+    }
     RenderedReport out = reports.render(caller, request, format);
     // A DOCX is for editing, not viewing: the browser saves it rather than trying to show it.
     String disposition = out.format() == ReportFormat.DOCX ? "attachment" : "inline";
