@@ -119,11 +119,27 @@ final class ReportHtml {
     }
   }
 
-  /** The line under a chart: the model and the trend statement. */
+  /** The line under a chart: the next period's forecast, the model and the trend statement. */
   static String chartNote(IndicatorChart c, Messages m) {
-    String model =
-        c.model().isEmpty() ? m.get("chart.noForecast") : m.get("chart.model", m.model(c.model()));
-    return c.trendStatement().isEmpty() ? model : model + " " + m.reason(c.trendStatement());
+    StringBuilder b = new StringBuilder();
+    if (!c.forecast().isEmpty()) {
+      IndicatorChart.FanPoint next = c.forecast().get(0);
+      double floor = Counts.isCount(c.indicator()) ? 0 : Double.NEGATIVE_INFINITY;
+      b.append(
+              m.get(
+                  "chart.next",
+                  m.period(next.period()),
+                  m.value(c.indicator(), Math.max(floor, next.mean())),
+                  m.value(c.indicator(), Math.max(floor, next.lower80())),
+                  m.value(c.indicator(), Math.max(floor, next.upper80()))))
+          .append(' ');
+    }
+    b.append(
+        c.model().isEmpty() ? m.get("chart.noForecast") : m.get("chart.model", m.model(c.model())));
+    if (!c.trendStatement().isEmpty()) {
+      b.append(' ').append(m.reason(c.trendStatement()));
+    }
+    return b.toString();
   }
 
   private void table(ReportTables.Table t, String headingKey) {

@@ -86,7 +86,9 @@ class ReportFormatsTest {
         .contains(
             "Coverage of risk scores and priorities: 9 of 10 states, methodology vigil-default"
                 + " 1.0.0, data as of")
-        .contains("analytic run 3");
+        .contains("analytic run 3")
+        .containsPattern(
+            "Forecast for November 2026: [0-9,]+ \\(80% interval [0-9,]+\u2013[0-9,]+\\)");
   }
 
   @Test
