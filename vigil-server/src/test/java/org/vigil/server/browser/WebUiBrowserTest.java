@@ -74,7 +74,9 @@ class WebUiBrowserTest {
         "Dashboard first render: %.0f ms after navigation start (first contentful paint %s ms);"
             + " first meaningful render (own risk score shown): %.0f ms%n",
         millis, paint, meaningful);
-    assertThat(meaningful).isLessThan(15_000);
+    // Measured 4.3 s at load average 12 and 12.0 s at load average 20 on the shared machine: the
+    // bound only catches a dashboard that computes instead of reading the published run.
+    assertThat(meaningful).isLessThan(30_000);
     browser.screenshot("dashboard-en");
     // The time is recorded for the README (aim: under 1 s on an idle machine); the test only
     // fails when the dashboard is far off: on the shared two-core build machine, loaded 8 to 16
