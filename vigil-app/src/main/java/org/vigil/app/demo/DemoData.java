@@ -35,6 +35,7 @@ public final class DemoData {
   static final String PWT_FILE = "demo:pwt91_cis.csv";
   static final String FIRST_RELEASE_FILE = "demo:synthetic-first-release";
   static final String REVISION_FILE = "demo:synthetic-revisions";
+
   /** Who the demo's submissions name (an internal job, not a stored user). */
   static final String LOADER = "demo-loader";
 
@@ -231,8 +232,7 @@ public final class DemoData {
   /** One batch of a file per owning organisation, skipping owners whose batch is already in. */
   private static int appendByOwner(Vigil vigil, String file, List<Observation> obs) {
     Map<String, List<Observation>> byOwner = new TreeMap<>();
-    obs.forEach(
-        o -> byOwner.computeIfAbsent(o.ownership().owner(), k -> new ArrayList<>()).add(o));
+    obs.forEach(o -> byOwner.computeIfAbsent(o.ownership().owner(), k -> new ArrayList<>()).add(o));
     int added = 0;
     for (Map.Entry<String, List<Observation>> e : byOwner.entrySet()) {
       // A state's council reports for its own state; what the secretariat owns (shared river
@@ -250,14 +250,23 @@ public final class DemoData {
       Vigil vigil, AccessContext as, String file, String format, List<Observation> obs) {
     boolean there =
         vigil.observations().batches(AccessContext.system()).stream()
-            .anyMatch(b -> b.sourceFile().equals(file) && b.organisation().equals(as.organisation()));
+            .anyMatch(
+                b -> b.sourceFile().equals(file) && b.organisation().equals(as.organisation()));
     if (there) {
       return 0;
     }
     IngestBatch batch =
         new IngestBatch(
-            0, as.user(), as.organisation(), Instant.EPOCH, file, sha256(file), format, obs.size(),
-            0, 0);
+            0,
+            as.user(),
+            as.organisation(),
+            Instant.EPOCH,
+            file,
+            sha256(file),
+            format,
+            obs.size(),
+            0,
+            0);
     return vigil.observations().append(as, batch, obs).rowsAdded();
   }
 

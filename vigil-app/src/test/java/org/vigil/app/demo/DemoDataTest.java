@@ -59,10 +59,11 @@ class DemoDataTest {
             .anyMatch(i -> i.domain() == d && i.synthetic());
       }
       // Each state's council submitted its own series: two batches each in its history.
-      var kaz = vigil.observations().batches(sys).stream()
-          .filter(b -> b.organisation().equals("KAZ-SC"))
-          .map(b -> b.sourceFile())
-          .toList();
+      var kaz =
+          vigil.observations().batches(sys).stream()
+              .filter(b -> b.organisation().equals("KAZ-SC"))
+              .map(b -> b.sourceFile())
+              .toList();
       assertThat(kaz)
           .containsExactlyInAnyOrder(DemoData.FIRST_RELEASE_FILE, DemoData.REVISION_FILE);
       long rows = vigil.observations().count(sys);
