@@ -249,7 +249,7 @@ public final class QualityChecker {
             double after = l.get(k).value();
             double base = Math.max(Math.abs(before), 1e-9);
             double rel = Math.abs(after - before) / base;
-            if (rel > spec.revisionThreshold()) {
+            if (rel > spec.revisionThreshold() && !withinCountNoise(before, after)) {
               issues.add(
                   new QualityIssue(
                       QualityIssue.Rule.REVISION,
@@ -269,6 +269,16 @@ public final class QualityChecker {
             }
           }
         });
+  }
+
+  /**
+   * A revision of a count (both values whole) by no more than two Poisson standard deviations of
+   * the earlier value (2 sqrt(n), at least 2): routine in provisional counts of small series (2
+   * revised to 1 is "50%"), so not a data-quality finding.
+   */
+  static boolean withinCountNoise(double before, double after) {
+    boolean counts = before == Math.rint(before) && after == Math.rint(after) && before >= 0;
+    return counts && Math.abs(after - before) <= Math.max(2, 2 * Math.sqrt(before));
   }
 
   private static void consistency(

@@ -40,6 +40,15 @@ class QualityCheckerTest {
   }
 
   @Test
+  void withinCountNoise_smallCountRevisionsOnly() {
+    assertThat(QualityChecker.withinCountNoise(2, 1)).isTrue(); // "50%", but one event
+    assertThat(QualityChecker.withinCountNoise(25, 34)).isTrue(); // 2 sqrt(25) = 10
+    assertThat(QualityChecker.withinCountNoise(25, 36)).isFalse();
+    assertThat(QualityChecker.withinCountNoise(30, 80)).isFalse();
+    assertThat(QualityChecker.withinCountNoise(3.5, 1.5)).isFalse(); // a rate, not a count
+  }
+
+  @Test
   void check_missingMonthLateValueRevisionAndInconsistency_allReported() {
     List<Observation> total = monthly("TOTAL", 100, 5);
     List<Observation> partA = monthly("PART_A", 60, -1);
