@@ -1,4 +1,4 @@
-import { h } from './dom.js';
+import { code, h } from './dom.js';
 import { date, t } from './i18n.js';
 
 // Adapters from the analytics API's JSON (GET /api/analytics/...) to what the pages draw.
@@ -67,10 +67,12 @@ export function anomalyRows(d) {
 export function coverageText(d) {
   const c = d?.coverage;
   if (!c || !Number.isFinite(c.statesShown) || !Number.isFinite(c.statesTotal)) return null;
-  const parts = [t('risk.coverage', { n: c.statesShown, of: c.statesTotal }),
-    t('risk.methodology', { methodology: c.methodology, version: c.version })];
-  if (c.dataAsOf) parts.push(t('risk.dataAsOf', { date: date(c.dataAsOf) }));
-  parts.push(c.run ? t('risk.run', { run: c.run }) : t('risk.onRequest'));
+  // The methodology's name is an identifier, the same in every language.
+  const [before, after] = t('risk.methodology', { methodology: '\u0000', version: c.version }).split('\u0000');
+  const parts = [t('risk.coverage', { n: c.statesShown, of: c.statesTotal }) + ' · ' + before,
+    code(c.methodology), after ?? ''];
+  if (c.dataAsOf) parts.push(' · ' + t('risk.dataAsOf', { date: date(c.dataAsOf) }));
+  parts.push(' · ' + (c.run ? t('risk.run', { run: c.run }) : t('risk.onRequest')));
   return h('p', { class: 'muted coverage', 'data-states-shown': String(c.statesShown),
-    'data-states-total': String(c.statesTotal) }, parts.join(' · '));
+    'data-states-total': String(c.statesTotal) }, ...parts);
 }
