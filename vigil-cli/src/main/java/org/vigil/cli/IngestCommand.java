@@ -153,6 +153,16 @@ final class IngestCommand implements Callable<Integer> {
       try (Progress progress = new Progress(root.err(), file.getFileName().toString())) {
         r = new IngestService(vigil).ingest(ctx, file, b.build(), progress);
       }
+      if (!r.alreadyLoaded() && r.batch().id() != 0) {
+        root.err()
+            .println(
+                file.getFileName()
+                    + ": batch "
+                    + r.batch().id()
+                    + " complete ("
+                    + r.batch().rowsAdded()
+                    + " rows added)");
+      }
       report(r, root);
       if (r.batch().rowsAdded() > 0) {
         // The alert rules run after every ingest, so `alerts list` shows what the new data holds.

@@ -46,6 +46,12 @@ final class BatchRecovery {
             ids.add(rs.getLong(1));
           }
         }
+        if (!ids.isEmpty() && db.dialect() == Database.Dialect.H2) {
+          // Before any delete: deleting a row removes its secondary-index entries, and a leftover
+          // entry of the dead transaction made that DELETE spin for ever in MVMap.operate (seen
+          // in the kill test: main thread RUNNABLE in MVSecondaryIndex.remove, 100% CPU).
+          rebuildIndexes(rows, "OBSERVATION");
+        }
         List<Dead> dead = new ArrayList<>();
         for (long id : ids) {
           Dead d = dead(lock, id);
@@ -72,9 +78,6 @@ final class BatchRecovery {
           }
         }
         lock.commit();
-        if (!ids.isEmpty() && db.dialect() == Database.Dialect.H2) {
-          rebuildIndexes(rows, "OBSERVATION");
-        }
         return dead;
       } catch (SQLException | RuntimeException e) {
         lock.rollback();
@@ -90,7 +93,7 @@ final class BatchRecovery {
 
   /**
    * Drops and re-creates a table's plain secondary indexes (H2 only), after a writer of that table
-   * was killed. Why: H2 (2.x, MVStore) rolls back a killed process's open transaction when the file
+   * was killed, before the dead batch's rows are deleted. Why: H2 (2.x, MVStore) rolls back a killed process's open transaction when the file
    * is next opened, but can leave some of that transaction's secondary-index entries behind (seen
    * in the kill test: the rows are gone from the table, yet a few entries of the last insert remain
    * in {@code observation_series}, still marked uncommitted by a transaction that no longer
