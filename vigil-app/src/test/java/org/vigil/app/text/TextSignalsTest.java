@@ -130,14 +130,14 @@ class TextSignalsTest {
   }
 
   /**
-   * Two years of 1 to 3 reports a month (drawn, so no season explains them away), then the given
-   * number in January 2026: 47 reports before January with seed 7, 43 with seed 11.
+   * Three years of 1 to 3 reports a month (drawn, so no season explains them away), then the given
+   * number in January 2026: 69 reports before January with seed 7, 67 with seed 11.
    */
   private List<RawText> reports(SplittableRandom rnd, int january) {
     List<RawText> out = new ArrayList<>();
     int n = 0;
-    for (int m = 0; m < 24; m++) {
-      LocalDate month = LocalDate.of(2024, 1, 1).plusMonths(m);
+    for (int m = 0; m < 36; m++) {
+      LocalDate month = LocalDate.of(2023, 1, 1).plusMonths(m);
       for (int k = 0, c = 1 + rnd.nextInt(3); k < c; k++) {
         out.add(report(rnd, n++, month.plusDays(3 + 7 * k)));
       }
@@ -152,16 +152,16 @@ class TextSignalsTest {
   void countsBecomeSeries_markedDerived_withTheOwnersClassification() {
     TextService.IngestReport r =
         texts.ingest(KAZ, reports(new SplittableRandom(7), 2), KAZ_NATIONAL);
-    assertThat(r.stored()).isEqualTo(49);
+    assertThat(r.stored()).isEqualTo(71);
     assertThat(r.signalValues()).isPositive();
     Indicator i = vigil.reference().indicator(AccessContext.system(), SERIES).orElseThrow();
     assertThat(TextSignals.derived(i)).isTrue();
     assertThat(i.source()).contains("docs search --domain TERRORISM");
     List<Observation> s = vigil.observations().series(KAZ, SERIES, "KAZ");
-    assertThat(s).hasSize(25);
-    assertThat(s.get(0).period()).isEqualTo(Period.month(2024, 1));
-    assertThat(s.stream().mapToDouble(Observation::value).sum()).isEqualTo(49);
-    assertThat(s.get(24).value()).isEqualTo(2);
+    assertThat(s).hasSize(37);
+    assertThat(s.get(0).period()).isEqualTo(Period.month(2023, 1));
+    assertThat(s.stream().mapToDouble(Observation::value).sum()).isEqualTo(71);
+    assertThat(s.get(36).value()).isEqualTo(2);
     assertThat(s).allMatch(o -> o.ownership().equals(KAZ_NATIONAL));
     assertThat(vigil.observations().series(RUS, SERIES, "KAZ")).isEmpty();
     assertThat(vigil.reference().indicators(AccessContext.system()))
@@ -177,15 +177,15 @@ class TextSignalsTest {
   void aBurstOfReportsOnOneDomainAndState_raisesAnAlert() {
     SplittableRandom rnd = new SplittableRandom(11);
     List<RawText> all = reports(rnd, 60);
-    List<RawText> before = all.subList(0, 43);
+    List<RawText> before = all.subList(0, 67);
     texts.ingest(KAZ, before, KAZ_NATIONAL);
     AlertService alerts = new AlertService(vigil);
     alerts.evaluate(AccessContext.system());
     assertThat(anomalies(alerts)).isEmpty();
 
-    TextService.IngestReport burst = texts.ingest(KAZ, all.subList(43, all.size()), KAZ_NATIONAL);
+    TextService.IngestReport burst = texts.ingest(KAZ, all.subList(67, all.size()), KAZ_NATIONAL);
     assertThat(burst.stored()).isEqualTo(60);
-    assertThat(vigil.observations().series(KAZ, SERIES, "KAZ").get(24).value()).isEqualTo(60);
+    assertThat(vigil.observations().series(KAZ, SERIES, "KAZ").get(36).value()).isEqualTo(60);
     alerts.evaluate(AccessContext.system());
     List<Alert> found = anomalies(alerts);
     assertThat(found).hasSize(1);
