@@ -37,6 +37,15 @@ export function t(key, args = {}) {
   return s.replace(/\{(\w+)\}/g, (_, k) => (k in args ? String(args[k]) : `{${k}}`));
 }
 
+/**
+ * The label for a count: key.one, key.few, key.many (Intl.PluralRules of the current language),
+ * else key; {n} is the count.
+ */
+export function tn(key, n, args = {}) {
+  const form = `${key}.${new Intl.PluralRules(lang === 'ru' ? 'ru' : 'en').select(Number(n) || 0)}`;
+  return t(has(form) || dicts.en?.[form] ? form : key, { ...args, n });
+}
+
 /** True when key has a text (so callers can fall back to the raw value). */
 export function has(key) { return key in (dicts[lang] ?? {}); }
 

@@ -10,9 +10,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.vigil.app.Vigil;
+import org.vigil.app.alert.AlertService;
 import org.vigil.app.demo.DemoReference;
 import org.vigil.app.text.TextService;
 import org.vigil.model.AccessContext;
@@ -23,6 +25,7 @@ import org.vigil.model.ThreatDomain;
 import org.vigil.model.text.TextDocument;
 import org.vigil.text.search.SearchResult;
 import org.vigil.text.search.TextQuery;
+import org.vigil.text.search.Timeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,18 +33,21 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code vigil docs ingest|search|show|reindex}: open-source texts in, searched and shown with what
- * was extracted (issue 11). Access rules hold as in the API: --user/--token act as that user, the
- * local operator (no credentials) ingests for SECRETARIAT and reads PUBLIC texts only.
+ * {@code vigil docs ingest|search|show|signals|reindex}: open-source texts in, searched and shown
+ * with what was extracted (issue 11). Access rules hold as in the API: --user/--token act as that
+ * user, the local operator (no credentials) ingests for SECRETARIAT and reads PUBLIC texts only.
  */
 @Command(
     name = "docs",
     mixinStandardHelpOptions = true,
-    description = "Open-source texts: ingest files, search, show extractions, rebuild the index.",
+    description =
+        "Open-source texts: ingest files, search, show extractions, count them over time, rebuild"
+            + " the index.",
     subcommands = {
       DocsCommand.Ingest.class,
       DocsCommand.Search.class,
       DocsCommand.Show.class,
+      DocsCommand.Signals.class,
       DocsCommand.Reindex.class
     })
 final class DocsCommand implements Runnable {
@@ -112,9 +118,22 @@ final class DocsCommand implements Runnable {
           r = texts.ingestFiles(ctx, paths, o);
         }
         double secs = (System.nanoTime() - t0) / 1e9;
-        Table t = Table.of("read", "stored", "near_duplicates", "already_stored", "seconds");
-        t.row(r.read(), r.stored(), r.nearDuplicates(), r.alreadyStored(), fmt(secs));
+        Table t =
+            Table.of(
+                "read", "stored", "near_duplicates", "already_stored", "signal_values", "seconds");
+        t.row(
+            r.read(),
+            r.stored(),
+            r.nearDuplicates(),
+            r.alreadyStored(),
+            r.signalValues(),
+            fmt(secs));
         new Renderer(OutputFormat.TABLE, root.out(), root.err()).print(t);
+        if (r.signalValues() > 0) {
+          // The counts derived from texts are series: the alert rules watch them as any other.
+          int raised = new AlertService(vigil).evaluate(root.operator()).raised().size();
+          root.err().println(raised + " new alert(s); list them with: vigil alerts list");
+        }
       }
       return VigilCommand.OK;
     }
@@ -332,6 +351,64 @@ final class DocsCommand implements Runnable {
     o.set("events", x.path("events"));
     o.set("extraction", x);
     return o;
+  }
+
+  @Command(
+      name = "signals",
+      mixinStandardHelpOptions = true,
+      description = {
+        "How many texts you may read were published per day, week or month, with the search's"
+            + " filters.",
+        "The monthly counts per domain and state are also stored as series TEXT_DOCS_<DOMAIN>"
+            + " and TEXT_EVENTS_<DOMAIN>_<CATEGORY> (see: vigil indicators), which the trends,"
+            + " anomalies and alert rules watch."
+      })
+  static final class Signals implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "QUERY", arity = "0..1", description = "Words (none: every text).")
+    String query = "";
+
+    @Option(names = "--by", paramLabel = "PERIOD", description = "day, week or month (default).")
+    String by = "month";
+
+    @Option(names = "--state", paramLabel = "ISO3")
+    String state = "";
+
+    @Option(names = "--domain", paramLabel = "DOMAIN")
+    String domain = "";
+
+    @Option(names = "--category", paramLabel = "PLOVER")
+    String category = "";
+
+    @Option(names = "--from", paramLabel = "DATE")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE")
+    String to;
+
+    @Override
+    public Integer call() {
+      VigilCommand root = VigilCommand.of(spec);
+      Timeline period = Timeline.parse(by);
+      TextQuery q =
+          new TextQuery(
+              query,
+              state.toUpperCase(Locale.ROOT),
+              domain.isBlank() ? "" : ThreatDomain.parse(domain).name(),
+              category.toUpperCase(Locale.ROOT),
+              "",
+              date("--from", from),
+              date("--to", to));
+      try (Vigil vigil = root.openVigil();
+          TextService texts = TextService.open(vigil)) {
+        Map<String, Integer> counts = texts.timeline(reader(root, vigil), q, period);
+        Table t = Table.of(period.name().toLowerCase(Locale.ROOT), "texts");
+        counts.forEach((k, n) -> t.row(k, n));
+        root.renderer().print(t);
+      }
+      return VigilCommand.OK;
+    }
   }
 
   @Command(

@@ -15,4 +15,7 @@ package org.vigil.server;
 @FunctionalInterface
 public interface RouteGroup {
   void register(Routes routes);
+
+  /** Releases what the group opened (called once when the server stops); nothing by default. */
+  default void close() {}
 }

@@ -46,6 +46,15 @@ final class TextRoutes implements RouteGroup {
     return texts;
   }
 
+  /** Closes the index, which frees its directory lock for the next process. */
+  @Override
+  public synchronized void close() {
+    if (texts != null) {
+      texts.close();
+      texts = null;
+    }
+  }
+
   @Override
   public void register(Routes routes) {
     routes.get("/api/texts", this::search);

@@ -26,11 +26,17 @@ public final class VigilServer {
   private final Javalin app;
   private final List<Routes.Route> routes;
   private final Optional<AnalyticSchedule> schedule;
+  private final List<RouteGroup> groups;
 
-  private VigilServer(Javalin app, List<Routes.Route> routes, Optional<AnalyticSchedule> schedule) {
+  private VigilServer(
+      Javalin app,
+      List<Routes.Route> routes,
+      Optional<AnalyticSchedule> schedule,
+      List<RouteGroup> groups) {
     this.app = app;
     this.routes = routes;
     this.schedule = schedule;
+    this.groups = groups;
   }
 
   /**
@@ -63,12 +69,13 @@ public final class VigilServer {
   public static VigilServer start(Vigil vigil, ServerConfig config) {
     ServerContext server = new ServerContext(vigil, config);
     List<Routes.Route> declared = new ArrayList<>();
+    List<RouteGroup> groups = routeGroups(vigil, server);
     Javalin app =
         Javalin.create(
             cfg -> {
               configure(cfg, server);
               Routes routes = new Routes(cfg.routes);
-              for (RouteGroup group : routeGroups(vigil, server)) {
+              for (RouteGroup group : groups) {
                 group.register(routes);
               }
               declared.addAll(routes.declared());
@@ -77,7 +84,8 @@ public final class VigilServer {
     return new VigilServer(
         app,
         List.copyOf(declared),
-        config.analyseEvery().map(every -> AnalyticSchedule.start(vigil, every)));
+        config.analyseEvery().map(every -> AnalyticSchedule.start(vigil, every)),
+        groups);
   }
 
   private static void configure(JavalinConfig cfg, ServerContext server) {
@@ -141,14 +149,16 @@ public final class VigilServer {
   }
 
   /**
-   * Stops the analytic schedule (a run in progress finishes first), stops listening and releases
-   * the port; the Vigil instance stays open.
+   * Stops the analytic schedule (a run in progress finishes first), stops listening, releases the
+   * port and what the route groups hold (the text search index and its lock); the Vigil instance
+   * stays open.
    */
   public void stop() {
     try {
       schedule.ifPresent(AnalyticSchedule::close);
     } finally {
       app.stop();
+      groups.forEach(RouteGroup::close);
     }
   }
 

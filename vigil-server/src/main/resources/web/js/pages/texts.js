@@ -3,7 +3,7 @@
 // quantities, programmes, events, domain evidence). Names were removed before storage.
 import { api, optional } from '../api.js';
 import { card, errorBox, h, pager, table, unavailable } from '../dom.js';
-import { DOMAINS, date, domainName, label, nameOf, ploverName, t } from '../i18n.js';
+import { DOMAINS, date, domainName, label, nameOf, ploverName, t, tn } from '../i18n.js';
 import { areaByCode, states } from '../ref.js';
 
 const PAGE = 20;
@@ -45,7 +45,7 @@ export async function render(view, { args, query }) {
     results.replaceChildren(unavailable(t('tx.title'), res));
   } else {
     const items = res.data.items ?? [];
-    results.replaceChildren(h('p', { class: 'muted', role: 'status' }, t('tx.results', { n: res.data.total })),
+    results.replaceChildren(h('p', { class: 'muted', role: 'status' }, tn('tx.results', res.data.total)),
       items.length ? h('ol', { class: 'plain hits', start: offset + 1 }, items.map((d) => h('li', { class: 'hit' },
         h('a', { href: `#/texts/${d.id}?${params()}`, class: 'hit-title', lang: d.language }, d.title || d.source),
         h('p', { class: 'snippet', lang: d.language }, marked(d.snippet)),

@@ -18,6 +18,10 @@ import java.util.regex.Pattern;
  * ("..., Belgrade radio said") are left out. Immutable and thread-safe.
  */
 public final class EventCoder {
+  private static final Pattern ACCORDING =
+      Pattern.compile(
+          "(?iu),\\s*(according to|по данным|по сообщению|как сообщает)\\b.*", Pattern.DOTALL);
+
   private static final Pattern ATTRIBUTION =
       Pattern.compile(
           "(?iu).*\\b(said|says|reported|reports|quoted|announced|сообщил\\p{L}*|заявил\\p{L}*"
@@ -163,8 +167,11 @@ public final class EventCoder {
     int attribution = attributionStart(text, tokens);
     List<String> src = new ArrayList<>();
     List<String> tgt = new ArrayList<>();
+    int previousEnd = -1;
     for (Lexicon.Match<Place> p : places) {
-      if (p.start() >= attribution) {
+      boolean qualifier = qualifiesAnother(tokens, p, previousEnd);
+      previousEnd = p.end();
+      if (p.start() >= attribution || qualifier) {
         continue;
       }
       List<String> side = p.start() < pivot ? src : tgt;
@@ -220,13 +227,33 @@ public final class EventCoder {
     return "";
   }
 
+  /**
+   * True for a place name that names a people within another state rather than an actor state: one
+   * after "ethnic" ("ethnic Albanians in Macedonia"), or the second of two adjacent names ("Bosnian
+   * Serbs", "Croatian Serb refugees", "Turkish Kurd"), where the first says whose they are.
+   */
+  private static boolean qualifiesAnother(
+      List<Token> tokens, Lexicon.Match<Place> p, int previousPlaceEnd) {
+    for (int k = 1; k < tokens.size(); k++) {
+      if (tokens.get(k).start() == p.start()) {
+        Token before = tokens.get(k - 1);
+        return before.norm().equals("ethnic")
+            || before.norm().equals("этнические")
+            || (before.end() == previousPlaceEnd && p.start() - before.end() == 1);
+      }
+    }
+    return false;
+  }
+
   /** Offset where a closing "..., X radio said" clause starts, or the sentence end. */
   private static int attributionStart(String text, List<Token> tokens) {
     int from = tokens.get(0).start();
     int to = tokens.get(tokens.size() - 1).end();
     String s = text.substring(from, Math.min(text.length(), to + 1));
     int comma = s.lastIndexOf(',');
-    if (comma > 0 && ATTRIBUTION.matcher(s.substring(comma)).matches()) {
+    if (comma > 0
+        && (ATTRIBUTION.matcher(s.substring(comma)).matches()
+            || ACCORDING.matcher(s.substring(comma)).matches())) {
       return from + comma;
     }
     return to + 1;

@@ -11,7 +11,10 @@ import java.util.Set;
 public final class LanguageDetector {
   private static final Set<String> EN =
       Set.of(
-          "the", "of", "and", "to", "in", "is", "was", "that", "for", "on", "with", "by", "said");
+          "the", "of", "and", "to", "in", "is", "was", "that", "for", "on", "with", "by", "said",
+          "a", "an", "at", "from", "as", "it", "are", "were", "has", "have", "had", "be", "been",
+          "this", "after", "over", "near", "against", "into", "its", "their", "not", "will",
+          "says");
   private static final Set<String> RU =
       Set.of("и", "в", "на", "что", "не", "по", "с", "из", "за", "для", "от", "это", "как", "года");
   private static final Set<String> RO =
@@ -113,10 +116,12 @@ public final class LanguageDetector {
       az += AZ.contains(w) || w.indexOf('ə') >= 0 ? 1 : 0;
     }
     int best = Math.max(Math.max(en, ro), Math.max(uz, az));
-    if (best == 0) {
+    if (best < 2 && en == 0) {
+      // One stray word ("da", "bu", "la") or a name with a diacritic ("Chișinău") in a headline
+      // is no evidence against English, the usual language of Latin-script reports here.
       return new Extraction.Language("en", true, share * 0.5);
     }
-    if (best == en) {
+    if (best == en || best < 2) {
       return new Extraction.Language("en", true, share * 0.99);
     }
     String code = best == az ? "az" : best == uz ? "uz" : "ro";

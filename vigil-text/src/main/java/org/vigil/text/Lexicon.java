@@ -29,10 +29,21 @@ public final class Lexicon<V> {
   private record Word(String text, boolean stem, boolean exactCase) {
     boolean matches(Token t) {
       if (exactCase) {
-        return t.surface().replace(".", "").equals(text);
+        String surface = t.surface().replace(".", "").replace('’', '\'');
+        return surface.equals(text) || base(surface).equals(text);
       }
-      return stem ? t.norm().startsWith(text) : t.norm().equals(text);
+      return stem
+          ? t.norm().startsWith(text)
+          : t.norm().equals(text) || base(t.norm()).equals(text);
     }
+  }
+
+  /** The word without an English possessive ending: "turkey's" and "states'" match their names. */
+  static String base(String norm) {
+    if (norm.endsWith("'s") && norm.length() > 2) {
+      return norm.substring(0, norm.length() - 2);
+    }
+    return norm.endsWith("'") && norm.length() > 1 ? norm.substring(0, norm.length() - 1) : norm;
   }
 
   private record Entry<V>(List<Word> words, V value, String phrase) {}
@@ -112,7 +123,15 @@ public final class Lexicon<V> {
   }
 
   private static List<String> keys(String norm) {
-    return norm.length() >= 3 ? List.of(norm, norm.substring(0, 3) + "*") : List.of(norm);
+    String base = base(norm);
+    List<String> out = new ArrayList<>(List.of(norm));
+    if (!base.equals(norm)) {
+      out.add(base);
+    }
+    if (norm.length() >= 3) {
+      out.add(norm.substring(0, 3) + "*");
+    }
+    return out;
   }
 
   private static <V> boolean matchesAt(Entry<V> e, List<Token> tokens, int i) {

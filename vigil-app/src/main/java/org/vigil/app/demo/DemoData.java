@@ -7,18 +7,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.vigil.app.Vigil;
 import org.vigil.app.auth.PasswordHasher;
+import org.vigil.app.text.TextService;
 import org.vigil.model.AccessContext;
 import org.vigil.model.Document;
 import org.vigil.model.Event;
 import org.vigil.model.IngestBatch;
 import org.vigil.model.Observation;
+import org.vigil.model.Ownership;
 import org.vigil.model.Role;
 import org.vigil.model.User;
+import org.vigil.text.source.RawText;
 import org.vigil.timeseries.Period;
 
 /**
@@ -49,6 +53,7 @@ public final class DemoData {
    * @param observationsAdded observation rows added (all vintages)
    * @param events events added
    * @param documents documents added
+   * @param texts texts stored through the text pipeline (the synthetic corpus of {@link DemoTexts})
    * @param users users added
    * @param spec the generator spec used
    */
@@ -58,6 +63,7 @@ public final class DemoData {
       int observationsAdded,
       int events,
       int documents,
+      int texts,
       int users,
       DemoSpec spec) {}
 
@@ -80,20 +86,21 @@ public final class DemoData {
                 .count()
             == owners;
     if (loaded) {
-      return new LoadResult(true, reference, 0, 0, 0, 0, spec);
+      return new LoadResult(true, reference, 0, 0, 0, 0, 0, spec);
     }
     // Each step skips what is already there, and the revision batch (the marker above) comes
     // last, so a load that was interrupted completes on the next run without duplicates.
     int users = addUsers(vigil);
     int events = addEvents(vigil, spec);
     int documents = addDocuments(vigil);
+    int texts = addTexts(vigil, spec);
     int added = appendBatch(vigil, sys, PWT_FILE, "pwt-csv", PennWorldTable.observations());
     // Each state's council submits its own series (the loader acts for it as a data steward), so
     // every state's submission history (the Data page, GET /api/batches) shows its two demo
     // submissions: first releases, then revisions.
     added += appendByOwner(vigil, FIRST_RELEASE_FILE, firstReleases(series));
     added += appendByOwner(vigil, REVISION_FILE, revised);
-    return new LoadResult(false, reference, added, events, documents, users, spec);
+    return new LoadResult(false, reference, added, events, documents, texts, users, spec);
   }
 
   /** The ground truth of the default spec (2015-01 .. 2025-12; holds for later ends too). */
@@ -173,6 +180,25 @@ public final class DemoData {
     List<Document> documents = DemoEvents.documents();
     documents.forEach(d -> vigil.events().addDocument(sys, d));
     return documents.size();
+  }
+
+  /**
+   * Stores the synthetic bilingual corpus ({@link DemoTexts}) through the text pipeline, which
+   * derives its signals; texts already stored are skipped, so a resumed load adds nothing twice.
+   */
+  static int addTexts(Vigil vigil, DemoSpec spec) {
+    AccessContext sys = AccessContext.system();
+    Map<Ownership, List<RawText>> byOwner = new LinkedHashMap<>();
+    for (DemoTexts.OwnedText t : DemoTexts.corpus(spec.last())) {
+      byOwner.computeIfAbsent(t.ownership(), k -> new ArrayList<>()).add(t.text());
+    }
+    int stored = 0;
+    try (TextService texts = TextService.open(vigil)) {
+      for (Map.Entry<Ownership, List<RawText>> e : byOwner.entrySet()) {
+        stored += texts.ingest(sys, e.getValue(), e.getKey()).stored();
+      }
+    }
+    return stored;
   }
 
   private static int addUsers(Vigil vigil) {

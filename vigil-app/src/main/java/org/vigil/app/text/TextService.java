@@ -36,6 +36,7 @@ import org.vigil.text.search.DocumentIndex;
 import org.vigil.text.search.IndexedText;
 import org.vigil.text.search.SearchResult;
 import org.vigil.text.search.TextQuery;
+import org.vigil.text.search.Timeline;
 import org.vigil.text.source.RawText;
 import org.vigil.text.source.TextSources;
 
@@ -53,11 +54,23 @@ public final class TextService implements AutoCloseable {
   private final DocumentRepository repo;
   private final DocumentIndex index;
   private final TextEngine engine;
+  private final Optional<TextSignals> signals;
 
+  /** A service without derived signals (benchmarks, tests of the search alone). */
   public TextService(DocumentRepository repo, DocumentIndex index, TextEngine engine) {
+    this(repo, index, engine, Optional.empty());
+  }
+
+  /** A service that recounts the signals of the owners of newly stored texts after every ingest. */
+  public TextService(
+      DocumentRepository repo,
+      DocumentIndex index,
+      TextEngine engine,
+      Optional<TextSignals> signals) {
     this.repo = repo;
     this.index = index;
     this.engine = engine;
+    this.signals = signals;
     if (index.size() == 0) {
       reindex(AccessContext.system());
     }
@@ -84,19 +97,27 @@ public final class TextService implements AutoCloseable {
       index = DocumentIndex.open(Path.of("data", "text-index"));
     }
     try {
+      DocumentRepository repo = JdbcDocumentRepository.open(vigil.dataSource(), vigil.clock());
       return new TextService(
-          JdbcDocumentRepository.open(vigil.dataSource(), vigil.clock()),
-          index,
-          TextEngine.standard());
+          repo, index, TextEngine.standard(), Optional.of(new TextSignals(vigil, repo)));
     } catch (RuntimeException e) {
       index.close();
       throw e;
     }
   }
 
-  /** What one ingest did. */
+  /**
+   * What one ingest did.
+   *
+   * @param signalValues values of the derived series ({@link TextSignals}) that changed
+   */
   public record IngestReport(
-      int read, int stored, int nearDuplicates, int alreadyStored, List<TextDocument> documents) {}
+      int read,
+      int stored,
+      int nearDuplicates,
+      int alreadyStored,
+      List<TextDocument> documents,
+      int signalValues) {}
 
   /**
    * Reads the files and folders, then stores their texts (see {@link #ingest(AccessContext, List,
@@ -173,7 +194,11 @@ public final class TextService implements AutoCloseable {
     }
     List<TextDocument> stored = repo.store(ctx, drafts, aliases);
     index.add(stored.stream().map(TextService::indexed).toList());
-    return new IngestReport(raws.size(), stored.size(), aliases.size(), already, stored);
+    int changed = 0;
+    if (!stored.isEmpty() && signals.isPresent()) {
+      changed = signals.get().recompute(Set.of(ownership.owner())).stored();
+    }
+    return new IngestReport(raws.size(), stored.size(), aliases.size(), already, stored, changed);
   }
 
   private record Analysed(TextDocument doc) {}
@@ -293,6 +318,14 @@ public final class TextService implements AutoCloseable {
     return new Found(r.total(), hits, r.facets());
   }
 
+  /**
+   * Daily, weekly or monthly counts of the texts the caller may read that match the query (the
+   * stored monthly series of {@link TextSignals} are the ones the analytics watch).
+   */
+  public Map<String, Integer> timeline(AccessContext ctx, TextQuery q, Timeline by) {
+    return index.timeline(q, Access.of(ctx, repo.grants(ctx)), by);
+  }
+
   /** One text with its extraction, when the caller may read it (audited). */
   public Optional<TextDocument> show(AccessContext ctx, long id) {
     return repo.find(ctx, id);
@@ -317,6 +350,23 @@ public final class TextService implements AutoCloseable {
         });
     index.add(batch);
     return index.size();
+  }
+
+  /**
+   * Recounts every owner's derived signals (after `docs reindex` or an upgrade); empty without
+   * signals.
+   */
+  public Optional<TextSignals.Result> recomputeSignals(AccessContext ctx) {
+    if (!ctx.isSystem()) {
+      throw new AccessDeniedException(
+          ctx.user() + " may not recount the text signals: it is done by the local operator.");
+    }
+    if (signals.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> owners = new TreeSet<>();
+    repo.forEach(AccessContext.system(), t -> owners.add(t.document().ownership().owner()));
+    return Optional.of(signals.get().recompute(owners));
   }
 
   /** The underlying index (benchmarks compare with a plain query on it). */

@@ -66,12 +66,36 @@ class DemoDataTest {
               .toList();
       assertThat(kaz)
           .containsExactlyInAnyOrder(DemoData.FIRST_RELEASE_FILE, DemoData.REVISION_FILE);
+      // The synthetic corpus went through the text pipeline; its planted burst is a series and
+      // the alert rules find it.
+      assertThat(first.texts()).isGreaterThan(300);
+      List<Observation> burst =
+          vigil
+              .observations()
+              .series(sys, "TEXT_DOCS_DRUG_TRAFFICKING", "TJK", "SECRETARIAT", Instant.MAX);
+      Observation lastMonth = burst.get(burst.size() - 1);
+      assertThat(lastMonth.period()).isEqualTo(Period.month(2026, 10));
+      assertThat(lastMonth.value()).isGreaterThanOrEqualTo(50);
+      assertThat(burst.subList(burst.size() - 24, burst.size() - 1))
+          .allMatch(o -> o.value() >= 1 && o.value() <= 3);
+      assertThat(vigil.reference().indicator(sys, "TEXT_DOCS_DRUG_TRAFFICKING").orElseThrow())
+          .satisfies(i -> assertThat(i.synthetic()).isTrue());
+      new org.vigil.app.alert.AlertService(vigil).evaluate(sys);
+      assertThat(
+              new org.vigil.app.alert.AlertService(vigil)
+                  .list(sys, org.vigil.model.alert.AlertQuery.all()))
+          .anyMatch(
+              a ->
+                  a.subject().indicator().equals("TEXT_DOCS_DRUG_TRAFFICKING")
+                      && a.subject().area().equals("TJK")
+                      && a.subject().period().equals("2026-10"));
       long rows = vigil.observations().count(sys);
       DemoData.LoadResult second = DemoData.load(vigil);
       assertThat(second.alreadyLoaded()).isTrue();
       // An interrupted load resumes without duplicating events or documents.
       assertThat(DemoData.addEvents(vigil, first.spec())).isZero();
       assertThat(DemoData.addDocuments(vigil)).isZero();
+      assertThat(DemoData.addTexts(vigil, first.spec())).isZero();
       assertThat(second.referenceAdded()).isZero();
       assertThat(vigil.observations().count(sys)).isEqualTo(rows);
     }

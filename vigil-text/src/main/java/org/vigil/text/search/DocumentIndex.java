@@ -110,17 +110,18 @@ public final class DocumentIndex implements AutoCloseable {
   /**
    * Opens (or creates) the index in a directory.
    *
-   * @throws IllegalStateException when another process (a running server) holds it
+   * @throws IndexInUseException when another process (a running server) holds it
    */
   public static DocumentIndex open(Path directory) {
     try {
       return new DocumentIndex(FSDirectory.open(directory));
     } catch (LockObtainFailedException e) {
-      throw new IllegalStateException(
+      throw new IndexInUseException(
           "The search index at "
               + directory
-              + " is in use by another Vigil process (a running server?); stop it or use the"
-              + " server's API, then try again",
+              + " is in use by another Vigil process (a running server?): one process at a time"
+              + " may hold it. Stop that process or use the server's API (/api/texts), then try"
+              + " again",
           e);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the search index at " + directory, e);
@@ -348,6 +349,23 @@ public final class DocumentIndex implements AutoCloseable {
               new SearchResult.Hit(Long.parseLong(d.get("id")), page[i].score, snippet.strip()));
         }
         return new SearchResult(total, hits, s.search(query, new FacetManager()));
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot search the index", e);
+    }
+  }
+
+  /**
+   * How many matching texts were published per day, ISO week or month (texts without a published
+   * date are left out), in time order.
+   */
+  public Map<String, Integer> timeline(TextQuery q, Access a, Timeline by) {
+    try {
+      IndexSearcher s = searchers.acquire();
+      try {
+        return s.search(query(q, a), by.manager());
       } finally {
         searchers.release(s);
       }
