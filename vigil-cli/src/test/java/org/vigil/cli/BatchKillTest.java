@@ -42,10 +42,10 @@ import org.vigil.timeseries.Frequency;
  * The kill test (tag {@code kill}, not in the default run; {@code .ci/run} runs it with {@code
  * -Pkill-test} and a bounded size): {@code vigil ingest big.csv --format long} of a generated file
  * ({@code -Dkill.rows}, default 2,000,000) runs as a child process and is SIGKILLed at {@code
- * -Dkill.points} (default 20) points spread over its measured write phase, on H2 and on
- * PostgreSQL. After each kill, opening the store (which recovers) shows the batch wholly present
- * or wholly absent, {@code audit verify} passes and the next audited write takes under a second; at
- * the end the file ingests fully. Numbers go to standard output and target/kill-test.txt.
+ * -Dkill.points} (default 20) points spread over its measured write phase, on H2 and on PostgreSQL.
+ * After each kill, opening the store (which recovers) shows the batch wholly present or wholly
+ * absent, {@code audit verify} passes and the next audited write takes under a second; at the end
+ * the file ingests fully. Numbers go to standard output and target/kill-test.txt.
  */
 @Tag("kill")
 class BatchKillTest {

@@ -93,14 +93,14 @@ final class BatchRecovery {
 
   /**
    * Drops and re-creates a table's plain secondary indexes (H2 only), after a writer of that table
-   * was killed, before the dead batch's rows are deleted. Why: H2 (2.x, MVStore) rolls back a killed process's open transaction when the file
-   * is next opened, but can leave some of that transaction's secondary-index entries behind (seen
-   * in the kill test: the rows are gone from the table, yet a few entries of the last insert remain
-   * in {@code observation_series}, still marked uncommitted by a transaction that no longer
-   * exists). A read through the index then waits for that transaction until the lock timeout
-   * (HYT00), for ever: the file could not be loaded again. The rows themselves (the primary index)
-   * are rolled back correctly, so an index built again from them is clean. It takes seconds on
-   * millions of rows and runs only after a killed ingest.
+   * was killed, before the dead batch's rows are deleted. Why: H2 (2.x, MVStore) rolls back a
+   * killed process's open transaction when the file is next opened, but can leave some of that
+   * transaction's secondary-index entries behind (seen in the kill test: the rows are gone from the
+   * table, yet a few entries of the last insert remain in {@code observation_series}, still marked
+   * uncommitted by a transaction that no longer exists). A read through the index then waits for
+   * that transaction until the lock timeout (HYT00), for ever: the file could not be loaded again.
+   * The rows themselves (the primary index) are rolled back correctly, so an index built again from
+   * them is clean. It takes seconds on millions of rows and runs only after a killed ingest.
    */
   static void rebuildIndexes(Connection c, String table) throws SQLException {
     java.util.Map<String, List<String>> indexes = new java.util.LinkedHashMap<>();
