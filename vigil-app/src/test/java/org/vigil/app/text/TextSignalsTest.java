@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,9 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.vigil.app.Vigil;
 import org.vigil.app.VigilConfig;
 import org.vigil.app.alert.AlertService;
+import org.vigil.app.ingest.SmallReference;
 import org.vigil.model.AccessContext;
-import org.vigil.model.Area;
-import org.vigil.model.AreaKind;
 import org.vigil.model.Classification;
 import org.vigil.model.Indicator;
 import org.vigil.model.Observation;
@@ -84,20 +82,7 @@ class TextSignalsTest {
   void setUp() {
     vigil = Vigil.open(VigilConfig.h2InMemory("signals-" + System.nanoTime()).withClock(CLOCK));
     AccessContext sys = AccessContext.system();
-    for (String iso2 : new String[] {"KZ", "RU", "KG", "TJ"}) {
-      Locale l = new Locale("", iso2);
-      vigil
-          .reference()
-          .saveArea(
-              sys,
-              new Area(
-                  l.getISO3Country(),
-                  AreaKind.COUNTRY,
-                  l.getDisplayCountry(Locale.ENGLISH),
-                  l.getDisplayCountry(Locale.forLanguageTag("ru")),
-                  iso2,
-                  ""));
-    }
+    SmallReference.saveCountries(vigil, "KZ", "RU", "KG", "TJ");
     for (String[] o : new String[][] {{"KAZ-SC", "KAZ"}, {"RUS-SC", "RUS"}}) {
       vigil.reference().saveOrganisation(sys, new Organisation(o[0], o[0], "", o[1], false));
     }
