@@ -69,7 +69,13 @@ final class ServeCommand implements Callable<Integer> {
       DemoLogins.load(vigil, root.err());
       new org.vigil.app.alert.AlertService(vigil).evaluate(root.operator());
     }
-    VigilServer server = VigilServer.start(vigil, config);
+    VigilServer server;
+    try {
+      server = VigilServer.start(vigil, config);
+    } catch (RuntimeException e) {
+      vigil.close(); // a busy port is one line and exit 2 (VigilCommand), not a hung process
+      throw e;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -170,6 +170,21 @@ class CliTest {
   }
 
   @Test
+  void serve_portInUse_exits2_withOneLineNamingThePortAndTheOption() throws Exception {
+    try (java.net.ServerSocket busy =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      String port = String.valueOf(busy.getLocalPort());
+      Run r = vigil("serve", "--port", port, "--analyse-every", "off");
+      assertThat(r.exit()).as(r.err()).isEqualTo(2);
+      assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
+      assertThat(r.err())
+          .contains("Port " + port + " on 127.0.0.1 is in use")
+          .contains("--port")
+          .doesNotContain("internal error");
+    }
+  }
+
+  @Test
   void missingOption_exits2_withOneLine() {
     Run r = vigil("series", "--indicator", "TEST_CRIME");
     assertThat(r.exit()).isEqualTo(2);

@@ -7,12 +7,14 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinBindException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.vigil.app.Vigil;
 import org.vigil.app.auth.TooManyAttemptsException;
+import org.vigil.model.VigilException;
 
 /**
  * The HTTP server: the JSON API under {@code /api}, its OpenAPI document and docs, and the web UI's
@@ -80,7 +82,19 @@ public final class VigilServer {
               }
               declared.addAll(routes.declared());
             });
-    app.start(config.host(), config.port());
+    try {
+      app.start(config.host(), config.port());
+    } catch (JavalinBindException e) {
+      app.stop();
+      throw new VigilException(
+          "Port "
+              + config.port()
+              + " on "
+              + config.host()
+              + " is in use (another Vigil or another program listens there): stop it, or choose"
+              + " another port with --port N (0 picks a free one)",
+          e);
+    }
     return new VigilServer(
         app,
         List.copyOf(declared),

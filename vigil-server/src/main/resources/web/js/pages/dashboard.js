@@ -81,20 +81,19 @@ export function driverName(d, indicators) {
 }
 
 async function alerts(box, me, own, areas, indicators) {
-  const res = await optional('/api/alerts', { state: 'NEW', area: own?.code, limit: 200 });
+  const res = await optional('/api/alerts', { state: 'NEW', area: own?.code, order: 'rank', limit: 200 });
   if (!res.ok) return box.replaceChildren(unavailable(t('dash.alerts'), res));
   const items = res.data.items ?? [];
   if (!items.length) return box.replaceChildren(h('p', { class: 'muted', id: 'alerts-none' }, t('alerts.none')));
-  // One group per subject (indicator and area), the group's newest alert first, groups by severity.
+  // The server ranks (order=rank): one group per subject (indicator and area), the most urgent
+  // subject first, each group's most urgent alert first; the panel keeps that order.
   const groups = new Map();
   for (const a of items) {
-    const k = `${a.indicator}|${a.area}`;
+    const k = a.group ?? `${a.indicator}|${a.area}`;
     if (!groups.has(k)) groups.set(k, []);
     groups.get(k).push(a);
   }
-  const rank = { CRITICAL: 0, WARNING: 1, INFO: 2 };
-  const list = [...groups.values()].map((g) => g.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.period?.localeCompare(a.period ?? '')))
-    .sort((a, b) => (rank[worst(a)] - rank[worst(b)]) || b[0].createdAt.localeCompare(a[0].createdAt));
+  const list = [...groups.values()];
   const shown = list.slice(0, 8);
   box.replaceChildren(
     h('p', { class: 'muted' }, t('alerts.summary', { n: items.length, groups: list.length })),
@@ -123,9 +122,16 @@ function alertGroup(g, me, areas, indicators, box) {
     h('span', { class: `sev sev-${sev}` }, label('severity', sev)), ' ',
     h('a', { href: `#/indicator?code=${encodeURIComponent(a.indicator)}&areas=${encodeURIComponent(a.area)}` }, ind ? nameOf(ind) : a.indicator),
     ` · ${nameOf(areas.get(a.area))}`, h('br'),
-    h('span', {}, getLang() === 'ru' ? a.messageRu : a.messageEn),
+    h('span', {}, alertText(a)),
     h('br'), h('span', { class: 'muted' }, `${label('alertRule', a.rule)} · ${period(a.period)} · ${dateTime(a.createdAt)}`,
       g.length > 1 ? ` · ${t('alerts.more', { n: g.length - 1 })}` : ''), ' ', ack, status);
+}
+
+/** The alert's sentence; a data-quality alert in Russian names its check from the translations. */
+function alertText(a) {
+  if (getLang() !== 'ru') return a.messageEn;
+  const check = a.rule === 'DATA_QUALITY' ? a.evidence?.check : null;
+  return check ? t('alerts.qualityCheck', { check: label('qualityRule', check) }) : a.messageRu;
 }
 
 async function kpisAtRisk(box, own, areas, indicators) {

@@ -23,6 +23,7 @@ import org.vigil.app.Vigil;
 import org.vigil.app.analytics.QualityService;
 import org.vigil.app.programme.ProgrammeService;
 import org.vigil.app.programme.ProgrammeSummary;
+import org.vigil.app.text.TextSignals;
 import org.vigil.model.AccessContext;
 import org.vigil.model.AccessDeniedException;
 import org.vigil.model.Classification;
@@ -38,6 +39,7 @@ import org.vigil.model.alert.AlertRule;
 import org.vigil.model.alert.AlertSeverity;
 import org.vigil.model.alert.AlertState;
 import org.vigil.model.alert.AlertSubject;
+import org.vigil.model.i18n.Translations;
 import org.vigil.store.JdbcAlertRepository;
 import org.vigil.timeseries.Period;
 
@@ -54,7 +56,10 @@ import org.vigil.timeseries.Period;
  *       series are measured by, not security findings, and are not scanned;
  *   <li>DATA_QUALITY: WARNING and ERROR findings of {@link QualityService} about a period in the
  *       window or about the series as a whole, one alert per indicator, area and period (the most
- *       serious finding); outliers are left to the anomaly rule;
+ *       serious finding); outliers are left to the anomaly rule. Series derived from texts ({@link
+ *       TextSignals#DERIVED}) are not checked: nobody submits them, Vigil counts them from the
+ *       stored texts, so a month after an owner's latest text is not a late or missing report (on
+ *       the demo that gave 28 completeness warnings, one per derived series of one owner);
  *   <li>KPI_DRIFT: KPIs at risk or missed in {@link ProgrammeService#drift}.
  * </ul>
  *
@@ -108,13 +113,17 @@ public final class AlertService {
     Instant now = vigil.clock().instant();
     AlertWindow window = new AlertWindow(LocalDate.ofInstant(now, ZoneOffset.UTC));
     Map<String, String> domains = new HashMap<>();
+    Set<String> derived = new java.util.HashSet<>();
     for (Indicator i : vigil.reference().indicators(system)) {
       domains.put(i.code(), i.domain() == null ? "" : i.domain().name());
+      if (i.source() != null && i.source().startsWith(TextSignals.DERIVED)) {
+        derived.add(i.code());
+      }
     }
     Owners owners = new Owners(system);
     List<Alert> candidates = new ArrayList<>();
     candidates.addAll(anomalies(system, window, now, domains, owners));
-    candidates.addAll(quality(system, window, now, domains, owners));
+    candidates.addAll(quality(system, window, now, domains, derived, owners));
     candidates.addAll(drift(system, now, domains, owners));
     List<Alert> raised = repo.raise(system, candidates);
     vigil
@@ -180,6 +189,7 @@ public final class AlertService {
       AlertWindow window,
       Instant now,
       Map<String, String> domains,
+      Set<String> derived,
       Owners owners) {
     Map<String, Alert> out = new LinkedHashMap<>();
     for (QualityReport r : new QualityService(vigil).quality(system, Optional.empty())) {
@@ -187,8 +197,9 @@ public final class AlertService {
         if (i.severity() == QualityIssue.Severity.INFO
             || i.rule() == QualityIssue.Rule.OUTLIER
             || REFERENCE_INDICATORS.contains(i.indicator())
+            || derived.contains(i.indicator())
             || !window.contains(i.period())) {
-          continue; // information, the anomaly rule's, reference data, or history
+          continue; // information, the anomaly rule's, reference data, counts of texts, history
         }
         AlertSubject subject = new AlertSubject(i.indicator(), i.area(), i.period());
         Map<String, String> ev = new LinkedHashMap<>();
@@ -206,7 +217,7 @@ public final class AlertService {
                 domains.getOrDefault(i.indicator(), ""),
                 clip(i.message().replaceAll("[\\t\\r\\n]+", " ")),
                 "Проблема качества данных ("
-                    + i.rule().name().toLowerCase(Locale.ROOT)
+                    + Translations.text("ru", "qualityRule." + i.rule().name())
                     + "): "
                     + i.indicator()
                     + " ("

@@ -103,7 +103,14 @@ public final class DemoData {
     return new LoadResult(false, reference, added, events, documents, texts, users, spec);
   }
 
-  /** The ground truth of the default spec (2015-01 .. 2025-12; holds for later ends too). */
+  /**
+   * The ground truth of the default spec (2015-01 .. 2025-12). Of it, each series' trend,
+   * seasonality, history shocks (spikes and level shifts, all in 2015-06 .. 2025-06), reporting
+   * gaps and 2022 revisions hold for any later end month too. The recent events ({@link
+   * PlantedSeries#recentShocks}) and the revised provisional last three months ({@link
+   * PlantedSeries#revised}) are placed by the end month and move with it: for a demo loaded on
+   * another day use {@code groundTruth(DemoSpec.endingBefore(today))}, as {@link #load} does.
+   */
   public static List<PlantedSeries> groundTruth() {
     return groundTruth(DemoSpec.DEFAULT);
   }

@@ -35,6 +35,21 @@ public final class DemoTexts {
 
   private DemoTexts() {}
 
+  /**
+   * The planted burst, the corpus's ground truth for the alert rules: {@value #BURST} extra reports
+   * on the domain about the state in the month.
+   *
+   * @param state ISO3 code of the state the reports are about
+   * @param domain the threat domain's name (the derived series' codes contain it)
+   * @param month the corpus's last month
+   */
+  public record Burst(String state, String domain, YearMonth month) {}
+
+  /** The burst planted in the corpus that ends with {@code last}. */
+  public static Burst burst(YearMonth last) {
+    return new Burst(BURST_STATE, org.vigil.model.ThreatDomain.DRUG_TRAFFICKING.name(), last);
+  }
+
   /** A state's names: English, Russian, Russian after "в" (prepositional case). */
   private record State(String iso3, String en, String ru, String ruIn) {}
 

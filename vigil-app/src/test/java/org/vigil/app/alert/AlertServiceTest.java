@@ -200,6 +200,10 @@ class AlertServiceTest {
               assertThat(a.severity()).isEqualTo(AlertSeverity.CRITICAL);
               assertThat(a.ownership()).isEqualTo(kaz);
               assertThat(a.evidence()).containsEntry("check", "OUT_OF_BOUNDS");
+              // The Russian text names the check in Russian; only codes stay in Latin letters.
+              assertThat(a.messageRu()).contains("значение вне допустимых пределов");
+              assertThat(a.messageRu().replaceAll("\\b[A-Z][A-Z0-9_]*\\b", ""))
+                  .doesNotContainPattern("[A-Za-z]");
             });
   }
 }
