@@ -72,9 +72,10 @@ final class BenchTextCommand implements Callable<Integer> {
     t.row("category accuracy (majority: " + r.majorityClass() + ")", f(r.majorityAccuracy()));
     t.row("mode macro F1 (lexicon)", f(r.modeMacroF1()));
     t.row("context macro F1 (lexicon)", f(r.contextMacroF1()));
-    t.row("country precision", f(r.countryPrecision()));
-    t.row("country recall", f(r.countryRecall()));
-    t.row("country F1", f(r.countryF1()));
+    t.row("country precision (model)", f(r.countryPrecision()));
+    t.row("country recall (model)", f(r.countryRecall()));
+    t.row("country F1 (model)", f(r.countryF1()));
+    t.row("country F1 (lexicon only)", f(r.lexiconCountryF1()));
     out.print(t);
     return VigilCommand.OK;
   }

@@ -27,9 +27,6 @@ public final class EventCoder {
           "(?iu).*\\b(said|says|reported|reports|quoted|announced|сообщил\\p{L}*|заявил\\p{L}*"
               + "|передает|передал\\p{L}*|сообщает)\\s*\\p{P}*\\s*$");
 
-  /** Below this model probability the lexicon's trigger decides (measured on PLOVER's file). */
-  private static final double LEXICON_FALLBACK = 0.4;
-
   private final Lexicon<PloverTrigger> triggers;
   private final Lexicon<String> contexts;
   private final Lexicon<String> actors;
@@ -60,17 +57,29 @@ public final class EventCoder {
 
   /** These lexicons with a category model trained on the coded sentences. */
   public EventCoder train(List<Coded> examples, Gazetteer gazetteer) {
+    return train(examples, MODEL_SPEC);
+  }
+
+  /** The category model's settings. */
+  public static final LinearModel.Spec MODEL_SPEC = new LinearModel.Spec(300, 0.5, 0.003);
+
+  /** These lexicons with a category model trained on the coded sentences with the given spec. */
+  public EventCoder train(List<Coded> examples, LinearModel.Spec spec) {
     List<LinearModel.Example> ex = new ArrayList<>();
     for (Coded c : examples) {
       List<Token> tokens = Tokenizer.tokens(c.sentence());
-      ex.add(new LinearModel.Example(features(tokens), c.category()));
+      ex.add(new LinearModel.Example(features(tokens), c.category(), tied(tokens)));
     }
-    return withModel(LinearModel.train(ex, LinearModel.Spec.DEFAULT));
+    return withModel(LinearModel.train(ex, spec));
   }
 
   /** These lexicons with the given category model. */
   public EventCoder withModel(LinearModel m) {
     return new EventCoder(triggers, contexts, actors, Optional.of(m));
+  }
+
+  Lexicon<PloverTrigger> triggers() {
+    return triggers;
   }
 
   /** The trained category model, if any. */
@@ -111,25 +120,106 @@ public final class EventCoder {
     return i > 0 && AUXILIARIES.contains(tokens.get(i - 1).norm());
   }
 
+  /**
+   * Words that change what an event word means: intent and obligation ("will allow" is a promise,
+   * "must allow" a demand), refusal and negation. Seen before the event word and anywhere.
+   */
+  private static final Set<String> MODALS =
+      Set.of(
+          "will",
+          "would",
+          "must",
+          "should",
+          "may",
+          "might",
+          "can",
+          "could",
+          "shall",
+          "to",
+          "ready",
+          "prepared",
+          "offered",
+          "agreed",
+          "not",
+          "refused",
+          "has",
+          "have",
+          "had",
+          "будет",
+          "будут",
+          "должен",
+          "должна",
+          "должно",
+          "должны",
+          "готов",
+          "готова",
+          "готовы",
+          "предложил",
+          "предложила",
+          "не",
+          "отказался",
+          "отказалась");
+
+  /**
+   * Ordinary features of the category model: the lexicon's choice, modal words before its trigger
+   * (alone and paired with the choice) and modal words anywhere.
+   */
   Set<String> features(List<Token> tokens) {
-    Set<String> f = DomainClassifier.features(tokens);
-    lexiconTrigger(tokens)
-        .ifPresent(
-            m -> {
-              f.add("f:" + m.value().category());
-              f.add("p:" + m.phrase());
-            });
-    for (Lexicon.Match<PloverTrigger> m : triggers.findAll(tokens)) {
-      f.add("t:" + m.value().category());
-      f.add("q:" + m.phrase());
-    }
-    for (Lexicon.Match<String> m : contexts.find(tokens)) {
-      f.add("c:" + m.value());
-    }
-    for (Lexicon.Match<String> m : actors.find(tokens)) {
-      f.add("a:" + m.value());
+    Set<String> f = new LinkedHashSet<>();
+    Optional<Lexicon.Match<PloverTrigger>> trig = lexiconTrigger(tokens);
+    trig.ifPresent(
+        m -> {
+          String cat = m.value().category();
+          f.add("f:" + cat);
+          for (int k = Math.max(0, m.firstToken() - 3); k < m.firstToken(); k++) {
+            String n = tokens.get(k).norm();
+            if (MODALS.contains(n)) {
+              f.add("m:" + n);
+              f.add("m:" + n + "|" + cat);
+            }
+          }
+        });
+    for (Token t : tokens) {
+      if (MODALS.contains(t.norm())) {
+        f.add("am:" + t.norm());
+      }
     }
     return f;
+  }
+
+  /**
+   * Tied features of the category model, per candidate category: the lexicon's choice ("first"),
+   * any trigger of the category ("any"), the second and the last trigger in the sentence, and the
+   * choice after a modal word ("first+will"). Their weights are shared by all categories, so the
+   * model learns how far to trust the lexicon in general, not per category from a handful of
+   * examples.
+   */
+  Map<String, Set<String>> tied(List<Token> tokens) {
+    Map<String, Set<String>> t = new java.util.HashMap<>();
+    java.util.function.BiConsumer<String, String> put =
+        (cat, name) -> t.computeIfAbsent(cat, k -> new java.util.TreeSet<>()).add(name);
+    Optional<Lexicon.Match<PloverTrigger>> trig = lexiconTrigger(tokens);
+    trig.ifPresent(
+        m -> {
+          put.accept(m.value().category(), "first");
+          for (int k = Math.max(0, m.firstToken() - 3); k < m.firstToken(); k++) {
+            String n = tokens.get(k).norm();
+            if (MODALS.contains(n)) {
+              put.accept(m.value().category(), "first+" + n);
+            }
+          }
+        });
+    for (Lexicon.Match<PloverTrigger> m : triggers.findAll(tokens)) {
+      put.accept(m.value().category(), "any");
+    }
+    List<Lexicon.Match<PloverTrigger>> found = triggers.find(tokens);
+    if (found.size() > 1) {
+      put.accept(found.get(1).value().category(), "second");
+    }
+    if (!found.isEmpty()) {
+      put.accept(found.get(found.size() - 1).value().category(), "last");
+    }
+    return t;
   }
 
   /**
@@ -141,6 +231,15 @@ public final class EventCoder {
    */
   Optional<Extraction.EventFinding> code(
       String text, List<Token> tokens, List<Lexicon.Match<Place>> places) {
+    return code(text, tokens, places, false);
+  }
+
+  /**
+   * The event in a sentence. With {@code reportsEvent} the sentence is known to report one (a gold
+   * sentence): a trained model then always names the category, however unsure.
+   */
+  Optional<Extraction.EventFinding> code(
+      String text, List<Token> tokens, List<Lexicon.Match<Place>> places, boolean reportsEvent) {
     Optional<Lexicon.Match<PloverTrigger>> trig = lexiconTrigger(tokens);
     if (trig.isEmpty() && model.isEmpty()) {
       return Optional.empty();
@@ -149,34 +248,68 @@ public final class EventCoder {
     double confidence;
     if (model.isPresent()) {
       Map.Entry<String, Double> best =
-          model.get().predict(features(tokens)).entrySet().iterator().next();
+          model.get().predict(features(tokens), tied(tokens)).entrySet().iterator().next();
       category = best.getKey();
       confidence = best.getValue();
-      if (confidence < LEXICON_FALLBACK && trig.isPresent()) {
-        category = trig.get().value().category();
-      }
-      if (trig.isEmpty() && confidence < 0.5) {
+      if (trig.isEmpty() && confidence < 0.5 && !reportsEvent) {
         return Optional.empty();
       }
     } else {
       category = trig.get().value().category();
       confidence = 0.6;
     }
-    String mode = mode(tokens, category);
-    int pivot = trig.map(Lexicon.Match::start).orElse(tokens.get(0).start());
+    int pivot = trig.map(Lexicon.Match::start).orElseGet(() -> firstVerbStart(tokens));
+    int start = trig.map(Lexicon.Match::start).orElse(tokens.get(0).start());
+    int end = trig.map(Lexicon.Match::end).orElse(tokens.get(tokens.size() - 1).end());
+    Actors who = actors(text, tokens, places, pivot);
+    Set<String> ctx = new LinkedHashSet<>(contextRanking(tokens));
+    return Optional.of(
+        new Extraction.EventFinding(
+            category,
+            mode(tokens, category),
+            List.copyOf(ctx),
+            who.sourceTypes(),
+            who.targetTypes(),
+            who.source(),
+            who.target(),
+            Math.round(confidence * 1000) / 1000.0,
+            text.substring(start, end),
+            start,
+            end));
+  }
+
+  /** The two sides of an event: actor types and states. */
+  private record Actors(
+      List<String> sourceTypes,
+      List<String> targetTypes,
+      List<String> source,
+      List<String> target) {}
+
+  /**
+   * States before the event's word are the source side; after it, the first state named and those
+   * coordinated with it ("Iran and Turkey", "Congo, Costa Rica") are the target side, while later
+   * ones are settings or third parties ("..., disputed by Argentina and Chile"). Places in a
+   * closing attribution ("..., Belgrade radio said") and peoples within another state are left out.
+   */
+  private Actors actors(
+      String text, List<Token> tokens, List<Lexicon.Match<Place>> places, int pivot) {
     int attribution = attributionStart(text, tokens);
     List<String> src = new ArrayList<>();
     List<String> tgt = new ArrayList<>();
     int previousEnd = -1;
+    int targetEnd = -1;
     for (Lexicon.Match<Place> p : places) {
       boolean qualifier = qualifiesAnother(tokens, p, previousEnd);
       previousEnd = p.end();
       if (p.start() >= attribution || qualifier) {
         continue;
       }
-      List<String> side = p.start() < pivot ? src : tgt;
-      if (!side.contains(p.value().iso3())) {
-        side.add(p.value().iso3());
+      String iso3 = p.value().iso3();
+      if (p.start() < pivot) {
+        addOnce(src, iso3);
+      } else if (tgt.isEmpty() || coordinated(text, targetEnd, p.start())) {
+        addOnce(tgt, iso3);
+        targetEnd = p.end();
       }
     }
     Set<String> srcTypes = new LinkedHashSet<>();
@@ -186,23 +319,33 @@ public final class EventCoder {
         (a.start() < pivot ? srcTypes : tgtTypes).add(a.value());
       }
     }
-    Set<String> ctx = new LinkedHashSet<>();
-    contextRanking(tokens).forEach(ctx::add);
-    int start = trig.map(Lexicon.Match::start).orElse(tokens.get(0).start());
-    int end = trig.map(Lexicon.Match::end).orElse(tokens.get(tokens.size() - 1).end());
-    return Optional.of(
-        new Extraction.EventFinding(
-            category,
-            mode,
-            List.copyOf(ctx),
-            List.copyOf(srcTypes),
-            List.copyOf(tgtTypes),
-            src,
-            tgt,
-            Math.round(confidence * 1000) / 1000.0,
-            text.substring(start, end),
-            start,
-            end));
+    return new Actors(List.copyOf(srcTypes), List.copyOf(tgtTypes), src, tgt);
+  }
+
+  private static final Pattern COORDINATION =
+      Pattern.compile("(?iu)\\s*(,|and|or|и|или)?\\s*(,?\\s*(and|или|и|or))?\\s*(the\\s+)?");
+
+  /** True when only a comma or a conjunction stands between the two offsets. */
+  private static boolean coordinated(String text, int previousEnd, int start) {
+    return previousEnd >= 0
+        && previousEnd <= start
+        && COORDINATION.matcher(text.substring(previousEnd, start)).matches();
+  }
+
+  private static void addOnce(List<String> side, String iso3) {
+    if (!side.contains(iso3)) {
+      side.add(iso3);
+    }
+  }
+
+  /** Offset of the first verb-like word, the pivot between the sides when no trigger is found. */
+  private static int firstVerbStart(List<Token> tokens) {
+    for (int i = 1; i < tokens.size(); i++) {
+      if (verbLike(tokens, i)) {
+        return tokens.get(i).start();
+      }
+    }
+    return tokens.get(0).start();
   }
 
   /** Contexts named in the sentence, most often named first, at most two. */

@@ -13,13 +13,32 @@ import java.util.TreeSet;
  * full-batch gradient descent with AdaGrad step sizes. Full-batch training has no random order, so
  * the same examples always give the same model. Immutable once trained; thread-safe.
  *
- * @param classes class labels in a fixed (sorted) order
- * @param features feature names; the column of a feature is its position
- * @param weights one row per class, one column per feature plus a final bias column
+ * <p>Besides the ordinary features, each with one weight per class, an example may carry <em>tied
+ * features</em>: named indicators that hold for some candidate classes only ("a trigger phrase of
+ * this class occurs"), each with one weight shared by all classes. A tied feature lets a few
+ * examples teach how far to trust an outside judge (the lexicon) for every class at once, where an
+ * ordinary feature would need examples of each class; this is the conditional log-linear model of
+ * Berger, Della Pietra and Della Pietra (1996) with feature functions of input and class.
  */
 public final class LinearModel {
-  /** A labelled example. */
-  public record Example(Collection<String> features, String label) {}
+  /**
+   * A labelled example.
+   *
+   * @param features ordinary features
+   * @param label the class
+   * @param tied for each candidate class, the tied features that hold for it
+   */
+  public record Example(
+      Collection<String> features, String label, Map<String, ? extends Collection<String>> tied) {
+    public Example {
+      tied = Map.copyOf(tied);
+    }
+
+    /** An example without tied features. */
+    public Example(Collection<String> features, String label) {
+      this(features, label, Map.of());
+    }
+  }
 
   /** Training settings. */
   public record Spec(int epochs, double learningRate, double l2) {
@@ -29,10 +48,23 @@ public final class LinearModel {
   private final List<String> classes;
   private final List<String> features;
   private final double[][] weights;
+  private final List<String> tiedFeatures;
+  private final double[] tiedWeights;
   private final Map<String, Integer> featureIndex;
+  private final Map<String, Integer> tiedIndex;
+
+  /** A model without tied features (as trained, or as read back from a file). */
+  public LinearModel(List<String> classes, List<String> features, double[][] weights) {
+    this(classes, features, weights, List.of(), new double[0]);
+  }
 
   /** A model from its parts (as trained, or as read back from a file). */
-  public LinearModel(List<String> classes, List<String> features, double[][] weights) {
+  public LinearModel(
+      List<String> classes,
+      List<String> features,
+      double[][] weights,
+      List<String> tiedFeatures,
+      double[] tiedWeights) {
     this.classes = List.copyOf(classes);
     this.features = List.copyOf(features);
     if (weights.length != classes.size()) {
@@ -43,8 +75,19 @@ public final class LinearModel {
               + weights.length
               + " rows");
     }
+    if (tiedWeights.length != tiedFeatures.size()) {
+      throw new IllegalArgumentException(
+          "Model needs one weight per tied feature: "
+              + tiedFeatures.size()
+              + " tied features, found "
+              + tiedWeights.length
+              + " weights");
+    }
     this.weights = weights;
+    this.tiedFeatures = List.copyOf(tiedFeatures);
+    this.tiedWeights = tiedWeights.clone();
     this.featureIndex = index(this.features);
+    this.tiedIndex = index(this.tiedFeatures);
   }
 
   public List<String> classes() {
@@ -59,13 +102,26 @@ public final class LinearModel {
     return weights;
   }
 
+  public List<String> tiedFeatures() {
+    return tiedFeatures;
+  }
+
+  public double[] tiedWeights() {
+    return tiedWeights.clone();
+  }
+
+  /** An example's columns: ordinary feature columns, and per class the tied feature columns. */
+  private record Row(int[] cols, int[][] tied) {}
+
   /** Trains on the examples; needs at least two classes. */
   public static LinearModel train(List<Example> examples, Spec spec) {
     TreeSet<String> cls = new TreeSet<>();
     TreeSet<String> feats = new TreeSet<>();
+    TreeSet<String> tiedNames = new TreeSet<>();
     for (Example e : examples) {
       cls.add(e.label());
       feats.addAll(e.features());
+      e.tied().values().forEach(tiedNames::addAll);
     }
     if (cls.size() < 2) {
       throw new IllegalArgumentException(
@@ -73,26 +129,35 @@ public final class LinearModel {
     }
     List<String> classes = new ArrayList<>(cls);
     List<String> features = new ArrayList<>(feats);
+    List<String> tiedFeatures = new ArrayList<>(tiedNames);
     Map<String, Integer> fi = index(features);
+    Map<String, Integer> ti = index(tiedFeatures);
     Map<String, Integer> ci = index(classes);
     int k = classes.size();
     int d = features.size() + 1;
-    int[][] x = new int[examples.size()][];
+    Row[] x = new Row[examples.size()];
     int[] y = new int[examples.size()];
     for (int n = 0; n < x.length; n++) {
-      x[n] = columns(examples.get(n).features(), fi, d - 1);
-      y[n] = ci.get(examples.get(n).label());
+      Example e = examples.get(n);
+      x[n] = new Row(columns(e.features(), fi, d - 1), tiedColumns(e.tied(), classes, ti));
+      y[n] = ci.get(e.label());
     }
     double[][] w = new double[k][d];
+    double[] v = new double[tiedFeatures.size()];
     double[][] g2 = new double[k][d];
+    double[] v2 = new double[v.length];
     for (int epoch = 0; epoch < spec.epochs(); epoch++) {
       double[][] grad = new double[k][d];
+      double[] vgrad = new double[v.length];
       for (int n = 0; n < x.length; n++) {
-        double[] p = softmax(w, x[n]);
+        double[] p = softmax(w, v, x[n]);
         for (int c = 0; c < k; c++) {
           double err = p[c] - (c == y[n] ? 1 : 0);
-          for (int j : x[n]) {
+          for (int j : x[n].cols()) {
             grad[c][j] += err;
+          }
+          for (int j : x[n].tied()[c]) {
+            vgrad[j] += err;
           }
         }
       }
@@ -105,8 +170,15 @@ public final class LinearModel {
           }
         }
       }
+      for (int j = 0; j < v.length; j++) {
+        double g = vgrad[j] / x.length + spec.l2() * v[j];
+        v2[j] += g * g;
+        if (v2[j] > 0) {
+          v[j] -= spec.learningRate() * g / Math.sqrt(v2[j]);
+        }
+      }
     }
-    return new LinearModel(classes, features, w);
+    return new LinearModel(classes, features, w, tiedFeatures, v);
   }
 
   private static Map<String, Integer> index(List<String> names) {
@@ -125,16 +197,33 @@ public final class LinearModel {
         cols.add(j);
       }
     }
-    cols.add(bias);
+    if (bias >= 0) {
+      cols.add(bias);
+    }
     return cols.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  private static double[] softmax(double[][] w, int[] cols) {
+  private static int[][] tiedColumns(
+      Map<String, ? extends Collection<String>> tied,
+      List<String> classes,
+      Map<String, Integer> ti) {
+    int[][] out = new int[classes.size()][];
+    for (int c = 0; c < classes.size(); c++) {
+      Collection<String> names = tied.get(classes.get(c));
+      out[c] = columns(names == null ? List.of() : names, ti, -1);
+    }
+    return out;
+  }
+
+  private static double[] softmax(double[][] w, double[] v, Row row) {
     double[] z = new double[w.length];
     double max = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < w.length; c++) {
-      for (int j : cols) {
+      for (int j : row.cols()) {
         z[c] += w[c][j];
+      }
+      for (int j : row.tied()[c]) {
+        z[c] += v[j];
       }
       max = Math.max(max, z[c]);
     }
@@ -151,7 +240,16 @@ public final class LinearModel {
 
   /** Class probabilities for the features, highest first. */
   public Map<String, Double> predict(Collection<String> feats) {
-    double[] p = softmax(weights, columns(feats, featureIndex, features.size()));
+    return predict(feats, Map.of());
+  }
+
+  /** Class probabilities for the features and the tied features per class, highest first. */
+  public Map<String, Double> predict(
+      Collection<String> feats, Map<String, ? extends Collection<String>> tied) {
+    Row row =
+        new Row(
+            columns(feats, featureIndex, features.size()), tiedColumns(tied, classes, tiedIndex));
+    double[] p = softmax(weights, tiedWeights, row);
     List<Integer> order = new ArrayList<>();
     for (int c = 0; c < p.length; c++) {
       order.add(c);

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,9 +13,12 @@ import java.util.TreeSet;
 /**
  * Scores event coding on gold PLOVER sentences: event-category accuracy (of the trained model, of
  * the lexicon alone, and of always answering the majority class), macro F1 of modes and of
- * contexts, and micro F1 of the countries. A model trained on the scored file is scored by k-fold
- * cross-validation (folds drawn with the given seed); with a separate training file it is trained
- * on that file and scored on the whole gold file.
+ * contexts, and micro F1 of the countries of the source and target actors (of the model's events
+ * and of the lexicon's). A model trained on the scored file is scored by k-fold cross-validation
+ * (folds drawn with the given seed), and its one setting, the L2 penalty, is chosen inside each
+ * training part by a further cross-validation, so no scored sentence ever shapes the model that
+ * codes it; with a separate training file it is trained on that file and scored on the whole gold
+ * file.
  */
 public final class PloverEvaluation {
   /** The scores. {@code method} says how the model was trained and scored. */
@@ -29,48 +33,46 @@ public final class PloverEvaluation {
       double contextMacroF1,
       double countryPrecision,
       double countryRecall,
-      double countryF1) {}
+      double countryF1,
+      double lexiconCountryF1) {}
 
   private PloverEvaluation() {}
 
-  /** k-fold cross-validation on {@code gold}. */
+  /** The L2 penalties the category model chooses from, by cross-validation on its training data. */
+  static final List<Double> PENALTIES = List.of(0.001, 0.003, 0.01);
+
+  /**
+   * k-fold cross-validation on {@code gold}: each fold is coded by a model trained on the other
+   * folds only, whose L2 penalty is itself chosen by an inner cross-validation on those folds.
+   */
   public static Result crossValidate(
       TextEngine engine, List<PloverGold> gold, int folds, long seed) {
-    if (gold.size() < folds) {
+    if (gold.size() < folds || folds < 2) {
       throw new IllegalArgumentException(
           "Cross-validation with "
               + folds
-              + " folds needs at least "
+              + " folds needs at least 2 folds and "
               + folds
               + " sentences, found "
               + gold.size());
     }
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < gold.size(); i++) {
-      order.add(i);
-    }
-    java.util.Collections.shuffle(order, new Random(seed));
-    String[] predicted = new String[gold.size()];
+    List<List<Integer>> parts = folds(gold.size(), folds, seed);
+    Optional<Extraction.EventFinding>[] predicted = findings(gold.size());
     String[] majority = new String[gold.size()];
-    for (int f = 0; f < folds; f++) {
+    List<String> chosen = new ArrayList<>();
+    for (List<Integer> test : parts) {
       List<PloverGold> train = new ArrayList<>();
-      List<Integer> test = new ArrayList<>();
-      for (int k = 0; k < order.size(); k++) {
-        if (k % folds == f) {
-          test.add(order.get(k));
-        } else {
-          train.add(gold.get(order.get(k)));
+      for (int i = 0; i < gold.size(); i++) {
+        if (!test.contains(i)) {
+          train.add(gold.get(i));
         }
       }
-      TextEngine trained =
-          engine.withEvents(engine.events().train(coded(train), engine.gazetteer()));
+      LinearModel.Spec spec = choose(engine, train, folds - 1, seed);
+      chosen.add(String.valueOf(spec.l2()));
+      TextEngine trained = engine.withEventsTrainedOn(coded(train), spec);
       String maj = majority(train);
       for (int i : test) {
-        predicted[i] =
-            trained
-                .codeSentence(gold.get(i).text())
-                .map(Extraction.EventFinding::category)
-                .orElse("");
+        predicted[i] = trained.codeSentence(gold.get(i).text(), true);
         majority[i] = maj;
       }
     }
@@ -79,22 +81,25 @@ public final class PloverEvaluation {
         gold,
         predicted,
         majority,
-        folds + "-fold cross-validation on this file (seed " + seed + ")");
+        folds
+            + "-fold cross-validation on this file (seed "
+            + seed
+            + "); each fold's L2 penalty chosen by an inner "
+            + (folds - 1)
+            + "-fold cross-validation on its training folds: "
+            + String.join(", ", chosen));
   }
 
   /** Trains on {@code train}, scores on {@code gold}. */
   public static Result trainAndTest(
       TextEngine engine, List<PloverGold> train, List<PloverGold> gold) {
-    TextEngine trained = engine.withEvents(engine.events().train(coded(train), engine.gazetteer()));
+    LinearModel.Spec spec = choose(engine, train, 5, 42);
+    TextEngine trained = engine.withEventsTrainedOn(coded(train), spec);
     String maj = majority(train);
-    String[] predicted = new String[gold.size()];
+    Optional<Extraction.EventFinding>[] predicted = findings(gold.size());
     String[] majority = new String[gold.size()];
     for (int i = 0; i < gold.size(); i++) {
-      predicted[i] =
-          trained
-              .codeSentence(gold.get(i).text())
-              .map(Extraction.EventFinding::category)
-              .orElse("");
+      predicted[i] = trained.codeSentence(gold.get(i).text(), true);
       majority[i] = maj;
     }
     return score(
@@ -102,7 +107,80 @@ public final class PloverEvaluation {
         gold,
         predicted,
         majority,
-        "trained on a separate file of " + train.size() + " sentences");
+        "trained on a separate file of "
+            + train.size()
+            + " sentences (L2 penalty "
+            + spec.l2()
+            + ", chosen by cross-validation on it)");
+  }
+
+  /**
+   * The spec whose L2 penalty scores best in a k-fold cross-validation on {@code train} (the lower
+   * penalty wins a tie); with too few sentences for that, the default.
+   */
+  static LinearModel.Spec choose(TextEngine engine, List<PloverGold> train, int folds, long seed) {
+    LinearModel.Spec base = EventCoder.MODEL_SPEC;
+    if (train.size() < 2 * folds || folds < 2) {
+      return base;
+    }
+    List<List<Integer>> parts = folds(train.size(), folds, seed);
+    LinearModel.Spec best = base;
+    int bestOk = -1;
+    for (double l2 : PENALTIES) {
+      LinearModel.Spec spec = new LinearModel.Spec(base.epochs(), base.learningRate(), l2);
+      int ok = 0;
+      for (List<Integer> test : parts) {
+        List<PloverGold> fit = new ArrayList<>();
+        for (int i = 0; i < train.size(); i++) {
+          if (!test.contains(i)) {
+            fit.add(train.get(i));
+          }
+        }
+        if (fit.stream().map(PloverGold::category).distinct().count() < 2) {
+          return base;
+        }
+        TextEngine trained = engine.withEventsTrainedOn(coded(fit), spec);
+        for (int i : test) {
+          String want = train.get(i).category();
+          ok +=
+              trained
+                      .codeSentence(train.get(i).text(), true)
+                      .map(e -> e.category().equals(want))
+                      .orElse(false)
+                  ? 1
+                  : 0;
+        }
+      }
+      if (ok > bestOk) {
+        bestOk = ok;
+        best = spec;
+      }
+    }
+    return best;
+  }
+
+  /** Indices 0..n-1 shuffled with the seed and dealt into k folds. */
+  private static List<List<Integer>> folds(int n, int k, long seed) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      order.add(i);
+    }
+    java.util.Collections.shuffle(order, new Random(seed));
+    List<List<Integer>> out = new ArrayList<>();
+    for (int f = 0; f < k; f++) {
+      out.add(new ArrayList<>());
+    }
+    for (int i = 0; i < n; i++) {
+      out.get(i % k).add(order.get(i));
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Optional<Extraction.EventFinding>[] findings(int n) {
+    Optional<Extraction.EventFinding>[] out = new Optional[n];
+    java.util.Arrays.fill(out, Optional.empty());
+    return out;
   }
 
   private static List<EventCoder.Coded> coded(List<PloverGold> gold) {
@@ -125,7 +203,7 @@ public final class PloverEvaluation {
   private static Result score(
       TextEngine engine,
       List<PloverGold> gold,
-      String[] predicted,
+      Optional<Extraction.EventFinding>[] predicted,
       String[] majority,
       String method) {
     int ok = 0;
@@ -135,12 +213,11 @@ public final class PloverEvaluation {
     List<String> predModes = new ArrayList<>();
     List<Set<String>> goldCtx = new ArrayList<>();
     List<Set<String>> predCtx = new ArrayList<>();
-    int tp = 0;
-    int fp = 0;
-    int fn = 0;
+    int[] countries = new int[3];
+    int[] lexCountries = new int[3];
     for (int i = 0; i < gold.size(); i++) {
       PloverGold g = gold.get(i);
-      ok += g.category().equals(predicted[i]) ? 1 : 0;
+      ok += predicted[i].map(e -> e.category().equals(g.category())).orElse(false) ? 1 : 0;
       majOk += g.category().equals(majority[i]) ? 1 : 0;
       var lex = engine.codeSentence(g.text());
       lexOk += lex.map(e -> e.category().equals(g.category())).orElse(false) ? 1 : 0;
@@ -148,21 +225,14 @@ public final class PloverEvaluation {
       predModes.add(lex.map(Extraction.EventFinding::mode).orElse(""));
       goldCtx.add(g.contexts());
       predCtx.add(new TreeSet<>(lex.map(Extraction.EventFinding::contexts).orElse(List.of())));
-      Set<String> pc = lex.map(Extraction.EventFinding::countries).orElse(Set.of());
-      for (String c : pc) {
-        if (g.countries().contains(c)) {
-          tp++;
-        } else {
-          fp++;
-        }
-      }
-      for (String c : g.countries()) {
-        fn += pc.contains(c) ? 0 : 1;
-      }
+      count(g.countries(), predicted[i], countries);
+      count(g.countries(), lex, lexCountries);
     }
     double n = gold.size();
-    double p = tp + fp == 0 ? 0 : tp / (double) (tp + fp);
-    double r = tp + fn == 0 ? 0 : tp / (double) (tp + fn);
+    double p = ratio(countries[0], countries[0] + countries[1]);
+    double r = ratio(countries[0], countries[0] + countries[2]);
+    double lp = ratio(lexCountries[0], lexCountries[0] + lexCountries[1]);
+    double lr = ratio(lexCountries[0], lexCountries[0] + lexCountries[2]);
     return new Result(
         gold.size(),
         method,
@@ -174,7 +244,28 @@ public final class PloverEvaluation {
         macroF1Multi(goldCtx, predCtx),
         p,
         r,
-        p + r == 0 ? 0 : 2 * p * r / (p + r));
+        f1(p, r),
+        f1(lp, lr));
+  }
+
+  /** Adds true positives, false positives and false negatives of the event's countries. */
+  private static void count(
+      Set<String> gold, Optional<Extraction.EventFinding> event, int[] tpFpFn) {
+    Set<String> found = event.map(Extraction.EventFinding::countries).orElse(Set.of());
+    for (String c : found) {
+      tpFpFn[gold.contains(c) ? 0 : 1]++;
+    }
+    for (String c : gold) {
+      tpFpFn[2] += found.contains(c) ? 0 : 1;
+    }
+  }
+
+  private static double ratio(int a, int b) {
+    return b == 0 ? 0 : a / (double) b;
+  }
+
+  private static double f1(double p, double r) {
+    return p + r == 0 ? 0 : 2 * p * r / (p + r);
   }
 
   /** Macro F1 over the labels that occur in the gold data (empty label excluded). */

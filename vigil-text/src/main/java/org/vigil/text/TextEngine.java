@@ -132,14 +132,36 @@ public final class TextEngine {
     return new Extraction(lang, text, doms, places, dates, quantities, progs, evs);
   }
 
-  /** Codes one sentence to a PLOVER event (the harness uses this). */
+  /** Codes one English sentence to a PLOVER event, if it reports one. */
   public java.util.Optional<Extraction.EventFinding> codeSentence(String raw) {
+    return codeSentence(raw, false);
+  }
+
+  /**
+   * Codes one English sentence to a PLOVER event. With {@code reportsEvent} the sentence is known
+   * to report one (a gold sentence), so a trained model names a category even when no trigger
+   * phrase is found.
+   */
+  public java.util.Optional<Extraction.EventFinding> codeSentence(
+      String raw, boolean reportsEvent) {
     String text = redactor.redact(raw, "en");
     List<Token> tokens = Tokenizer.tokens(text);
     if (tokens.isEmpty()) {
       return java.util.Optional.empty();
     }
-    return events.code(text, tokens, gazetteer.find(tokens));
+    return events.code(text, tokens, gazetteer.find(tokens), reportsEvent);
+  }
+
+  /**
+   * This engine with an event-category model trained on coded English sentences (names removed
+   * first, as when coding).
+   */
+  public TextEngine withEventsTrainedOn(List<EventCoder.Coded> examples, LinearModel.Spec spec) {
+    List<EventCoder.Coded> redacted =
+        examples.stream()
+            .map(c -> new EventCoder.Coded(redactor.redact(c.sentence(), "en"), c.category()))
+            .toList();
+    return withEvents(events.train(redacted, spec));
   }
 
   private static List<Token> sentenceTokens(List<Token> tokens, int from, int to) {
