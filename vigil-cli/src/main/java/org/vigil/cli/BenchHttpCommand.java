@@ -214,7 +214,7 @@ final class BenchHttpCommand implements Callable<Integer> {
     List<String[]> out = new ArrayList<>();
     String q = area.isEmpty() ? "" : "&area=" + area;
     out.add(new String[] {"dashboard /api/auth/me", "/api/auth/me"});
-    out.add(new String[] {"dashboard risk (published)", "/api/analytics/risk?horizon=1"});
+    out.add(new String[] {"dashboard risk (published)", "/api/analytics/risk?horizon=0"});
     out.add(new String[] {"dashboard alerts", "/api/alerts?state=NEW&limit=200" + q});
     out.add(new String[] {"dashboard /api/programmes", "/api/programmes"});
     java.util.regex.Matcher m =
@@ -230,7 +230,8 @@ final class BenchHttpCommand implements Callable<Integer> {
     }
     out.add(
         new String[] {
-          "dashboard anomalies", "/api/analytics/anomalies?indicator=" + indicator + q
+          "dashboard anomalies",
+          "/api/analytics/anomalies?published=true&indicator=" + indicator + q
         });
     return out;
   }

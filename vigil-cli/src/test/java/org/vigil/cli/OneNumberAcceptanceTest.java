@@ -234,9 +234,14 @@ class OneNumberAcceptanceTest {
           }
         }
       }
-      // The web UI's data calls, exactly as the pages make them (dashboard and state profile:
-      // horizon=1; risk page: no parameters): the pages show these composites as they come.
-      for (String ui : List.of("/api/analytics/risk?horizon=1", "/api/analytics/risk")) {
+      // The web UI's data calls, exactly as the pages make them (dashboard: horizon=0; state
+      // profile: horizon=1; risk page: no parameters): the pages show these composites as they
+      // come.
+      for (String ui :
+          List.of(
+              "/api/analytics/risk?horizon=0",
+              "/api/analytics/risk?horizon=1",
+              "/api/analytics/risk")) {
         JsonNode page = api(reader, ui);
         assertThat(page.get("coverage").get("run").asLong()).as(ui).isPositive();
         for (JsonNode s : page.get("scores")) {

@@ -52,6 +52,13 @@ public interface ObservationRepository {
   List<Observation> latestByIndicator(AccessContext ctx, String indicator, Instant asOf);
 
   /**
+   * Every readable series of one area as now, in one read: per indicator the same list as {@link
+   * #series(AccessContext, String, String)} gives, ordered by period. Indicators without a readable
+   * value are absent.
+   */
+  java.util.Map<String, List<Observation>> latestByArea(AccessContext ctx, String area);
+
+  /**
    * Stored batches of ctx's organisation (every organisation's for system admins), newest first.
    */
   List<IngestBatch> batches(AccessContext ctx);

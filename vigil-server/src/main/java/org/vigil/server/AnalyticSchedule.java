@@ -1,6 +1,7 @@
 package org.vigil.server;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,10 +14,11 @@ import org.vigil.model.run.AnalyticRun;
 
 /**
  * The scheduled analytic run: once when the server starts, then every {@code every}, an incremental
- * run ({@link AnalyticRunner}, trigger {@code schedule}) on one background thread. A run that finds
- * no changed series refits nothing; the first run of a store without one is a full run. A failed
- * run is logged and the schedule goes on. Runs share the runner's one-at-a-time lock with the runs
- * after an ingest, so they never overlap. The run's times come from the Vigil's clock.
+ * run ({@link AnalyticRunner}, trigger {@code schedule}) on one background thread, only when some
+ * input's vintage changed since the latest run (otherwise nothing is recorded); the first run of a
+ * store without one is a full run. A failed run is logged and the schedule goes on. Runs share the
+ * runner's one-at-a-time lock with the runs after an ingest, so they never overlap. The run's times
+ * come from the Vigil's clock.
  */
 final class AnalyticSchedule implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AnalyticSchedule.class);
@@ -25,6 +27,7 @@ final class AnalyticSchedule implements AutoCloseable {
   private final AnalyticRunner runner;
   private final AtomicLong finished = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong unchanged = new AtomicLong();
 
   private AnalyticSchedule(Vigil vigil) {
     this.runner = new AnalyticRunner(vigil);
@@ -46,13 +49,18 @@ final class AnalyticSchedule implements AutoCloseable {
 
   private void runOnce() {
     try {
-      AnalyticRun run = runner.run("schedule", false, AnalyticRunner.Progress.NONE);
+      Optional<AnalyticRun> run = runner.runIfNewData("schedule", AnalyticRunner.Progress.NONE);
+      if (run.isEmpty()) {
+        unchanged.incrementAndGet();
+        LOG.debug("Scheduled analytic run: no new data since the latest run; nothing recorded");
+        return;
+      }
       finished.incrementAndGet();
       LOG.info(
           "Scheduled analytic run {}: {} series computed, {} results changed",
-          run.id(),
-          run.seriesComputed(),
-          run.resultsChanged());
+          run.get().id(),
+          run.get().seriesComputed(),
+          run.get().resultsChanged());
     } catch (RuntimeException e) {
       failed.incrementAndGet();
       LOG.warn("Scheduled analytic run failed; the next one runs on schedule", e);
@@ -62,6 +70,11 @@ final class AnalyticSchedule implements AutoCloseable {
   /** Scheduled runs finished since the start. */
   long finished() {
     return finished.get();
+  }
+
+  /** Scheduled times that found no new data and recorded nothing. */
+  long unchanged() {
+    return unchanged.get();
   }
 
   /** Scheduled runs that failed since the start. */

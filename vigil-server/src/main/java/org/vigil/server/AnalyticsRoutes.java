@@ -24,6 +24,7 @@ import org.vigil.analytics.trend.TrendSpec;
 import org.vigil.app.Vigil;
 import org.vigil.app.analytics.AnomalyService;
 import org.vigil.app.analytics.PriorityService;
+import org.vigil.app.analytics.PublishedAnomalies;
 import org.vigil.app.analytics.QualityService;
 import org.vigil.app.analytics.RiskService;
 import org.vigil.app.analytics.TrendService;
@@ -100,13 +101,31 @@ final class AnalyticsRoutes implements RouteGroup {
   }
 
   private void anomalies(Context ctx) {
-    List<AnomalyService.AreaAnomaly> found =
-        new AnomalyService(vigil)
-            .anomalies(
-                Caller.of(ctx),
-                code(Params.required(ctx, "indicator")),
-                Params.optional(ctx, "area").map(AnalyticsRoutes::code),
-                AnomalySpec.DEFAULT);
+    String indicator = code(Params.required(ctx, "indicator"));
+    Optional<String> area = Params.optional(ctx, "area").map(AnalyticsRoutes::code);
+    String published = Params.optional(ctx, "published").orElse("false");
+    if (!published.equals("true") && !published.equals("false")) {
+      throw new BadRequestException(
+          "Query parameter 'published' must be true or false, found '"
+              + Params.clip(published)
+              + "'");
+    }
+    AnomalyService service = new AnomalyService(vigil);
+    List<AnomalyService.AreaAnomaly> found;
+    Long run = null;
+    if (published.equals("true")) {
+      // As the latest analytic run published them (robust z), read, never computed per reader;
+      // before the first run, computed on request with the same detector.
+      Optional<PublishedAnomalies.Read> read = service.published(Caller.of(ctx), indicator, area);
+      found =
+          read.map(PublishedAnomalies.Read::anomalies)
+              .orElseGet(
+                  () ->
+                      service.anomalies(Caller.of(ctx), indicator, area, PublishedAnomalies.SPEC));
+      run = read.map(PublishedAnomalies.Read::runId).orElse(null);
+    } else {
+      found = service.anomalies(Caller.of(ctx), indicator, area, AnomalySpec.DEFAULT);
+    }
     List<Map<String, Object>> rows = new ArrayList<>();
     for (AnomalyService.AreaAnomaly a : found) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -122,7 +141,12 @@ final class AnalyticsRoutes implements RouteGroup {
       m.put("description", a.anomaly().description());
       rows.add(m);
     }
-    ctx.json(Map.of("anomalies", rows));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("anomalies", rows);
+    if (published.equals("true")) {
+      out.put("run", run);
+    }
+    ctx.json(out);
   }
 
   private void quality(Context ctx) {
@@ -189,8 +213,9 @@ final class AnalyticsRoutes implements RouteGroup {
               + "'");
     }
     Optional<String> h = Params.optional(ctx, "horizon");
-    List<Integer> horizons =
-        h.isPresent() ? List.of(Params.intParam(ctx, "horizon", 12, 1, 12)) : List.of(6, 12);
+    // horizon=0: the period's scores only, no projections (what the dashboard draws).
+    int one = h.isPresent() ? Params.intParam(ctx, "horizon", 12, 0, 12) : -1;
+    List<Integer> horizons = one < 0 ? List.of(6, 12) : one == 0 ? List.of() : List.of(one);
     int draws = Params.intParam(ctx, "draws", 1000, 0, 10_000);
     RiskService.RiskRun run =
         new RiskService(vigil)

@@ -46,9 +46,11 @@ final class StateRoutes implements RouteGroup {
     }
     record Row(Indicator indicator, List<Observation> obs, Instant recorded) {}
     List<Row> rows = new ArrayList<>();
+    // One read of every series of the area (not one per indicator).
+    Map<String, List<Observation>> byIndicator = vigil.observations().latestByArea(caller, area);
     for (Indicator i : vigil.reference().indicators(caller)) {
       List<Observation> obs =
-          vigil.observations().series(caller, i.code(), area).stream()
+          byIndicator.getOrDefault(i.code(), List.of()).stream()
               .filter(o -> !Double.isNaN(o.value()))
               .toList();
       if (!obs.isEmpty()) {

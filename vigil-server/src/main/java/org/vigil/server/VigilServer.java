@@ -181,6 +181,11 @@ public final class VigilServer {
     return schedule.map(AnalyticSchedule::finished).orElse(0L);
   }
 
+  /** Scheduled times that found no new data and recorded no run (0 without a schedule). */
+  public long scheduledUnchanged() {
+    return schedule.map(AnalyticSchedule::unchanged).orElse(0L);
+  }
+
   /** Every route the groups declared, in declaration order. */
   public List<Routes.Route> routes() {
     return routes;

@@ -48,8 +48,9 @@ export async function render(view, { me }) {
 }
 
 async function risk(box, map, members, areas, own, indicators) {
-  // The published scores and composites (no draws parameter: the run's own bands are read).
-  const res = await optional('/api/analytics/risk', { horizon: 1 });
+  // The published scores and composites of the latest month (horizon 0: no projections, which the
+  // dashboard does not draw; no draws parameter: the run's own bands are read).
+  const res = await optional('/api/analytics/risk', { horizon: 0 });
   if (!res.ok) return box.replaceChildren(unavailable(t('risk.index'), res));
   const rows = riskRows(res.data);
   drawMap(map, members, areas, rows, own?.code);
@@ -170,7 +171,8 @@ async function recentAnomalies(box, own, areas, indicators) {
   } else {
     queries = [...indicators.values()].filter((i) => i.synthetic && i.frequency === 'MONTHLY').slice(0, 3).map((i) => ({ indicator: i.code }));
   }
-  const results = await Promise.all(queries.map((q) => optional('/api/analytics/anomalies', q)));
+  // As published by the analytic run (read, not computed per reader; robust z, as in reports).
+  const results = await Promise.all(queries.map((q) => optional('/api/analytics/anomalies', { ...q, published: true })));
   const failed = results.find((r) => !r.ok);
   if (failed && results.every((r) => !r.ok)) return box.replaceChildren(unavailable(t('dash.anomalies'), failed));
   const all = results.filter((r) => r.ok).flatMap((r) => anomalyRows(r.data));

@@ -195,6 +195,34 @@ final class JdbcObservationRepository implements ObservationRepository {
     return SeriesOwners.primary(latestPerPeriod(rows), homes(), ctx);
   }
 
+  @Override
+  public java.util.Map<String, List<Observation>> latestByArea(AccessContext ctx, String area) {
+    List<Observation> rows =
+        query(
+            ctx,
+            "SELECT o.*, b.recorded_at FROM observation o JOIN ingest_batch b ON b.id = o.batch_id"
+                + " AND b.status = 'COMPLETE'"
+                + " WHERE o.area_code = ?",
+            List.of(area),
+            " ORDER BY o.indicator_code, o.period_code, o.id",
+            area + " (all indicators)",
+            Instant.MAX);
+    java.util.Map<String, List<Observation>> byIndicator = new java.util.TreeMap<>();
+    for (Observation o : rows) {
+      byIndicator.computeIfAbsent(o.indicator(), k -> new ArrayList<>()).add(o);
+    }
+    java.util.Map<String, String> homes = homes();
+    java.util.Map<String, List<Observation>> out = new java.util.TreeMap<>();
+    byIndicator.forEach(
+        (indicator, obs) -> {
+          List<Observation> latest = SeriesOwners.primary(latestPerPeriod(obs), homes, ctx);
+          if (!latest.isEmpty()) {
+            out.put(indicator, latest);
+          }
+        });
+    return out;
+  }
+
   private List<Observation> query(
       AccessContext ctx,
       String sql,

@@ -139,6 +139,13 @@ abstract class OwnershipContractTest {
     assertThat(store.observations().latestByIndicator(RUS_VIEWER, IND, Instant.MAX))
         .extracting(Observation::value)
         .containsExactly(100.0);
+    // The area's one-read view agrees with the series read per indicator, for each reader.
+    assertThat(store.observations().latestByArea(RUS_VIEWER, "RUS").get(IND)).isEqualTo(rusView);
+    assertThat(store.observations().latestByArea(SYSTEM, "RUS").get(IND))
+        .extracting(Observation::value)
+        .containsExactly(100.0);
+    assertThat(store.observations().latestByArea(KAZ_VIEWER, "RUS").get(IND))
+        .isEqualTo(store.observations().series(KAZ_VIEWER, IND, "RUS"));
     // KAZ cannot read RUS's NATIONAL series: it sees its own, labelled as its own.
     List<Observation> kazView = store.observations().series(KAZ_VIEWER, IND, "RUS");
     assertThat(kazView).extracting(o -> o.ownership().owner()).containsExactly("KAZ-SC");
@@ -185,6 +192,7 @@ abstract class OwnershipContractTest {
     assertThat(store.observations().vintages(KAZ_VIEWER, IND, "RUS", Period.parse("2024-01")))
         .isEmpty();
     assertThat(store.observations().latestByIndicator(KAZ_VIEWER, IND, Instant.MAX)).isEmpty();
+    assertThat(store.observations().latestByArea(KAZ_VIEWER, "RUS")).isEmpty();
     assertThat(store.observations().vintages(RUS_VIEWER, IND, "RUS", Period.parse("2024-01")))
         .extracting(o -> o.ownership().classification())
         .containsExactly(Classification.SHARED, Classification.NATIONAL);

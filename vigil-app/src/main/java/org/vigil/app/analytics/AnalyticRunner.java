@@ -48,7 +48,8 @@ import org.vigil.timeseries.TimeSeries;
  * stored with the owner and the most restrictive classification of its inputs, read by everyone
  * filtered by access. Per input series: the forecast (model, median and 95% quantiles) and the
  * trend; per state, domain and month: the risk score now (every month of the history) and projected
- * 1..{@value #HORIZON} months ahead, against the methodology's fixed goalposts.
+ * 1..{@value #HORIZON} months ahead, against the methodology's fixed goalposts; per series of every
+ * indicator, its anomalies ({@link PublishedAnomalies}).
  *
  * <p>Incremental: a series whose vintage (the id of the batch of its latest value) is unchanged
  * since the previous run keeps its forecast and trend; the risk index is rescored (it is cheap) and
@@ -100,13 +101,49 @@ public final class AnalyticRunner {
     }
   }
 
+  /**
+   * An incremental run only when there is something new to publish: no run yet, another methodology
+   * version, or an input series whose vintage (the batch of its latest value) differs from the
+   * latest run's. Otherwise it records nothing and returns empty (the scheduled run: an idle system
+   * does not pile up identical runs).
+   */
+  public Optional<AnalyticRun> runIfNewData(String trigger, Progress progress) {
+    synchronized (AnalyticRunner.class) {
+      AccessContext sys = AccessContext.system();
+      Methodology m = RiskService.methodology("vigil-default");
+      Optional<AnalyticRun> prev = repo.latest(sys, Instant.MAX);
+      Inputs in = Inputs.load(vigil, source, m);
+      if (prev.isPresent() && !newData(prev.get(), m, in)) {
+        return Optional.empty();
+      }
+      return Optional.of(runLocked(trigger, false, progress, prev, in));
+    }
+  }
+
+  /** True when the inputs or methodology differ from what run {@code prev} read. */
+  static boolean newData(AnalyticRun prev, Methodology m, Inputs in) {
+    Map<String, Long> now = new TreeMap<>();
+    in.series().forEach((k, d) -> now.put(k, d.vintage()));
+    return !prev.methodology().equals(m.id())
+        || !prev.methodologyVersion().equals(m.version())
+        || !prev.spec().equals(specText(RiskSpec.DEFAULT))
+        || !prev.inputs().equals(now)
+        || !prev.period().equals(in.latestMonth().map(Period::toString));
+  }
+
   private AnalyticRun runLocked(String trigger, boolean full, Progress progress) {
+    AccessContext sys = AccessContext.system();
+    Optional<AnalyticRun> prev = repo.latest(sys, Instant.MAX);
+    Inputs in = Inputs.load(vigil, source, RiskService.methodology("vigil-default"));
+    return runLocked(trigger, full, progress, prev, in);
+  }
+
+  private AnalyticRun runLocked(
+      String trigger, boolean full, Progress progress, Optional<AnalyticRun> prev, Inputs in) {
     AccessContext sys = AccessContext.system();
     Methodology m = RiskService.methodology("vigil-default");
     RiskSpec spec = RiskSpec.DEFAULT;
-    Optional<AnalyticRun> prev = repo.latest(sys, Instant.MAX);
     AnalyticRun run = repo.begin(sys, trigger, full, m.id(), m.version(), specText(spec));
-    Inputs in = Inputs.load(vigil, source, m);
     Period period = in.latestMonth().orElse(null);
     boolean reuse =
         !full
@@ -203,6 +240,13 @@ public final class AnalyticRunner {
       results.addAll(risk);
       notes = String.join("\n", rr.diagnostics());
     }
+    Map<String, AnalyticResult> oldAnomalies = new HashMap<>();
+    if (!full && prev.isPresent()) {
+      for (AnalyticResult r : repo.results(sys, PublishedAnomalies.KIND, prev.get().id())) {
+        oldAnomalies.put(r.subject(), r);
+      }
+    }
+    results.addAll(PublishedAnomalies.compute(vigil, oldAnomalies));
     if (from.isEmpty()) {
       // The diagnostics of a full scoring; an incremental run keeps those in force.
       results.add(
@@ -246,7 +290,9 @@ public final class AnalyticRunner {
         + " months, "
         + spec.draws()
         + " Monte Carlo draws, seed "
-        + spec.seed();
+        + spec.seed()
+        + ", robust-z anomalies |z| > "
+        + PublishedAnomalies.SPEC.zThreshold();
   }
 
   private Forecast forecast(TimeSeries ts, Period period) {

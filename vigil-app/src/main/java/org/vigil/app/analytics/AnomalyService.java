@@ -27,7 +27,18 @@ public final class AnomalyService {
    */
   public record AreaAnomaly(String indicator, String area, Anomaly anomaly) {}
 
-  /** Anomalies, by area then period. */
+  /**
+   * The anomalies the latest analytic run published ({@link PublishedAnomalies#SPEC}) that ctx may
+   * read, by area then period; empty before the first run. The indicator and area must exist.
+   */
+  public Optional<PublishedAnomalies.Read> published(
+      AccessContext ctx, String indicator, Optional<String> area) {
+    source.indicator(ctx, indicator);
+    area.ifPresent(a -> source.area(ctx, a));
+    return PublishedAnomalies.read(source.vigil(), ctx, indicator, area);
+  }
+
+  /** Anomalies computed on request over what ctx may read, by area then period. */
   public List<AreaAnomaly> anomalies(
       AccessContext ctx, String indicator, Optional<String> area, AnomalySpec spec) {
     source.indicator(ctx, indicator);

@@ -70,6 +70,43 @@ class AnalyticRunsTest {
   }
 
   @Test
+  void anomalies_storedPerSeriesWithItsOwnership_readFilteredAndEqualToTheDetector() {
+    AccessContext sys = AccessContext.system();
+    var repo = vigil.store().analyticRuns();
+    List<AnalyticResult> stored = repo.results(sys, PublishedAnomalies.KIND, first.id());
+    // Every series of every indicator, not only the risk inputs.
+    assertThat(stored.size()).isGreaterThan(first.inputs().size());
+    assertThat(stored)
+        .extracting(AnalyticResult::subject)
+        .anyMatch(x -> x.startsWith("TEXT_DOCS_"));
+    for (AccessContext reader : List.of(KAZ, BLR)) {
+      Set<String> readable =
+          repo.results(reader, PublishedAnomalies.KIND, first.id()).stream()
+              .map(AnalyticResult::subject)
+              .collect(Collectors.toSet());
+      Set<String> allowed =
+          stored.stream()
+              .filter(r -> reader.canRead(r.ownership()))
+              .map(AnalyticResult::subject)
+              .collect(Collectors.toSet());
+      assertThat(readable).as(reader.user()).isEqualTo(allowed);
+    }
+    // What the reader gets is what the detector finds in the whole series (not recomputed).
+    String indicator = "DEMO_TERROR_INCIDENTS";
+    var series = new SeriesSource(vigil).series(sys, indicator, "KAZ").orElseThrow();
+    List<String> expected =
+        org.vigil.analytics.anomaly.AnomalyDetector.detect(series, PublishedAnomalies.SPEC).stream()
+            .map(a -> a.period() + "=" + a.score())
+            .toList();
+    PublishedAnomalies.Read read =
+        new AnomalyService(vigil).published(KAZ, indicator, Optional.of("KAZ")).orElseThrow();
+    assertThat(read.runId()).isGreaterThanOrEqualTo(first.id());
+    assertThat(read.anomalies())
+        .extracting(a -> a.anomaly().period() + "=" + a.anomaly().score())
+        .isEqualTo(expected);
+  }
+
+  @Test
   void sameScore_forEveryReaderAndHorizon() {
     Period p = Period.parse(first.period().orElseThrow());
     Map<String, Double> seen = new HashMap<>();
@@ -140,6 +177,10 @@ class AnalyticRunsTest {
     assertThat(inc.inputs().get(subject)).isGreaterThan(first.inputs().get(subject));
     var repo = vigil.store().analyticRuns();
     assertThat(repo.changedBy(sys, AnalyticRunner.FORECAST, inc.id()))
+        .extracting(AnalyticResult::subject)
+        .containsExactly(subject);
+    // Anomalies: only the revised series' result is stored again (the others are reused).
+    assertThat(repo.changedBy(sys, PublishedAnomalies.KIND, inc.id()))
         .extracting(AnalyticResult::subject)
         .containsExactly(subject);
     List<AnalyticResult> changedRisk = repo.changedBy(sys, AnalyticRunner.RISK, inc.id());
