@@ -87,6 +87,13 @@ public final class EventCoder {
     return model;
   }
 
+  /** The trained model's probability of the category, 0 without a model. */
+  double probability(List<Token> tokens, String category) {
+    return model
+        .map(m -> m.predict(features(tokens), tied(tokens)).getOrDefault(category, 0.0))
+        .orElse(0.0);
+  }
+
   /** The lexicon's choice: the category of the earliest trigger, longer phrases first. */
   Optional<Lexicon.Match<PloverTrigger>> lexiconTrigger(List<Token> tokens) {
     List<Lexicon.Match<PloverTrigger>> found = triggers.find(tokens);

@@ -82,6 +82,15 @@ public final class TextEngine {
     return events;
   }
 
+  /**
+   * The trained event model's probability that an English sentence reports an event of the
+   * category; 0 without a model or for a category it was not trained on.
+   */
+  double probability(String raw, String category) {
+    List<Token> tokens = Tokenizer.tokens(redactor.redact(raw, "en"));
+    return events.probability(tokens, category);
+  }
+
   /** The text with person names removed, in its detected language. */
   public String redact(String raw) {
     return redactor.redact(raw, LanguageDetector.detect(raw).code());
