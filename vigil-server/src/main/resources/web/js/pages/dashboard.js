@@ -123,16 +123,33 @@ function alertGroup(g, me, areas, indicators, box) {
     h('span', { class: `sev sev-${sev}` }, label('severity', sev)), ' ',
     h('a', { href: `#/indicator?code=${encodeURIComponent(a.indicator)}&areas=${encodeURIComponent(a.area)}` }, ind ? nameOf(ind) : a.indicator),
     ` · ${nameOf(areas.get(a.area))}`, h('br'),
-    h('span', {}, alertText(a)),
+    h('span', {}, alertText(a, indicators)),
     h('br'), h('span', { class: 'muted' }, `${label('alertRule', a.rule)} · ${period(a.period)} · ${dateTime(a.createdAt)}`,
       g.length > 1 ? ` · ${t('alerts.more', { n: g.length - 1 })}` : ''), ' ', ack, status);
 }
 
-/** The alert's sentence; a data-quality alert in Russian names its check from the translations. */
-function alertText(a) {
-  if (getLang() !== 'ru') return a.messageEn;
-  const check = a.rule === 'DATA_QUALITY' ? a.evidence?.check : null;
-  return check ? t('alerts.qualityCheck', { check: label('qualityRule', check) }) : a.messageRu;
+/**
+ * The alert's sentence in the reader's language, with the reader's number and month formats, from
+ * the alert's evidence (anomalies, KPI drifts, data-quality checks); the stored message otherwise.
+ */
+function alertText(a, indicators) {
+  const ev = a.evidence ?? {};
+  const n = (x) => (x === undefined || x === null || x === '' ? NaN : Number(x));
+  if (a.rule === 'ANOMALY' && Number.isFinite(n(ev.value)) && Number.isFinite(n(ev.upper))) {
+    const ind = indicators.get(a.indicator);
+    const dir = n(ev.value) > n(ev.upper) ? 'High' : 'Low';
+    return t(`alerts.${ev.kind === 'LEVEL_SHIFT' ? 'shift' : 'anomaly'}${dir}`, {
+      value: value(n(ev.value), ind), period: period(ev.until ?? a.period), since: period(ev.since ?? a.period),
+      n: ev.periods ?? 1, lower: value(n(ev.lower), ind), upper: value(n(ev.upper), ind) });
+  }
+  if (a.rule === 'KPI_DRIFT' && ev.status && Number.isFinite(n(ev.target))) {
+    return t('alerts.kpiDrift', { status: label('drift', ev.status), target: value(n(ev.target), indicators.get(ev.indicator)),
+      deadline: period(a.period), p: pct(n(ev.probability)) });
+  }
+  if (a.rule === 'DATA_QUALITY' && ev.check && getLang() === 'ru') {
+    return t('alerts.qualityCheck', { check: label('qualityRule', ev.check) });
+  }
+  return getLang() === 'ru' ? a.messageRu : a.messageEn;
 }
 
 async function kpisAtRisk(box, own, areas, indicators) {

@@ -36,6 +36,7 @@ import org.vigil.model.Observation;
 import org.vigil.model.Ownership;
 import org.vigil.model.Polarity;
 import org.vigil.model.ThreatDomain;
+import org.vigil.model.i18n.Translations;
 import org.vigil.model.text.DocumentRepository;
 import org.vigil.model.text.TextDocument;
 import org.vigil.timeseries.Frequency;
@@ -188,7 +189,10 @@ public final class TextSignals {
         return new Indicator(
             code,
             "Coded " + category + " events in reports on " + d.nameEn().toLowerCase(Locale.ROOT),
-            "События " + category + " в сообщениях: " + d.nameRu().toLowerCase(Locale.ROOT),
+            "События категории «"
+                + Translations.text("ru", "plover." + category)
+                + "» в сообщениях: "
+                + d.nameRu().toLowerCase(Locale.ROOT),
             d,
             "events",
             Frequency.MONTHLY,

@@ -1,0 +1,62 @@
+package org.vigil.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.vigil.app.alert.AlertService;
+import org.vigil.model.AccessContext;
+
+/**
+ * The dashboard's alerts panel over the evaluated demo: the server's ranking (most severe subject
+ * first), and in Russian every alert's sentence and rule in Russian, numbers in the Russian format.
+ */
+@ExtendWith(BrowserFixture.class)
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class AlertsPanelBrowserTest {
+  private static final List<String> ORDER = List.of("CRITICAL", "WARNING", "INFO");
+  private static BrowserFixture.Shared fx;
+
+  @BeforeAll
+  static void start() {
+    fx = BrowserFixture.shared();
+    new AlertService(fx.vigil).evaluate(AccessContext.system()); // as `vigil demo` does
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"en", "ru"})
+  void dashboard_alerts_rankedBySeverity_andInTheReadersLanguage(String lang) {
+    fx.login("kaz.analyst", lang);
+    fx.open("#/dashboard");
+    fx.browser.screenshot("alerts-panel-" + lang);
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, String>> items =
+        (List<Map<String, String>>)
+            fx.browser.script(
+                """
+                return [...document.querySelectorAll('ul.alerts > li.alert')].map((li) => ({
+                  severity: [...li.classList].find((c) => c.startsWith('sev-')).slice(4),
+                  text: li.innerText }));
+                """);
+
+    assertThat(items).as("alerts on the evaluated demo for kaz.analyst").isNotEmpty();
+    List<Integer> ranks = items.stream().map(i -> ORDER.indexOf(i.get("severity"))).toList();
+    assertThat(ranks).as("severities in panel order").isSorted().doesNotContain(-1);
+    if (lang.equals("ru")) {
+      for (Map<String, String> i : items) {
+        String text = i.get("text");
+        // Codes (KAZ, CIS-CT-2023-2025/K2) are upper case; any lower-case Latin word is English.
+        assertThat(text).as(text).doesNotContainPattern("[a-z]{2,}");
+        assertThat(text).as(text).doesNotContainPattern("\\d\\.\\d");
+      }
+      assertThat(items.get(0).get("text")).containsPattern("Необычно|Сдвиг уровня|цель");
+    }
+  }
+}
