@@ -63,6 +63,7 @@ final class ServeCommand implements Callable<Integer> {
             .demo(demo)
             .analyseEvery(interval(analyseEvery).orElse(null))
             .build();
+    VigilServer.checkPortFree(host, port); // before the demo's load, not a minute after it
     Vigil vigil = root.openVigil();
     if (demo) {
       root.err().println("Loading demo data (first run only)...");

@@ -86,20 +86,43 @@ public final class VigilServer {
       app.start(config.host(), config.port());
     } catch (JavalinBindException e) {
       app.stop();
-      throw new VigilException(
-          "Port "
-              + config.port()
-              + " on "
-              + config.host()
-              + " is in use (another Vigil or another program listens there): stop it, or choose"
-              + " another port with --port N (0 picks a free one)",
-          e);
+      throw portInUse(config.host(), config.port(), e);
     }
     return new VigilServer(
         app,
         List.copyOf(declared),
         config.analyseEvery().map(every -> AnalyticSchedule.start(vigil, every)),
         groups);
+  }
+
+  /**
+   * Fails at once, with the message a busy port gets at start, when {@code port} on {@code host}
+   * cannot be bound now (port 0 always can): lets a caller check before slow work such as loading
+   * the demo. The port may still be taken between this check and the start.
+   */
+  public static void checkPortFree(String host, int port) {
+    if (port == 0) {
+      return;
+    }
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new java.net.InetSocketAddress(host, port));
+    } catch (java.net.BindException e) {
+      throw portInUse(host, port, e);
+    } catch (java.io.IOException e) {
+      // not a busy port (an unknown host, say): the start reports it in its own words
+    }
+  }
+
+  private static VigilException portInUse(String host, int port, Exception cause) {
+    String message =
+        String.format(
+            java.util.Locale.ROOT,
+            "Port %d on %s is in use (another Vigil or another program listens there): %s",
+            port,
+            host,
+            "stop it, or choose another port with --port N (0 picks a free one)");
+    return new VigilException(message, cause);
   }
 
   private static void configure(JavalinConfig cfg, ServerContext server) {
