@@ -23,6 +23,8 @@ import org.vigil.model.InvalidInputException;
 import org.vigil.model.Ownership;
 import org.vigil.model.ThreatDomain;
 import org.vigil.model.text.TextDocument;
+import org.vigil.text.DomainClassifier;
+import org.vigil.text.DomainTraining;
 import org.vigil.text.search.SearchResult;
 import org.vigil.text.search.TextQuery;
 import org.vigil.text.search.Timeline;
@@ -48,7 +50,8 @@ import picocli.CommandLine.Spec;
       DocsCommand.Search.class,
       DocsCommand.Show.class,
       DocsCommand.Signals.class,
-      DocsCommand.Reindex.class
+      DocsCommand.Reindex.class,
+      DocsCommand.Train.class
     })
 final class DocsCommand implements Runnable {
   private static final String DEFAULT_OWNER = "SECRETARIAT";
@@ -427,6 +430,83 @@ final class DocsCommand implements Runnable {
         root.out().println("Search index rebuilt: " + n + " text(s)");
       }
       return VigilCommand.OK;
+    }
+  }
+
+  @Command(
+      name = "train",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Retrain the threat-domain classifier from labelled texts (local operator) and keep it for"
+            + " later ingests; prints its cross-validated scores beside the lexicon alone.",
+        "FILE is CSV with the header 'text,domains'; domains separated by ';' (e.g."
+            + " DRUG_TRAFFICKING;ORGANISED_CRIME), fields with commas or quotes in double quotes."
+      })
+  static final class Train implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "Labelled texts (CSV).")
+    Path file;
+
+    @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds.")
+    int folds;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed that draws the folds.")
+    long seed;
+
+    @Override
+    public Integer call() {
+      VigilCommand root = VigilCommand.of(spec);
+      List<DomainClassifier.Labelled> labelled = read(file);
+      try (Vigil vigil = root.openVigil()) {
+        Path model =
+            TextService.domainModelFile(vigil)
+                .orElseThrow(
+                    () ->
+                        new InvalidInputException(
+                            "docs train: the database is in memory, so there is nowhere to keep"
+                                + " the model; use a file database (--db) or set"
+                                + " VIGIL_TEXT_MODEL"));
+        TextService.TrainReport r;
+        try (TextService texts = TextService.open(vigil)) {
+          r = texts.trainDomains(AccessContext.system(), labelled, folds, seed, model);
+        }
+        DomainTraining.Scores s = r.scores();
+        root.renderer()
+            .note(
+                s.texts()
+                    + " labelled text(s), "
+                    + s.folds()
+                    + "-fold cross-validation (seed "
+                    + seed
+                    + ")");
+        Table t = Table.of("measure", "retrained", "lexicon only");
+        t.row("exact match (all domains right)", fmt3(s.exactMatch()), fmt3(s.lexiconExactMatch()));
+        t.row("micro F1 of domains", fmt3(s.microF1()), fmt3(s.lexiconMicroF1()));
+        root.renderer().print(t);
+        root.err().println("Model trained on all " + s.texts() + " text(s) kept in " + r.file());
+      }
+      return VigilCommand.OK;
+    }
+
+    private static List<DomainClassifier.Labelled> read(Path file) {
+      try (java.io.Reader in =
+          java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+        return DomainTraining.parseCsv(in, file.toString());
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw new InvalidInputException(
+            "docs train: " + file + " not found: give a CSV file of labelled texts");
+      } catch (java.nio.charset.CharacterCodingException e) {
+        throw new InvalidInputException("docs train: " + file + " is not UTF-8 text");
+      } catch (IOException e) {
+        throw new InvalidInputException("docs train: cannot read " + file + ": " + e.getMessage());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException(e.getMessage());
+      }
+    }
+
+    private static String fmt3(double v) {
+      return String.format(Locale.ROOT, "%.3f", v);
     }
   }
 

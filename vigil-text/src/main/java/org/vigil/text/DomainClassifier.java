@@ -15,7 +15,8 @@ import org.vigil.model.ThreatDomain;
  * a one-vs-rest linear model trained from labelled examples ({@link #train}). The lexicon
  * confidence of a domain is {@code 1 - 0.4^hits}; a domain is kept when its confidence is at least
  * 0.5 and it has at least a third of the hits of the strongest domain. With a model, the confidence
- * is the mean of the lexicon's and the model's. Immutable and thread-safe.
+ * is the mean of the lexicon's and the model's, or the model's alone for a domain the lexicon finds
+ * no word of. Immutable and thread-safe.
  */
 public final class DomainClassifier {
   private final Lexicon<ThreatDomain> lexicon;
@@ -100,7 +101,9 @@ public final class DomainClassifier {
       Optional<LinearModel> model = Optional.ofNullable(models.get(d));
       if (model.isPresent()) {
         double p = model.get().predict(feats).getOrDefault("yes", 0.0);
-        conf = (lex + p) / 2;
+        // Where the lexicon has no word for a domain, the retrained model alone decides: that is
+        // how retraining teaches vocabulary the lexicon lacks.
+        conf = ev.isEmpty() ? p : (lex + p) / 2;
         lexOk = conf >= 0.5;
       }
       if (lexOk) {

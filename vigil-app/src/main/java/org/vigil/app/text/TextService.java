@@ -3,7 +3,10 @@ package org.vigil.app.text;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,12 +26,15 @@ import org.vigil.app.Vigil;
 import org.vigil.model.AccessContext;
 import org.vigil.model.AccessDeniedException;
 import org.vigil.model.Document;
+import org.vigil.model.InvalidInputException;
 import org.vigil.model.Ownership;
 import org.vigil.model.text.DocumentAlias;
 import org.vigil.model.text.DocumentRepository;
 import org.vigil.model.text.Fingerprint;
 import org.vigil.model.text.TextDocument;
 import org.vigil.store.JdbcDocumentRepository;
+import org.vigil.text.DomainClassifier;
+import org.vigil.text.DomainTraining;
 import org.vigil.text.Extraction;
 import org.vigil.text.TextEngine;
 import org.vigil.text.search.Access;
@@ -89,21 +95,95 @@ public final class TextService implements AutoCloseable {
     } else if (url.startsWith("jdbc:h2:mem:")) {
       index = DocumentIndex.inMemory();
     } else if (url.startsWith("jdbc:h2:file:")) {
-      String file = url.substring("jdbc:h2:file:".length());
-      int semi = file.indexOf(';');
-      index =
-          DocumentIndex.open(Path.of((semi < 0 ? file : file.substring(0, semi)) + "-text-index"));
+      index = DocumentIndex.open(Path.of(h2File(url) + "-text-index"));
     } else {
       index = DocumentIndex.open(Path.of("data", "text-index"));
     }
     try {
       DocumentRepository repo = JdbcDocumentRepository.open(vigil.dataSource(), vigil.clock());
-      return new TextService(
-          repo, index, TextEngine.standard(), Optional.of(new TextSignals(vigil, repo)));
+      TextEngine engine = TextEngine.standard();
+      Optional<Path> model = domainModelFile(vigil);
+      if (model.isPresent() && Files.exists(model.get())) {
+        engine = engine.withDomains(readModel(engine, model.get()));
+      }
+      return new TextService(repo, index, engine, Optional.of(new TextSignals(vigil, repo)));
     } catch (RuntimeException e) {
       index.close();
       throw e;
     }
+  }
+
+  private static String h2File(String url) {
+    String file = url.substring("jdbc:h2:file:".length());
+    int semi = file.indexOf(';');
+    return semi < 0 ? file : file.substring(0, semi);
+  }
+
+  /**
+   * Where the retrained domain classifier is kept: VIGIL_TEXT_MODEL, else next to the H2 file as
+   * {@code <file>-domain-model.json}, else ./data/domain-model.json; none for in-memory H2.
+   */
+  public static Optional<Path> domainModelFile(Vigil vigil) {
+    String env = System.getenv("VIGIL_TEXT_MODEL");
+    String url = vigil.config().dbUrl();
+    if (env != null && !env.isBlank()) {
+      return Optional.of(Path.of(env));
+    } else if (url.startsWith("jdbc:h2:mem:")) {
+      return Optional.empty();
+    } else if (url.startsWith("jdbc:h2:file:")) {
+      return Optional.of(Path.of(h2File(url) + "-domain-model.json"));
+    }
+    return Optional.of(Path.of("data", "domain-model.json"));
+  }
+
+  private static DomainClassifier readModel(TextEngine engine, Path file) {
+    try {
+      return DomainTraining.read(engine.domains(), file);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException(
+          "Cannot read the domain model "
+              + file
+              + " ("
+              + e.getMessage()
+              + "): retrain it with `vigil docs train FILE` or delete it to use the lexicon alone",
+          e);
+    }
+  }
+
+  /**
+   * What retraining did.
+   *
+   * @param scores cross-validated scores of the retrained classifier beside the lexicon alone
+   * @param file where the model trained on every text is kept
+   */
+  public record TrainReport(DomainTraining.Scores scores, Path file) {}
+
+  /**
+   * Retrains the threat-domain classifier on labelled texts (local operator): scores it by k-fold
+   * cross-validation, trains it on all texts and keeps it in {@code file}, where later ingests read
+   * it. Texts already stored keep their domains until they are ingested again.
+   */
+  public TrainReport trainDomains(
+      AccessContext ctx, List<DomainClassifier.Labelled> texts, int folds, long seed, Path file) {
+    if (!ctx.isSystem()) {
+      throw new AccessDeniedException(
+          ctx.user() + " may not retrain the domain classifier: it is done by the local operator.");
+    }
+    DomainClassifier lexicon = TextEngine.standard().domains();
+    DomainTraining.Scores scores;
+    DomainClassifier trained;
+    try {
+      scores = DomainTraining.crossValidate(lexicon, texts, folds, seed);
+      trained = lexicon.train(texts);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(e.getMessage());
+    }
+    try {
+      DomainTraining.write(trained, file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the domain model " + file, e);
+    }
+    return new TrainReport(scores, file);
   }
 
   /**
