@@ -23,6 +23,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.vigil.app.Vigil;
+import org.vigil.app.programme.ProgrammeService;
+import org.vigil.app.programme.ProgrammeSummary;
 import org.vigil.model.AccessContext;
 import org.vigil.model.AccessDeniedException;
 import org.vigil.model.Document;
@@ -101,7 +103,7 @@ public final class TextService implements AutoCloseable {
     }
     try {
       DocumentRepository repo = JdbcDocumentRepository.open(vigil.dataSource(), vigil.clock());
-      TextEngine engine = TextEngine.standard();
+      TextEngine engine = TextEngine.standard().withProgrammes(programmeTitles(vigil));
       Optional<Path> model = domainModelFile(vigil);
       if (model.isPresent() && Files.exists(model.get())) {
         engine = engine.withDomains(readModel(engine, model.get()));
@@ -111,6 +113,24 @@ public final class TextService implements AutoCloseable {
       index.close();
       throw e;
     }
+  }
+
+  /**
+   * Codes and English and Russian titles of the programmes in the registry, so that mentions of
+   * them in texts are linked to their codes.
+   */
+  private static Map<String, List<String>> programmeTitles(Vigil vigil) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (ProgrammeSummary p : new ProgrammeService(vigil).list(AccessContext.system())) {
+      List<String> titles = new ArrayList<>();
+      for (String title : new String[] {p.titleEn(), p.titleRu()}) {
+        if (title != null && !title.isBlank()) {
+          titles.add(title);
+        }
+      }
+      out.put(p.code(), titles);
+    }
+    return out;
   }
 
   private static String h2File(String url) {

@@ -217,4 +217,26 @@ class TextServiceTest {
         .containsExactly("Cyber attack");
     assertThat(Set.of(texts.reindex(AccessContext.system()))).containsExactly(2);
   }
+
+  @Test
+  void programmeMentions_areLinkedToTheRegistrysCodes() {
+    texts.close();
+    org.vigil.app.demo.DemoReference.ensure(vigil);
+    org.vigil.app.programme.ProgrammeDemo.load(vigil);
+    texts = TextService.open(vigil);
+    texts.ingest(
+        KAZ,
+        List.of(
+            raw(
+                "Programme",
+                "Kazakhstan reported progress under "
+                    + org.vigil.app.programme.ProgrammeDemo.CRIME
+                    + " in Almaty.")),
+        KAZ_PUBLIC);
+    var found = texts.search(KAZ, TextQuery.of("progress"), 0, 10);
+    assertThat(found.hits()).hasSize(1);
+    var doc = texts.show(KAZ, found.hits().get(0).document().document().id()).orElseThrow();
+    assertThat(doc.extractionJson())
+        .contains("\"code\":\"" + org.vigil.app.programme.ProgrammeDemo.CRIME + "\"");
+  }
 }
