@@ -101,7 +101,6 @@ final class AnalyticsRoutes implements RouteGroup {
   }
 
   private void anomalies(Context ctx) {
-    String indicator = code(Params.required(ctx, "indicator"));
     Optional<String> area = Params.optional(ctx, "area").map(AnalyticsRoutes::code);
     String published = Params.optional(ctx, "published").orElse("false");
     if (!published.equals("true") && !published.equals("false")) {
@@ -110,6 +109,12 @@ final class AnalyticsRoutes implements RouteGroup {
               + Params.clip(published)
               + "'");
     }
+    // Published results may be read for every indicator at once (the dashboard's one call);
+    // computing on request needs one indicator.
+    Optional<String> indicator =
+        published.equals("true")
+            ? Params.optional(ctx, "indicator").map(AnalyticsRoutes::code)
+            : Optional.of(code(Params.required(ctx, "indicator")));
     AnomalyService service = new AnomalyService(vigil);
     List<AnomalyService.AreaAnomaly> found;
     Long run = null;
@@ -121,10 +126,13 @@ final class AnalyticsRoutes implements RouteGroup {
           read.map(PublishedAnomalies.Read::anomalies)
               .orElseGet(
                   () ->
-                      service.anomalies(Caller.of(ctx), indicator, area, PublishedAnomalies.SPEC));
+                      indicator.isEmpty()
+                          ? List.of()
+                          : service.anomalies(
+                              Caller.of(ctx), indicator.get(), area, PublishedAnomalies.SPEC));
       run = read.map(PublishedAnomalies.Read::runId).orElse(null);
     } else {
-      found = service.anomalies(Caller.of(ctx), indicator, area, AnomalySpec.DEFAULT);
+      found = service.anomalies(Caller.of(ctx), indicator.get(), area, AnomalySpec.DEFAULT);
     }
     List<Map<String, Object>> rows = new ArrayList<>();
     for (AnomalyService.AreaAnomaly a : found) {

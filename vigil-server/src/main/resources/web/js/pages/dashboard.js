@@ -5,7 +5,7 @@ import { chart } from '../charts.js';
 import { card, code, errorBox, h, table, unavailable } from '../dom.js';
 import { change, dateTime, domainName, getLang, label, nameOf, num, pct, period, t, value } from '../i18n.js';
 import { albers, loadMap, NO_DATA, RISK_COLOURS, riskColour } from '../map.js';
-import { areaByCode, indicatorByCode, latestOf, states } from '../ref.js';
+import { areaByCode, indicatorByCode, states } from '../ref.js';
 import { anomalyRows, coverageText, domainsText, riskRows } from '../shapes.js';
 
 export async function render(view, { me }) {
@@ -182,9 +182,8 @@ export function target(k, indicators) {
 async function recentAnomalies(box, own, areas, indicators) {
   let queries;
   if (own) {
-    const series = await latestOf(own.code).catch(() => []);
-    queries = series.filter((s) => indicators.get(s.indicator)?.frequency === 'MONTHLY').slice(0, 6)
-      .map((s) => ({ indicator: s.indicator, area: own.code }));
+    // Every series of the state in one read of the published run.
+    queries = [{ area: own.code }];
   } else {
     queries = [...indicators.values()].filter((i) => i.synthetic && i.frequency === 'MONTHLY').slice(0, 3).map((i) => ({ indicator: i.code }));
   }
@@ -192,7 +191,8 @@ async function recentAnomalies(box, own, areas, indicators) {
   const results = await Promise.all(queries.map((q) => optional('/api/analytics/anomalies', { ...q, published: true })));
   const failed = results.find((r) => !r.ok);
   if (failed && results.every((r) => !r.ok)) return box.replaceChildren(unavailable(t('dash.anomalies'), failed));
-  const all = results.filter((r) => r.ok).flatMap((r) => anomalyRows(r.data));
+  const all = results.filter((r) => r.ok).flatMap((r) => anomalyRows(r.data))
+    .filter((r) => indicators.get(r.indicator)?.frequency === 'MONTHLY');
   const newest = all.reduce((m, r) => (r.period > m ? r.period : m), '');
   const cutoff = newest ? `${+newest.slice(0, 4) - 1}${newest.slice(4)}` : '';
   const rows = all.filter((r) => r.period > cutoff).sort((a, b) => b.period.localeCompare(a.period)).slice(0, 8);

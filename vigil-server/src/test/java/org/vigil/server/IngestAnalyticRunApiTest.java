@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.vigil.app.Vigil;
 import org.vigil.app.VigilConfig;
 import org.vigil.app.analytics.AnalyticRunner;
+import org.vigil.app.analytics.PublishedAnomalies;
 import org.vigil.app.demo.DemoData;
 import org.vigil.model.AccessContext;
 import org.vigil.model.Observation;
@@ -58,6 +59,46 @@ class IngestAnalyticRunApiTest {
       }
     }
     return out;
+  }
+
+  @Test
+  void publishedAnomalies_areTheRunsStoredResults_filteredByReader() throws Exception {
+    AccessContext sys = AccessContext.system();
+    var repo = server.vigil().store().analyticRuns();
+    long run = repo.latest(sys, Instant.MAX).orElseThrow().id();
+    Map<String, String> kaz = login("kaz.analyst");
+    JsonNode all =
+        JSON.readTree(server.get("/api/analytics/anomalies?published=true&area=KAZ", kaz).body());
+    assertThat(all.get("run").asLong()).isEqualTo(run);
+    // Exactly what the run stored for the state's series that the reader may read.
+    long stored = 0;
+    for (AnalyticResult r : repo.results(sys, PublishedAnomalies.KIND, run)) {
+      if (r.area().equals("KAZ")
+          && AccessContext.of("k", "KAZ-SC", org.vigil.model.Role.ANALYST).canRead(r.ownership())) {
+        stored += JSON.readTree(r.payload()).get("anomalies").size();
+      }
+    }
+    assertThat(all.get("anomalies").size()).isEqualTo(stored).isPositive();
+    for (JsonNode a : all.get("anomalies")) {
+      assertThat(a.get("area").asText()).isEqualTo("KAZ");
+      assertThat(a.get("method").asText()).isEqualTo("ROBUST_Z");
+    }
+    // One indicator: the same rows as the all-indicator read has for it.
+    String ind = all.get("anomalies").get(0).get("indicator").asText();
+    JsonNode one =
+        JSON.readTree(
+            server
+                .get("/api/analytics/anomalies?published=true&area=KAZ&indicator=" + ind, kaz)
+                .body());
+    long expected = 0;
+    for (JsonNode a : all.get("anomalies")) {
+      expected += a.get("indicator").asText().equals(ind) ? 1 : 0;
+    }
+    assertThat(one.get("anomalies").size()).isEqualTo(expected);
+    // Computing on request still needs an indicator; a bad flag is a 400.
+    assertThat(server.get("/api/analytics/anomalies?area=KAZ", kaz).statusCode()).isEqualTo(400);
+    assertThat(server.get("/api/analytics/anomalies?published=yes&area=KAZ", kaz).statusCode())
+        .isEqualTo(400);
   }
 
   @Test

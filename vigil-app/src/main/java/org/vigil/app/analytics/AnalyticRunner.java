@@ -701,7 +701,34 @@ public final class AnalyticRunner {
       }
     }
 
+    /**
+     * Scores decoded from stored results, keyed by the whole result (run, subject, payload and
+     * ownership; a stored version never changes), so a read of a published run decodes each score
+     * once, not once per request. Bounded; least recently used dropped first.
+     */
+    private static final Map<AnalyticResult, RiskScore> DECODED =
+        new LinkedHashMap<>(1024, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<AnalyticResult, RiskScore> eldest) {
+            return size() > 20_000;
+          }
+        };
+
     static RiskScore read(AnalyticResult r) {
+      synchronized (DECODED) {
+        RiskScore known = DECODED.get(r);
+        if (known != null) {
+          return known;
+        }
+      }
+      RiskScore s = decode(r);
+      synchronized (DECODED) {
+        DECODED.put(r, s);
+      }
+      return s;
+    }
+
+    private static RiskScore decode(AnalyticResult r) {
       try {
         JsonNode n = JSON.readTree(r.payload());
         Map<String, Double> comps = new HashMap<>();

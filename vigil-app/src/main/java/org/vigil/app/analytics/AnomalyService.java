@@ -29,11 +29,12 @@ public final class AnomalyService {
 
   /**
    * The anomalies the latest analytic run published ({@link PublishedAnomalies#SPEC}) that ctx may
-   * read, by area then period; empty before the first run. The indicator and area must exist.
+   * read, of one indicator or all, in one area or all, by indicator, area and period; empty before
+   * the first run. The indicator and area given must exist.
    */
   public Optional<PublishedAnomalies.Read> published(
-      AccessContext ctx, String indicator, Optional<String> area) {
-    source.indicator(ctx, indicator);
+      AccessContext ctx, Optional<String> indicator, Optional<String> area) {
+    indicator.ifPresent(i -> source.indicator(ctx, i));
     area.ifPresent(a -> source.area(ctx, a));
     return PublishedAnomalies.read(source.vigil(), ctx, indicator, area);
   }

@@ -170,11 +170,12 @@ public final class PublishedAnomalies {
   public record Read(long runId, List<AnomalyService.AreaAnomaly> anomalies) {}
 
   /**
-   * The anomalies of one indicator (in one area, or every area) as published by the latest analytic
-   * run, filtered by what ctx may read; empty when no run has been published yet.
+   * The anomalies of one indicator or every indicator, in one area or every area, as published by
+   * the latest analytic run, filtered by what ctx may read; empty when no run has been published
+   * yet.
    */
   public static Optional<Read> read(
-      Vigil vigil, AccessContext ctx, String indicator, Optional<String> area) {
+      Vigil vigil, AccessContext ctx, Optional<String> indicator, Optional<String> area) {
     AnalyticRunRepository repo = vigil.store().analyticRuns();
     Optional<AnalyticRun> run = repo.latest(ctx, Instant.MAX);
     if (run.isEmpty()) {
@@ -183,7 +184,7 @@ public final class PublishedAnomalies {
     List<AnomalyService.AreaAnomaly> out = new ArrayList<>();
     for (AnalyticResult r : repo.results(ctx, KIND, run.get().id())) {
       String[] ia = r.subject().split("\\|", 2);
-      if (ia[0].equals(indicator) && area.map(ia[1]::equals).orElse(true)) {
+      if (indicator.map(ia[0]::equals).orElse(true) && area.map(ia[1]::equals).orElse(true)) {
         for (Anomaly a : anomalies(r.payload())) {
           out.add(new AnomalyService.AreaAnomaly(ia[0], ia[1], a));
         }

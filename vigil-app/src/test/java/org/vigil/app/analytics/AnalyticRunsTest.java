@@ -99,7 +99,9 @@ class AnalyticRunsTest {
             .map(a -> a.period() + "=" + a.score())
             .toList();
     PublishedAnomalies.Read read =
-        new AnomalyService(vigil).published(KAZ, indicator, Optional.of("KAZ")).orElseThrow();
+        new AnomalyService(vigil)
+            .published(KAZ, Optional.of(indicator), Optional.of("KAZ"))
+            .orElseThrow();
     assertThat(read.runId()).isGreaterThanOrEqualTo(first.id());
     assertThat(read.anomalies())
         .extracting(a -> a.anomaly().period() + "=" + a.anomaly().score())
