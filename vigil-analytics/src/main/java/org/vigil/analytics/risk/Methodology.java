@@ -59,7 +59,15 @@ public record Methodology(
     return resource("inform.json");
   }
 
+  /** The built-in methodologies, parsed once: a methodology is immutable. */
+  private static final Map<String, Methodology> BUILT_IN =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private static Methodology resource(String name) {
+    return BUILT_IN.computeIfAbsent(name, Methodology::readResource);
+  }
+
+  private static Methodology readResource(String name) {
     try (InputStream in = Methodology.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException("Missing methodology resource " + name);
