@@ -435,8 +435,9 @@ final class ProgrammeCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description =
           "Approve (default) or --reject a draft revision; programme coordinators only. An"
-              + " amendment changing other parties' KPIs takes effect when each of those parties"
-              + " (or the secretariat) has approved it; until then it stays a DRAFT with the"
+              + " amendment changing other parties' KPIs or measures takes effect when each of"
+              + " those parties (or the secretariat) has approved it; a joint KPI (a group area"
+              + " such as CIS) concerns every party. Until then it stays a DRAFT with the"
               + " parties it awaits.")
   static final class Decide implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -29,6 +29,8 @@ class ProgrammeCommandTest {
   @TempDir static Path dir;
   static String analyst;
   static String coordinator;
+  static String kgzCoordinator;
+  static String rusCoordinator;
 
   record Run(int exit, String out, String err) {}
 
@@ -59,7 +61,10 @@ class ProgrammeCommandTest {
               vigil.users(), vigil.tokens(), vigil.audit(), vigil.clock(), new SecureRandom());
       // Outside serve --demo the demo logins must change their published password before their
       // sessions and tokens work: each user of the fixture changes it first, as a user would.
-      for (String user : new String[] {"kgz.analyst", "secretariat.coordinator"}) {
+      for (String user :
+          new String[] {
+            "kgz.analyst", "secretariat.coordinator", "kgz.coordinator", "rus.coordinator"
+          }) {
         auth.changeOwnPassword(user, DemoData.PASSWORD, NEW_PASSWORD, "test", "");
       }
       analyst =
@@ -72,6 +77,18 @@ class ProgrammeCommandTest {
           auth.createToken(
                   AccessContext.of(
                       "secretariat.coordinator", "SECRETARIAT", Role.PROGRAMME_COORDINATOR),
+                  "cli",
+                  Duration.ofDays(1))
+              .secret();
+      kgzCoordinator =
+          auth.createToken(
+                  AccessContext.of("kgz.coordinator", "KGZ-SC", Role.PROGRAMME_COORDINATOR),
+                  "cli",
+                  Duration.ofDays(1))
+              .secret();
+      rusCoordinator =
+          auth.createToken(
+                  AccessContext.of("rus.coordinator", "RUS-SC", Role.PROGRAMME_COORDINATOR),
                   "cli",
                   Duration.ofDays(1))
               .secret();
@@ -142,5 +159,57 @@ class ProgrammeCommandTest {
     Run r = vigil("programme", "import", f.toString(), "--token", analyst);
     assertThat(r.exit()).isEqualTo(VigilCommand.BAD_INPUT);
     assertThat(r.err()).contains("bad.json, line ").contains("$.kpis[0].target");
+  }
+
+  /**
+   * Issue 17, programme amendment from the command line: Kyrgyzstan's analyst adds a joint KPI
+   * (area CIS), which concerns every party; Kyrgyzstan's own coordinator cannot approve it (exit 2,
+   * one line), Russia's approval leaves it a draft awaiting the rest, the secretariat's puts it in
+   * force.
+   */
+  @Test
+  void import_jointKpi_awaitsEveryOtherParty_decideRefusesTheDrafter_secretariatApproves()
+      throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    Run export = vigil("programme", "export", ProgrammeDemo.CRIME);
+    assertThat(export.exit()).as(export.err()).isZero();
+    com.fasterxml.jackson.databind.node.ObjectNode doc =
+        (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(export.out());
+    com.fasterxml.jackson.databind.node.ObjectNode joint =
+        ((com.fasterxml.jackson.databind.node.ObjectNode) doc.get("kpis").get(0)).deepCopy();
+    joint.put("code", "KJ").put("area", "CIS").put("nameEn", "CIS-wide drug offences down 5%");
+    ((com.fasterxml.jackson.databind.node.ArrayNode) doc.get("kpis")).add(joint);
+    Path f = dir.resolve("joint.json");
+    Files.writeString(f, json.writeValueAsString(doc));
+
+    Run imported =
+        vigil("programme", "import", f.toString(), "--token", analyst, "--format", "csv");
+    assertThat(imported.exit()).as(imported.err()).isZero();
+    String row = imported.out().lines().skip(1).findFirst().orElseThrow();
+    String version = row.split(",")[0];
+    assertThat(row).endsWith("ARM AZE BLR KAZ RUS TJK UZB,ARM AZE BLR KAZ RUS TJK UZB");
+
+    Run own = vigil("programme", "decide", ProgrammeDemo.CRIME, version, "--token", kgzCoordinator);
+    assertThat(own.exit()).isEqualTo(VigilCommand.BAD_INPUT);
+    assertThat(own.err().strip().lines()).hasSize(1);
+    assertThat(own.err()).contains("KPIs or measures of ARM, AZE, BLR, KAZ, RUS, TJK, UZB");
+
+    Run one =
+        vigil(
+            "programme",
+            "decide",
+            ProgrammeDemo.CRIME,
+            version,
+            "--token",
+            rusCoordinator,
+            "--format",
+            "csv");
+    assertThat(one.exit()).as(one.err()).isZero();
+    assertThat(one.out()).contains(",DRAFT,").contains(",ARM AZE BLR KAZ TJK UZB");
+
+    Run sec = vigil("programme", "decide", ProgrammeDemo.CRIME, version, "--token", coordinator);
+    assertThat(sec.exit()).as(sec.err()).isZero();
+    assertThat(sec.out()).contains("APPROVED");
   }
 }

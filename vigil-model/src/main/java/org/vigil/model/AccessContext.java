@@ -54,6 +54,16 @@ public record AccessContext(
     return new AccessContext("system", SYSTEM_ORG, Role.SYSTEM_ADMIN, true);
   }
 
+  /**
+   * An internal job acting in one organisation's name: it reads what that organisation's analysts
+   * may read (its own data, and others' data as far as it is shared with it) and writes nothing.
+   * What a job derives from a series (an alert) is computed in the series owner's context this way,
+   * never in the evaluator's. Never handed to a request.
+   */
+  public static AccessContext job(String organisation) {
+    return new AccessContext("system@" + organisation, organisation, Role.ANALYST, true);
+  }
+
   public boolean isSystem() {
     return SYSTEM_ORG.equals(organisation) && role == Role.SYSTEM_ADMIN;
   }

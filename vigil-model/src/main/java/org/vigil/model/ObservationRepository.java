@@ -59,6 +59,15 @@ public interface ObservationRepository {
   java.util.Map<String, List<Observation>> latestByArea(AccessContext ctx, String area);
 
   /**
+   * The latest vintage (recorded at or before asOf) of every period of one indicator, for every
+   * readable area and every owner: each owner's series of an area separately (the latest per area,
+   * period and owner), ordered by area then period. For jobs that derive something from each series
+   * in its owner's name (alerts).
+   */
+  List<Observation> latestByIndicatorOfEveryOwner(
+      AccessContext ctx, String indicator, Instant asOf);
+
+  /**
    * Stored batches of ctx's organisation (every organisation's for system admins), newest first.
    */
   List<IngestBatch> batches(AccessContext ctx);

@@ -60,7 +60,8 @@ import org.vigil.timeseries.Period;
  * first, wider vintage), reporting by one state for another's area, sharing agreements and readers,
  * no value, bound, expected level or driver of a series the reader may not read appears in the
  * response of any route of the OpenAPI document that returns data: every GET route except the few
- * that serve no stored data ({@link #NO_DATA}), plus {@code POST /api/alerts/evaluate}.
+ * that serve no stored data ({@link #NO_DATA}), plus {@code POST /api/alerts/evaluate}, over a
+ * published analytic run (risk, composites, drivers, priorities) and the alerts the rules raised.
  *
  * <p>Each series lives at its own scale, 987654.321 times a power of seven: flat (a wiggle of one
  * part in a million) with a 20% spike in its last month, so that anomaly alerts fire and every
@@ -276,6 +277,12 @@ class NoLeakPropertyTest {
     Vigil vigil = Vigil.open(VigilConfig.h2InMemory("noleak-" + index).withClock(clock));
     Instant between = load(vigil, clock, series, agreements);
     clock.advance(Duration.between(clock.instant(), NOW));
+    // Derived results are published by an analytic run over every owner's data (risk scores,
+    // composites, drivers, priorities, forecasts): the routes that read them are scanned too.
+    org.vigil.model.run.AnalyticRun run =
+        new org.vigil.app.analytics.AnalyticRunner(vigil)
+            .run("test", true, org.vigil.app.analytics.AnalyticRunner.Progress.NONE);
+    assertThat(run.resultsChanged()).as("the analytic run publishes results: %s", run).isPositive();
     // A scan is about a hundred requests a try: no rate limit, it would answer 429 instead.
     TestServer server =
         TestServer.start(vigil, ServerConfig.builder().requestsPerMinute(0).build());

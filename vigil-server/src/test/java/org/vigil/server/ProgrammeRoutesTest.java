@@ -150,7 +150,7 @@ class ProgrammeRoutesTest {
       HttpResponse<String> refused = approve(version, other);
       assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
       assertThat(refused.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
-      assertThat(refused.body()).contains("KPIs of RUS");
+      assertThat(refused.body()).contains("KPIs or measures of RUS");
     }
     assertThat(get(CRIME, Map.of()).get("version").asInt()).isLessThan(version);
     JsonNode pending = get(CRIME + "/revisions", Map.of()).get(version - 1); // versions are 1-based
@@ -175,6 +175,52 @@ class ProgrammeRoutesTest {
             "programme.draft kgz.analyst",
             "programme.consent rus.coordinator",
             "programme.approved rus.coordinator");
+  }
+
+  /**
+   * Issue 17: a joint KPI (its area the CIS, not one party) concerns every party, so a party that
+   * adds one needs every other party's approval or the secretariat's; one party alone cannot make
+   * it take effect.
+   */
+  @Test
+  void amendmentAddingAJointKpi_needsEveryOtherParty_orTheSecretariat() throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode doc =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            JSON.readTree(server.get(CRIME + "/export", Map.of()).body());
+    com.fasterxml.jackson.databind.node.ObjectNode joint =
+        ((com.fasterxml.jackson.databind.node.ObjectNode) doc.get("kpis").get(0)).deepCopy();
+    joint.put("code", "KJ");
+    joint.put("area", "CIS");
+    joint.put("nameEn", "Drug trafficking offences in the CIS down 5%");
+    ((com.fasterxml.jackson.databind.node.ArrayNode) doc.get("kpis")).add(joint);
+    HttpResponse<String> accepted =
+        server.send(
+            "POST",
+            "/api/programmes/import?reason=a%20joint%20KPI",
+            JSON.writeValueAsString(doc),
+            as("kgz.analyst"));
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
+    JsonNode draft = JSON.readTree(accepted.body());
+    int version = draft.get("version").asInt();
+    assertThat(draft.get("awaitingConsentOf").toString())
+        .isEqualTo("[\"ARM\",\"AZE\",\"BLR\",\"KAZ\",\"RUS\",\"TJK\",\"UZB\"]");
+
+    HttpResponse<String> own = approve(version, "kgz.coordinator");
+    assertThat(own.statusCode()).as(own.body()).isEqualTo(403);
+    assertThat(own.body()).contains("KPIs or measures of ARM, AZE, BLR, KAZ, RUS, TJK, UZB");
+
+    HttpResponse<String> one = approve(version, "rus.coordinator");
+    assertThat(one.statusCode()).as(one.body()).isEqualTo(200);
+    assertThat(JSON.readTree(one.body()).get("state").asText()).isEqualTo("DRAFT");
+    assertThat(get(CRIME, Map.of()).get("version").asInt()).isLessThan(version);
+    JsonNode pending = get(CRIME + "/revisions", Map.of()).get(version - 1);
+    assertThat(pending.get("awaitingConsentOf").toString())
+        .isEqualTo("[\"ARM\",\"AZE\",\"BLR\",\"KAZ\",\"TJK\",\"UZB\"]");
+
+    HttpResponse<String> secretariat = approve(version, "secretariat.coordinator");
+    assertThat(secretariat.statusCode()).as(secretariat.body()).isEqualTo(200);
+    assertThat(JSON.readTree(secretariat.body()).get("state").asText()).isEqualTo("APPROVED");
+    assertThat(get(CRIME, Map.of()).get("version").asInt()).isEqualTo(version);
   }
 
   @Test

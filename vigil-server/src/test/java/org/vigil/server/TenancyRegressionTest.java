@@ -216,15 +216,24 @@ class TenancyRegressionTest {
     assertThat(kazSeries.get("observations").get(0).get("value").asDouble()).isEqualTo(123456.5);
     assertThat(kazSeries.get("observations").get(0).get("owner").asText()).isEqualTo("KAZ-SC");
 
-    // Alerts about RUS are RUS's and never carry the poisoned value.
+    // RUS's alerts about RUS are computed from RUS's series and never carry the poisoned value;
+    // KAZ's one value for RUS is KAZ's series, and what the rules find in it is KAZ's (PUBLIC).
     HttpResponse<String> eval =
         server.send("POST", "/api/alerts/evaluate", null, server.as("kaz.admin"));
     assertThat(eval.statusCode()).as(eval.body()).isEqualTo(200);
     String alerts = server.get("/api/alerts?area=RUS&limit=500", server.as("rus.admin")).body();
     assertThat(alerts).doesNotContain("123456").doesNotContain("1.235e+05");
+    boolean own = false;
     for (JsonNode a : JSON.readTree(alerts).get("items")) {
-      assertThat(a.get("owner").asText()).as(a.toString()).isEqualTo("RUS-SC");
+      String owner = a.get("owner").asText();
+      own |= owner.equals("RUS-SC");
+      if (!owner.equals("RUS-SC")) {
+        assertThat(owner + " " + a.get("classification").asText())
+            .as(a.toString())
+            .isEqualTo("KAZ-SC PUBLIC");
+      }
     }
+    assertThat(own).as(alerts).isTrue();
   }
 
   static final String RISK_INDICATOR = "DEMO_ORGANISED_CRIME_OFFENCES";
@@ -290,6 +299,34 @@ class TenancyRegressionTest {
     return out;
   }
 
+  /** RUS's own series of the risk indicator as RUS reads it: its owner and observations. */
+  private String rusView() throws Exception {
+    JsonNode s =
+        JSON.readTree(
+            server
+                .get(
+                    "/api/series?indicator=" + RISK_INDICATOR + "&area=RUS",
+                    server.as("rus.analyst"))
+                .body());
+    return s.get("owner").asText() + " " + s.get("observations");
+  }
+
+  /** The alerts on RUS's own series, as RUS reads them after an evaluation. */
+  private List<String> rusAlerts(String evaluator) throws Exception {
+    HttpResponse<String> eval =
+        server.send("POST", "/api/alerts/evaluate", null, server.as(evaluator));
+    assertThat(eval.statusCode()).as(eval.body()).isEqualTo(200);
+    List<String> out = new ArrayList<>();
+    for (JsonNode a :
+        JSON.readTree(server.get("/api/alerts?area=RUS&limit=500", server.as("rus.analyst")).body())
+            .get("items")) {
+      if (a.get("owner").asText().equals("RUS-SC")) {
+        out.add(a.toString());
+      }
+    }
+    return out;
+  }
+
   @Test
   void poisoning_foreignValuesForRus_leaveRusPublishedRiskUnchanged() throws Exception {
     riskWorld();
@@ -297,6 +334,9 @@ class TenancyRegressionTest {
     List<String> before = rusRisk();
     assertThat(before).as("RUS has a published risk score to protect").isNotEmpty();
     assertThat(String.join("\n", before)).contains("\"score\"");
+    String viewBefore = rusView();
+    List<String> alertsBefore = rusAlerts("rus.admin");
+    assertThat(alertsBefore).as("RUS has alerts of its own to protect").isNotEmpty();
 
     // KAZ may report for RUS (an agreement) and files values far from RUS's, PUBLIC and NATIONAL,
     // on periods RUS reported and on newer ones; the next analytic run reads them all.
@@ -311,6 +351,16 @@ class TenancyRegressionTest {
     analyse();
 
     assertThat(rusRisk()).isEqualTo(before);
+    assertThat(rusView()).isEqualTo(viewBefore);
+    assertThat(rusAlerts("kaz.admin")).isEqualTo(alertsBefore);
+    HttpResponse<String> report =
+        server.get("/api/reports?area=RUS&format=html&lang=en", server.as("rus.analyst"));
+    assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+    assertThat(report.body().replaceAll("[\\s,\\u00A0\\u202F]", ""))
+        .doesNotContain("50000000")
+        .doesNotContain("90000000")
+        .doesNotContain("5e+07")
+        .doesNotContain("5.0E7");
   }
 
   @Test
@@ -394,5 +444,97 @@ class TenancyRegressionTest {
                 .body())
         .doesNotContain("2023-12");
     assertThat(server.get(url, server.as("rus.analyst")).body()).contains("\"2023-12\"");
+  }
+
+  /** Monthly values 2020-01..2024-12 around a level, then three months at another in the window. */
+  private static List<Observation> flatThen(String area, double level, double window, Ownership o) {
+    List<Observation> rows = new ArrayList<>();
+    for (int i = 0; i < 63; i++) {
+      double v = i >= 60 ? window : level * (1 + 0.002 * Math.sin(i / 2.0));
+      rows.add(
+          new Observation(
+              TestData.INDICATOR, area, Period.month(2020, 1).plus(i), v, "", "t", 0, null, o));
+    }
+    return rows;
+  }
+
+  private List<JsonNode> alerts(String user) throws Exception {
+    HttpResponse<String> r = server.get("/api/alerts?limit=500", server.as(user));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    List<JsonNode> out = new ArrayList<>();
+    JSON.readTree(r.body()).get("items").forEach(out::add);
+    return out;
+  }
+
+  private static List<String> summary(List<JsonNode> alerts) {
+    return alerts.stream()
+        .filter(a -> a.get("rule").asText().equals("ANOMALY"))
+        .map(
+            a ->
+                a.get("area").asText()
+                    + " "
+                    + a.get("period").asText()
+                    + " "
+                    + a.get("owner").asText()
+                    + " "
+                    + a.get("classification").asText())
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
+  /**
+   * Issue 17, derived objects: each owner's series gets its own alerts, computed from that owner's
+   * values and carrying that owner and the series' classification, whoever starts the evaluation.
+   * Two states: RUS's NATIONAL series for RUS collapses in 2025-01; KAZ's NATIONAL series for KAZ
+   * jumps in 2025-01 and KAZ's PUBLIC series for RUS (a reporting agreement) too, in the same month
+   * as RUS's collapse, so the same finding on two owners' series of one area must be two alerts.
+   * Each state reads its own alerts and the other's PUBLIC one, never the other's NATIONAL one.
+   */
+  @Test
+  void derivedAlerts_ofTwoStates_areEachSeriesOwners_andReadOnlyWhereTheSeriesIs()
+      throws Exception {
+    ReportingAgreements.open(server.vigil().dataSource(), clock)
+        .allow(AccessContext.system(), "KAZ-SC", "RUS");
+    append(
+        server.vigil(),
+        KAZ_STEWARD,
+        "kaz-history.csv",
+        flatThen("KAZ", 4_444.4, 17_000, Ownership.of("KAZ-SC", Classification.NATIONAL)));
+    append(
+        server.vigil(),
+        KAZ_STEWARD,
+        "kaz-for-rus.csv",
+        flatThen("RUS", 7_777.7, 30_000, Ownership.of("KAZ-SC", Classification.PUBLIC)));
+
+    HttpResponse<String> eval =
+        server.send("POST", "/api/alerts/evaluate", null, server.as("rus.admin"));
+    assertThat(eval.statusCode()).as(eval.body()).isEqualTo(200);
+
+    List<JsonNode> kaz = alerts("kaz.analyst");
+    List<JsonNode> rus = alerts("rus.analyst");
+    assertThat(summary(kaz))
+        .as("KAZ's view")
+        .contains("KAZ 2025-01 KAZ-SC NATIONAL", "RUS 2025-01 KAZ-SC PUBLIC")
+        .noneMatch(a -> a.contains("RUS-SC"));
+    assertThat(summary(rus))
+        .as("RUS's view")
+        .contains("RUS 2025-01 KAZ-SC PUBLIC")
+        .anyMatch(a -> a.startsWith("RUS ") && a.endsWith(" RUS-SC NATIONAL"))
+        .noneMatch(a -> a.startsWith("KAZ "));
+    // Each alert's numbers come from its own series: RUS's hidden level is in RUS's alert only,
+    // KAZ's hidden level in KAZ's only, and the alert on KAZ's series for RUS has neither.
+    for (JsonNode a : kaz) {
+      assertThat(hiddenLevels(a.toString())).as(a.toString()).isEmpty();
+    }
+    for (JsonNode a : rus) {
+      assertThat(a.toString()).as(a.toString()).doesNotContain("4444").doesNotContain("4445");
+      if (a.get("owner").asText().equals("KAZ-SC")) {
+        assertThat(hiddenLevels(a.toString())).as(a.toString()).isEmpty();
+      }
+    }
+    assertThat(rus.stream().filter(a -> a.get("owner").asText().equals("RUS-SC")))
+        .as("RUS's own alert carries RUS's expected level")
+        .anyMatch(a -> !hiddenLevels(a.toString()).isEmpty());
   }
 }

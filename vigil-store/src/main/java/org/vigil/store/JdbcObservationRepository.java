@@ -176,6 +176,16 @@ final class JdbcObservationRepository implements ObservationRepository {
   /** Latest vintage per (area, period) of one indicator, for every readable area. */
   @Override
   public List<Observation> latestByIndicator(AccessContext ctx, String indicator, Instant asOf) {
+    return SeriesOwners.primary(latestOfEveryOwner(ctx, indicator, asOf), homes(), ctx);
+  }
+
+  @Override
+  public List<Observation> latestByIndicatorOfEveryOwner(
+      AccessContext ctx, String indicator, Instant asOf) {
+    return latestOfEveryOwner(ctx, indicator, asOf);
+  }
+
+  private List<Observation> latestOfEveryOwner(AccessContext ctx, String indicator, Instant asOf) {
     boolean bounded = asOf.isBefore(Database.LATEST_STORABLE);
     List<Object> params = new ArrayList<>(List.of(indicator));
     if (bounded) {
@@ -192,7 +202,7 @@ final class JdbcObservationRepository implements ObservationRepository {
             " ORDER BY o.area_code, o.period_code, o.id",
             indicator + " (all areas)",
             asOf);
-    return SeriesOwners.primary(latestPerPeriod(rows), homes(), ctx);
+    return latestPerPeriod(rows);
   }
 
   @Override

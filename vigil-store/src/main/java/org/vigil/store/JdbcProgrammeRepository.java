@@ -224,7 +224,7 @@ public final class JdbcProgrammeRepository implements ProgrammeRepository {
                   + r.reason()
                   + (r.consentRequired().isEmpty()
                       ? ""
-                      : "; changes KPIs of "
+                      : "; changes KPIs or measures of "
                           + String.join(", ", r.consentRequired())
                           + ", awaiting their approval"));
           return r;

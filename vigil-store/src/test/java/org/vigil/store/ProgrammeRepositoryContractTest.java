@@ -248,7 +248,7 @@ abstract class ProgrammeRepositoryContractTest {
     // The drafting party's own coordinator and an unrelated party's may not approve it.
     assertThatThrownBy(() -> repo.decide(KAZ_COORD, "P1", 2, RevisionState.APPROVED, ""))
         .isInstanceOf(AccessDeniedException.class)
-        .hasMessageContaining("KPIs of RUS")
+        .hasMessageContaining("KPIs or measures of RUS")
         .hasMessageContaining("secretariat");
     assertThatThrownBy(() -> repo.decide(KGZ_COORD, "P1", 2, RevisionState.APPROVED, ""))
         .isInstanceOf(AccessDeniedException.class)

@@ -40,14 +40,16 @@ import org.vigil.model.alert.AlertSeverity;
 import org.vigil.model.alert.AlertState;
 import org.vigil.model.alert.AlertSubject;
 import org.vigil.model.i18n.Translations;
+import org.vigil.model.programme.Kpi;
 import org.vigil.store.JdbcAlertRepository;
 import org.vigil.timeseries.Period;
 
 /**
- * Alerts that matter: evaluates the rules over all stored data (as the system context) and keeps
- * what they find, deduplicated by rule, subject and period. Only what is new raises an alert: a
- * finding must start in the {@link AlertWindow} (the last {@value AlertWindow#MONTHS} months before
- * the clock's month, one quarter or one year for other frequencies). The rules:
+ * Alerts that matter: evaluates the rules over every owner's series, each in its owner's context,
+ * and keeps what they find, deduplicated by rule, subject, period and owner. Only what is new
+ * raises an alert: a finding must start in the {@link AlertWindow} (the last {@value
+ * AlertWindow#MONTHS} months before the clock's month, one quarter or one year for other
+ * frequencies). The rules:
  *
  * <ul>
  *   <li>ANOMALY ({@link AnomalyRule}): on each series' last years, robust z anomalies that start in
@@ -63,12 +65,15 @@ import org.vigil.timeseries.Period;
  *   <li>KPI_DRIFT: KPIs at risk or missed in {@link ProgrammeService#drift}.
  * </ul>
  *
- * <p>Ownership: each series is the area's own organisation's (values another organisation reported
- * for the area are its own series, never mixed in), and an alert about it takes the most
- * restrictive ownership among the series' values (NATIONAL, then RESTRICTED, SHARED, PUBLIC), so
- * nobody learns from an alert what they could not read in the data. With no stored values it is
- * NATIONAL to the system organisation (visible to internal jobs only). {@link #groups} ranks what a
- * reader may see, grouped by subject.
+ * <p>Ownership (issue 17): a series is one owner's values for one indicator and area (values
+ * another organisation reported for the area are that organisation's series, never mixed in). Each
+ * rule derives an alert from one owner's series in that owner's context ({@link
+ * AccessContext#job}): the anomaly rule from the owner's values only, the quality checks and the
+ * programme drift by reading as the owner, never as the evaluator or the system. The alert carries
+ * the series' owner and the most restrictive classification among its values (NATIONAL, then
+ * RESTRICTED, SHARED, PUBLIC), so nobody learns from an alert what they could not read in the data;
+ * with no stored values it is NATIONAL to the system organisation (visible to internal jobs only).
+ * {@link #groups} ranks what a reader may see, grouped by subject.
  */
 public final class AlertService {
   /** Reference data: not scanned for anomalies or quality alerts. */
@@ -123,8 +128,15 @@ public final class AlertService {
     Owners owners = new Owners(system);
     List<Alert> candidates = new ArrayList<>();
     candidates.addAll(anomalies(system, window, now, domains, owners));
-    candidates.addAll(quality(system, window, now, domains, derived, owners));
+    candidates.addAll(quality(window, now, domains, derived, owners));
     candidates.addAll(drift(system, now, domains, owners));
+    for (Alert a : candidates) {
+      // A derived object never outgrows its series: the owner of the alert is the series' owner.
+      if (!owners.isSeriesOwner(a)) {
+        throw new IllegalStateException(
+            "Alert " + a.key() + " is not owned by the owner of its series: " + a.ownership());
+      }
+    }
     List<Alert> raised = repo.raise(system, candidates);
     vigil
         .audit()
@@ -169,30 +181,58 @@ public final class AlertService {
       if (REFERENCE_INDICATORS.contains(indicator)) {
         continue;
       }
-      Map<String, List<Observation>> byArea = new TreeMap<>();
-      for (Observation o : vigil.observations().latestByIndicator(system, indicator, Instant.MAX)) {
+      // Every owner's series of every area, each on its own: the rule sees one owner's values.
+      Map<String, List<Observation>> bySeries = new TreeMap<>();
+      for (Observation o :
+          vigil.observations().latestByIndicatorOfEveryOwner(system, indicator, Instant.MAX)) {
         if (!o.period().start().isAfter(window.today())) { // later periods are projections
-          byArea.computeIfAbsent(o.area(), k -> new ArrayList<>()).add(o);
+          bySeries
+              .computeIfAbsent(o.area() + "|" + o.ownership().owner(), k -> new ArrayList<>())
+              .add(o);
         }
       }
-      for (Map.Entry<String, List<Observation>> e : byArea.entrySet()) {
-        Series s = owners.remember(indicator, e.getKey(), e.getValue());
-        out.addAll(
-            rule.alerts(indicator, e.getKey(), domains.get(indicator), s.values(), s.ownership()));
+      for (List<Observation> rows : bySeries.values()) {
+        String area = rows.get(0).area();
+        Series s = owners.remember(indicator, area, rows.get(0).ownership().owner(), rows);
+        out.addAll(rule.alerts(indicator, area, domains.get(indicator), s.values(), s.ownership()));
       }
     }
     return out;
   }
 
+  /**
+   * Quality findings on each owner's series of each state, checked in the owner's context. The
+   * (owner, area) pairs are those the anomaly pass read; group areas are not checked.
+   */
   private List<Alert> quality(
-      AccessContext system,
       AlertWindow window,
       Instant now,
       Map<String, String> domains,
       Set<String> derived,
       Owners owners) {
     Map<String, Alert> out = new LinkedHashMap<>();
-    for (QualityReport r : new QualityService(vigil).quality(system, Optional.empty())) {
+    Set<String> states =
+        new TreeSet<>(
+            vigil.reference().members(AccessContext.system(), "CIS", window.today()).stream()
+                .toList());
+    QualityService service = new QualityService(vigil);
+    List<QualityReport> reports = new ArrayList<>();
+    Map<QualityReport, String> ownerOf = new java.util.IdentityHashMap<>();
+    for (Map.Entry<String, Set<String>> e : owners.areasByOwner().entrySet()) {
+      AccessContext asOwner = AccessContext.job(e.getKey());
+      for (String area : e.getValue()) {
+        if (!states.isEmpty() && !states.contains(area)) {
+          continue;
+        }
+        for (QualityReport r :
+            service.quality(asOwner, Optional.of(area), Optional.of(e.getKey()))) {
+          reports.add(r);
+          ownerOf.put(r, e.getKey());
+        }
+      }
+    }
+    for (QualityReport r : reports) {
+      String owner = ownerOf.get(r);
       for (QualityIssue i : r.issues()) {
         if (i.severity() == QualityIssue.Severity.INFO
             || i.rule() == QualityIssue.Rule.OUTLIER
@@ -226,7 +266,7 @@ public final class AlertService {
                     + ")",
                 ev,
                 now,
-                owners.series(i.indicator(), i.area()).ownership(),
+                owners.series(i.indicator(), i.area(), owner).ownership(),
                 List.of());
         Alert before = out.get(a.key());
         if (before == null || before.severity().compareTo(a.severity()) < 0) {
@@ -237,14 +277,29 @@ public final class AlertService {
     return new ArrayList<>(out.values());
   }
 
+  /**
+   * KPI drift, assessed in the context of the owner of each KPI's series (the series the programme
+   * reads for the KPI's area): a KPI's alert is computed from what that owner may read.
+   */
   private List<Alert> drift(
       AccessContext system, Instant now, Map<String, String> domains, Owners owners) {
     ProgrammeService programmes = new ProgrammeService(vigil);
     List<Alert> out = new ArrayList<>();
     for (ProgrammeSummary p : programmes.list(system)) {
-      List<KpiDrift> warnings;
+      List<KpiDrift> warnings = new ArrayList<>();
       try {
-        warnings = programmes.drift(system, p.code(), DriftSpec.DEFAULT).warnings();
+        Map<String, String> kpiOwner = new HashMap<>();
+        for (Kpi k : programmes.show(system, p.code(), 0).content().kpis()) {
+          kpiOwner.put(k.code(), owners.primaryOwner(k.indicator(), k.area()));
+        }
+        for (String owner : new TreeSet<>(kpiOwner.values())) {
+          for (KpiDrift k :
+              programmes.drift(AccessContext.job(owner), p.code(), DriftSpec.DEFAULT).warnings()) {
+            if (owner.equals(kpiOwner.get(k.kpi()))) {
+              warnings.add(k);
+            }
+          }
+        }
       } catch (NotFoundException e) {
         continue; // no version in force yet: nothing to drift from
       }
@@ -292,7 +347,9 @@ public final class AlertService {
                     + num(k.probability()),
                 ev,
                 now,
-                owners.series(k.indicator(), k.area()).ownership(),
+                owners
+                    .series(k.indicator(), k.area(), owners.primaryOwner(k.indicator(), k.area()))
+                    .ownership(),
                 List.of()));
       }
     }
@@ -313,30 +370,71 @@ public final class AlertService {
   /** A series' latest values up to today and the ownership its alerts inherit. */
   record Series(SortedMap<Period, Double> values, Ownership ownership) {}
 
-  /** Series facts, read once per (indicator, area). */
+  /** Series facts, read once per (indicator, area, owner). */
   private final class Owners {
     private final AccessContext system;
     private final Map<String, Series> cache = new HashMap<>();
+    private final Map<String, String> primary = new HashMap<>();
+    private final Map<String, Set<String>> areasByOwner = new TreeMap<>();
 
     Owners(AccessContext system) {
       this.system = system;
     }
 
-    Series series(String indicator, String area) {
+    /** One owner's series of an indicator in an area. */
+    Series series(String indicator, String area, String owner) {
       return cache.computeIfAbsent(
-          indicator + "|" + area, k -> of(vigil.observations().series(system, indicator, area)));
+          indicator + "|" + area + "|" + owner,
+          k -> of(vigil.observations().series(system, indicator, area, owner, Instant.MAX), owner));
     }
 
-    Series remember(String indicator, String area, List<Observation> obs) {
-      Series s = of(obs);
-      cache.put(indicator + "|" + area, s);
+    /**
+     * The owner of the series a programme reads for an indicator and area (the area's own
+     * organisation's when it reported one, see {@code ObservationRepository#series}); the system
+     * organisation when there is none.
+     */
+    String primaryOwner(String indicator, String area) {
+      return primary.computeIfAbsent(
+          indicator + "|" + area,
+          k ->
+              vigil.observations().series(system, indicator, area).stream()
+                  .map(o -> o.ownership().owner())
+                  .findFirst()
+                  .orElse(AccessContext.SYSTEM_ORG));
+    }
+
+    Series remember(String indicator, String area, String owner, List<Observation> obs) {
+      Series s = of(obs, owner);
+      cache.put(indicator + "|" + area + "|" + owner, s);
+      areasByOwner.computeIfAbsent(owner, o -> new TreeSet<>()).add(area);
       return s;
     }
 
-    private Series of(List<Observation> obs) {
+    /** The areas in which each owner has a series (from the anomaly pass). */
+    Map<String, Set<String>> areasByOwner() {
+      return areasByOwner;
+    }
+
+    /** True when the alert's owner owns the series it is about (or it has none: the system). */
+    boolean isSeriesOwner(Alert a) {
+      String owner = a.ownership().owner();
+      if (a.rule() == AlertRule.KPI_DRIFT) {
+        String indicator = a.evidence().getOrDefault("indicator", "");
+        return owner.equals(primaryOwner(indicator, a.subject().area()))
+            || owner.equals(AccessContext.SYSTEM_ORG);
+      }
+      return cache.containsKey(a.subject().indicator() + "|" + a.subject().area() + "|" + owner);
+    }
+
+    private Series of(List<Observation> obs, String owner) {
       SortedMap<Period, Double> values = new TreeMap<>();
       Ownership strictest = null;
+      AccessContext asOwner = AccessContext.job(owner);
       for (Observation o : obs) {
+        if (!o.ownership().owner().equals(owner) || !asOwner.canRead(o.ownership())) {
+          throw new IllegalStateException(
+              "Series " + o.indicator() + "/" + o.area() + " of " + owner + " holds " + o);
+        }
         values.put(o.period(), o.value());
         strictest = stricter(strictest, o.ownership());
       }

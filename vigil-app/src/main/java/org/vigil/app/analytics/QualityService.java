@@ -36,6 +36,17 @@ public final class QualityService {
 
   /** Reports for one state or every state the caller can read, checked as of the clock's now. */
   public List<QualityReport> quality(AccessContext ctx, Optional<String> area) {
+    return quality(ctx, area, Optional.empty());
+  }
+
+  /**
+   * Reports on one owner's series only (values other organisations reported for the same areas are
+   * their series), for every state the caller can read or one area. The alert rules call it in the
+   * owner's own context ({@link AccessContext#job}), so a finding is computed from what the owner
+   * may read, never from what the evaluator may.
+   */
+  public List<QualityReport> quality(
+      AccessContext ctx, Optional<String> area, Optional<String> owner) {
     Vigil vigil = source.vigil();
     Instant now = vigil.clock().instant();
     List<String> areas =
@@ -59,7 +70,7 @@ public final class QualityService {
       for (Map.Entry<ThreatDomain, List<Indicator>> e : byDomain.entrySet()) {
         List<QualityChecker.IndicatorHistory> hs = new ArrayList<>();
         for (Indicator ind : e.getValue()) {
-          List<Observation> v = vintages(ctx, ind.code(), a, times);
+          List<Observation> v = vintages(ctx, ind.code(), a, owner, times);
           if (!v.isEmpty()) {
             hs.add(new QualityChecker.IndicatorHistory(ind.code(), ind.frequency(), v));
           }
@@ -86,9 +97,16 @@ public final class QualityService {
 
   /** Every vintage seen as of the batch times, oldest first per period. */
   private List<Observation> vintages(
-      AccessContext ctx, String indicator, String area, List<Instant> times) {
+      AccessContext ctx,
+      String indicator,
+      String area,
+      Optional<String> whose,
+      List<Instant> times) {
     Map<String, Observation> seen = new HashMap<>();
-    List<Observation> latest = source.observations(ctx, indicator, area, Instant.MAX);
+    List<Observation> latest =
+        whose.isPresent()
+            ? source.observations(ctx, indicator, area, whose.get(), Instant.MAX)
+            : source.observations(ctx, indicator, area, Instant.MAX);
     if (latest.isEmpty()) {
       return List.of();
     }

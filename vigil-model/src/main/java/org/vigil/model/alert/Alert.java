@@ -73,9 +73,20 @@ public record Alert(
     history = history == null ? List.of() : List.copyOf(history);
   }
 
-  /** The deduplication key: rule, indicator, area, period. */
+  /**
+   * The deduplication key: rule, indicator, area, period and the owner of the series: the same
+   * finding on two owners' series of one area is two alerts, each its owner's.
+   */
   public String key() {
-    return rule + "|" + subject.indicator() + "|" + subject.area() + "|" + subject.period();
+    return rule
+        + "|"
+        + subject.indicator()
+        + "|"
+        + subject.area()
+        + "|"
+        + subject.period()
+        + "|"
+        + ownership.owner();
   }
 
   /** The current state: the last change's, NEW before any. */

@@ -23,11 +23,14 @@ import org.vigil.model.Role;
  *   <li>Reports are filed by a party's own organisation (data stewards, coordinators, admins).
  *   <li>Parties and the secretariat draft revisions (analysts and up); programme coordinators of a
  *       party or of the secretariat decide on them.
- *   <li>An amendment that adds, removes or changes a KPI of another party than the drafter's (a KPI
- *       whose area is that party) needs that party's approval or the secretariat's: a coordinator
- *       of a party it does not concern may not approve it, and it takes effect when the last party
- *       concerned approves (or when the secretariat does). A party's own KPIs, joint KPIs (of a
- *       group area) and a programme's first version follow the ordinary rule.
+ *   <li>An amendment that adds, removes or changes a KPI or a measure of another party than the
+ *       drafter's needs that party's approval or the secretariat's: a coordinator of a party it
+ *       does not concern may not approve it, and it takes effect when the last party concerned
+ *       approves (or when the secretariat does). A KPI concerns the party that is its area; a joint
+ *       KPI (its area a group such as CIS, or any area that is not one party) concerns every party.
+ *       A measure concerns its lead and participating states that are parties, every party when it
+ *       names none. Changes that concern only the drafter's own party, and a programme's first
+ *       version, follow the ordinary rule.
  * </ul>
  *
  * @param ctx the caller
@@ -144,9 +147,9 @@ public record ProgrammeAccess(AccessContext ctx, Optional<Organisation> organisa
   }
 
   /**
-   * The parties whose approval an amendment drafted by this caller needs: every party whose KPI the
-   * draft adds, removes or changes relative to the version in force, except the caller's own party.
-   * None for a first version.
+   * The parties whose approval an amendment drafted by this caller needs: every party concerned by
+   * a KPI or measure the draft adds, removes or changes relative to the version in force (a joint
+   * KPI concerns them all), except the caller's own party. None for a first version.
    *
    * @param inForce the version the draft is made from, empty for a new programme
    * @param draft the drafted programme
@@ -155,35 +158,65 @@ public record ProgrammeAccess(AccessContext ctx, Optional<Organisation> organisa
     if (inForce.isEmpty()) {
       return List.of();
     }
-    Set<String> parties = partiesWhoseKpisChange(inForce.get(), draft);
+    Set<String> parties = partiesConcerned(inForce.get(), draft);
     if (ctx.memberOrganisation()) {
       organisation.map(Organisation::area).ifPresent(parties::remove);
     }
     return List.copyOf(parties);
   }
 
-  /** The parties with a KPI that one version has and the other lacks or holds differently. */
-  static Set<String> partiesWhoseKpisChange(Programme before, Programme after) {
+  /**
+   * The parties concerned by a KPI or measure that one version has and the other lacks or holds
+   * differently (see the class comment: a joint KPI, or a measure naming no party, concerns every
+   * party).
+   */
+  static Set<String> partiesConcerned(Programme before, Programme after) {
     Set<String> out = new TreeSet<>();
     for (Kpi k : before.kpis()) {
       Optional<Kpi> now = after.kpi(k.code());
       if (now.isEmpty() || !now.get().equals(k)) {
-        addParty(out, before, k.area());
-        now.ifPresent(n -> addParty(out, after, n.area()));
+        out.addAll(concerned(before, List.of(k.area())));
+        now.ifPresent(n -> out.addAll(concerned(after, List.of(n.area()))));
       }
     }
     for (Kpi k : after.kpis()) {
       if (before.kpi(k.code()).isEmpty()) {
-        addParty(out, after, k.area());
+        out.addAll(concerned(after, List.of(k.area())));
+      }
+    }
+    java.util.Map<String, Measure> was = new java.util.HashMap<>();
+    before.measures().forEach(m -> was.put(m.code(), m));
+    java.util.Map<String, Measure> is = new java.util.HashMap<>();
+    after.measures().forEach(m -> is.put(m.code(), m));
+    for (Measure m : before.measures()) {
+      Measure now = is.get(m.code());
+      if (now == null || !now.equals(m)) {
+        out.addAll(concerned(before, m.states()));
+        if (now != null) {
+          out.addAll(concerned(after, now.states()));
+        }
+      }
+    }
+    for (Measure m : after.measures()) {
+      if (!was.containsKey(m.code())) {
+        out.addAll(concerned(after, m.states()));
       }
     }
     return out;
   }
 
-  private static void addParty(Set<String> out, Programme p, String area) {
-    if (p.isParty(area)) {
-      out.add(area);
+  /** The parties among the areas; every party when none of them is one (a joint KPI or measure). */
+  private static Set<String> concerned(Programme p, List<String> areas) {
+    Set<String> out = new TreeSet<>();
+    for (String a : areas) {
+      if (p.isParty(a)) {
+        out.add(a);
+      }
     }
+    if (out.isEmpty()) {
+      out.addAll(p.parties());
+    }
+    return out;
   }
 
   /**
@@ -216,7 +249,7 @@ public record ProgrammeAccess(AccessContext ctx, Optional<Organisation> organisa
               + draft.programme()
               + " v"
               + draft.version()
-              + ": it changes KPIs of "
+              + ": it changes KPIs or measures of "
               + String.join(", ", draft.consentRequired())
               + ", so it needs the approval of a PROGRAMME_COORDINATOR of each of them or of the"
               + " secretariat; still awaiting "

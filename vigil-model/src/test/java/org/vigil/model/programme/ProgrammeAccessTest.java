@@ -94,4 +94,83 @@ class ProgrammeAccessTest {
     assertThatThrownBy(() -> as(ARM, Role.PROGRAMME_COORDINATOR).checkDecide(p))
         .isInstanceOf(AccessDeniedException.class);
   }
+
+  private static Kpi kpiIn(String code, String area) {
+    return new Kpi(
+        code,
+        "O1",
+        "Seizures",
+        "",
+        "DRUG_SEIZURES",
+        area,
+        100,
+        Period.year(2023),
+        120,
+        Period.year(2028),
+        KpiDirection.AT_LEAST,
+        0,
+        true);
+  }
+
+  private static Measure measureOf(String code, List<String> lead, List<String> participating) {
+    Measure m = Samples.measure(code);
+    return new Measure(
+        code,
+        m.objective(),
+        m.titleEn(),
+        m.titleRu(),
+        lead,
+        participating,
+        m.responsibleBody(),
+        m.start(),
+        m.deadline(),
+        m.status(),
+        m.budget(),
+        m.kpis(),
+        false,
+        true);
+  }
+
+  private static Programme plus(Programme p, List<Measure> measures, List<Kpi> kpis) {
+    List<Measure> ms = new java.util.ArrayList<>(p.measures());
+    ms.addAll(measures);
+    List<Kpi> ks = new java.util.ArrayList<>(p.kpis());
+    ks.addAll(kpis);
+    return p.withPlan(p.objectives(), ms, ks);
+  }
+
+  /**
+   * Issue 17: an amendment touching another party's KPI or measure needs that party's approval; a
+   * joint KPI (a group area, or any area that is not one party) or a measure naming no party
+   * concerns every party. P1's parties are KAZ, RUS and KGZ; K1 and K2 are KAZ's, M1 and M2 are led
+   * by KAZ with RUS.
+   */
+  @Test
+  void consentRequired_jointKpisAndMeasuresConcernEveryParty_ownChangesNone() {
+    Programme p = plus(Samples.programme(), List.of(), List.of(kpiIn("J1", "CIS")));
+    Programme ownKpi = p.withKpi("K1", k -> k.withTarget(160));
+    Programme jointKpi = p.withKpi("J1", k -> k.withTarget(130));
+    Programme newJoint = plus(p, List.of(), List.of(kpiIn("J2", "CIS")));
+    Programme nonPartyArea = plus(p, List.of(), List.of(kpiIn("J3", "TKM")));
+    Programme sharedMeasure = p.withMeasure("M1", m -> m.withStatus(MeasureStatus.DONE));
+    Programme measureOfNoParty = plus(p, List.of(measureOf("M9", List.of(), List.of())), List.of());
+    Programme rusOnlyMeasure =
+        plus(p, List.of(measureOf("M8", List.of("RUS"), List.of())), List.of());
+    Optional<Programme> inForce = Optional.of(p);
+    ProgrammeAccess kaz = as(KAZ, Role.ANALYST);
+    ProgrammeAccess sec = as(SEC, Role.ANALYST);
+
+    assertThat(kaz.consentRequired(inForce, ownKpi)).isEmpty();
+    assertThat(kaz.consentRequired(inForce, jointKpi)).containsExactly("KGZ", "RUS");
+    assertThat(kaz.consentRequired(inForce, newJoint)).containsExactly("KGZ", "RUS");
+    assertThat(kaz.consentRequired(inForce, nonPartyArea)).containsExactly("KGZ", "RUS");
+    assertThat(kaz.consentRequired(inForce, sharedMeasure)).containsExactly("RUS");
+    assertThat(kaz.consentRequired(inForce, measureOfNoParty)).containsExactly("KGZ", "RUS");
+    assertThat(kaz.consentRequired(inForce, rusOnlyMeasure)).containsExactly("RUS");
+    assertThat(as(RUS, Role.ANALYST).consentRequired(inForce, jointKpi))
+        .containsExactly("KAZ", "KGZ");
+    assertThat(sec.consentRequired(inForce, jointKpi)).containsExactly("KAZ", "KGZ", "RUS");
+    assertThat(sec.consentRequired(inForce, ownKpi)).containsExactly("KAZ");
+    assertThat(kaz.consentRequired(Optional.empty(), jointKpi)).isEmpty();
+  }
 }
