@@ -134,17 +134,36 @@ final class BatchAppend {
     Instant at = Database.micros(clock.instant());
     int read = Math.max(batch.rowsRead(), observations);
     if (fresh.isEmpty()) {
-      return new IngestBatch(
-          0,
-          ctx.user(),
-          ctx.organisation(),
-          at,
-          batch.sourceFile(),
-          batch.sha256(),
-          batch.format(),
-          read,
-          0,
-          batch.rowsRejected());
+      IngestBatch nothing =
+          new IngestBatch(
+              0,
+              ctx.user(),
+              ctx.organisation(),
+              at,
+              batch.sourceFile(),
+              batch.sha256(),
+              batch.format(),
+              read,
+              0,
+              batch.rowsRejected());
+      // Nothing new may mean that a copy of this file, sent at the same moment, has just been
+      // stored (its values are now the latest): that copy is the batch, and this is "already
+      // loaded", not a second, empty success.
+      Long existing =
+          db.inTransaction(
+              "checking whether '" + batch.sourceFile() + "' is already loaded",
+              conn -> {
+                c = conn;
+                try {
+                  return existing(nothing);
+                } finally {
+                  c = null;
+                }
+              });
+      if (existing != null) {
+        throw alreadyLoaded(nothing, existing);
+      }
+      return nothing;
     }
     IngestBatch stored =
         new IngestBatch(
