@@ -294,7 +294,13 @@ public final class AlertService {
         }
         for (String owner : new TreeSet<>(kpiOwner.values())) {
           for (KpiDrift k :
-              programmes.drift(AccessContext.job(owner), p.code(), DriftSpec.DEFAULT).warnings()) {
+              programmes
+                  .drift(
+                      AccessContext.job(owner),
+                      p.code(),
+                      DriftSpec.DEFAULT,
+                      k -> owner.equals(kpiOwner.get(k.code())))
+                  .warnings()) {
             if (owner.equals(kpiOwner.get(k.kpi()))) {
               warnings.add(k);
             }

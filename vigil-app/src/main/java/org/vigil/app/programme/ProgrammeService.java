@@ -153,11 +153,26 @@ public final class ProgrammeService {
 
   /** Plan drift of the version in force, as of the Vigil clock's today. */
   public ProgrammeDrift drift(AccessContext ctx, String code, DriftSpec spec) {
+    return drift(ctx, code, spec, k -> true);
+  }
+
+  /**
+   * Plan drift of the chosen KPIs only (the others are reported without data and not forecast): the
+   * alert rules assess each KPI in the context of its series' owner.
+   */
+  public ProgrammeDrift drift(
+      AccessContext ctx, String code, DriftSpec spec, java.util.function.Predicate<Kpi> which) {
     ProgrammeRevision r = show(ctx, code, 0);
     LocalDate today = LocalDate.now(vigil.clock());
     List<MeasureProgress> progress =
         MeasureProgress.of(r.content(), repo.reports(ctx, code), today);
-    List<KpiDrift> kpis = DriftEngine.assess(r.content(), series(ctx, r.content()), progress, spec);
+    Map<String, TimeSeries> series = series(ctx, r.content());
+    for (Kpi k : r.content().kpis()) {
+      if (!which.test(k)) {
+        series.remove(k.code());
+      }
+    }
+    List<KpiDrift> kpis = DriftEngine.assess(r.content(), series, progress, spec);
     return new ProgrammeDrift(code, r.version(), today, kpis);
   }
 
