@@ -41,6 +41,7 @@ import org.vigil.model.Ownership;
 import org.vigil.model.Polarity;
 import org.vigil.model.Role;
 import org.vigil.model.ThreatDomain;
+import org.vigil.store.ReportingAgreements;
 import org.vigil.timeseries.Frequency;
 
 /**
@@ -135,8 +136,13 @@ public final class IngestBench {
     vigil
         .reference()
         .saveOrganisation(system, new Organisation(OWNER, "Bench", "Bench", "B00", false));
+    // The bench's one organisation reports for every generated area, as a secretariat compiling
+    // members' figures would, under a reporting agreement per area.
+    ReportingAgreements agreements =
+        ReportingAgreements.open(vigil.dataSource(), java.time.Clock.systemUTC());
     for (String a : LongCsvGenerator.areaCodes()) {
       vigil.reference().saveArea(system, new Area(a, AreaKind.COUNTRY, "Area " + a, "", "", ""));
+      agreements.allow(system, OWNER, a);
     }
     for (String code : LongCsvGenerator.indicatorCodes()) {
       vigil
