@@ -190,7 +190,7 @@ public final class TextSignals {
             code,
             "Coded " + category + " events in reports on " + d.nameEn().toLowerCase(Locale.ROOT),
             "События категории «"
-                + Translations.text("ru", "plover." + category)
+                + Translations.of("ru").getOrDefault("plover." + category, category)
                 + "» в сообщениях: "
                 + d.nameRu().toLowerCase(Locale.ROOT),
             d,

@@ -17,6 +17,15 @@ class TextSignalNamesTest {
   }
 
   @Test
+  void indicator_everyPloverCategory_hasARussianName() {
+    for (String category : org.vigil.text.PloverTrigger.CATEGORIES) {
+      Indicator i = TextSignals.indicator("TEXT_EVENTS_TERRORISM_" + category, true);
+
+      assertThat(i.nameRu()).as(category).doesNotContainPattern("[A-Za-z]");
+    }
+  }
+
+  @Test
   void units_ofDocumentAndEventCounts_areTranslated() {
     Indicator docs = TextSignals.indicator("TEXT_DOCS_TERRORISM", true);
     Indicator events = TextSignals.indicator("TEXT_EVENTS_TERRORISM_AGREE", true);
