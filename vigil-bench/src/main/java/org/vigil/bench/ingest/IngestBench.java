@@ -31,6 +31,7 @@ import org.vigil.ingest.ReadSpec;
 import org.vigil.ingest.ReferenceData;
 import org.vigil.model.AccessContext;
 import org.vigil.model.Aggregation;
+import org.vigil.model.AlreadyLoadedException;
 import org.vigil.model.Area;
 import org.vigil.model.AreaKind;
 import org.vigil.model.Classification;
@@ -181,25 +182,32 @@ public final class IngestBench {
       read = IngestFormat.LONG_CSV.reader().read(in, readSpec).requireClean();
     }
     long t1 = System.nanoTime();
-    IngestBatch batch =
-        vigil
-            .observations()
-            .append(
-                STEWARD,
-                new IngestBatch(
-                    0,
-                    STEWARD.user(),
-                    OWNER,
-                    Instant.EPOCH,
-                    csv.getFileName().toString(),
-                    HexFormat.of().formatHex(sha.digest()),
-                    IngestFormat.LONG_CSV.id(),
-                    read.rowsRead(),
-                    0,
-                    0),
-                read.observations());
+    long added;
+    try {
+      added =
+          vigil
+              .observations()
+              .append(
+                  STEWARD,
+                  new IngestBatch(
+                      0,
+                      STEWARD.user(),
+                      OWNER,
+                      Instant.EPOCH,
+                      csv.getFileName().toString(),
+                      HexFormat.of().formatHex(sha.digest()),
+                      IngestFormat.LONG_CSV.id(),
+                      read.rowsRead(),
+                      0,
+                      0),
+                  read.observations())
+              .rowsAdded();
+    } catch (AlreadyLoadedException e) {
+      // The same file again: the store recognises its digest and adds nothing, as for a user.
+      added = 0;
+    }
     long t2 = System.nanoTime();
-    Line line = new Line(target, batch.rowsAdded(), seconds(t0, t1), seconds(t0, t2));
+    Line line = new Line(target, added, seconds(t0, t1), seconds(t0, t2));
     log.printf(
         Locale.ROOT,
         "%s: %,d rows stored in %.1f s (read and validate %.1f s)%n",
