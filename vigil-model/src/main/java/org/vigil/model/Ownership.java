@@ -34,4 +34,27 @@ public record Ownership(String owner, Classification classification, Set<String>
   public static Ownership restricted(String owner, Set<String> sharedWith) {
     return new Ownership(owner, Classification.RESTRICTED, sharedWith);
   }
+
+  /**
+   * The more restrictive of two ownerships (NATIONAL, then RESTRICTED, SHARED, PUBLIC), for a
+   * figure derived from records of both: null counts as no record yet; two RESTRICTED ownerships of
+   * one owner share with the organisations both name.
+   */
+  public static Ownership stricter(Ownership a, Ownership b) {
+    if (a == null) {
+      return b;
+    }
+    // Classification is declared from the most to the least restrictive.
+    int ca = a.classification().ordinal();
+    int cb = b.classification().ordinal();
+    if (ca != cb) {
+      return ca < cb ? a : b;
+    }
+    if (a.classification() == Classification.RESTRICTED && a.owner().equals(b.owner())) {
+      Set<String> both = new java.util.TreeSet<>(a.sharedWith());
+      both.retainAll(b.sharedWith());
+      return restricted(a.owner(), both);
+    }
+    return a;
+  }
 }

@@ -442,7 +442,7 @@ public final class AlertService {
               "Series " + o.indicator() + "/" + o.area() + " of " + owner + " holds " + o);
         }
         values.put(o.period(), o.value());
-        strictest = stricter(strictest, o.ownership());
+        strictest = Ownership.stricter(strictest, o.ownership());
       }
       values.values().removeIf(v -> Double.isNaN(v));
       return new Series(
@@ -451,32 +451,5 @@ public final class AlertService {
               ? Ownership.of(AccessContext.SYSTEM_ORG, Classification.NATIONAL)
               : strictest);
     }
-  }
-
-  /** The more restrictive of two ownerships; RESTRICTED sets are intersected. */
-  static Ownership stricter(Ownership a, Ownership b) {
-    if (a == null) {
-      return b;
-    }
-    int ra = rank(a.classification());
-    int rb = rank(b.classification());
-    if (ra != rb) {
-      return ra > rb ? a : b;
-    }
-    if (a.classification() == Classification.RESTRICTED && a.owner().equals(b.owner())) {
-      Set<String> both = new TreeSet<>(a.sharedWith());
-      both.retainAll(b.sharedWith());
-      return Ownership.restricted(a.owner(), both);
-    }
-    return a;
-  }
-
-  private static int rank(Classification c) {
-    return switch (c) {
-      case PUBLIC -> 0;
-      case SHARED -> 1;
-      case RESTRICTED -> 2;
-      case NATIONAL -> 3;
-    };
   }
 }

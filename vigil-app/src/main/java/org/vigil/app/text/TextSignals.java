@@ -28,7 +28,6 @@ import org.vigil.model.Aggregation;
 import org.vigil.model.AlreadyLoadedException;
 import org.vigil.model.Area;
 import org.vigil.model.AreaKind;
-import org.vigil.model.Classification;
 import org.vigil.model.Document;
 import org.vigil.model.Indicator;
 import org.vigil.model.IngestBatch;
@@ -281,7 +280,7 @@ public final class TextSignals {
               .computeIfAbsent(code + "|" + area + "|" + o.owner(), k -> new TreeMap<>())
               .computeIfAbsent(p, k -> new Cell());
       c.count += n;
-      c.ownership = stricter(c.ownership, o);
+      c.ownership = Ownership.stricter(c.ownership, o);
     }
 
     Set<String> indicators() {
@@ -305,7 +304,7 @@ public final class TextSignals {
         String[] k = e.getKey().split("\\|", 3);
         Ownership strictest = null;
         for (Cell c : e.getValue().values()) {
-          strictest = stricter(strictest, c.ownership);
+          strictest = Ownership.stricter(strictest, c.ownership);
         }
         Period last = latest.get(k[2]);
         for (Period p = earliest.get(k[2]); p.compareTo(last) <= 0; p = p.plus(1)) {
@@ -349,33 +348,6 @@ public final class TextSignals {
       out.add(new Event(category.toUpperCase(Locale.ROOT), countries));
     }
     return out;
-  }
-
-  /** The more restrictive of two ownerships of one owner; RESTRICTED sets are intersected. */
-  static Ownership stricter(Ownership a, Ownership b) {
-    if (a == null) {
-      return b;
-    }
-    int ra = rank(a.classification());
-    int rb = rank(b.classification());
-    if (ra != rb) {
-      return ra > rb ? a : b;
-    }
-    if (a.classification() == Classification.RESTRICTED) {
-      Set<String> both = new TreeSet<>(a.sharedWith());
-      both.retainAll(b.sharedWith());
-      return Ownership.restricted(a.owner(), both);
-    }
-    return a;
-  }
-
-  private static int rank(Classification c) {
-    return switch (c) {
-      case PUBLIC -> 0;
-      case SHARED -> 1;
-      case RESTRICTED -> 2;
-      case NATIONAL -> 3;
-    };
   }
 
   private static String digest(List<Observation> rows) {

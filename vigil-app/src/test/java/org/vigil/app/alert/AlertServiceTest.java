@@ -144,10 +144,10 @@ class AlertServiceTest {
   void stricter_nationalBeatsShared_restrictedSetsIntersect() {
     Ownership shared = Ownership.of("KAZ-SC", Classification.SHARED);
     Ownership national = Ownership.of("KAZ-SC", Classification.NATIONAL);
-    assertThat(AlertService.stricter(shared, national)).isEqualTo(national);
-    assertThat(AlertService.stricter(national, shared)).isEqualTo(national);
+    assertThat(Ownership.stricter(shared, national)).isEqualTo(national);
+    assertThat(Ownership.stricter(national, shared)).isEqualTo(national);
     assertThat(
-            AlertService.stricter(
+            Ownership.stricter(
                 Ownership.restricted("KAZ-SC", java.util.Set.of("RUS-SC", "BLR-SC")),
                 Ownership.restricted("KAZ-SC", java.util.Set.of("RUS-SC"))))
         .isEqualTo(Ownership.restricted("KAZ-SC", java.util.Set.of("RUS-SC")));
