@@ -29,6 +29,7 @@ public final class Counts {
           "attacks",
           "victims",
           "fatalities",
+          "documents",
           "count");
 
   private Counts() {}
