@@ -15,6 +15,7 @@ import org.vigil.model.SharingRepository;
 import org.vigil.model.TokenRepository;
 import org.vigil.model.UserRepository;
 import org.vigil.store.AuditSettings;
+import org.vigil.store.H2CrashRebuild;
 import org.vigil.store.Store;
 import org.vigil.store.StoreException;
 
@@ -40,6 +41,8 @@ public final class Vigil implements AutoCloseable {
    * @throws StoreException when the database cannot be reached or migrated
    */
   public static Vigil open(VigilConfig config) {
+    H2CrashRebuild.rebuildIfCrashed(
+        config.dbUrl(), config.dbUser(), config.dbPassword(), config.clock());
     HikariConfig hc = new HikariConfig();
     hc.setJdbcUrl(config.dbUrl());
     if (!config.dbUser().isEmpty()) {

@@ -138,7 +138,7 @@ class BatchKillTest {
     Db again = killedAbsent == null ? db : killedAbsent;
     Child last = Child.start(again, csv);
     Child.Done end = last.awaitExit(600);
-    assertThat(end.exit()).as("re-ingest: %s", end.output()).isZero();
+    assertThat(end.exit()).as("re-ingest: %s%s", end.output(), h2Trace()).isZero();
     assertWhole(again, true);
     log(
         "%s: %d kills (%d batch absent, %d present, never partial); slowest next audited write %.0f"
@@ -152,6 +152,17 @@ class BatchKillTest {
         StandardCharsets.UTF_8,
         java.nio.file.StandardOpenOption.CREATE,
         java.nio.file.StandardOpenOption.APPEND);
+  }
+
+  /** H2's own error log ({@code *.trace.db}) of the databases under test, for a failure message. */
+  private String h2Trace() throws IOException {
+    StringBuilder b = new StringBuilder();
+    try (var files = Files.list(dir)) {
+      for (Path p : files.filter(f -> f.toString().endsWith(".trace.db")).toList()) {
+        b.append("\n--- ").append(p.getFileName()).append(":\n").append(Files.readString(p));
+      }
+    }
+    return b.toString();
   }
 
   private void log(String format, Object... args) {
@@ -198,7 +209,12 @@ class BatchKillTest {
     long incomplete = count(vigil, "SELECT COUNT(*) FROM ingest_batch WHERE status <> 'COMPLETE'");
     assertThat(incomplete).as("incomplete batches left after opening").isZero();
     if (big.isEmpty()) {
-      assertThat(rows).as("rows of an absent batch").isZero();
+      assertThat(rows)
+          .as(
+              "rows of an absent batch: %s; batches %s",
+              rowsByBatch(vigil),
+              rowsOf(vigil, "SELECT id, status, rows_added, source_file FROM ingest_batch"))
+          .isZero();
     } else {
       assertThat(big).hasSize(1);
       assertThat(big.get(0).rowsAdded()).isEqualTo(ROWS);
@@ -207,6 +223,31 @@ class BatchKillTest {
     AuditVerification v = vigil.audit().verify(sys);
     assertThat(v.valid()).as("audit verify: %s", v.problem()).isTrue();
     return !big.isEmpty();
+  }
+
+  private static String rowsByBatch(Vigil vigil) {
+    return rowsOf(
+        vigil, "SELECT batch_id, COUNT(*), MIN(id), MAX(id) FROM observation GROUP BY batch_id");
+  }
+
+  /** A query's rows as text, for a failure message. */
+  private static String rowsOf(Vigil vigil, String sql) {
+    StringBuilder b = new StringBuilder();
+    try (Connection c = vigil.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        b.append('[');
+        for (int i = 1; i <= n; i++) {
+          b.append(i > 1 ? ", " : "").append(rs.getString(i));
+        }
+        b.append(']');
+      }
+    } catch (SQLException e) {
+      b.append(sql).append(": ").append(e.getMessage());
+    }
+    return b.toString();
   }
 
   private static long count(Vigil vigil, String sql) {
@@ -307,6 +348,7 @@ class BatchKillTest {
               .redirectErrorStream(true);
       pb.environment().put("VIGIL_DB_USER", db.user());
       pb.environment().remove("VIGIL_DB_URL");
+      pb.environment().put("VIGIL_DEBUG", "1"); // a failure's stack trace into the report
       try {
         return new Child(pb.start());
       } catch (IOException e) {

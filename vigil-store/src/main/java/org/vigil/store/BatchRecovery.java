@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.vigil.model.AccessContext;
@@ -46,12 +45,6 @@ final class BatchRecovery {
             ids.add(rs.getLong(1));
           }
         }
-        if (!ids.isEmpty() && db.dialect() == Database.Dialect.H2) {
-          // Before any delete: deleting a row removes its secondary-index entries, and a leftover
-          // entry of the dead transaction made that DELETE spin for ever in MVMap.operate (seen
-          // in the kill test: main thread RUNNABLE in MVSecondaryIndex.remove, 100% CPU).
-          rebuildIndexes(rows, "OBSERVATION");
-        }
         List<Dead> dead = new ArrayList<>();
         for (long id : ids) {
           Dead d = dead(lock, id);
@@ -88,53 +81,6 @@ final class BatchRecovery {
       }
     } catch (SQLException e) {
       throw Database.failure("removing incomplete ingest batches", e);
-    }
-  }
-
-  /**
-   * Drops and re-creates a table's plain secondary indexes (H2 only), after a writer of that table
-   * was killed, before the dead batch's rows are deleted. Why: H2 (2.x, MVStore) rolls back a
-   * killed process's open transaction when the file is next opened, but can leave some of that
-   * transaction's secondary-index entries behind (seen in the kill test: the rows are gone from the
-   * table, yet a few entries of the last insert remain in {@code observation_series}, still marked
-   * uncommitted by a transaction that no longer exists). A read through the index then waits for
-   * that transaction until the lock timeout (HYT00), for ever: the file could not be loaded again.
-   * The rows themselves (the primary index) are rolled back correctly, so an index built again from
-   * them is clean. It takes seconds on millions of rows and runs only after a killed ingest.
-   */
-  static void rebuildIndexes(Connection c, String table) throws SQLException {
-    java.util.Map<String, List<String>> indexes = new java.util.LinkedHashMap<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT i.INDEX_NAME, k.COLUMN_NAME, k.ORDERING_SPECIFICATION"
-                + " FROM INFORMATION_SCHEMA.INDEXES i JOIN INFORMATION_SCHEMA.INDEX_COLUMNS k"
-                + " ON k.INDEX_SCHEMA = i.INDEX_SCHEMA AND k.INDEX_NAME = i.INDEX_NAME"
-                + " WHERE i.TABLE_SCHEMA = SCHEMA() AND i.TABLE_NAME = ?"
-                + " AND i.INDEX_TYPE_NAME = 'INDEX'"
-                + " ORDER BY i.INDEX_NAME, k.ORDINAL_POSITION")) {
-      ps.setString(1, table);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          indexes
-              .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-              .add('"' + rs.getString(2) + '"' + ("DESC".equals(rs.getString(3)) ? " DESC" : ""));
-        }
-      }
-    }
-    c.commit();
-    for (java.util.Map.Entry<String, List<String>> e : indexes.entrySet()) {
-      try (Statement s = c.createStatement()) {
-        s.execute("DROP INDEX \"" + e.getKey() + '"');
-        s.execute(
-            "CREATE INDEX \""
-                + e.getKey()
-                + "\" ON \""
-                + table
-                + "\" ("
-                + String.join(", ", e.getValue())
-                + ")");
-      }
-      c.commit();
     }
   }
 

@@ -122,6 +122,7 @@ public final class StoreFixtures {
 
   /** Opens a migrated Store on a test database with the given audit settings. */
   public static OpenStore open(TestDatabase db, Clock clock, AuditSettings audit) {
+    H2CrashRebuild.rebuildIfCrashed(db.url(), db.user(), db.password(), clock);
     HikariConfig hc = new HikariConfig();
     hc.setJdbcUrl(db.url());
     if (!db.user().isEmpty()) {
