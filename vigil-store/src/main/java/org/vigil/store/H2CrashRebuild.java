@@ -64,7 +64,9 @@ public final class H2CrashRebuild {
     props.setProperty("password", password);
     Path script = base.resolveSibling(base.getFileName() + ".recovery.sql.gz");
     try {
-      try (Connection c = DriverManager.getConnection(url + ";IFEXISTS=TRUE", props)) {
+      String existing =
+          url.toUpperCase(Locale.ROOT).contains(";IFEXISTS=") ? url : url + ";IFEXISTS=TRUE";
+      try (Connection c = DriverManager.getConnection(existing, props)) {
         if (!deadBatch(c)) {
           return Optional.empty();
         }
