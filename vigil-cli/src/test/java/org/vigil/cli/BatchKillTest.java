@@ -362,7 +362,7 @@ class BatchKillTest {
         String l = lines.poll(100, TimeUnit.MILLISECONDS);
         if (l != null) {
           seen.add(l);
-          if (l.contains("writing to the database")) {
+          if (l.contains(": stored 0 of ")) { // the batch is claimed: its rows are written next
             writing = System.nanoTime();
             return;
           }
@@ -385,9 +385,9 @@ class BatchKillTest {
         int exit, double readSeconds, double writeSeconds, double totalSeconds, String output) {}
 
     /**
-     * Waits for the child to end; the write phase runs from "writing to the database" to the line
-     * saying the batch is complete (what follows, the alert rules and the analytic run, is not part
-     * of it).
+     * Waits for the child to end; the write phase runs from the claim of the batch ("stored 0 of N
+     * new values") to the line saying the batch is complete (what follows, the alert rules and the
+     * analytic run, is not part of it).
      */
     Done awaitExit(int seconds) throws InterruptedException {
       awaitWriting(seconds);

@@ -57,6 +57,10 @@ class IngestCommandTest {
     Run first = vigil(concat(new String[] {"--db", url(), "ingest", good.toString()}, options));
     assertThat(first.exit()).as(first.err()).isZero();
     assertThat(first.out()).contains("cis.csv").contains("owid");
+    assertThat(first.err())
+        .as("progress of the store phase, from the claim to the last chunk")
+        .contains("cis.csv: stored 0 of 2 new values (0%)")
+        .contains("cis.csv: stored 2 of 2 new values (100%)");
     String before = dump();
 
     Run rejected = vigil(concat(new String[] {"--db", url(), "ingest", bad.toString()}, options));

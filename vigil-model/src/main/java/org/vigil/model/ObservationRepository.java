@@ -21,6 +21,29 @@ public interface ObservationRepository {
    */
   IngestBatch append(AccessContext ctx, IngestBatch batch, Collection<Observation> observations);
 
+  /** How many of a batch's new values are stored so far (for a progress display). */
+  @FunctionalInterface
+  interface RowsStored {
+    /**
+     * Called once when the batch is claimed ({@code stored} 0) and after each committed chunk.
+     *
+     * @param stored values stored so far (not yet visible: the batch is visible only when whole)
+     * @param total the batch's new values
+     */
+    void update(long stored, long total);
+
+    RowsStored NONE = (s, t) -> {};
+  }
+
+  /** As {@link #append(AccessContext, IngestBatch, Collection)}, reporting the rows stored. */
+  default IngestBatch append(
+      AccessContext ctx,
+      IngestBatch batch,
+      Collection<Observation> observations,
+      RowsStored progress) {
+    return append(ctx, batch, observations);
+  }
+
   /** The latest known value per period, as of now, readable by ctx, ordered by period. */
   default List<Observation> series(AccessContext ctx, String indicator, String area) {
     return series(ctx, indicator, area, Instant.MAX);

@@ -25,6 +25,7 @@ import org.vigil.model.AlreadyLoadedException;
 import org.vigil.model.IngestBatch;
 import org.vigil.model.InvalidInputException;
 import org.vigil.model.Observation;
+import org.vigil.model.ObservationRepository;
 import org.vigil.timeseries.Frequency;
 
 /**
@@ -80,10 +81,17 @@ final class BatchAppend {
   private final AccessContext ctx;
   private final Clock clock;
   private final AuditLog audit;
+  private final ObservationRepository.RowsStored progress;
   private Connection c;
   private Set<Long> incomplete = Set.of();
 
-  BatchAppend(Database db, AccessContext ctx, Clock clock, AuditLog audit) {
+  BatchAppend(
+      Database db,
+      AccessContext ctx,
+      Clock clock,
+      AuditLog audit,
+      ObservationRepository.RowsStored progress) {
+    this.progress = progress;
     this.db = db;
     this.ctx = ctx;
     this.clock = clock;
@@ -178,6 +186,7 @@ final class BatchAppend {
             fresh.size(),
             batch.rowsRejected());
     long id = claim(stored);
+    progress.update(0, fresh.size());
     String what = "storing ingest batch '" + batch.sourceFile() + "'";
     try (Connection lock = db.dataSource().getConnection();
         Connection rows = db.dataSource().getConnection()) {
@@ -313,6 +322,7 @@ final class BatchAppend {
         insert(rows, id, chunk);
       }
       rows.commit();
+      progress.update(from + chunk.size(), fresh.size());
     }
   }
 

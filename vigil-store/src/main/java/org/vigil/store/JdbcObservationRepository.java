@@ -47,6 +47,15 @@ final class JdbcObservationRepository implements ObservationRepository {
   @Override
   public IngestBatch append(
       AccessContext ctx, IngestBatch batch, Collection<Observation> observations) {
+    return append(ctx, batch, observations, RowsStored.NONE);
+  }
+
+  @Override
+  public IngestBatch append(
+      AccessContext ctx,
+      IngestBatch batch,
+      Collection<Observation> observations,
+      RowsStored progress) {
     Objects.requireNonNull(batch, "batch");
     for (Observation o : observations) {
       if (!ctx.canWrite(o.ownership())) {
@@ -76,7 +85,7 @@ final class JdbcObservationRepository implements ObservationRepository {
           ReportingRule.check(c, ctx, clock, observations);
           return null;
         });
-    return new BatchAppend(db, ctx, clock, audit).run(batch, observations);
+    return new BatchAppend(db, ctx, clock, audit, progress).run(batch, observations);
   }
 
   @Override

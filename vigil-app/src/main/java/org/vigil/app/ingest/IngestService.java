@@ -150,7 +150,14 @@ public final class IngestService {
             rejectedRows(read));
     IngestBatch stored;
     try {
-      stored = vigil.observations().append(ctx, batch, read.observations());
+      stored =
+          vigil
+              .observations()
+              .append(
+                  ctx,
+                  batch,
+                  read.observations(),
+                  (done, total) -> progress.update("storing", done, total));
     } catch (AlreadyLoadedException e) {
       // A simultaneous upload of the same file claimed it first (the store's unique key).
       return alreadyLoaded(ctx, fileName, request, read, hex);
