@@ -39,6 +39,31 @@ import org.vigil.timeseries.Period;
 final class AnalyticsRoutes implements RouteGroup {
   private final Vigil vigil;
 
+  /**
+   * Published risk and anomaly bodies, serialised once per run, request and reader scope. 32 MB: a
+   * month's risk body of the demo is about 70 KB (plus its gzip form).
+   */
+  private final KeptJson.Cache<Object> kept = new KeptJson.Cache<>(32L << 20);
+
+  /**
+   * What a published risk body is made of: the request, the run (immutable once finished), the
+   * member count, and which of the run's scores the reader may see (the reader scope: the same list
+   * for every reader of one organisation under the same agreements).
+   */
+  private record RiskKey(
+      String methodology,
+      String version,
+      String period,
+      List<Integer> horizons,
+      int draws,
+      long runId,
+      int statesTotal,
+      List<String> visible) {}
+
+  /** What a published anomalies body is made of: the request, the run and the anomalies seen. */
+  private record AnomaliesKey(
+      Optional<String> indicator, Optional<String> area, long runId, List<String> visible) {}
+
   AnalyticsRoutes(Vigil vigil) {
     this.vigil = vigil;
   }
@@ -134,6 +159,40 @@ final class AnalyticsRoutes implements RouteGroup {
     } else {
       found = service.anomalies(Caller.of(ctx), indicator.get(), area, AnomalySpec.DEFAULT);
     }
+    if (run != null) {
+      List<AnomalyService.AreaAnomaly> list = found;
+      List<String> visible = new ArrayList<>(list.size());
+      for (AnomalyService.AreaAnomaly a : list) {
+        visible.add(
+            a.indicator()
+                + "|"
+                + a.area()
+                + "|"
+                + a.anomaly().period()
+                + "|"
+                + a.anomaly().method());
+      }
+      long runId = run;
+      KeptJson.send(
+          ctx,
+          kept.get(
+              new AnomaliesKey(indicator, area, runId, visible),
+              () -> json(anomaliesBody(list, true, runId))));
+      return;
+    }
+    ctx.json(anomaliesBody(found, published.equals("true"), null));
+  }
+
+  private static byte[] json(Object body) {
+    try {
+      return JsonMapping.MAPPER.writeValueAsBytes(body);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("Could not write a response body as JSON", e);
+    }
+  }
+
+  private static Map<String, Object> anomaliesBody(
+      List<AnomalyService.AreaAnomaly> found, boolean published, Long run) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (AnomalyService.AreaAnomaly a : found) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -151,10 +210,10 @@ final class AnalyticsRoutes implements RouteGroup {
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("anomalies", rows);
-    if (published.equals("true")) {
+    if (published) {
       out.put("run", run);
     }
-    ctx.json(out);
+    return out;
   }
 
   private void quality(Context ctx) {
@@ -235,6 +294,30 @@ final class AnalyticsRoutes implements RouteGroup {
                     horizons,
                     RiskSpec.DEFAULT.withDraws(draws),
                     Params.instant(ctx, "asOf")));
+    long runId = run.coverage().runId();
+    if (runId > 0) {
+      // Published: the body is the same for every reader who sees the same scores of the run.
+      List<String> visible = new ArrayList<>(run.result().scores().size());
+      for (RiskScore s : run.result().scores()) {
+        visible.add(s.area() + "|" + s.domain() + "|" + s.period() + "|" + s.horizon());
+      }
+      RiskKey key =
+          new RiskKey(
+              run.result().methodology(),
+              run.result().version(),
+              run.period().toString(),
+              horizons,
+              draws,
+              runId,
+              run.coverage().statesTotal(),
+              visible);
+      KeptJson.send(ctx, kept.get(key, () -> json(riskBody(run, draws))));
+      return;
+    }
+    ctx.json(riskBody(run, draws));
+  }
+
+  private static Map<String, Object> riskBody(RiskService.RiskRun run, int draws) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (RiskScore s : run.result().scores()) {
       if (s.period().compareTo(run.period()) >= 0) {
@@ -250,7 +333,7 @@ final class AnalyticsRoutes implements RouteGroup {
     out.put("scores", rows);
     out.put("composites", composites(run));
     out.put("diagnostics", run.result().diagnostics());
-    ctx.json(out);
+    return out;
   }
 
   /**

@@ -150,6 +150,8 @@ public final class VigilServer {
     RequestRateLimiter limiter =
         new RequestRateLimiter(config.requestsPerMinute(), server.vigil().clock());
     cfg.routes.before(ctx -> beforeEach(ctx, server, limiter));
+    // ETags made in bulk (KeptJson.etag) before Javalin would make its own byte by byte.
+    cfg.routes.after(KeptJson::etag);
     Problems.register(cfg.routes);
     TlsConnector.configure(cfg, config);
   }

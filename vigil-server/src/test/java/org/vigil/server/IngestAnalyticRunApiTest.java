@@ -170,4 +170,55 @@ class IngestAnalyticRunApiTest {
     assertThat(then.get("coverage").get("run").asLong()).isEqualTo(first.id());
     assertThat(kazScores(then)).isEqualTo(kazScores(before));
   }
+
+  /**
+   * A published risk body is serialised once per run and reader scope and served from memory: the
+   * same bytes to two readers of one organisation, other bytes to another state's reader, a 304 for
+   * a matching If-None-Match (and a full answer for another scope's tag), the gzip form the same
+   * JSON.
+   */
+  @Test
+  void publishedRisk_keptPerReaderScope_revalidatesAndCompresses() throws Exception {
+    Map<String, String> kaz = login("kaz.analyst");
+    Map<String, String> kazViewer = login("kaz.viewer");
+    Map<String, String> rus = login("rus.analyst");
+    String path = "/api/analytics/risk?horizon=0";
+    HttpResponse<String> a = server.get(path, kaz);
+    assertThat(a.statusCode()).as(a.body()).isEqualTo(200);
+    String tag = a.headers().firstValue("ETag").orElseThrow();
+    assertThat(a.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+    assertThat(JSON.readTree(a.body()).get("coverage").get("run").asLong()).isPositive();
+
+    HttpResponse<String> sameScope = server.get(path, kazViewer);
+    assertThat(sameScope.body()).isEqualTo(a.body());
+    assertThat(sameScope.headers().firstValue("ETag")).contains(tag);
+
+    HttpResponse<String> other = server.get(path, rus);
+    assertThat(other.statusCode()).isEqualTo(200);
+    assertThat(other.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(tag);
+    assertThat(kazScores(JSON.readTree(other.body())))
+        .isNotEqualTo(kazScores(JSON.readTree(a.body())));
+
+    Map<String, String> revalidate = new HashMap<>(kaz);
+    revalidate.put("If-None-Match", tag);
+    HttpResponse<String> notModified = server.get(path, revalidate);
+    assertThat(notModified.statusCode()).isEqualTo(304);
+    assertThat(notModified.body()).isEmpty();
+    Map<String, String> otherTag = new HashMap<>(rus);
+    otherTag.put("If-None-Match", tag);
+    HttpResponse<String> full = server.get(path, otherTag);
+    assertThat(full.statusCode()).isEqualTo(200);
+    assertThat(full.body()).isEqualTo(other.body());
+
+    Map<String, String> gzip = new HashMap<>(kaz);
+    gzip.put("Accept-Encoding", "gzip");
+    HttpResponse<byte[]> z = server.getBytes(path, gzip);
+    assertThat(z.statusCode()).isEqualTo(200);
+    assertThat(z.headers().firstValue("Content-Encoding")).contains("gzip");
+    assertThat(z.headers().firstValue("ETag")).contains(tag);
+    try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(z.body()))) {
+      assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo(a.body());
+    }
+  }
 }
