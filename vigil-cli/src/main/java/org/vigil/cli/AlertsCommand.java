@@ -36,7 +36,11 @@ final class AlertsCommand implements Runnable {
     spec.commandLine().usage(VigilCommand.of(spec).out());
   }
 
-  static Table table(List<Alert> alerts) {
+  /**
+   * The alerts, one line of codes each, with the message (in Russian with {@code --lang ru}) on its
+   * own wrapped lines under the alert, so it stays readable on a 100-120 column terminal.
+   */
+  static Table table(List<Alert> alerts, boolean russian) {
     Table t =
         Table.of(
             "id", "rule", "severity", "indicator", "area", "period", "state", "created", "message");
@@ -49,10 +53,21 @@ final class AlertsCommand implements Runnable {
           a.subject().area(),
           a.subject().period(),
           a.state().name(),
-          a.createdAt().toString(),
-          a.messageEn());
+          a.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+          russian ? a.messageRu() : a.messageEn());
     }
-    return t;
+    return t.detail("message");
+  }
+
+  /** True for {@code --lang ru}; en or nothing is English, anything else an error. */
+  static boolean russian(String lang) {
+    if (lang == null || lang.isBlank() || lang.trim().equalsIgnoreCase("en")) {
+      return false;
+    }
+    if (lang.trim().equalsIgnoreCase("ru")) {
+      return true;
+    }
+    throw new InvalidInputException("Option --lang must be en or ru, found '" + lang + "'");
   }
 
   static <E extends Enum<E>> Optional<E> parse(Class<E> type, String option, String value) {
@@ -84,6 +99,9 @@ final class AlertsCommand implements Runnable {
   static final class ListAlerts implements Callable<Integer> {
     @Spec CommandSpec spec;
 
+    @Option(names = "--lang", paramLabel = "LANG", description = "Messages in en (default) or ru.")
+    String lang;
+
     @Option(names = "--state", description = "NEW, SEEN or CLOSED.")
     String state;
 
@@ -114,7 +132,7 @@ final class AlertsCommand implements Runnable {
                       + groups.size()
                       + " subject(s), grouped by subject, most urgent first.");
         }
-        root.renderer().print(table(found));
+        root.renderer().print(table(found, russian(lang)));
       }
       return VigilCommand.OK;
     }
@@ -128,6 +146,9 @@ final class AlertsCommand implements Runnable {
   static final class Evaluate implements Callable<Integer> {
     @Spec CommandSpec spec;
 
+    @Option(names = "--lang", paramLabel = "LANG", description = "Messages in en (default) or ru.")
+    String lang;
+
     @Override
     public Integer call() {
       VigilCommand root = VigilCommand.of(spec);
@@ -135,7 +156,7 @@ final class AlertsCommand implements Runnable {
         AlertService.Evaluation e = new AlertService(vigil).evaluate(root.operator());
         root.renderer()
             .note(e.candidates() + " finding(s), " + e.raised().size() + " new alert(s).");
-        root.renderer().print(table(e.raised()));
+        root.renderer().print(table(e.raised(), russian(lang)));
       }
       return VigilCommand.OK;
     }
@@ -148,6 +169,9 @@ final class AlertsCommand implements Runnable {
       description = "Mark an alert seen or closed (needs --user or --token of the data's owner).")
   static final class Mark implements Callable<Integer> {
     @Spec CommandSpec spec;
+
+    @Option(names = "--lang", paramLabel = "LANG", description = "Messages in en (default) or ru.")
+    String lang;
 
     @Parameters(index = "0", description = "Alert id.")
     long id;
@@ -163,7 +187,7 @@ final class AlertsCommand implements Runnable {
               .orElseThrow(() -> new InvalidInputException("Give the state: seen or closed"));
       try (Vigil vigil = root.openVigil()) {
         Alert a = new AlertService(vigil).mark(root.caller(vigil), id, s);
-        root.renderer().print(table(List.of(a)));
+        root.renderer().print(table(List.of(a), russian(lang)));
       }
       return VigilCommand.OK;
     }

@@ -78,7 +78,8 @@ public final class Renderer {
   }
 
   private void printAligned(Table t) {
-    int n = t.columns().size();
+    // a detail column (the last) is printed under its row, not aligned with the others
+    int n = t.columns().size() - (t.hasDetail() ? 1 : 0);
     int[] width = new int[n];
     boolean[] numeric = new boolean[n];
     List<String[]> cells = new ArrayList<>();
@@ -103,16 +104,26 @@ public final class Renderer {
       }
     }
     fit(width, wrappable, t.columns());
-    printRow(t.columns().toArray(String[]::new), width, numeric);
+    printRow(t.columns().subList(0, n).toArray(String[]::new), width, numeric);
     StringBuilder rule = new StringBuilder();
     for (int i = 0; i < n; i++) {
       rule.append(i == 0 ? "" : "  ").append("-".repeat(width[i]));
     }
     out.println(rule);
-    for (String[] row : cells) {
-      printRow(row, width, numeric);
+    int detailWidth = maxWidth <= 0 ? Integer.MAX_VALUE : maxWidth - DETAIL_INDENT.length();
+    for (int r = 0; r < cells.size(); r++) {
+      printRow(cells.get(r), width, numeric);
+      if (t.hasDetail()) {
+        Object v = t.rows().get(r).get(n);
+        for (String l : wrap(v == null || isNaN(v) ? "-" : display(v), detailWidth)) {
+          out.println(DETAIL_INDENT + l);
+        }
+      }
     }
   }
+
+  /** Indent of a detail line under its row. */
+  private static final String DETAIL_INDENT = "    ";
 
   /**
    * Narrows the widest columns of text with words (codes and numbers are never broken), one

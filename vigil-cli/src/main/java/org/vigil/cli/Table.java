@@ -18,6 +18,7 @@ import java.util.List;
 public final class Table {
   private final List<String> columns;
   private final List<List<Object>> rows = new ArrayList<>();
+  private int detail = -1;
 
   private Table(List<String> columns) {
     if (columns.isEmpty()) {
@@ -32,6 +33,26 @@ public final class Table {
 
   public static Table of(List<String> columns) {
     return new Table(columns);
+  }
+
+  /**
+   * Prints the named column (the last one) on its own lines under each row, indented and wrapped to
+   * the table's width, in the aligned text format; JSON and CSV keep it as a column. For long text
+   * (an alert's message) that a column would squeeze to a few characters.
+   */
+  public Table detail(String column) {
+    int i = columns.indexOf(column);
+    if (i != columns.size() - 1) {
+      throw new IllegalArgumentException(
+          "The detail column must be the last, found '" + column + "'");
+    }
+    detail = i;
+    return this;
+  }
+
+  /** True when the last column is printed under each row (see {@link #detail(String)}). */
+  public boolean hasDetail() {
+    return detail >= 0;
   }
 
   /** Adds a row; it must have one cell per column. */

@@ -53,4 +53,14 @@ class AlertsCommandTest {
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("No alert 42");
   }
+
+  @Test
+  void alerts_lang_ruOrEnOnly() {
+    Run ru = vigil("alerts", "list", "--lang", "ru");
+    assertThat(ru.exit()).as(ru.err()).isZero();
+
+    Run bad = vigil("alerts", "list", "--lang", "de");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("--lang must be en or ru");
+  }
 }

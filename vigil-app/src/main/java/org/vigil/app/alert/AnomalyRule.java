@@ -32,6 +32,11 @@ import org.vigil.timeseries.TimeSeries;
  * month. Only findings that start in the window are kept (older ones are history, even when they
  * last into it).
  *
+ * <p>Counts the robust z misses: a small count series (a few events a month) is noisy enough that a
+ * doubling stays within its threshold. When the robust z finds nothing new, {@link CountTest} asks
+ * how likely the window's counts are under the series' recent level with its own spread (negative
+ * binomial): a spike in one month, or a level shift over the months from a start to the latest.
+ *
  * <p>Severity from size and recency: size is the largest |z| over the threshold, recency whether
  * the finding reaches the series' latest value. CRITICAL when it is at least twice the threshold
  * and still there in the latest value; WARNING when it is one of the two; INFO otherwise (a modest
@@ -84,6 +89,13 @@ final class AnomalyRule {
         out.add(alert(indicator, area, domain, run, latest, ownership));
       }
     }
+    if (out.isEmpty()) {
+      CountTest.Finding f = CountTest.find(recent, from);
+      if (f != null) {
+        out.add(
+            alert(indicator, area, domain, f.run(), latest, ownership, f.size(), CountTest.METHOD));
+      }
+    }
     return out;
   }
 
@@ -129,10 +141,23 @@ final class AnomalyRule {
       List<Anomaly> run,
       Period latest,
       Ownership ownership) {
-    Anomaly first = run.get(0);
-    Anomaly last = run.get(run.size() - 1);
     double size =
         run.stream().mapToDouble(a -> Math.abs(a.score())).max().orElse(0) / SPEC.zThreshold();
+    return alert(indicator, area, domain, run, latest, ownership, size, run.get(0).method().name());
+  }
+
+  /** An alert on a run of anomalies whose size (in threshold units) is given. */
+  private Alert alert(
+      String indicator,
+      String area,
+      String domain,
+      List<Anomaly> run,
+      Period latest,
+      Ownership ownership,
+      double size,
+      String method) {
+    Anomaly first = run.get(0);
+    Anomaly last = run.get(run.size() - 1);
     boolean current = last.period().equals(latest);
     boolean shift = run.size() > 1;
     Map<String, String> ev = new LinkedHashMap<>();
@@ -141,7 +166,7 @@ final class AnomalyRule {
     ev.put("lower", num(last.lower()));
     ev.put("upper", num(last.upper()));
     ev.put("score", num(run.stream().mapToDouble(Anomaly::score).reduce(0, AnomalyRule::larger)));
-    ev.put("method", last.method().name());
+    ev.put("method", method);
     ev.put("kind", shift ? "LEVEL_SHIFT" : "VALUE");
     ev.put("since", first.period().toString());
     ev.put("until", last.period().toString());
@@ -160,6 +185,11 @@ final class AnomalyRule {
         List.of());
   }
 
+  /** Above what was expected (a robust z anomaly above its band, a count test's rise). */
+  private static boolean above(Anomaly a) {
+    return a.value() > a.expected();
+  }
+
   private static double larger(double a, double b) {
     return Math.abs(b) > Math.abs(a) ? b : a;
   }
@@ -167,7 +197,7 @@ final class AnomalyRule {
   private static String english(String indicator, String area, List<Anomaly> run, boolean shift) {
     Anomaly first = run.get(0);
     Anomaly last = run.get(run.size() - 1);
-    String dir = last.high() ? "high" : "low";
+    String dir = above(last) ? "high" : "low";
     String head =
         shift
             ? "Level shift: "
@@ -203,7 +233,7 @@ final class AnomalyRule {
   private static String russian(String indicator, String area, List<Anomaly> run, boolean shift) {
     Anomaly first = run.get(0);
     Anomaly last = run.get(run.size() - 1);
-    String dir = last.high() ? "высокое" : "низкое";
+    String dir = above(last) ? "высокое" : "низкое";
     String head =
         shift
             ? "Сдвиг уровня: "
@@ -211,7 +241,7 @@ final class AnomalyRule {
                 + " ("
                 + area
                 + ") необычно "
-                + (last.high() ? "высок" : "низок")
+                + (above(last) ? "высок" : "низок")
                 + " с "
                 + first.period()
                 + " (периодов: "

@@ -187,7 +187,10 @@ public final class TextSignals {
         String category = code.substring(events.length());
         return new Indicator(
             code,
-            "Coded " + category + " events in reports on " + d.nameEn().toLowerCase(Locale.ROOT),
+            "Events of category \u201c"
+                + Translations.of("en").getOrDefault("plover." + category, category)
+                + "\u201d in reports on "
+                + d.nameEn().toLowerCase(Locale.ROOT),
             "События категории «"
                 + Translations.of("ru").getOrDefault("plover." + category, category)
                 + "» в сообщениях: "

@@ -26,6 +26,19 @@ class TextSignalNamesTest {
   }
 
   @Test
+  void indicator_eventsCount_englishNameSaysTheCategoryInWords() {
+    Indicator i = TextSignals.indicator("TEXT_EVENTS_TERRORISM_ASSAULT", true);
+
+    assertThat(i.nameEn())
+        .isEqualTo("Events of category \u201cAssault\u201d in reports on terrorism");
+    for (String category : org.vigil.text.PloverTrigger.CATEGORIES) {
+      assertThat(TextSignals.indicator("TEXT_EVENTS_TERRORISM_" + category, true).nameEn())
+          .as(category)
+          .doesNotContain(category);
+    }
+  }
+
+  @Test
   void units_ofDocumentAndEventCounts_areTranslated() {
     Indicator docs = TextSignals.indicator("TEXT_DOCS_TERRORISM", true);
     Indicator events = TextSignals.indicator("TEXT_EVENTS_TERRORISM_AGREE", true);
