@@ -126,6 +126,10 @@ public final class Vigil implements AutoCloseable {
     return store.sharing();
   }
 
+  public org.vigil.store.ReportingAgreements reportingAgreements() {
+    return store.reportingAgreements();
+  }
+
   /** Closes the pool; an in-memory H2 database is dropped. */
   @Override
   public void close() {

@@ -712,6 +712,7 @@ final class AuditLog implements AuditRepository, AutoCloseable {
 
   static final String USERS = "users";
   static final String SHARING = "sharing";
+  static final String REPORTING = "reporting";
   static final String BATCHES_BEFORE = "batches-before";
 
   /** Digest of the user table's audited columns. */
@@ -730,6 +731,12 @@ final class AuditLog implements AuditRepository, AutoCloseable {
             + " ORDER BY grantor, grantee, classification, domain");
   }
 
+  /** Digest of the reporting agreements. */
+  static String reportingDigest(Connection c) throws SQLException {
+    return tableDigest(
+        c, "SELECT reporter, area_code FROM reporting_agreement ORDER BY reporter, area_code");
+  }
+
   private static String tableDigest(Connection c, String sql) throws SQLException {
     StringBuilder b = new StringBuilder();
     try (PreparedStatement ps = c.prepareStatement(sql);
@@ -746,9 +753,19 @@ final class AuditLog implements AuditRepository, AutoCloseable {
     return sha256Hex(b.toString());
   }
 
-  /** State digests of users and sharing after a change, for {@link #append}'s stateDigest. */
+  /**
+   * State digests of users, sharing or reporting agreements after a change, for {@link #append}'s
+   * stateDigest.
+   */
   static String stateOf(Connection c, String kind) throws SQLException {
-    return kind + "=" + (kind.equals(USERS) ? usersDigest(c) : sharingDigest(c));
+    String digest =
+        switch (kind) {
+          case USERS -> usersDigest(c);
+          case SHARING -> sharingDigest(c);
+          case REPORTING -> reportingDigest(c);
+          default -> throw new IllegalArgumentException("Unknown audited state '" + kind + "'");
+        };
+    return kind + "=" + digest;
   }
 
   /**
@@ -800,6 +817,14 @@ final class AuditLog implements AuditRepository, AutoCloseable {
           stateSeq.get(SHARING),
           "the sharing agreements differ from their state audited at entry "
               + stateSeq.get(SHARING)
+              + ": agreements were added or removed outside Vigil");
+    }
+    if (state.containsKey(REPORTING) && !state.get(REPORTING).equals(reportingDigest(c))) {
+      return AuditVerification.broken(
+          last,
+          stateSeq.get(REPORTING),
+          "the reporting agreements differ from their state audited at entry "
+              + stateSeq.get(REPORTING)
               + ": agreements were added or removed outside Vigil");
     }
     if (!state.containsKey(BATCHES_BEFORE)) {
@@ -880,6 +905,7 @@ final class AuditLog implements AuditRepository, AutoCloseable {
               ResultSet rs = ps.executeQuery()) {
             rs.next();
             if (rs.getLong(1) > 0) {
+              baselineReporting(c);
               return null;
             }
           }
@@ -894,17 +920,46 @@ final class AuditLog implements AuditRepository, AutoCloseable {
               AccessContext.system(),
               "audit.baseline",
               "audit log",
-              "keyed with " + keys.currentId() + "; users, sharing and batches up to " + maxBatch,
+              "keyed with "
+                  + keys.currentId()
+                  + "; users, sharing, reporting agreements and batches up to "
+                  + maxBatch,
               "",
               stateOf(c, USERS)
                   + ";"
                   + stateOf(c, SHARING)
+                  + ";"
+                  + stateOf(c, REPORTING)
                   + ";"
                   + BATCHES_BEFORE
                   + "="
                   + maxBatch);
           return null;
         });
+  }
+
+  /**
+   * A log keyed before reporting agreements were audited has no digest of them: the first open
+   * afterwards records one (trust on first use, as the baseline does for the rest).
+   */
+  private void baselineReporting(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM audit_log WHERE state_digest LIKE '%" + REPORTING + "=%'");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      if (rs.getLong(1) > 0) {
+        return;
+      }
+    }
+    append(
+        c,
+        AccessContext.system(),
+        "audit.baseline",
+        "reporting agreements",
+        "reporting agreements audited from here on",
+        "",
+        stateOf(c, REPORTING));
   }
 
   /**

@@ -61,7 +61,9 @@ final class ReportingRule {
                 + o.period()
                 + "): expected one of its reporting areas "
                 + new java.util.TreeSet<>(allowed)
-                + ". Ask a system administrator for a reporting agreement; nothing was written.");
+                + ". "
+                + ReportingAgreements.howToAsk(c, ctx.organisation(), o.area())
+                + "; nothing was written.");
       }
     }
   }

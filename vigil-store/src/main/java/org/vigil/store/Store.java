@@ -25,6 +25,7 @@ public final class Store implements AutoCloseable {
   private final JdbcTokenRepository tokens;
   private final JdbcEventRepository events;
   private final JdbcSharingRepository sharing;
+  private final ReportingAgreements reportingAgreements;
   private int recovered;
   private final JdbcAnalyticRunRepository analyticRuns;
 
@@ -37,6 +38,7 @@ public final class Store implements AutoCloseable {
     this.tokens = new JdbcTokenRepository(db, audit, users, clock);
     this.events = new JdbcEventRepository(db, audit);
     this.sharing = new JdbcSharingRepository(db, audit);
+    this.reportingAgreements = new ReportingAgreements(db, audit);
     this.analyticRuns = new JdbcAnalyticRunRepository(db, audit, clock);
   }
 
@@ -142,5 +144,10 @@ public final class Store implements AutoCloseable {
 
   public SharingRepository sharing() {
     return sharing;
+  }
+
+  /** Who may report values for which area besides its own. */
+  public ReportingAgreements reportingAgreements() {
+    return reportingAgreements;
   }
 }

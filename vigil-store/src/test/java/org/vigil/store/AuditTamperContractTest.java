@@ -392,6 +392,29 @@ abstract class AuditTamperContractTest {
     assertThat(v.problem()).contains("sharing");
   }
 
+  @Test
+  void t10b_addAReportingAgreementDirectly_isDetected() throws SQLException {
+    sql("INSERT INTO reporting_agreement (reporter, area_code) VALUES ('KAZ-SC', 'RUS')");
+    AuditVerification v = reopenAndVerify();
+    assertThat(v.valid()).isFalse();
+    assertThat(v.problem()).contains("reporting agreements");
+  }
+
+  @Test
+  void t10c_removeAnAuditedReportingAgreementDirectly_isDetected() throws SQLException {
+    store = Store.open(ds, clock, settings);
+    store.reportingAgreements().allow(RUS_ADMIN, KAZ, "RUS");
+    store.reportingAgreements().allow(SEC_ADMIN, RUS, "KAZ");
+    store.reportingAgreements().revoke(SEC_ADMIN, RUS, "KAZ");
+    AuditVerification ok = store.audit().verify(SEC_ADMIN);
+    assertThat(ok.valid()).as(ok.problem()).isTrue();
+    store.close();
+    sql("DELETE FROM reporting_agreement");
+    AuditVerification v = reopenAndVerify();
+    assertThat(v.valid()).isFalse();
+    assertThat(v.problem()).contains("reporting agreements");
+  }
+
   // ---- 11. to 13.: observations
 
   @Test

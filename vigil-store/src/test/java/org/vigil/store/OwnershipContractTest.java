@@ -111,7 +111,9 @@ abstract class OwnershipContractTest {
         .isInstanceOf(AccessDeniedException.class)
         .hasMessageContaining("KAZ-SC may not report values for area RUS")
         .hasMessageContaining(IND + "/RUS/2024-02")
-        .hasMessageContaining("reporting agreement");
+        .hasMessageContaining("reporting agreement")
+        .hasMessageContaining("./vigil agreements allow --reporter KAZ-SC --area RUS")
+        .hasMessageContaining("an admin of RUS-SC");
     assertThat(store.observations().count(SYSTEM)).isEqualTo(before);
   }
 
@@ -218,5 +220,80 @@ abstract class OwnershipContractTest {
                     AccessContext.of("kaz.admin", "KAZ-SC", Role.ORG_ADMIN), "KAZ-SC", "RUS"))
         .isInstanceOf(AccessDeniedException.class)
         .hasMessageContaining("may not grant reporting agreements");
+  }
+
+  static final AccessContext RUS_ADMIN = AccessContext.of("rus.admin", "RUS-SC", Role.ORG_ADMIN);
+  static final AccessContext KAZ_ADMIN = AccessContext.of("kaz.admin", "KAZ-SC", Role.ORG_ADMIN);
+  static final AccessContext SYS_ADMIN =
+      AccessContext.of("admin", "SECRETARIAT", Role.SYSTEM_ADMIN);
+
+  @Test
+  void reportingAgreement_theAreaOwnersAdminGrants_thenRevokes_andAppendFollows() {
+    Observation forRus =
+        obs("RUS", "2024-02", 7, "", Ownership.of("KAZ-SC", Classification.PUBLIC));
+    assertThatThrownBy(() -> append(KAZ_STEWARD, forRus)).isInstanceOf(AccessDeniedException.class);
+    assertThat(agreements.allow(RUS_ADMIN, "KAZ-SC", "RUS")).isTrue();
+    assertThat(agreements.allow(RUS_ADMIN, "KAZ-SC", "RUS")).isFalse();
+    append(KAZ_STEWARD, forRus);
+    agreements.revoke(RUS_ADMIN, "KAZ-SC", "RUS");
+    assertThatThrownBy(() -> append(KAZ_STEWARD, forRus)).isInstanceOf(AccessDeniedException.class);
+    assertThat(
+            store.audit().entries(SYS_ADMIN, 0, 1000).stream()
+                .filter(e -> e.action().startsWith("reporting."))
+                .map(e -> e.action() + " " + e.subject() + " by " + e.user()))
+        .containsExactly(
+            "reporting.allow KAZ-SC -> RUS by rus.admin",
+            "reporting.revoke KAZ-SC -> RUS by rus.admin");
+  }
+
+  @Test
+  void reportingAgreement_onlyTheSystemAdminOrTheAreaOwnersAdmin_mayChangeIt() {
+    for (AccessContext refused : List.of(KAZ_ADMIN, RUS_STEWARD, RUS_VIEWER)) {
+      assertThatThrownBy(() -> agreements.allow(refused, "KAZ-SC", "RUS"))
+          .as(refused.user())
+          .isInstanceOf(AccessDeniedException.class)
+          .hasMessageContaining(
+              "expected a system administrator or an organisation admin of RUS-SC");
+    }
+    agreements.allow(SYS_ADMIN, "KAZ-SC", "RUS");
+    assertThatThrownBy(() -> agreements.revoke(KAZ_ADMIN, "KAZ-SC", "RUS"))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThat(agreements.list(SYSTEM))
+        .containsExactly(new ReportingAgreements.Agreement("KAZ-SC", "RUS"));
+    agreements.revoke(SYS_ADMIN, "KAZ-SC", "RUS");
+    assertThat(agreements.list(SYSTEM)).isEmpty();
+    assertThatThrownBy(() -> agreements.revoke(SYS_ADMIN, "KAZ-SC", "RUS"))
+        .isInstanceOf(org.vigil.model.NotFoundException.class);
+  }
+
+  @Test
+  void reportingAgreement_unknownOrganisationOrArea_orOwnArea_isRefused() {
+    assertThatThrownBy(() -> agreements.allow(SYS_ADMIN, "NOPE-SC", "RUS"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Unknown organisation 'NOPE-SC'");
+    assertThatThrownBy(() -> agreements.allow(SYS_ADMIN, "KAZ-SC", "XXX"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("Unknown area 'XXX'");
+    assertThatThrownBy(() -> agreements.allow(SYS_ADMIN, "KAZ-SC", "KAZ"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("its own area");
+    assertThat(agreements.list(SYSTEM)).isEmpty();
+  }
+
+  @Test
+  void reportingAgreements_areListedToTheOrganisationsTheyConcern() {
+    store.reference().saveArea(SYSTEM, new Area("BLR", AreaKind.COUNTRY, "BLR", "BLR", "", ""));
+    store
+        .reference()
+        .saveOrganisation(SYSTEM, new Organisation("BLR-SC", "BLR council", "", "BLR", false));
+    agreements.allow(SYS_ADMIN, "KAZ-SC", "RUS");
+    agreements.allow(SYS_ADMIN, "BLR-SC", "KAZ");
+    var kazRus = new ReportingAgreements.Agreement("KAZ-SC", "RUS");
+    var blrKaz = new ReportingAgreements.Agreement("BLR-SC", "KAZ");
+    assertThat(agreements.list(SYS_ADMIN)).containsExactly(blrKaz, kazRus);
+    assertThat(agreements.list(KAZ_VIEWER)).containsExactly(blrKaz, kazRus);
+    assertThat(agreements.list(RUS_VIEWER)).containsExactly(kazRus);
+    assertThat(agreements.list(AccessContext.of("b", "BLR-SC", Role.VIEWER)))
+        .containsExactly(blrKaz);
   }
 }
