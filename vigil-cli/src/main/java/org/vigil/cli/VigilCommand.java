@@ -58,6 +58,7 @@ import picocli.CommandLine.ScopeType;
       SeriesCommand.class,
       ExportCommand.class,
       UsersCommand.class,
+      AgreementsCommand.class,
       AuditCommand.class,
       IngestCommand.class,
       DemoCommand.class,

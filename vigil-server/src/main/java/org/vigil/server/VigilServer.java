@@ -63,6 +63,7 @@ public final class VigilServer {
         new AlertRoutes(vigil),
         new I18nRoutes(),
         new SharingRoutes(vigil),
+        new AgreementRoutes(vigil),
         new StateRoutes(vigil),
         new TextRoutes(vigil));
   }
