@@ -376,7 +376,7 @@ final class AuditLog implements AuditRepository, AutoCloseable {
 
   /**
    * The head-lock statement with a bounded wait on both databases (H2 {@code WAIT n}, PostgreSQL
-   * {@code lock_timeout}) and a JDBC query timeout as a second bound.
+   * {@code lock_timeout}, with a statement timeout as a second bound on PostgreSQL).
    */
   private PreparedStatement lockHead(Connection c, int seconds) throws SQLException {
     return HeadLock.prepare(c, db.dialect(), seconds);

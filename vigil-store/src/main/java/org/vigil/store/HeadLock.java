@@ -39,12 +39,13 @@ final class HeadLock {
       try (Statement s = c.createStatement()) {
         s.execute("SET LOCAL lock_timeout = '" + seconds + "s'");
       }
-    } else {
-      sql += " WAIT " + seconds;
+      PreparedStatement ps = c.prepareStatement(sql);
+      ps.setQueryTimeout(seconds + 2); // per statement in PostgreSQL's driver
+      return ps;
     }
-    PreparedStatement ps = c.prepareStatement(sql);
-    ps.setQueryTimeout(seconds + 2);
-    return ps;
+    // H2: the WAIT clause is the bound. No setQueryTimeout here: H2 keeps it as a setting of the
+    // session, so the pooled connection would cancel every later statement that runs longer.
+    return c.prepareStatement(sql + " WAIT " + seconds);
   }
 
   /** Lock timeout (H2 HYT00, PostgreSQL 55P03) or cancelled statement (57014). */

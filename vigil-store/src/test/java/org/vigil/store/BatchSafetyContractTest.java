@@ -304,6 +304,39 @@ abstract class BatchSafetyContractTest {
     assertThat(v.problem()).contains("batch " + b.id()).contains("missing");
   }
 
+  /**
+   * The head lock's bound is the lock wait's own, not a query timeout left on the connection: H2's
+   * {@code setQueryTimeout} is a session setting, and a pooled connection that kept the 7 s bound
+   * of an audited write cancelled a later long read (the 2,000,000-row kill run's alert evaluation
+   * failed with 57014 after a re-ingest).
+   */
+  @Test
+  void auditedWritesAndProbes_leaveNoQueryTimeoutOnPooledConnections() throws Exception {
+    for (int i = 0; i < 6; i++) {
+      store.audit().record(SYSTEM, "test.write", "x" + i, "y");
+      assertThat(store.auditWriterStatus()).isEqualTo("UP");
+    }
+    store.observations().append(KAZ_STEWARD, batch("t.csv", "qt01"), rows(3, 0));
+    List<Connection> all = new ArrayList<>();
+    try {
+      // Every idle pooled connection (the store keeps one of its own for the writer's lease).
+      int idle = open.dataSource().getHikariPoolMXBean().getIdleConnections();
+      assertThat(idle).isPositive();
+      for (int i = 0; i < idle; i++) {
+        all.add(open.dataSource().getConnection());
+      }
+      for (Connection c : all) {
+        try (Statement s = c.createStatement()) {
+          assertThat(s.getQueryTimeout()).as("query timeout of a pooled connection").isZero();
+        }
+      }
+    } finally {
+      for (Connection c : all) {
+        c.close();
+      }
+    }
+  }
+
   @Test
   void heldAuditHead_auditedWriteFailsFastWithClearError_andWriterStatusSaysWedged()
       throws Exception {
