@@ -10,7 +10,11 @@ import { anomalyRows, coverageText, domainsText, riskRows } from '../shapes.js';
 
 export async function render(view, { me }) {
   const t0 = performance.now();
-  const [areas, members, indicators] = await Promise.all([areaByCode(), states(), indicatorByCode(), loadMap()]);
+  // The published scores are asked for first, beside the reference data; the map's shapes (127 KB)
+  // arrive on their own and the map is drawn when they do, so the score does not wait for them.
+  const riskRes = optional('/api/analytics/risk', { horizon: 0 });
+  const shapes = loadMap();
+  const [areas, members, indicators] = await Promise.all([areaByCode(), states(), indicatorByCode()]);
   const own = members.find((a) => a.code === me.area);
   const mapEl = h('div', { class: 'chart map', id: 'risk-map', role: 'img', 'aria-label': t('dash.map') });
   const riskBox = h('div', { id: 'own-risk' }, h('p', { class: 'loading', id: 'risk-loading' }, t('dash.computing')));
@@ -29,8 +33,11 @@ export async function render(view, { me }) {
       card(t('dash.anomalies'), anomaliesBox),
       card(t('dash.makeReport'), reportForm(reportsBox, members, own), h('h2', {}, t('dash.reports')), reportsBox)));
 
-  const map = chart(mapEl);
-  drawMap(map, members, areas, [], own?.code);
+  const map = shapes.then(() => {
+    const m = chart(mapEl);
+    drawMap(m, members, areas, [], own?.code);
+    return m;
+  });
   const alertsDone = alerts(alertsBox, me, own, areas, indicators);
   recentReports(reportsBox);
   window.vigilDashboardMs = performance.now();
@@ -40,20 +47,31 @@ export async function render(view, { me }) {
 
   await Promise.all([
     alertsDone,
-    risk(riskBox, map, members, areas, own, indicators).then(() => { window.vigilRiskMs = performance.now(); }),
+    risk(riskBox, riskRes, map, members, areas, own, indicators),
     kpisAtRisk(kpiBox, own, areas, indicators),
     recentAnomalies(anomaliesBox, own, areas, indicators),
   ]);
   view.dataset.complete = 'true';
 }
 
-async function risk(box, map, members, areas, own, indicators) {
-  // The published scores and composites of the latest month (horizon 0: no projections, which the
-  // dashboard does not draw; no draws parameter: the run's own bands are read).
-  const res = await optional('/api/analytics/risk', { horizon: 0 });
-  if (!res.ok) return box.replaceChildren(unavailable(t('risk.index'), res));
+/**
+ * The published scores and composites of the latest month (horizon 0: no projections, which the
+ * dashboard does not draw; no draws parameter: the run's own bands are read): the box first, the
+ * map's colours when the map is ready.
+ */
+async function risk(box, riskRes, map, members, areas, own, indicators) {
+  const res = await riskRes;
+  if (!res.ok) {
+    box.replaceChildren(unavailable(t('risk.index'), res));
+    return;
+  }
   const rows = riskRows(res.data);
-  drawMap(map, members, areas, rows, own?.code);
+  riskBox(box, res, rows, areas, own, indicators);
+  window.vigilRiskMs = performance.now();
+  drawMap(await map, members, areas, rows, own?.code);
+}
+
+function riskBox(box, res, rows, areas, own, indicators) {
   const cover = coverageText(res.data) ?? "";
   const legendEl = legend(res.data.period);
   if (!own) {
