@@ -3,7 +3,7 @@
 // quantities, programmes, events, domain evidence). Names were removed before storage.
 import { api, optional } from '../api.js';
 import { card, errorBox, h, pager, table, unavailable } from '../dom.js';
-import { DOMAINS, date, domainName, label, nameOf, ploverName, t, tn } from '../i18n.js';
+import { DOMAINS, date, domainName, label, nameOf, num, ploverName, t, tn } from '../i18n.js';
 import { areaByCode, states } from '../ref.js';
 
 const PAGE = 20;
@@ -101,8 +101,10 @@ async function renderOne(view, id, query) {
   const spans = [];
   for (const p of x.places ?? []) spans.push({ kind: 'place', start: p.start, end: p.end, what: nameOf(areas.get(p.place?.iso3)) || p.place?.iso3, conf: p.confidence });
   for (const p of x.dates ?? []) spans.push({ kind: 'date', start: p.start, end: p.end, what: date(p.date), conf: p.confidence });
-  for (const p of x.quantities ?? []) spans.push({ kind: 'quantity', start: p.start, end: p.end, what: `${p.value} ${p.unit}`, conf: p.confidence });
-  for (const p of x.programmes ?? []) spans.push({ kind: 'programme', start: p.start, end: p.end, what: p.code, conf: p.confidence });
+  for (const p of x.quantities ?? []) spans.push({ kind: 'quantity', start: p.start, end: p.end, what: `${num(p.value, 2)} ${p.unit}`, conf: p.confidence });
+  // A programme mention links to the programme's page in the registry.
+  for (const p of x.programmes ?? []) spans.push({ kind: 'programme', start: p.start, end: p.end, what: p.code, conf: p.confidence,
+    href: `#/programmes?code=${encodeURIComponent(p.code)}` });
   for (const p of x.events ?? []) spans.push({ kind: 'event', start: p.start, end: p.end, what: `${ploverName(p.category)}${p.mode ? ` (${p.mode})` : ''}`, conf: p.confidence });
   for (const p of x.domains ?? []) for (const e of p.evidence ?? []) spans.push({ kind: 'domain', start: e.start, end: e.end, what: domainName(p.domain), conf: p.confidence });
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -112,7 +114,9 @@ async function renderOne(view, id, query) {
   for (const s of spans) {
     if (s.start < at || s.end > text.length || s.end <= s.start) continue;
     parts.push(text.slice(at, s.start));
-    parts.push(h('mark', { class: `ent ent-${s.kind}`, title: `${t(`tx.kind.${s.kind}`)}: ${s.what}` }, text.slice(s.start, s.end)));
+    const marked = text.slice(s.start, s.end);
+    parts.push(h('mark', { class: `ent ent-${s.kind}`, title: `${t(`tx.kind.${s.kind}`)}: ${s.what}` },
+      s.href ? h('a', { href: s.href, class: 'programme-link' }, marked) : marked));
     at = s.end;
   }
   parts.push(text.slice(at));
@@ -125,7 +129,8 @@ async function renderOne(view, id, query) {
     h('div', { class: 'legend', 'aria-label': t('tx.legend') }, KINDS.map((k) => h('span', { class: `ent ent-${k}` }, t(`tx.kind.${k}`)))),
     card(t('col.text'), h('div', { class: 'doc-text', id: 'doc-text', lang: d.language }, parts)),
     card(t('tx.extracted'), spans.length ? table([t('tx.kind'), t('col.value'), t('col.confidence'), t('col.text')],
-      spans.map((s) => [t(`tx.kind.${s.kind}`), s.what ?? '', (s.conf ?? 0).toFixed(2), text.slice(s.start, s.end)]), { numeric: [2], id: 'extraction-table' })
+      spans.map((s) => [t(`tx.kind.${s.kind}`), s.href ? h('a', { href: s.href, class: 'programme-link', translate: 'no' }, s.what) : s.what ?? '',
+        num(s.conf ?? 0, 2), text.slice(s.start, s.end)]), { numeric: [2], id: 'extraction-table' })
       : h('p', { class: 'muted' }, t('tx.none'))));
   view.dataset.rendered = 'true';
   view.dataset.complete = 'true';

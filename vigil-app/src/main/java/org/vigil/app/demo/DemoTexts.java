@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.vigil.app.programme.ProgrammeDemo;
 import org.vigil.model.Classification;
 import org.vigil.model.Ownership;
 import org.vigil.text.source.RawText;
@@ -102,6 +103,21 @@ public final class DemoTexts {
     }
   };
 
+  /**
+   * The demo programme a report of each domain of {@link #REPORTS} names (every third report), so
+   * that texts link to the programme registry; null where none applies.
+   */
+  private static final String[] PROGRAMME_OF_DOMAIN = {
+    null,
+    ProgrammeDemo.TERRORISM,
+    null,
+    null,
+    ProgrammeDemo.TERRORISM,
+    null,
+    ProgrammeDemo.CRIME,
+    null
+  };
+
   private static final String[] CLOSING_EN = {
     "The press service gave no further details.",
     "An investigation has been opened.",
@@ -178,6 +194,10 @@ public final class DemoTexts {
       }
       used[j] = true;
       text.append(' ').append(closing[j]);
+    }
+    String programme = PROGRAMME_OF_DOMAIN[domain];
+    if (programme != null && i % 3 == 0) { // no draw: the corpus's numbers stay as they were
+      text.append(ru ? " См. программу " : " See programme ").append(programme).append('.');
     }
     text.append(ru ? " Сообщение № " : " Report no. ").append(i + 1).append('.');
     String title =
