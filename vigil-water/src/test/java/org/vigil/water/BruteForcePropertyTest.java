@@ -17,7 +17,7 @@ import net.jqwik.api.constraints.IntRange;
  * grid of step 0.25 finds it from above, within (withdrawal-months + 1) * step / the smallest state
  * demand.
  */
-class BruteForceProperties {
+class BruteForcePropertyTest {
   private static final YearMonth START = YearMonth.of(2027, 4);
   private final WaterAllocator allocator = new WaterAllocator();
 

@@ -17,7 +17,7 @@ import net.jqwik.api.statistics.Statistics;
  * link loses exactly its loss fraction. Checked from the published result rows, not from the
  * solver's arrays, within 1e-6 hm³.
  */
-class MassBalanceProperties {
+class MassBalancePropertyTest {
   private static final double TOLERANCE = 1e-6;
   private final WaterAllocator allocator = new WaterAllocator();
 
