@@ -28,10 +28,12 @@ final class InfeasibilityExplainer {
 
   private final AllocationLp lp;
   private final YearMonth start;
+  private final AllocationProgress progress;
 
-  InfeasibilityExplainer(AllocationLp lp, YearMonth start) {
+  InfeasibilityExplainer(AllocationLp lp, YearMonth start, AllocationProgress progress) {
     this.lp = lp;
     this.start = start;
+    this.progress = progress;
   }
 
   /** The explanation and the groups involved. */
@@ -45,7 +47,9 @@ final class InfeasibilityExplainer {
           List.of());
     }
     Set<ConstraintRef> dropped = new LinkedHashSet<>();
+    int done = 0;
     for (ConstraintRef g : groups) {
+      progress.step(AllocationProgress.Stage.EXPLAIN, done++, groups.size() + 1);
       Set<ConstraintRef> trial = new HashSet<>(dropped);
       trial.add(g);
       if (!feasible(trial)) {
@@ -55,6 +59,7 @@ final class InfeasibilityExplainer {
     List<ConstraintRef> conflict = groups.stream().filter(g -> !dropped.contains(g)).toList();
     LpSolution elastic =
         lp.solve(LpObjective.feasibility(), LpVariant.elastic(new HashSet<>(groups)));
+    progress.step(AllocationProgress.Stage.EXPLAIN, groups.size() + 1, groups.size() + 1);
     List<AllocationResult.Conflict> conflicts = conflicts(groups, conflict, elastic);
     return new Explanation(text(conflicts), conflicts);
   }

@@ -25,12 +25,19 @@ final class ReliefFinder {
   private final AllocationSpec spec;
   private final LpSolution base;
   private final List<String> diagnostics;
+  private final AllocationProgress progress;
   private final LpLayout a;
   private final double[] baseShortfall;
   private int checks;
 
-  ReliefFinder(StatedSolve solver, AllocationSpec spec, LpSolution base, List<String> diagnostics) {
+  ReliefFinder(
+      StatedSolve solver,
+      AllocationSpec spec,
+      LpSolution base,
+      List<String> diagnostics,
+      AllocationProgress progress) {
     this.solver = solver;
+    this.progress = progress;
     this.spec = spec;
     this.base = base;
     this.diagnostics = diagnostics;
@@ -106,7 +113,9 @@ final class ReliefFinder {
     }
     double objectiveChange = s.objective() - base.objective();
     boolean better = objectiveChange < -EFFECT_TOLERANCE * (1 + Math.abs(base.objective()));
-    if (!better && change.isEmpty()) {
+    boolean fairer = s.maxRelative() < base.maxRelative() - EFFECT_TOLERANCE;
+    progress.step(AllocationProgress.Stage.RELIEF, checks, spec.maxReliefChecks());
+    if (!better && !fairer) {
       return null;
     }
     ConstraintRef ref = refs.get(0);

@@ -26,7 +26,18 @@ final class StatedSolve {
     double z = Math.max(0, first.maxRelative());
     double cap = z + STAGE_TOLERANCE * (1 + z);
     LpSolution second = lp.solve(LpObjective.totalWithMaxRelative(cap), variant);
-    return second.feasible() ? second : first;
+    if (!second.feasible()) {
+      return first;
+    }
+    return new LpSolution(
+        true,
+        second.state(),
+        second.objective(),
+        second.flow(),
+        second.storage(),
+        second.shortfall(),
+        second.slack(),
+        z);
   }
 
   /** Each state's shortfall over the horizon, indexed as {@link LpLayout#states}. */

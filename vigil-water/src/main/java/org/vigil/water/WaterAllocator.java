@@ -21,6 +21,17 @@ public final class WaterAllocator {
 
   /** Allocates {@code basin} under {@code spec}. */
   public AllocationResult allocate(Basin basin, AllocationSpec spec) {
+    return allocate(basin, spec, AllocationProgress.NONE);
+  }
+
+  /**
+   * Allocates {@code basin} under {@code spec}, reporting the re-solves of the relief analysis or
+   * of the infeasibility explanation to {@code progress} (for a progress bar).
+   *
+   * @throws WaterInputException when the spec does not fit the basin (series shorter than the
+   *     horizon, weights for unknown states), listing every problem
+   */
+  public AllocationResult allocate(Basin basin, AllocationSpec spec, AllocationProgress progress) {
     checkSpec(basin, spec);
     AllocationLp lp = new AllocationLp(basin, spec.months());
     Map<String, Double> weights = stateWeights(basin, spec, lp.layout);
@@ -29,11 +40,11 @@ public final class WaterAllocator {
     LpSolution solution = solver.solve(LpVariant.AS_STATED);
     ResultAssembly assembly = new ResultAssembly(basin.name(), spec, lp.layout, weights);
     if (!solution.feasible()) {
-      return assembly.infeasible(new InfeasibilityExplainer(lp, spec.start()).explain());
+      return assembly.infeasible(new InfeasibilityExplainer(lp, spec.start(), progress).explain());
     }
     List<String> diagnostics = new ArrayList<>();
     List<AllocationResult.Relief> reliefs =
-        new ReliefFinder(solver, spec, solution, diagnostics).find();
+        new ReliefFinder(solver, spec, solution, diagnostics, progress).find();
     return assembly.optimal(solution, reliefs, diagnostics);
   }
 

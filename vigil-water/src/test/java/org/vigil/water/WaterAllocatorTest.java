@@ -241,4 +241,29 @@ class WaterAllocatorTest {
         .hasMessageContaining("node 'Naryn': series has 2 months, the horizon needs 12")
         .hasMessageContaining("node 'Osh': series has 2 months, the horizon needs 12");
   }
+
+  @Test
+  void allocate_withProgress_reportsEachReliefSolve() {
+    List<String> steps = new java.util.ArrayList<>();
+
+    AllocationResult r =
+        allocator.allocate(
+            toktogul(List.of()),
+            spec(2, FairnessRule.PROPORTIONAL),
+            (stage, done, total) -> steps.add(stage + " " + done + "/" + total));
+
+    assertThat(r.reliefs()).isNotEmpty();
+    assertThat(steps).isNotEmpty().allMatch(s -> s.startsWith("RELIEF ") && s.endsWith("/40"));
+    assertThat(steps.get(0)).isEqualTo("RELIEF 1/40");
+  }
+
+  @Test
+  void allocate_maxMinRelief_countsALowerLargestRelativeShortfallAsBinding() {
+    AllocationResult r = allocator.allocate(toktogul(List.of()), spec(2, FairnessRule.MAX_MIN));
+
+    // 60 short of 360: both states at 1/6; 25 more from storage lowers both
+    assertThat(r.maxRelativeShortfall()).isCloseTo(60.0 / 360, within(1e-6));
+    assertThat(r.bindingConstraints())
+        .contains("minimum storage of reservoir 'Toktogul' in 2027-05");
+  }
 }
