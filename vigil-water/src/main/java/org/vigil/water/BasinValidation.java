@@ -117,7 +117,9 @@ final class BasinValidation {
     Set<String> seen = new HashSet<>();
     for (Link l : links) {
       String at = "link " + l.label() + ": ";
-      boolean ok = endpoint(at, "from", l.from()) & endpoint(at, "to", l.to());
+      // both ends are checked, so a link with two bad ends gets two errors
+      boolean fromOk = endpoint(at, "from", l.from());
+      boolean ok = endpoint(at, "to", l.to()) && fromOk;
       if (ok && l.from().equals(l.to())) {
         errors.add(at + "from and to must differ, found '" + l.from() + "' twice");
         ok = false;

@@ -1,7 +1,31 @@
 package org.vigil.water;
 
 /** What one solve minimises. */
-record LpObjective(Mode mode, double[] withdrawalWeights, double maxRelative) {
+final class LpObjective {
+  private final Mode mode;
+  private final double[] withdrawalWeights;
+  private final double maxRelative;
+
+  private LpObjective(Mode mode, double[] withdrawalWeights, double maxRelative) {
+    this.mode = mode;
+    this.withdrawalWeights = withdrawalWeights == null ? null : withdrawalWeights.clone();
+    this.maxRelative = maxRelative;
+  }
+
+  Mode mode() {
+    return mode;
+  }
+
+  /** The weight per withdrawal (WEIGHTED only). */
+  double[] withdrawalWeights() {
+    return withdrawalWeights.clone();
+  }
+
+  /** The cap on every state's relative shortfall (TOTAL_WITH_MAX_RELATIVE only). */
+  double maxRelative() {
+    return maxRelative;
+  }
+
   enum Mode {
     /** Sum of weight times shortfall. */
     WEIGHTED,

@@ -4,17 +4,38 @@ import java.util.Map;
 
 /**
  * The values of one solve, indexed as in {@link LpLayout}: flow[link][month],
- * storage[reservoir][month], shortfall[withdrawal][month]; slack per elastic constraint.
+ * storage[reservoir][month], shortfall[withdrawal][month]; slack per elastic constraint; the
+ * largest relative shortfall of a MAX_MIN solve (NaN otherwise). Package-private and not copied:
+ * the arrays are written once by the solve and only read afterwards.
  */
-record LpSolution(
-    boolean feasible,
-    String state,
-    double objective,
-    double[][] flow,
-    double[][] storage,
-    double[][] shortfall,
-    Map<ConstraintRef, Double> slack,
-    double maxRelative) {
+final class LpSolution {
+  private final boolean feasible;
+  private final String state;
+  private final double objective;
+  private final double[][] flow;
+  private final double[][] storage;
+  private final double[][] shortfall;
+  private final Map<ConstraintRef, Double> slack;
+  private final double maxRelative;
+
+  LpSolution(
+      boolean feasible,
+      String state,
+      double objective,
+      double[][] flow,
+      double[][] storage,
+      double[][] shortfall,
+      Map<ConstraintRef, Double> slack,
+      double maxRelative) {
+    this.feasible = feasible;
+    this.state = state;
+    this.objective = objective;
+    this.flow = flow;
+    this.storage = storage;
+    this.shortfall = shortfall;
+    this.slack = Map.copyOf(slack);
+    this.maxRelative = maxRelative;
+  }
 
   static LpSolution infeasible(String state) {
     return new LpSolution(
@@ -28,8 +49,35 @@ record LpSolution(
         Double.NaN);
   }
 
-  /** The total slack of the elastic constraints. */
-  double totalSlack() {
-    return slack.values().stream().mapToDouble(Double::doubleValue).sum();
+  boolean feasible() {
+    return feasible;
+  }
+
+  String state() {
+    return state;
+  }
+
+  double objective() {
+    return objective;
+  }
+
+  double[][] flow() {
+    return flow;
+  }
+
+  double[][] storage() {
+    return storage;
+  }
+
+  double[][] shortfall() {
+    return shortfall;
+  }
+
+  Map<ConstraintRef, Double> slack() {
+    return slack;
+  }
+
+  double maxRelative() {
+    return maxRelative;
   }
 }
