@@ -8,7 +8,8 @@ import java.util.Random;
 /**
  * Random small basins for property tests: a random acyclic network where each non-outlet node
  * drains to one or two later nodes, with random inflows, demands, storages, losses and sometimes
- * environmental flows and link capacities. The same seed gives the same basin.
+ * environmental flows, link capacities, minimum releases and quotas. The same seed gives the same
+ * basin.
  */
 final class RandomBasins {
   private static final String[] STATES = {"KAZ", "KGZ", "TJK", "TKM", "UZB"};
@@ -42,7 +43,26 @@ final class RandomBasins {
     for (int i = 0; i < outlets; i++) {
       nodes.add(Node.outlet("O" + i));
     }
-    return new Basin("random-" + seed, nodes, links(rnd, nodes, inner.size()), List.of());
+    return new Basin(
+        "random-" + seed, nodes, links(rnd, nodes, inner.size()), agreements(rnd, inner, months));
+  }
+
+  /** Sometimes a minimum release from a reservoir, sometimes a quota for a withdrawing state. */
+  private static List<Agreement> agreements(Random rnd, List<Node> nodes, int months) {
+    List<Agreement> agreements = new ArrayList<>();
+    for (Node n : nodes) {
+      if (n instanceof Node.Reservoir r && rnd.nextInt(3) == 0) {
+        agreements.add(new Agreement.MinimumRelease(r.name(), series(rnd, months, 0, 20)));
+      }
+    }
+    nodes.stream()
+        .filter(Node.Withdrawal.class::isInstance)
+        .map(n -> ((Node.Withdrawal) n).state())
+        .distinct()
+        .filter(state -> rnd.nextInt(4) == 0)
+        .forEach(
+            state -> agreements.add(new Agreement.Quota(state, rnd.nextDouble() * 60 * months)));
+    return agreements;
   }
 
   private static List<Link> links(Random rnd, List<Node> nodes, int innerCount) {

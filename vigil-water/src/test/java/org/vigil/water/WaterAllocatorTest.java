@@ -266,4 +266,17 @@ class WaterAllocatorTest {
     assertThat(r.bindingConstraints())
         .contains("minimum storage of reservoir 'Toktogul' in 2027-05");
   }
+
+  @Test
+  void allocate_reliefChecksCapped_saysHowManyWereLeft() {
+    AllocationSpec spec = AllocationSpec.builder(START).maxReliefChecks(3).build();
+
+    AllocationResult r = allocator.allocate(new SyntheticBasin(2, 12).toBasin(), spec);
+
+    assertThat(r.diagnostics())
+        .singleElement()
+        .asString()
+        .matches(
+            "relief: \\d+ active constraints not checked after 3 re-solves \\(max relief checks 3\\)");
+  }
 }
