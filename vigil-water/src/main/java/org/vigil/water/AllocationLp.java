@@ -1,7 +1,6 @@
 package org.vigil.water;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -284,7 +283,7 @@ final class AllocationLp {
       double[][] x = values(r, flow);
       double[][] st = values(r, storage);
       double[][] u = values(r, shortfall);
-      Map<ConstraintRef, Double> slackValues = new HashMap<>();
+      Map<ConstraintRef, Double> slackValues = new LinkedHashMap<>();
       slack.forEach((ref, v) -> slackValues.put(ref, r.doubleValue(model.indexOf(v))));
       double z = maxRelative == null ? Double.NaN : r.doubleValue(model.indexOf(maxRelative));
       return new LpSolution(true, r.getState().toString(), r.getValue(), x, st, u, slackValues, z);

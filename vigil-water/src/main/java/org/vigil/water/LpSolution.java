@@ -1,5 +1,7 @@
 package org.vigil.water;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -33,7 +35,8 @@ final class LpSolution {
     this.flow = flow;
     this.storage = storage;
     this.shortfall = shortfall;
-    this.slack = Map.copyOf(slack);
+    // insertion order kept, so sums over the slack are the same from run to run
+    this.slack = Collections.unmodifiableMap(new LinkedHashMap<>(slack));
     this.maxRelative = maxRelative;
   }
 
