@@ -135,8 +135,8 @@ class PageWidthBrowserTest {
   }
 
   /**
-   * What sticks out of the page at this width; screenshots of the page's top and, on the indicator
-   * explorer, of its forecast and trend cards.
+   * What sticks out of the page at this width; screenshots of the page's top, of the first table
+   * that scrolls in its card and, on the indicator explorer, of its forecast and trend cards.
    */
   private static List<String> overflow(String lang, int width, String page) {
     String shot =
@@ -161,6 +161,11 @@ class PageWidthBrowserTest {
     String where = lang + " " + width + " px #/" + page + ": ";
     if (!((List<?>) m.get(4)).isEmpty()) {
       System.out.println("page width: " + where + "tables scrolling in their card " + m.get(4));
+      browser.script(
+          "[...document.querySelectorAll('main .table-wrap')]"
+              + ".find((el) => el.scrollWidth > el.clientWidth).scrollIntoView();");
+      browser.screenshot(shot + "-scrolling-table");
+      browser.script("window.scrollTo(0, 0);");
     }
     if (window != width) {
       return List.of(where + "the window is " + window + " px wide, not " + width);
