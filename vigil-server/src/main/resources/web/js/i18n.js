@@ -120,8 +120,9 @@ export function period(p) {
   if (!p) return '—';
   let m = /^(\d{4})-(\d{2})$/.exec(p);
   if (m) {
+    // 'нояб. 2027 г.': the year keeps its 'г.' when a narrow table cell wraps the month.
     return new Intl.DateTimeFormat(locale(), { month: 'short', year: 'numeric', timeZone: 'UTC' })
-      .format(new Date(Date.UTC(+m[1], +m[2] - 1, 1)));
+      .format(new Date(Date.UTC(+m[1], +m[2] - 1, 1))).replace(/ (г\.)$/, '\u00a0$1');
   }
   m = /^(\d{4})-Q(\d)$/.exec(p);
   if (m) return t('period.quarter', { q: m[2], y: m[1] });

@@ -189,9 +189,11 @@ function forecastDetails(fc, ind) {
   const pts = forecastPoints(fc.data, counts);
   if (!pts.length) return [h('p', { class: 'muted' }, t('ind.noForecast'))];
   const v = (x) => value(x, ind);
+  // A range stays on one line ('12 461–14 097'), not broken after its dash in some rows only.
+  const range = (lo, hi) => h('span', { class: 'nowrap' }, `${v(lo)}–${v(hi)}`);
   const rows = [0, 2, 5, 11].filter((i) => i < pts.length).map((i) => {
     const p = pts[i];
-    return [i === 0 ? t('ind.next', { p: period(p.period) }) : t('ind.ahead', { n: i + 1, p: period(p.period) }), v(p.mean), `${v(p.l80)}–${v(p.u80)}`, `${v(p.l95)}–${v(p.u95)}`];
+    return [i === 0 ? t('ind.next', { p: period(p.period) }) : t('ind.ahead', { n: i + 1, p: period(p.period) }), v(p.mean), range(p.l80, p.u80), range(p.l95, p.u95)];
   });
   const p0 = pts[0];
   return [
