@@ -31,10 +31,7 @@ class LinearModelTest {
     assertThat(p.get("C")).isGreaterThan(0.5);
   }
 
-  /**
-   * The tied weight has its own penalty: a stronger one shrinks it and leaves the ordinary weights
-   * of the same training nearly as they were.
-   */
+  /** The tied weight has its own penalty: a stronger one shrinks it. */
   @Test
   void tiedPenalty_shrinksTheTiedWeightOnly() {
     List<LinearModel.Example> ex = new ArrayList<>();
