@@ -105,7 +105,7 @@ public final class EventCoder {
     return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
   }
 
-  private static final Set<String> AUXILIARIES =
+  static final Set<String> AUXILIARIES =
       Set.of(
           "to", "will", "would", "has", "have", "had", "must", "may", "should", "could", "can",
           "not", "again", "also", "did", "was", "were", "been", "is", "are", "будет", "будут", "не",
@@ -197,9 +197,9 @@ public final class EventCoder {
   /**
    * Tied features of the category model, per candidate category: the lexicon's choice ("first"),
    * any trigger of the category ("any"), the second and the last trigger in the sentence, and the
-   * choice after a modal word ("first+will"). Their weights are shared by all categories, so the
-   * model learns how far to trust the lexicon in general, not per category from a handful of
-   * examples.
+   * choice after a modal word ("first+will"), and where and how each trigger stands ({@link
+   * TriggerCues}). Their weights are shared by all categories, so the model learns how far to trust
+   * the lexicon in general, not per category from a handful of examples.
    */
   Map<String, Set<String>> tied(List<Token> tokens) {
     Map<String, Set<String>> t = new java.util.HashMap<>();
@@ -226,6 +226,7 @@ public final class EventCoder {
     if (!found.isEmpty()) {
       put.accept(found.get(found.size() - 1).value().category(), "last");
     }
+    TriggerCues.add(tokens, triggers.findAll(tokens), put);
     return t;
   }
 

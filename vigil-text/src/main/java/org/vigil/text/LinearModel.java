@@ -40,9 +40,35 @@ public final class LinearModel {
     }
   }
 
-  /** Training settings. */
-  public record Spec(int epochs, double learningRate, double l2) {
+  /**
+   * Training settings.
+   *
+   * @param epochs full-batch gradient steps
+   * @param learningRate AdaGrad base step size
+   * @param l2 L2 penalty of the ordinary feature weights (the bias is not penalised)
+   * @param tiedL2 L2 penalty of the tied feature weights
+   */
+  public record Spec(int epochs, double learningRate, double l2, double tiedL2) {
     public static final Spec DEFAULT = new Spec(300, 0.5, 1e-3);
+
+    public Spec {
+      if (epochs < 1 || !(learningRate > 0) || !(l2 >= 0) || !(tiedL2 >= 0)) {
+        throw new IllegalArgumentException(
+            "Spec needs epochs >= 1, learning rate > 0 and penalties >= 0, found "
+                + epochs
+                + ", "
+                + learningRate
+                + ", "
+                + l2
+                + ", "
+                + tiedL2);
+      }
+    }
+
+    /** Settings with one L2 penalty for ordinary and tied weights alike. */
+    public Spec(int epochs, double learningRate, double l2) {
+      this(epochs, learningRate, l2, l2);
+    }
   }
 
   private final List<String> classes;
@@ -171,7 +197,7 @@ public final class LinearModel {
         }
       }
       for (int j = 0; j < v.length; j++) {
-        double g = vgrad[j] / x.length + spec.l2() * v[j];
+        double g = vgrad[j] / x.length + spec.tiedL2() * v[j];
         v2[j] += g * g;
         if (v2[j] > 0) {
           v[j] -= spec.learningRate() * g / Math.sqrt(v2[j]);

@@ -15,10 +15,10 @@ import java.util.TreeSet;
  * the lexicon alone, and of always answering the majority class), macro F1 of modes and of
  * contexts, and micro F1 of the countries of the source and target actors (of the model's events
  * and of the lexicon's). A model trained on the scored file is scored by k-fold cross-validation
- * (folds drawn with the given seed), and its one setting, the L2 penalty, is chosen inside each
- * training part by a further cross-validation, so no scored sentence ever shapes the model that
- * codes it; with a separate training file it is trained on that file and scored on the whole gold
- * file.
+ * (folds drawn with the given seed), and its settings, the L2 penalties of its ordinary and of its
+ * tied weights, are chosen inside each training part by a further cross-validation (the smallest
+ * log loss over a grid), so no scored sentence ever shapes the model that codes it; with a separate
+ * training file it is trained on that file and scored on the whole gold file.
  */
 public final class PloverEvaluation {
   /** The scores. {@code method} says how the model was trained and scored. */
@@ -38,12 +38,23 @@ public final class PloverEvaluation {
 
   private PloverEvaluation() {}
 
-  /** The L2 penalties the category model chooses from, by cross-validation on its training data. */
+  /**
+   * The L2 penalties of ordinary weights the category model chooses from, by cross-validation on
+   * its training data.
+   */
   static final List<Double> PENALTIES = List.of(0.003, 0.01, 0.03, 0.1);
 
   /**
+   * The penalties of tied weights it chooses from, as multiples of the ordinary penalty: the tied
+   * cues are few but hold in almost every sentence, and a stronger penalty keeps them from
+   * overfitting.
+   */
+  static final List<Double> TIED_RATIOS = List.of(1.0, 3.0, 10.0);
+
+  /**
    * k-fold cross-validation on {@code gold}: each fold is coded by a model trained on the other
-   * folds only, whose L2 penalty is itself chosen by an inner cross-validation on those folds.
+   * folds only, whose L2 penalties are themselves chosen by an inner cross-validation on those
+   * folds.
    */
   public static Result crossValidate(
       TextEngine engine, List<PloverGold> gold, int folds, long seed) {
@@ -61,14 +72,9 @@ public final class PloverEvaluation {
     String[] majority = new String[gold.size()];
     List<String> chosen = new ArrayList<>();
     for (List<Integer> test : parts) {
-      List<PloverGold> train = new ArrayList<>();
-      for (int i = 0; i < gold.size(); i++) {
-        if (!test.contains(i)) {
-          train.add(gold.get(i));
-        }
-      }
+      List<PloverGold> train = rest(gold, test);
       LinearModel.Spec spec = choose(engine, train, folds - 1, seed);
-      chosen.add(String.valueOf(spec.l2()));
+      chosen.add(spec.l2() + "/" + spec.tiedL2());
       TextEngine trained = engine.withEventsTrainedOn(coded(train), spec);
       String maj = majority(train);
       for (int i : test) {
@@ -84,7 +90,7 @@ public final class PloverEvaluation {
         folds
             + "-fold cross-validation on this file (seed "
             + seed
-            + "); each fold's L2 penalty chosen by an inner "
+            + "); each fold's L2 penalties (ordinary/tied weights) chosen by an inner "
             + (folds - 1)
             + "-fold cross-validation on its training folds: "
             + String.join(", ", chosen));
@@ -109,15 +115,18 @@ public final class PloverEvaluation {
         majority,
         "trained on a separate file of "
             + train.size()
-            + " sentences (L2 penalty "
+            + " sentences (L2 penalties "
             + spec.l2()
-            + ", chosen by cross-validation on it)");
+            + "/"
+            + spec.tiedL2()
+            + " for ordinary/tied weights, chosen by cross-validation on it)");
   }
 
   /**
-   * The spec whose L2 penalty scores best in a k-fold cross-validation on {@code train}: the
+   * The spec whose L2 penalties score best in a k-fold cross-validation on {@code train}: the
    * smallest log loss of the gold categories (a proper score, steadier than accuracy on a few
-   * hundred sentences; the lower penalty wins a tie); with too few sentences for that, the default.
+   * hundred sentences; the earlier candidate wins a tie); with too few sentences for that, the
+   * default.
    */
   static LinearModel.Spec choose(TextEngine engine, List<PloverGold> train, int folds, long seed) {
     LinearModel.Spec base = EventCoder.MODEL_SPEC;
@@ -125,35 +134,50 @@ public final class PloverEvaluation {
       return base;
     }
     List<List<Integer>> parts = folds(train.size(), folds, seed);
+    for (List<Integer> test : parts) {
+      if (rest(train, test).stream().map(PloverGold::category).distinct().count() < 2) {
+        return base;
+      }
+    }
     LinearModel.Spec best = base;
     double bestLoss = Double.POSITIVE_INFINITY;
     for (double l2 : PENALTIES) {
-      LinearModel.Spec spec = new LinearModel.Spec(base.epochs(), base.learningRate(), l2);
-      double loss = 0;
-      for (List<Integer> test : parts) {
-        List<PloverGold> fit = new ArrayList<>();
-        for (int i = 0; i < train.size(); i++) {
-          if (!test.contains(i)) {
-            fit.add(train.get(i));
-          }
+      for (double ratio : TIED_RATIOS) {
+        LinearModel.Spec spec =
+            new LinearModel.Spec(base.epochs(), base.learningRate(), l2, l2 * ratio);
+        double loss = logLoss(engine, train, parts, spec);
+        if (loss < bestLoss) {
+          bestLoss = loss;
+          best = spec;
         }
-        if (fit.stream().map(PloverGold::category).distinct().count() < 2) {
-          return base;
-        }
-        TextEngine trained = engine.withEventsTrainedOn(coded(fit), spec);
-        for (int i : test) {
-          loss -=
-              Math.log(
-                  Math.max(
-                      1e-9, trained.probability(train.get(i).text(), train.get(i).category())));
-        }
-      }
-      if (loss < bestLoss) {
-        bestLoss = loss;
-        best = spec;
       }
     }
     return best;
+  }
+
+  /** Summed log loss of the held-out gold categories over the folds. */
+  private static double logLoss(
+      TextEngine engine, List<PloverGold> train, List<List<Integer>> parts, LinearModel.Spec spec) {
+    double loss = 0;
+    for (List<Integer> test : parts) {
+      TextEngine trained = engine.withEventsTrainedOn(coded(rest(train, test)), spec);
+      for (int i : test) {
+        PloverGold g = train.get(i);
+        loss -= Math.log(Math.max(1e-9, trained.probability(g.text(), g.category())));
+      }
+    }
+    return loss;
+  }
+
+  /** The sentences not in {@code test}. */
+  private static List<PloverGold> rest(List<PloverGold> all, List<Integer> test) {
+    List<PloverGold> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      if (!test.contains(i)) {
+        out.add(all.get(i));
+      }
+    }
+    return out;
   }
 
   /** Indices 0..n-1 shuffled with the seed and dealt into k folds. */

@@ -31,6 +31,27 @@ class LinearModelTest {
     assertThat(p.get("C")).isGreaterThan(0.5);
   }
 
+  /** The tied weight has its own penalty: a stronger one shrinks it. */
+  @Test
+  void tiedPenalty_shrinksTheTiedWeightOnly() {
+    List<LinearModel.Example> ex = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      ex.add(new LinearModel.Example(Set.of("w:x" + i), "A", Map.of("A", Set.of("judge"))));
+      ex.add(new LinearModel.Example(Set.of("w:y" + i), "B", Map.of("B", Set.of("judge"))));
+    }
+    LinearModel loose = LinearModel.train(ex, new LinearModel.Spec(300, 0.5, 0.01, 0.01));
+    LinearModel tight = LinearModel.train(ex, new LinearModel.Spec(300, 0.5, 0.01, 1.0));
+    assertThat(tight.tiedWeights()[0]).isLessThan(loose.tiedWeights()[0] / 2);
+    assertThat(new LinearModel.Spec(300, 0.5, 0.02).tiedL2()).isEqualTo(0.02);
+  }
+
+  @Test
+  void spec_rejectsANegativePenalty() {
+    assertThatThrownBy(() -> new LinearModel.Spec(300, 0.5, 0.01, -1))
+        .hasMessageContaining("penalties >= 0")
+        .hasMessageContaining("-1.0");
+  }
+
   @Test
   void train_isDeterministic() {
     List<LinearModel.Example> ex =
