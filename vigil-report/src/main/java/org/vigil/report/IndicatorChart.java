@@ -14,6 +14,8 @@ import org.vigil.timeseries.Period;
  * @param forecast forecast points in period order, empty when no forecast was made
  * @param model the forecasting model used, empty when there is no forecast
  * @param trendStatement a one-line trend statement in the report language, or empty
+ * @param coverage for a regional series, the states it covers; {@link IndicatorRow.Coverage#NONE}
+ *     for one state's series
  */
 public record IndicatorChart(
     Indicator indicator,
@@ -21,12 +23,14 @@ public record IndicatorChart(
     List<Point> history,
     List<FanPoint> forecast,
     String model,
-    String trendStatement) {
+    String trendStatement,
+    IndicatorRow.Coverage coverage) {
 
   public IndicatorChart {
     if (indicator == null || area == null) {
       throw new IllegalArgumentException("IndicatorChart needs an indicator and an area");
     }
+    coverage = coverage == null ? IndicatorRow.Coverage.NONE : coverage;
     history = history == null ? List.of() : List.copyOf(history);
     forecast = forecast == null ? List.of() : List.copyOf(forecast);
     model = model == null ? "" : model;

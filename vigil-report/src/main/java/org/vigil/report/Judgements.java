@@ -107,7 +107,12 @@ final class Judgements {
                         m.count(Math.abs(r.changePercent())),
                         m.value(r.indicator(), r.yearAgo()),
                         m.value(r.indicator(), r.value()),
-                        m.period(r.period()))));
+                        r.coverage().stated() // a regional figure says what it covers
+                            ? m.period(r.period())
+                                + ", "
+                                + m.get(
+                                    "coverage.states", r.coverage().states(), r.coverage().total())
+                            : m.period(r.period()))));
   }
 
   private void anomalies(List<String> out) {

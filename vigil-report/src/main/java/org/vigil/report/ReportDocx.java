@@ -210,12 +210,7 @@ final class ReportDocx {
     for (IndicatorChart c : report.charts().rows()) {
       XWPFParagraph title = doc.createParagraph();
       keepNext(title);
-      style(
-          title.createRun(),
-          tables.indicatorName(c.indicator()) + " \u2014 " + c.area().name(lang),
-          10,
-          true,
-          "");
+      style(title.createRun(), tables.chartTitle(c), 10, true, "");
       XWPFParagraph picture = doc.createParagraph();
       keepNext(picture);
       try {

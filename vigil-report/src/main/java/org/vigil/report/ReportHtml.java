@@ -110,7 +110,7 @@ final class ReportHtml {
     }
     for (IndicatorChart c : report.charts().rows()) {
       out.append("<div class=\"chart\"><h3>")
-          .append(esc(tables.indicatorName(c.indicator()) + " \u2014 " + c.area().name(lang)))
+          .append(esc(tables.chartTitle(c)))
           .append("</h3>")
           .append(FanChartSvg.render(c, m))
           .append("<p class=\"note\">")

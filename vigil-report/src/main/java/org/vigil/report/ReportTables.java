@@ -97,6 +97,10 @@ final class ReportTables {
       headers.add("col.state");
     }
     headers.addAll(List.of("col.period", "col.value", "col.yearAgo", "col.changePct"));
+    boolean covers = report.indicators().rows().stream().anyMatch(r -> r.coverage().stated());
+    if (covers) {
+      headers.add("col.covers");
+    }
     List<List<Cell>> rows = new ArrayList<>();
     for (IndicatorRow r : report.indicators().rows()) {
       List<Cell> cells = new ArrayList<>();
@@ -108,9 +112,26 @@ final class ReportTables {
       cells.add(Cell.of(m.value(r.indicator(), r.value())));
       cells.add(Cell.of(m.value(r.indicator(), r.yearAgo())));
       cells.add(Cell.of(m.signedNumber(r.changePercent())));
+      if (covers) {
+        cells.add(Cell.of(coverage(r.coverage())));
+      }
       rows.add(cells);
     }
     return new Table(headers, rows, report.indicators());
+  }
+
+  /** "1 of 10 states", or empty for one state's figure. */
+  String coverage(IndicatorRow.Coverage c) {
+    return c.stated() ? m.get("coverage.states", c.states(), c.total()) : "";
+  }
+
+  /** A chart's title: the indicator, the area and, for a regional series, what it covers. */
+  String chartTitle(IndicatorChart c) {
+    String covers = coverage(c.coverage());
+    return indicatorName(c.indicator())
+        + " \u2014 "
+        + c.area().name(lang)
+        + (covers.isEmpty() ? "" : " (" + covers + ")");
   }
 
   /** The indicator's name with its unit, and the synthetic mark for demo series. */

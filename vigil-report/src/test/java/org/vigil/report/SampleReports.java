@@ -194,6 +194,12 @@ final class SampleReports {
       p = p.plus(1);
     }
     return new IndicatorChart(
-        ind, area, history, fan, "Mean(ETS(A,Ad,N), Theta(seasonally adjusted))", "trend.RISING");
+        ind,
+        area,
+        history,
+        fan,
+        "Mean(ETS(A,Ad,N), Theta(seasonally adjusted))",
+        "trend.RISING",
+        IndicatorRow.Coverage.NONE);
   }
 }

@@ -1,10 +1,11 @@
 package org.vigil.app.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import org.vigil.analytics.priority.Priority;
 import org.vigil.analytics.priority.RegionalPriority;
 import org.vigil.analytics.programme.Scorecard;
@@ -24,6 +25,7 @@ import org.vigil.model.AreaKind;
 import org.vigil.model.NotFoundException;
 import org.vigil.model.ThreatDomain;
 import org.vigil.model.VigilException;
+import org.vigil.model.i18n.Translations;
 import org.vigil.report.PriorityRow;
 import org.vigil.report.ProgrammeRow;
 import org.vigil.report.ReportLanguage;
@@ -153,25 +155,41 @@ final class InstalledSupplements implements ReportSupplements {
       coverage = text.get("coverage.priorities.state", covers.text(lang));
     } else {
       List<String> before = p.previous().regional().stream().map(RegionalPriority::domain).toList();
-      Set<String> states = new TreeSet<>();
+      // The states each regional mean covers: the most common coverage once, every other one with
+      // the domains it applies to, so a mean over 1 of 10 states is never read as the region's.
+      Map<String, List<String>> domainsByCover = new LinkedHashMap<>();
       for (RegionalPriority r : p.list().regional()) {
         Optional<ThreatDomain> d = domain(r.domain());
         if (d.isPresent()) {
           rows.add(
               new PriorityRow(
                   rows.size() + 1, d.get(), clamp(r.meanScore()), before.indexOf(r.domain()) + 1));
-          states.add(
-              text.get(
-                  "coverage.states",
-                  Integer.toString(r.statesIncluded()),
-                  Integer.toString(r.statesExpected())));
+          domainsByCover
+              .computeIfAbsent(
+                  text.get(
+                      "coverage.states",
+                      Integer.toString(r.statesIncluded()),
+                      Integer.toString(r.statesExpected())),
+                  k -> new ArrayList<>())
+              .add(Translations.text(lang.code(), "domain." + d.get().name()));
         }
       }
-      coverage =
-          text.get(
-              "coverage.priorities.region",
-              String.join(text.get("coverage.or"), states),
-              covers.text(lang));
+      String common =
+          domainsByCover.entrySet().stream()
+              .max(Comparator.comparingInt(e -> e.getValue().size()))
+              .map(Map.Entry::getKey)
+              .orElse("");
+      StringBuilder except = new StringBuilder();
+      domainsByCover.forEach(
+          (cover, domains) -> {
+            if (!cover.equals(common)) {
+              except
+                  .append(' ')
+                  .append(
+                      text.get("coverage.priorities.except", String.join(", ", domains), cover));
+            }
+          });
+      coverage = text.get("coverage.priorities.region", common, covers.text(lang)) + except;
     }
     return rows.isEmpty()
         ? Section.unavailable("gap.noData")

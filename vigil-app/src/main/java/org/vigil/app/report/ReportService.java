@@ -224,7 +224,7 @@ public final class ReportService {
       Period period,
       org.vigil.report.ReportLanguage lang) {
     List<IndicatorRow> rows = new ArrayList<>();
-    List<String> counts = new ArrayList<>();
+    boolean regional = area.kind() == AreaKind.GROUP;
     for (Indicator ind : series.indicatorsWithData()) {
       SortedMap<Period, Double> s = series.series(ind, covered, period);
       if (s.isEmpty()) {
@@ -233,13 +233,16 @@ public final class ReportService {
       Period last = s.lastKey();
       Double yearAgo = s.get(last.plus(-last.frequency().periodsPerYear()));
       rows.add(
-          new IndicatorRow(ind, area, last, s.get(last), yearAgo == null ? Double.NaN : yearAgo));
-      counts.add(
-          ind.code()
-              + " "
-              + series.statesWithValue(ind, covered, last)
-              + (lang == org.vigil.report.ReportLanguage.RU ? " из " : " of ")
-              + covered.size());
+          new IndicatorRow(
+              ind,
+              area,
+              last,
+              s.get(last),
+              yearAgo == null ? Double.NaN : yearAgo,
+              regional
+                  ? new IndicatorRow.Coverage(
+                      series.statesWithValue(ind, covered, last), covered.size())
+                  : IndicatorRow.Coverage.NONE));
       if (rows.size() == TABLE_ROWS) {
         break;
       }
@@ -247,16 +250,11 @@ public final class ReportService {
     if (rows.isEmpty()) {
       return Section.unavailable("gap.noData");
     }
-    if (area.kind() != AreaKind.GROUP) {
+    if (!regional) {
       return Section.of(rows);
     }
-    String intro =
-        lang == org.vigil.report.ReportLanguage.RU
-            ? "Региональные значения: сумма или среднее по государствам, данные которых вам"
-                + " доступны; охват по показателям: "
-            : "Regional values: total or mean over the states whose data you may read; states"
-                + " covered per indicator: ";
-    return Section.of(rows).withCoverage(intro + String.join("; ", counts) + ".");
+    return Section.of(rows)
+        .withCoverage(org.vigil.report.ReportText.of(lang).get("coverage.indicators"));
   }
 
   private static Section<IndicatorChart> charts(
@@ -271,7 +269,16 @@ public final class ReportService {
       if (ts.isEmpty() || ts.get().countPresent() < 12) {
         continue;
       }
-      charts.add(chart(ind, area, ts.get()));
+      charts.add(
+          chart(
+              ind,
+              area,
+              ts.get(),
+              area.kind() == AreaKind.GROUP
+                  ? new IndicatorRow.Coverage(
+                      series.statesWithValue(ind, covered, ts.get().periodAt(ts.get().size() - 1)),
+                      covered.size())
+                  : IndicatorRow.Coverage.NONE));
       shown.add(ind.domain());
       if (charts.size() == CHARTS) {
         break;
@@ -280,7 +287,8 @@ public final class ReportService {
     return charts.isEmpty() ? Section.unavailable("gap.noData") : Section.of(charts);
   }
 
-  private static IndicatorChart chart(Indicator ind, Area area, TimeSeries ts) {
+  private static IndicatorChart chart(
+      Indicator ind, Area area, TimeSeries ts, IndicatorRow.Coverage coverage) {
     List<IndicatorChart.Point> history = new ArrayList<>();
     for (int i = 0; i < ts.size(); i++) {
       history.add(new IndicatorChart.Point(ts.periodAt(i), ts.get(i)));
@@ -309,7 +317,8 @@ public final class ReportService {
       fan.clear();
     }
     TrendResult t = TrendAnalyser.analyse(ts, TrendSpec.DEFAULT, ind.unit());
-    return new IndicatorChart(ind, area, history, fan, model, "trend." + t.direction().name());
+    return new IndicatorChart(
+        ind, area, history, fan, model, "trend." + t.direction().name(), coverage);
   }
 
   private Section<AnomalyRow> anomalies(

@@ -174,6 +174,24 @@ class ReportServiceTest {
     assertThat(r.indicators().rows()).hasSize(1);
     assertThat(r.indicators().rows().get(0).value()).isBetween(80.0, 120.0);
     assertThat(r.risk().available()).isFalse();
+    // ... and says so, on the row and on the chart: never an unlabelled subset.
+    assertThat(r.indicators().rows().get(0).coverage())
+        .isEqualTo(new org.vigil.report.IndicatorRow.Coverage(1, 2));
+    assertThat(r.charts().rows()).allSatisfy(c -> assertThat(c.coverage().states()).isEqualTo(1));
+    for (String lang : List.of("en", "ru")) {
+      String html =
+          new String(
+              service
+                  .render(
+                      KAZ_ANALYST, ReportRequest.parse("CIS", "2026-10", lang), ReportFormat.HTML)
+                  .bytes(),
+              StandardCharsets.UTF_8);
+      String covers = lang.equals("en") ? "1 of 2 states" : "1 из 2 государств";
+      assertThat(html)
+          .as("the key-indicator row and the chart title state the coverage (%s)", lang)
+          .contains("<td>" + covers + "</td>")
+          .contains("(" + covers + ")");
+    }
   }
 
   @Test
