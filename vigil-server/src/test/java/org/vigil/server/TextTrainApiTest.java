@@ -94,11 +94,12 @@ class TextTrainApiTest {
   }
 
   @Test
-  void train_bySystemAdmin_scoresKeepsAndLaterIngestsUseTheModel_analystIs403() throws Exception {
+  void train_bySystemAdmin_scoresKeepsAndLaterIngestsUseTheModel_othersAre403() throws Exception {
     HttpResponse<String> denied = train("", labelled(), "kaz.analyst");
     assertThat(denied.statusCode()).as(denied.body()).isEqualTo(403);
     assertThat(denied.headers().firstValue("Content-Type").orElse(""))
         .startsWith("application/problem+json");
+    assertThat(train("", labelled(), "kaz.admin").statusCode()).isEqualTo(403);
     assertThat(server.send("POST", "/api/texts/train", labelled(), Map.of()).statusCode())
         .isEqualTo(401);
     assertThat(model).doesNotExist();
