@@ -63,6 +63,20 @@ public final class Params {
     }
   }
 
+  /** A whole-number query parameter (any long), or the default when absent. */
+  public static long longParam(Context ctx, String name, long dflt) {
+    Optional<String> v = optional(ctx, name);
+    if (v.isEmpty()) {
+      return dflt;
+    }
+    try {
+      return Long.parseLong(v.get());
+    } catch (NumberFormatException e) {
+      throw new BadRequestException(
+          "Query parameter '" + name + "' must be a whole number, found '" + clip(v.get()) + "'");
+    }
+  }
+
   /**
    * A point in time: an ISO instant ({@code 2024-03-01T12:00:00Z}) or a date ({@code 2024-03-01},
    * meaning the end of that day in UTC).

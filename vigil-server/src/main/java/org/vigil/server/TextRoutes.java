@@ -22,14 +22,17 @@ import org.vigil.model.NotFoundException;
 import org.vigil.model.Ownership;
 import org.vigil.model.ThreatDomain;
 import org.vigil.model.text.TextDocument;
+import org.vigil.text.DomainClassifier;
+import org.vigil.text.DomainTraining;
 import org.vigil.text.search.TextQuery;
 import org.vigil.text.source.RawText;
 import org.vigil.text.source.TextSources;
 
 /**
  * Open-source texts (issue 11): ingest (JSON body of named files), full-text search with filters,
- * snippets and facets, and one text with its extraction. The store checks access on every read and
- * audits reads of NATIONAL/RESTRICTED texts; the index is opened on first use.
+ * snippets and facets, one text with its extraction, and retraining of the domain classifier
+ * (system administrators; later ingests use the new model). The store checks access on every read
+ * and audits reads of NATIONAL/RESTRICTED texts; the index is opened on first use.
  */
 final class TextRoutes implements RouteGroup {
   private final Vigil vigil;
@@ -59,6 +62,7 @@ final class TextRoutes implements RouteGroup {
   public void register(Routes routes) {
     routes.get("/api/texts", this::search);
     routes.post("/api/texts", this::ingest);
+    routes.post("/api/texts/train", this::train);
     routes.get("/api/texts/{id}", this::show);
   }
 
@@ -208,6 +212,64 @@ final class TextRoutes implements RouteGroup {
     out.put("alreadyStored", r.alreadyStored());
     out.put("ids", r.documents().stream().map(TextDocument::id).toList());
     ctx.status(r.stored() > 0 ? 201 : 200).json(out);
+  }
+
+  /**
+   * Retrains the domain classifier from a {@code text/csv} body ({@code text,domains}, as for
+   * {@code vigil docs train}). The answer says the model was kept but not where: server paths are
+   * not the caller's business.
+   */
+  private void train(Context ctx) {
+    AccessContext caller = Caller.authenticated(ctx);
+    TextService.checkMayTrain(caller);
+    int folds = Params.intParam(ctx, "folds", 5, 2, 20);
+    long seed = Params.longParam(ctx, "seed", 42);
+    java.nio.file.Path file =
+        TextService.domainModelFile(vigil)
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "The database is in memory, so there is nowhere to keep the model; run the"
+                            + " server on a file database (VIGIL_DB_URL) or set VIGIL_TEXT_MODEL"));
+    List<DomainClassifier.Labelled> labelled = labelled(ctx);
+    DomainTraining.Scores s = texts().trainDomains(caller, labelled, folds, seed, file).scores();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("texts", s.texts());
+    out.put("folds", s.folds());
+    out.put("seed", seed);
+    out.put("exactMatch", s.exactMatch());
+    out.put("microF1", s.microF1());
+    out.put("lexiconExactMatch", s.lexiconExactMatch());
+    out.put("lexiconMicroF1", s.lexiconMicroF1());
+    out.put("kept", true);
+    ctx.json(out);
+  }
+
+  private static List<DomainClassifier.Labelled> labelled(Context ctx) {
+    String type = ctx.contentType() == null ? "" : ctx.contentType();
+    if (!type.toLowerCase(Locale.ROOT).startsWith("text/csv")) {
+      throw new BadRequestException(
+          "Send the labelled texts as CSV with 'Content-Type: text/csv', found '"
+              + Params.clip(type)
+              + "'");
+    }
+    String csv;
+    try {
+      csv =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .decode(java.nio.ByteBuffer.wrap(ctx.bodyAsBytes()))
+              .toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new BadRequestException("The request body is not UTF-8 text: send UTF-8 CSV");
+    }
+    try {
+      return DomainTraining.parseCsv(new java.io.StringReader(csv), "request body");
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(e.getMessage());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static String kind(String name) {

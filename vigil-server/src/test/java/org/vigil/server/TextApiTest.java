@@ -121,4 +121,14 @@ class TextApiTest {
     assertThat(denied.statusCode()).isEqualTo(403);
     assertThat(server.get("/api/texts/abc", server.as("kaz.analyst")).statusCode()).isEqualTo(400);
   }
+
+  @Test
+  void train_onAnInMemoryServer_is422SayingThereIsNowhereToKeepTheModel() throws Exception {
+    Map<String, String> h = new java.util.HashMap<>(server.as("sys.admin"));
+    h.put("Content-Type", "text/csv");
+    HttpResponse<String> r =
+        server.send("POST", "/api/texts/train", "text,domains\nFlood,WATER\n", h);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+    assertThat(r.body()).contains("nowhere to keep the model");
+  }
 }

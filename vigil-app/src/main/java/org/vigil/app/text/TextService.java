@@ -27,9 +27,11 @@ import org.vigil.app.programme.ProgrammeService;
 import org.vigil.app.programme.ProgrammeSummary;
 import org.vigil.model.AccessContext;
 import org.vigil.model.AccessDeniedException;
+import org.vigil.model.AuditRepository;
 import org.vigil.model.Document;
 import org.vigil.model.InvalidInputException;
 import org.vigil.model.Ownership;
+import org.vigil.model.Role;
 import org.vigil.model.text.DocumentAlias;
 import org.vigil.model.text.DocumentRepository;
 import org.vigil.model.text.Fingerprint;
@@ -61,24 +63,31 @@ public final class TextService implements AutoCloseable {
 
   private final DocumentRepository repo;
   private final DocumentIndex index;
-  private final TextEngine engine;
   private final Optional<TextSignals> signals;
+  private final Optional<AuditRepository> audit;
+  // Replaced by trainDomains, so that later ingests through this service use the retrained model.
+  private volatile TextEngine engine;
 
   /** A service without derived signals (benchmarks, tests of the search alone). */
   public TextService(DocumentRepository repo, DocumentIndex index, TextEngine engine) {
-    this(repo, index, engine, Optional.empty());
+    this(repo, index, engine, Optional.empty(), Optional.empty());
   }
 
-  /** A service that recounts the signals of the owners of newly stored texts after every ingest. */
+  /**
+   * A service that recounts the signals of the owners of newly stored texts after every ingest and
+   * records every retraining of the domain classifier in the audit log.
+   */
   public TextService(
       DocumentRepository repo,
       DocumentIndex index,
       TextEngine engine,
-      Optional<TextSignals> signals) {
+      Optional<TextSignals> signals,
+      Optional<AuditRepository> audit) {
     this.repo = repo;
     this.index = index;
     this.engine = engine;
     this.signals = signals;
+    this.audit = audit;
     if (index.size() == 0) {
       reindex(AccessContext.system());
     }
@@ -108,7 +117,12 @@ public final class TextService implements AutoCloseable {
       if (model.isPresent() && Files.exists(model.get())) {
         engine = engine.withDomains(readModel(engine, model.get()));
       }
-      return new TextService(repo, index, engine, Optional.of(new TextSignals(vigil, repo)));
+      return new TextService(
+          repo,
+          index,
+          engine,
+          Optional.of(new TextSignals(vigil, repo)),
+          Optional.of(vigil.audit()));
     } catch (RuntimeException e) {
       index.close();
       throw e;
@@ -179,16 +193,30 @@ public final class TextService implements AutoCloseable {
   public record TrainReport(DomainTraining.Scores scores, Path file) {}
 
   /**
-   * Retrains the threat-domain classifier on labelled texts (local operator): scores it by k-fold
-   * cross-validation, trains it on all texts and keeps it in {@code file}, where later ingests read
-   * it. Texts already stored keep their domains until they are ingested again.
+   * Whether ctx may retrain the domain classifier: the local operator and system administrators.
+   *
+   * @throws AccessDeniedException for anyone else
    */
-  public TrainReport trainDomains(
-      AccessContext ctx, List<DomainClassifier.Labelled> texts, int folds, long seed, Path file) {
-    if (!ctx.isSystem()) {
+  public static void checkMayTrain(AccessContext ctx) {
+    if (!ctx.isSystem() && ctx.role() != Role.SYSTEM_ADMIN) {
       throw new AccessDeniedException(
-          ctx.user() + " may not retrain the domain classifier: it is done by the local operator.");
+          ctx.user()
+              + " may not retrain the domain classifier: it needs the SYSTEM_ADMIN role or the"
+              + " local operator; you are "
+              + ctx.role());
     }
+  }
+
+  /**
+   * Retrains the threat-domain classifier on labelled texts (local operator or a system
+   * administrator): scores it by k-fold cross-validation, trains it on all texts and keeps it in
+   * {@code file}, where later services read it; later ingests through this service use it at once.
+   * Texts already stored keep their domains until they are ingested again. Audited as {@code
+   * texts.train} with the counts and scores. Nothing is written when the texts are unusable.
+   */
+  public synchronized TrainReport trainDomains(
+      AccessContext ctx, List<DomainClassifier.Labelled> texts, int folds, long seed, Path file) {
+    checkMayTrain(ctx);
     DomainClassifier lexicon = TextEngine.standard().domains();
     DomainTraining.Scores scores;
     DomainClassifier trained;
@@ -203,7 +231,23 @@ public final class TextService implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the domain model " + file, e);
     }
+    engine = engine.withDomains(trained);
+    audit.ifPresent(a -> a.record(ctx, "texts.train", "domain-model", describe(scores, seed)));
     return new TrainReport(scores, file);
+  }
+
+  private static String describe(DomainTraining.Scores s, long seed) {
+    return String.format(
+        Locale.ROOT,
+        "%d text(s), %d folds, seed %d; exact match %.3f (lexicon %.3f), micro F1 %.3f (lexicon"
+            + " %.3f)",
+        s.texts(),
+        s.folds(),
+        seed,
+        s.exactMatch(),
+        s.lexiconExactMatch(),
+        s.microF1(),
+        s.lexiconMicroF1());
   }
 
   /**
