@@ -50,7 +50,7 @@ public final class JdbcWaterRunRepository implements WaterRunRepository {
 
   @Override
   public WaterRun save(AccessContext ctx, WaterRun run) {
-    checkMayStore(ctx, run);
+    checkMayStore(ctx, run.ownership());
     return db.inTransaction(
         "storing a water run",
         c -> {
@@ -80,7 +80,8 @@ public final class JdbcWaterRunRepository implements WaterRunRepository {
         });
   }
 
-  private static void checkMayStore(AccessContext ctx, WaterRun run) {
+  @Override
+  public void checkMayStore(AccessContext ctx, Ownership ownership) {
     if (ctx.isSystem()) {
       return;
     }
@@ -94,13 +95,13 @@ public final class JdbcWaterRunRepository implements WaterRunRepository {
               + ") may not run water scenarios: expected an analyst or above of a member"
               + " organisation (log in with --user or a token)");
     }
-    if (!run.ownership().owner().equals(ctx.organisation())) {
+    if (!ownership.owner().equals(ctx.organisation())) {
       throw new AccessDeniedException(
           ctx.user()
               + " ("
               + ctx.organisation()
               + ") may not store a water run owned by "
-              + run.ownership().owner()
+              + ownership.owner()
               + ": a run belongs to the organisation of the user who runs it");
     }
   }

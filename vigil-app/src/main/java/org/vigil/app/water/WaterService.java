@@ -89,6 +89,9 @@ public final class WaterService {
    */
   public StoredWaterRun run(
       AccessContext ctx, WaterRunRequest request, AllocationProgress progress) {
+    Ownership owner =
+        new Ownership(ctx.organisation(), request.classification(), request.sharedWith());
+    runs.checkMayStore(ctx, owner);
     DemoBasin b = DemoBasins.find(request.basin()).orElseThrow();
     List<SourceForecast> forecasts =
         InflowForecasts.inflows(b, request.start(), request.months(), request.scenario());
@@ -106,8 +109,6 @@ public final class WaterService {
     } catch (WaterInputException e) {
       throw new InvalidInputException(e.getMessage());
     }
-    Ownership owner =
-        new Ownership(ctx.organisation(), request.classification(), request.sharedWith());
     WaterRun draft =
         new WaterRun(
             0,

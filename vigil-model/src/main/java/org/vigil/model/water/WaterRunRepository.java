@@ -20,6 +20,14 @@ public interface WaterRunRepository {
    */
   WaterRun save(AccessContext ctx, WaterRun run);
 
+  /**
+   * Checks, without touching the database, that ctx may store a run with this ownership, so that a
+   * caller can refuse before it computes the run.
+   *
+   * @throws org.vigil.model.AccessDeniedException as {@link #save} would
+   */
+  void checkMayStore(AccessContext ctx, org.vigil.model.Ownership ownership);
+
   /** The runs ctx may read, newest first, of one basin or all. */
   List<WaterRun> list(AccessContext ctx, Optional<String> basin);
 
