@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
       BenchIngestCommand.class,
       BenchTextCommand.class,
       BenchAnalyseCommand.class,
+      BenchWaterCommand.class,
     })
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -74,6 +74,7 @@ import picocli.CommandLine.ScopeType;
       PrioritiesCommand.class,
       AlertsCommand.class,
       DocsCommand.class,
+      WaterCommand.class,
     })
 public final class VigilCommand implements Runnable {
   public static final int OK = 0;

@@ -65,7 +65,8 @@ public final class VigilServer {
         new SharingRoutes(vigil),
         new AgreementRoutes(vigil),
         new StateRoutes(vigil),
-        new TextRoutes(vigil));
+        new TextRoutes(vigil),
+        new WaterRoutes(vigil));
   }
 
   /** Starts a server over an open Vigil; returns once it listens. */

@@ -1,0 +1,166 @@
+package org.vigil.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vigil.app.Vigil;
+import org.vigil.app.VigilConfig;
+import org.vigil.app.auth.AuthService;
+import org.vigil.app.auth.PasswordHasher;
+import org.vigil.model.AccessContext;
+import org.vigil.model.Organisation;
+import org.vigil.model.Role;
+import org.vigil.model.User;
+
+/** {@code vigil water basins|run|runs|compare} and {@code bench water} against a file database. */
+class WaterCommandTest {
+  @TempDir static Path dir;
+  static String kazAnalyst;
+
+  record Run(int exit, String out, String err) {}
+
+  static Run vigil(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    List<String> all = new ArrayList<>(List.of("--db", url()));
+    all.addAll(List.of(args));
+    int exit =
+        VigilCommand.execute(
+            all.toArray(String[]::new),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  static String url() {
+    return "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
+  }
+
+  @BeforeAll
+  static void world() {
+    try (Vigil vigil = Vigil.open(VigilConfig.fromEnvironment().withDbUrl(url()))) {
+      AccessContext sys = AccessContext.system();
+      vigil
+          .reference()
+          .saveOrganisation(sys, new Organisation("KAZ-SC", "Kazakhstan", "", "KAZ", false));
+      String hash = new PasswordHasher(1024, 1).hash("correct horse battery staple");
+      vigil.users().save(sys, new User("kaz.analyst", "KAZ-SC", Role.ANALYST, hash, true));
+      AuthService auth =
+          new AuthService(
+              vigil.users(),
+              vigil.tokens(),
+              vigil.audit(),
+              vigil.clock(),
+              new java.security.SecureRandom());
+      kazAnalyst =
+          auth.createToken(
+                  AccessContext.of("kaz.analyst", "KAZ-SC", Role.ANALYST),
+                  "cli",
+                  Duration.ofDays(1))
+              .secret();
+    }
+  }
+
+  private static Run run(String scenario, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--token",
+                kazAnalyst,
+                "water",
+                "run",
+                "--basin",
+                "SYR_DARYA",
+                "--scenario",
+                scenario,
+                "--fairness",
+                "max-min",
+                "--start",
+                "2027-01"));
+    args.addAll(List.of(more));
+    return vigil(args.toArray(String[]::new));
+  }
+
+  @Test
+  void basins_listsBothDemoBasinsWithTheirReservoirs() {
+    Run r = vigil("water", "basins");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("SYR_DARYA", "Toktogul", "AMU_DARYA", "Nurek", "KAZ KGZ TJK UZB");
+    assertThat(r.err()).contains("synthetic");
+  }
+
+  @Test
+  void runThenCompare_printsShortfallsReliefAndTheComparison() {
+    Run dry = run("dry");
+    assertThat(dry.exit()).as(dry.err()).isZero();
+    assertThat(dry.out())
+        .contains("Syr Darya, dry inflows, MAX_MIN, 2027-01 for 12 months: OPTIMAL")
+        .contains("10% quantile of its forecast by the forecasting engine")
+        .contains("Shortfall by state and month (hm³):")
+        .contains("relative_%")
+        .contains("Binding constraints (")
+        .contains("Relief:")
+        .contains("5% lower minimum storage of reservoir 'Toktogul'");
+    assertThat(dry.err()).contains("water: relief checks");
+    long a = id(dry.out());
+
+    Run wet = run("wet", "--format", "csv");
+    assertThat(wet.exit()).as(wet.err()).isZero();
+    assertThat(wet.out()).startsWith("state,month,demand,delivered,shortfall");
+    Run runs = vigil("--token", kazAnalyst, "--format", "csv", "water", "runs");
+    assertThat(runs.exit()).as(runs.err()).isZero();
+    long b =
+        runs.out().lines().skip(1).mapToLong(l -> Long.parseLong(l.split(",")[0])).max().orElse(-1);
+    assertThat(b).isGreaterThan(a);
+
+    Run cmp = vigil("--token", kazAnalyst, "water", "compare", "" + a, "" + b);
+    assertThat(cmp.exit()).as(cmp.err()).isZero();
+    assertThat(cmp.out())
+        .contains("A: run " + a + ", SYR_DARYA, dry inflows, MAX_MIN")
+        .contains("B: run " + b + ", SYR_DARYA, wet inflows, MAX_MIN")
+        .contains("shortfall_b_minus_a")
+        .contains("UZB");
+  }
+
+  private static long id(String out) {
+    String first = out.lines().findFirst().orElseThrow();
+    return Long.parseLong(first.substring("Run ".length(), first.indexOf(':')));
+  }
+
+  @Test
+  void run_unknownBasin_exitsTwoWithOneClearLine() {
+    Run r = vigil("--token", kazAnalyst, "water", "run", "--basin", "NILE");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err().lines()).hasSize(1);
+    assertThat(r.err())
+        .startsWith("vigil: Unknown basin 'NILE': expected one of SYR_DARYA, AMU_DARYA");
+  }
+
+  @Test
+  void run_withoutLogin_isRefused() {
+    Run r = vigil("water", "run", "--basin", "AMU_DARYA", "--months", "3");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("may not run water scenarios");
+  }
+
+  @Test
+  void benchWater_printsTheEngineBesideTheReference() {
+    Run r = vigil("bench", "water", "--warmup", "0", "--runs", "1");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("reference: hand-built ojAlgo LP")
+        .contains("engine: PROPORTIONAL")
+        .contains("objectives equal (engine PROPORTIONAL vs reference): yes");
+  }
+}

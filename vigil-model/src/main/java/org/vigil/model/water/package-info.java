@@ -1,0 +1,2 @@
+/** Stored water allocation runs: their inputs, results and ownership. */
+package org.vigil.model.water;

@@ -1,0 +1,9 @@
+package org.vigil.store;
+
+/** The water run repository contract on PostgreSQL (embedded). */
+class PostgresWaterRunRepositoryTest extends WaterRunRepositoryContractTest {
+  @Override
+  StoreFixtures.TestDatabase database() {
+    return StoreFixtures.postgres();
+  }
+}
