@@ -108,10 +108,7 @@ final class Judgements {
                         m.value(r.indicator(), r.yearAgo()),
                         m.value(r.indicator(), r.value()),
                         r.coverage().stated() // a regional figure says what it covers
-                            ? m.period(r.period())
-                                + ", "
-                                + m.get(
-                                    "coverage.states", r.coverage().states(), r.coverage().total())
+                            ? m.period(r.period()) + ", " + m.coverage(r.coverage())
                             : m.period(r.period()))));
   }
 

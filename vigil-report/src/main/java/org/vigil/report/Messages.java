@@ -126,6 +126,11 @@ final class Messages {
           "Tsb");
 
   /** What an analytic run covers, in this language. */
+  /** "1 of 10 states" for a regional figure, empty for one state's. */
+  String coverage(IndicatorRow.Coverage c) {
+    return c.stated() ? get("coverage.states", c.states(), c.total()) : "";
+  }
+
   String coverage(RunCoverage c) {
     StringBuilder b =
         new StringBuilder(

@@ -113,21 +113,16 @@ final class ReportTables {
       cells.add(Cell.of(m.value(r.indicator(), r.yearAgo())));
       cells.add(Cell.of(m.signedNumber(r.changePercent())));
       if (covers) {
-        cells.add(Cell.of(coverage(r.coverage())));
+        cells.add(Cell.of(m.coverage(r.coverage())));
       }
       rows.add(cells);
     }
     return new Table(headers, rows, report.indicators());
   }
 
-  /** "1 of 10 states", or empty for one state's figure. */
-  String coverage(IndicatorRow.Coverage c) {
-    return c.stated() ? m.get("coverage.states", c.states(), c.total()) : "";
-  }
-
   /** A chart's title: the indicator, the area and, for a regional series, what it covers. */
   String chartTitle(IndicatorChart c) {
-    String covers = coverage(c.coverage());
+    String covers = m.coverage(c.coverage());
     return indicatorName(c.indicator())
         + " \u2014 "
         + c.area().name(lang)

@@ -224,7 +224,6 @@ public final class ReportService {
       Period period,
       org.vigil.report.ReportLanguage lang) {
     List<IndicatorRow> rows = new ArrayList<>();
-    boolean regional = area.kind() == AreaKind.GROUP;
     for (Indicator ind : series.indicatorsWithData()) {
       SortedMap<Period, Double> s = series.series(ind, covered, period);
       if (s.isEmpty()) {
@@ -239,10 +238,7 @@ public final class ReportService {
               last,
               s.get(last),
               yearAgo == null ? Double.NaN : yearAgo,
-              regional
-                  ? new IndicatorRow.Coverage(
-                      series.statesWithValue(ind, covered, last), covered.size())
-                  : IndicatorRow.Coverage.NONE));
+              coverage(series, area, ind, covered, last)));
       if (rows.size() == TABLE_ROWS) {
         break;
       }
@@ -250,11 +246,19 @@ public final class ReportService {
     if (rows.isEmpty()) {
       return Section.unavailable("gap.noData");
     }
-    if (!regional) {
+    if (area.kind() != AreaKind.GROUP) {
       return Section.of(rows);
     }
     return Section.of(rows)
         .withCoverage(org.vigil.report.ReportText.of(lang).get("coverage.indicators"));
+  }
+
+  /** For a group, the member states with a value of the indicator in the period; none otherwise. */
+  private static IndicatorRow.Coverage coverage(
+      ReportSeries series, Area area, Indicator ind, List<String> covered, Period period) {
+    return area.kind() == AreaKind.GROUP
+        ? new IndicatorRow.Coverage(series.statesWithValue(ind, covered, period), covered.size())
+        : IndicatorRow.Coverage.NONE;
   }
 
   private static Section<IndicatorChart> charts(
@@ -274,11 +278,7 @@ public final class ReportService {
               ind,
               area,
               ts.get(),
-              area.kind() == AreaKind.GROUP
-                  ? new IndicatorRow.Coverage(
-                      series.statesWithValue(ind, covered, ts.get().periodAt(ts.get().size() - 1)),
-                      covered.size())
-                  : IndicatorRow.Coverage.NONE));
+              coverage(series, area, ind, covered, ts.get().periodAt(ts.get().size() - 1))));
       shown.add(ind.domain());
       if (charts.size() == CHARTS) {
         break;
