@@ -62,6 +62,7 @@ final class ServeCommand implements Callable<Integer> {
             .tls(tlsCert, tlsKey)
             .demo(demo)
             .analyseEvery(interval(analyseEvery).orElse(null))
+            .sourcesSettings(System.getenv())
             .build();
     VigilServer.checkPortFree(host, port); // before the demo's load, not a minute after it
     Vigil vigil = root.openVigil();

@@ -59,6 +59,7 @@ import picocli.CommandLine.ScopeType;
       ExportCommand.class,
       UsersCommand.class,
       AgreementsCommand.class,
+      SourcesCommand.class,
       AuditCommand.class,
       IngestCommand.class,
       DemoCommand.class,

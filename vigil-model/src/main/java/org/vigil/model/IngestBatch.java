@@ -15,6 +15,9 @@ import java.time.Instant;
  * @param rowsRead data rows read
  * @param rowsAdded observations added (new or revised values)
  * @param rowsRejected rows rejected (only when good rows were kept)
+ * @param licence the licence the data was published under, for a pull from a public source ("CC BY
+ *     4.0"); empty for a file loaded by hand
+ * @param citation how to cite the source of a pulled batch; empty for a file loaded by hand
  */
 public record IngestBatch(
     long id,
@@ -26,4 +29,56 @@ public record IngestBatch(
     String format,
     int rowsRead,
     int rowsAdded,
-    int rowsRejected) {}
+    int rowsRejected,
+    String licence,
+    String citation) {
+
+  public IngestBatch {
+    licence = licence == null ? "" : licence;
+    citation = citation == null ? "" : citation;
+  }
+
+  /** A batch loaded by hand: no licence or citation recorded. */
+  public IngestBatch(
+      long id,
+      String user,
+      String organisation,
+      Instant at,
+      String sourceFile,
+      String sha256,
+      String format,
+      int rowsRead,
+      int rowsAdded,
+      int rowsRejected) {
+    this(
+        id,
+        user,
+        organisation,
+        at,
+        sourceFile,
+        sha256,
+        format,
+        rowsRead,
+        rowsAdded,
+        rowsRejected,
+        "",
+        "");
+  }
+
+  /** This batch with the licence and citation of the public source it was pulled from. */
+  public IngestBatch withProvenance(String newLicence, String newCitation) {
+    return new IngestBatch(
+        id,
+        user,
+        organisation,
+        at,
+        sourceFile,
+        sha256,
+        format,
+        rowsRead,
+        rowsAdded,
+        rowsRejected,
+        newLicence,
+        newCitation);
+  }
+}

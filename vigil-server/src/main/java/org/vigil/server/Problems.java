@@ -48,6 +48,9 @@ final class Problems {
           ctx.header("Retry-After", Long.toString(ServiceUnavailableException.RETRY_AFTER_SECONDS));
           write(ctx, 503, e.getMessage());
         });
+    routes.exception(
+        org.vigil.app.sources.SourceUnavailableException.class,
+        (e, ctx) -> write(ctx, 502, e.getMessage()));
     routes.exception(PayloadTooLargeException.class, (e, ctx) -> write(ctx, 413, e.getMessage()));
     routes.exception(VigilException.class, (e, ctx) -> write(ctx, 422, e.getMessage()));
     routes.exception(ForecastInputException.class, (e, ctx) -> write(ctx, 422, e.getMessage()));

@@ -16,6 +16,10 @@ import java.util.Optional;
  * @param demo true for {@code serve --demo}: the published demo password still logs in
  * @param analyseEvery run the analytic run at start and then at this interval (empty: never; the
  *     default, so tests run it only when they set it)
+ * @param sourcesSettings the public-source settings ({@code VIGIL_SOURCES_SCHEDULE}, {@code
+ *     VIGIL_SOURCES_FILE}, {@code VIGIL_SOURCE_URL_<NAME>}, tokens): {@code serve} passes the
+ *     environment; empty by default, so tests neither schedule pulls nor reach the internet unless
+ *     they say so
  */
 public record ServerConfig(
     String host,
@@ -25,12 +29,15 @@ public record ServerConfig(
     long maxBodyBytes,
     int requestsPerMinute,
     boolean demo,
-    Optional<Duration> analyseEvery) {
+    Optional<Duration> analyseEvery,
+    java.util.Map<String, String> sourcesSettings) {
 
   /** Loopback, a free port, 20 MB bodies, 600 requests a minute per address. */
   public static final ServerConfig DEFAULT = builder().build();
 
   public ServerConfig {
+    sourcesSettings =
+        sourcesSettings == null ? java.util.Map.of() : java.util.Map.copyOf(sourcesSettings);
     if (host == null || host.isBlank()) {
       throw new IllegalArgumentException("Server host must not be blank");
     }
@@ -73,7 +80,8 @@ public record ServerConfig(
         .maxBodyBytes(maxBodyBytes)
         .requestsPerMinute(requestsPerMinute)
         .demo(demo)
-        .analyseEvery(analyseEvery.orElse(null));
+        .analyseEvery(analyseEvery.orElse(null))
+        .sourcesSettings(sourcesSettings);
   }
 
   /** Builds a {@link ServerConfig}; validation happens in {@link #build()}. */
@@ -86,6 +94,7 @@ public record ServerConfig(
     private int requestsPerMinute = 600;
     private boolean demo;
     private Duration analyseEvery;
+    private java.util.Map<String, String> sourcesSettings = java.util.Map.of();
 
     private Builder() {}
 
@@ -128,6 +137,12 @@ public record ServerConfig(
       return this;
     }
 
+    /** The public-source settings (serve passes the environment); empty: defaults, no schedule. */
+    public Builder sourcesSettings(java.util.Map<String, String> settings) {
+      this.sourcesSettings = settings;
+      return this;
+    }
+
     public ServerConfig build() {
       return new ServerConfig(
           host,
@@ -137,7 +152,8 @@ public record ServerConfig(
           maxBodyBytes,
           requestsPerMinute,
           demo,
-          Optional.ofNullable(analyseEvery));
+          Optional.ofNullable(analyseEvery),
+          sourcesSettings);
     }
   }
 }

@@ -153,7 +153,9 @@ final class BatchAppend {
               batch.format(),
               read,
               0,
-              batch.rowsRejected());
+              batch.rowsRejected(),
+              batch.licence(),
+              batch.citation());
       // Nothing new may mean that a copy of this file, sent at the same moment, has just been
       // stored (its values are now the latest): that copy is the batch, and this is "already
       // loaded", not a second, empty success.
@@ -184,7 +186,9 @@ final class BatchAppend {
             batch.format(),
             read,
             fresh.size(),
-            batch.rowsRejected());
+            batch.rowsRejected(),
+            batch.licence(),
+            batch.citation());
     long id = claim(stored);
     progress.update(0, fresh.size());
     String what = "storing ingest batch '" + batch.sourceFile() + "'";
@@ -225,7 +229,9 @@ final class BatchAppend {
         stored.format(),
         read,
         fresh.size(),
-        stored.rowsRejected());
+        stored.rowsRejected(),
+        stored.licence(),
+        stored.citation());
   }
 
   /** Database work that may throw, for clean-up after a failure. */
@@ -505,8 +511,9 @@ final class BatchAppend {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO ingest_batch (username, organisation, recorded_at, source_file, sha256,"
-                + " input_format, rows_read, rows_added, rows_rejected, status, file_key)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,'INCOMPLETE',?)",
+                + " input_format, rows_read, rows_added, rows_rejected, status, file_key,"
+                + " source_licence, source_citation)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,'INCOMPLETE',?,?,?)",
             Statement.RETURN_GENERATED_KEYS)) {
       Database.bind(
           ps,
@@ -520,7 +527,9 @@ final class BatchAppend {
               b.rowsRead(),
               b.rowsAdded(),
               b.rowsRejected(),
-              b.sha256()));
+              b.sha256(),
+              b.licence(),
+              b.citation()));
       ps.executeUpdate();
       try (ResultSet rs = ps.getGeneratedKeys()) {
         rs.next();

@@ -373,7 +373,9 @@ final class JdbcObservationRepository implements ObservationRepository {
         rs.getString("input_format"),
         rs.getInt("rows_read"),
         rs.getInt("rows_added"),
-        rs.getInt("rows_rejected"));
+        rs.getInt("rows_rejected"),
+        rs.getString("source_licence"),
+        rs.getString("source_citation"));
   }
 
   @Override

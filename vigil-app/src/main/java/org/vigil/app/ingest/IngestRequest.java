@@ -22,6 +22,10 @@ import org.vigil.model.ThreatDomain;
  * @param sdmxIndicatorDimension SDMX: the indicator column
  * @param sdmxAreaDimension SDMX: the area column
  * @param keepGoodRows store the good rows and report the rejected ones, instead of storing nothing
+ * @param licence for a pull from a public source: the licence stored with the batch (else empty)
+ * @param citation for a pull from a public source: the citation stored with the batch (else empty)
+ * @param source the source recorded on observations whose row names none; empty for the file name
+ *     (a pulled source names itself, so that a re-pull from another address is not a revision)
  */
 public record IngestRequest(
     IngestFormat format,
@@ -34,7 +38,10 @@ public record IngestRequest(
     String newIndicatorUnit,
     String sdmxIndicatorDimension,
     String sdmxAreaDimension,
-    boolean keepGoodRows) {
+    boolean keepGoodRows,
+    String licence,
+    String citation,
+    String source) {
 
   public IngestRequest {
     if (format == null || owner == null || owner.isBlank() || classification == null) {
@@ -55,6 +62,9 @@ public record IngestRequest(
     newIndicatorUnit = newIndicatorUnit == null ? "" : newIndicatorUnit;
     sdmxIndicatorDimension = sdmxIndicatorDimension == null ? "" : sdmxIndicatorDimension;
     sdmxAreaDimension = sdmxAreaDimension == null ? "" : sdmxAreaDimension;
+    licence = licence == null ? "" : licence;
+    citation = citation == null ? "" : citation;
+    source = source == null ? "" : source;
   }
 
   public static Builder builder(IngestFormat format, String owner, Classification classification) {
@@ -74,6 +84,9 @@ public record IngestRequest(
     private String sdmxIndicator = "";
     private String sdmxArea = "";
     private boolean keepGoodRows;
+    private String licence = "";
+    private String citation = "";
+    private String source = "";
 
     private Builder(IngestFormat format, String owner, Classification classification) {
       this.format = format;
@@ -115,6 +128,17 @@ public record IngestRequest(
       return this;
     }
 
+    /**
+     * The licence and citation of the public source the content was pulled from, and the source
+     * name recorded on its observations.
+     */
+    public Builder provenance(String l, String c, String sourceName) {
+      licence = l;
+      citation = c;
+      source = sourceName;
+      return this;
+    }
+
     public IngestRequest build() {
       return new IngestRequest(
           format,
@@ -127,7 +151,10 @@ public record IngestRequest(
           unit,
           sdmxIndicator,
           sdmxArea,
-          keepGoodRows);
+          keepGoodRows,
+          licence,
+          citation,
+          source);
     }
   }
 }

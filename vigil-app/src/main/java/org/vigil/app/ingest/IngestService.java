@@ -147,7 +147,9 @@ public final class IngestService {
             request.format().id(),
             read.rowsRead(),
             0,
-            rejectedRows(read));
+            rejectedRows(read),
+            request.licence(),
+            request.citation());
     IngestBatch stored;
     try {
       stored =
@@ -220,7 +222,7 @@ public final class IngestService {
     ReadSpec.Builder b =
         ReadSpec.builder(reference, ownership)
             .fileName(fileName)
-            .defaultSource(fileName)
+            .defaultSource(r.source().isEmpty() ? fileName : r.source())
             .sdmxIndicatorDimension(r.sdmxIndicatorDimension())
             .sdmxAreaDimension(r.sdmxAreaDimension());
     r.column().ifPresent(b::column);
