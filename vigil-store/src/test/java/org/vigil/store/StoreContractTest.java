@@ -125,6 +125,40 @@ abstract class StoreContractTest {
     return store.observations().append(ctx, batch("f.csv"), List.of(obs));
   }
 
+  @Test
+  void append_batchWithLicenceAndCitation_keepsThemWithTheBatch() {
+    clock.advance(Duration.ofHours(1));
+    IngestBatch pulled =
+        batch("https://api.worldbank.org/v2/country/KAZ/indicator/X?format=json")
+            .withProvenance("CC BY 4.0", "World Bank, World Development Indicators");
+    IngestBatch stored =
+        store
+            .observations()
+            .append(
+                SYSTEM,
+                pulled,
+                List.of(
+                    obs(
+                        "TERROR_INCIDENTS",
+                        "KAZ",
+                        1,
+                        5,
+                        Ownership.of(KAZ, Classification.PUBLIC))));
+    IngestBatch byHand =
+        append(
+            KAZ_STEWARD,
+            obs("TERROR_INCIDENTS", "KAZ", 2, 6, Ownership.of(KAZ, Classification.PUBLIC)));
+
+    assertThat(stored.licence()).isEqualTo("CC BY 4.0");
+    List<IngestBatch> listed = store.observations().batches(SYSTEM);
+    IngestBatch read = listed.stream().filter(b -> b.id() == stored.id()).findFirst().orElseThrow();
+    assertThat(read.licence()).isEqualTo("CC BY 4.0");
+    assertThat(read.citation()).isEqualTo("World Bank, World Development Indicators");
+    IngestBatch hand = listed.stream().filter(b -> b.id() == byHand.id()).findFirst().orElseThrow();
+    assertThat(hand.licence()).isEmpty();
+    assertThat(hand.citation()).isEmpty();
+  }
+
   // ---- access control
 
   @Test
