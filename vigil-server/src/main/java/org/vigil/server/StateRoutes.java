@@ -112,6 +112,8 @@ final class StateRoutes implements RouteGroup {
     m.put("rowsRead", b.rowsRead());
     m.put("rowsAdded", b.rowsAdded());
     m.put("rowsRejected", b.rowsRejected());
+    m.put("licence", b.licence());
+    m.put("citation", b.citation());
     return m;
   }
 }
