@@ -45,7 +45,8 @@ final class SourcesCommand implements Runnable {
       name = "list",
       mixinStandardHelpOptions = true,
       description =
-          "List the sources: name, connector, indicators they map to, licence and address.")
+          "List the sources: name, connector, the indicators they map to, licence and what they"
+              + " hold (their addresses: GET /api/sources).")
   static final class ListSources implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -60,14 +61,13 @@ final class SourcesCommand implements Runnable {
     public Integer call() {
       VigilCommand root = VigilCommand.of(spec);
       SourceCatalog catalog = SourceCatalog.fromEnvironment(System.getenv());
-      Table t = Table.of("name", "connector", "indicators", "licence", "base URL", "description");
+      Table t = Table.of("name", "connector", "indicators", "licence", "description");
       for (SourceSpec s : catalog.sources()) {
         t.row(
             s.name(),
             s.kind().id(),
             String.join(" ", s.indicators().stream().map(IndicatorMapping::indicator).toList()),
             s.licence(),
-            s.baseUrl(),
             s.description(lang));
       }
       root.renderer().print(t);
