@@ -60,8 +60,8 @@ export function layout(nodes, links) {
       .forEach((p, i) => place(p, i === 0 ? col : fresh()));
   };
   const sinks = nodes.filter((n) => !down.get(n.name).length).sort((a, b) => waterOf(b.name) - waterOf(a.name));
-  sinks.forEach((s, i) => place(s.name, i === 0 ? 0 : fresh()));
-  nodes.forEach((n) => place(n.name, fresh()));
+  sinks.forEach((s, i) => { if (!column.has(s.name)) place(s.name, i === 0 ? 0 : fresh()); });
+  nodes.forEach((n) => { if (!column.has(n.name)) place(n.name, fresh()); });
   const out = new Map();
   nodes.forEach((n) => out.set(n.name, { row: depthOf(n.name), col: column.get(n.name) - left }));
   return { positions: out, columns: right - left + 1, rows: Math.max(...[...out.values()].map((p) => p.row)) + 1 };
@@ -147,7 +147,7 @@ export function mapHeight(b) {
  */
 export function drawBasin(c, b, { areas, run }) {
   const nodes = basinNodes(b);
-  const { positions, columns } = layout(nodes, b.links);
+  const { positions, columns, rows } = layout(nodes, b.links);
   const ctx = { namesRu: b.namesRu, areas, run: runTotals(run) };
   const states = [...new Set(b.withdrawals.map((w) => w.state))];
   const kinds = ['SOURCE', 'RESERVOIR', 'ENV_FLOW', 'OUTLET'];
@@ -161,7 +161,7 @@ export function drawBasin(c, b, { areas, run }) {
     const style = n.kind === 'WITHDRAWAL' ? { symbol: n.sector === 'municipal' ? 'emptyCircle' : 'circle', symbolSize: 14 } : KIND_STYLE[n.kind];
     const short = ctx.run?.byWithdrawal.get(n.name)?.shortfall > 0.05;
     return {
-      id: n.name, name: nodeName(n.name, b.namesRu), x: p.col * 100, y: p.row * 100, category: cat,
+      id: n.name, name: nodeName(n.name, b.namesRu), value: [p.col, p.row], category: cat,
       symbol: style.symbol, symbolSize: style.symbolSize, kind: n.kind, state: n.state ?? null,
       itemStyle: short ? { borderColor: '#e00000', borderWidth: 3 } : undefined,
       tooltip: { formatter: () => tooltip(n, ctx) },
@@ -172,22 +172,27 @@ export function drawBasin(c, b, { areas, run }) {
     return {
       source: index.get(l.from), target: index.get(l.to),
       lineStyle: { width: f ? 1 + 7 * Math.sqrt(f.outflow / maxFlow) : 1.6 },
-      label: { show: l.lossFraction > 0, formatter: pct(l.lossFraction) },
+      label: { show: l.lossFraction > 0, formatter: () => pct(l.lossFraction) },
       tooltip: { formatter: () => linkTooltip(l, ctx) },
     };
   });
   const narrow = c.getWidth() / Math.max(columns, 1) < 150;
+  // On a hidden cartesian grid: positions are exact and symbols keep their sizes (a graph fitted
+  // to its box scales both).
+  const hidden = { type: 'value', show: false, splitLine: { show: false } };
   c.setOption({
     tooltip: { trigger: 'item', confine: true, extraCssText: 'max-width: 360px; white-space: normal;' },
     legend: [{ data: categories.map((x) => x.name), bottom: 0, type: 'scroll' }],
+    grid: { left: 10, right: narrow ? 100 : 160, top: 16, bottom: 56 },
+    xAxis: { ...hidden, min: -0.4, max: columns - 0.6 },
+    yAxis: { ...hidden, inverse: true, min: -0.4, max: rows - 0.6 },
     animation: false,
     series: [{
-      type: 'graph', id: 'basin', layout: 'none', roam: false, categories, data, links,
-      left: 20, right: narrow ? 90 : 150, top: 20, bottom: 60,
+      type: 'graph', id: 'basin', coordinateSystem: 'cartesian2d', roam: false, categories, data, links,
       edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 7,
       lineStyle: { color: '#7a9cc6', opacity: 0.9, curveness: 0 },
-      label: { show: true, position: 'right', fontSize: 11, width: narrow ? 95 : 150, overflow: 'break', lineHeight: 13, color: '#1b1b1b' },
-      edgeLabel: { fontSize: 9, color: '#5b5b5b' },
+      label: { show: true, position: 'right', fontSize: 11, width: narrow ? 100 : 160, overflow: 'break', lineHeight: 13, color: '#1b1b1b' },
+      edgeLabel: { fontSize: 10, color: '#5b5b5b', position: 'middle' },
       emphasis: { focus: 'adjacency' },
     }],
   }, true);

@@ -75,25 +75,36 @@ export function relief(r, ctx) {
   const changes = Object.entries(r.shortfallChangeByState ?? {});
   const effects = changes.length ? changes.map(([s, d]) => effect(s, d, ctx)).join(t('water.effect.join')) : t('water.effect.none');
   const lower = r.relaxedBound < r.bound;
-  return t(lower ? 'water.relief.lower' : 'water.relief.raise', {
-    what: constraint(r.constraint, ctx), pct: pct(ctx.step), from: hm(r.bound), to: hm(r.relaxedBound), effects });
+  const months = (r.months ?? [r.constraint.month]).filter((m) => m >= 0).sort((a, b) => a - b);
+  const what = months.length ? t('water.constraintIn', { what: constraintGroup(r.constraint, ctx), month: months.map((m) => period(monthOf(ctx.start, m))).join(', ') })
+    : constraintGroup(r.constraint, ctx);
+  return t(lower ? 'water.relief.lower' : 'water.relief.raise', { what, pct: pct(ctx.step), from: hm(r.bound), to: hm(r.relaxedBound), effects });
 }
 
 /**
- * Reliefs grouped by the states whose shortfall they cut, each state's best first (the largest
- * cut of its own shortfall); states in order of their shortfall, largest first. Reliefs that cut
- * no state's total (they lower only the weighted shortfall) come last, under state null.
+ * Reliefs merged and grouped for reading. The same relaxation of one constraint in several months
+ * with the same effect on every state is one item (its months listed). Each item stands once, under
+ * the state whose shortfall it cuts most; per state the largest cut comes first; states in order of
+ * their shortfall, largest first. Items that cut no state's total (they lower only the weighted
+ * shortfall) come last, under state null.
  */
 export function reliefsByState(reliefs, base) {
+  const merged = new Map();
+  for (const r of reliefs) {
+    const effects = Object.entries(r.shortfallChangeByState ?? {}).map(([s, d]) => `${s}:${d.toFixed(3)}`).join(',');
+    const key = `${r.constraint.kind}|${r.constraint.subject}|${r.bound}|${r.relaxedBound}|${effects}`;
+    if (merged.has(key)) merged.get(key).months.push(r.constraint.month);
+    else merged.set(key, { ...r, months: [r.constraint.month] });
+  }
+  const items = [...merged.values()];
+  const best = (r) => Object.entries(r.shortfallChangeByState ?? {}).filter(([, d]) => d < 0).sort((x, y) => x[1] - y[1])[0];
   const states = [...base.keys()].filter((s) => base.get(s) > 0).sort((a, b) => base.get(b) - base.get(a));
   const groups = states.map((s) => ({
     state: s,
     shortfall: base.get(s),
-    reliefs: reliefs.filter((r) => (r.shortfallChangeByState?.[s] ?? 0) < 0)
-      .sort((a, b) => a.shortfallChangeByState[s] - b.shortfallChangeByState[s]),
+    reliefs: items.filter((r) => best(r)?.[0] === s).sort((a, b) => a.shortfallChangeByState[s] - b.shortfallChangeByState[s]),
   })).filter((g) => g.reliefs.length);
-  const other = reliefs.filter((r) => !Object.values(r.shortfallChangeByState ?? {}).some((d) => d < 0))
-    .sort((a, b) => a.objectiveChange - b.objectiveChange);
+  const other = items.filter((r) => !best(r)).sort((a, b) => a.objectiveChange - b.objectiveChange);
   if (other.length) groups.push({ state: null, shortfall: null, reliefs: other });
   return groups;
 }

@@ -27,7 +27,7 @@ export async function render(view, { query, me }) {
   const cmpBox = h('div', { id: 'water-compare' });
   const mapBox = h('div', { id: 'water-map-box' });
   const runsCard = storedRuns(list.data, compareIds, runId);
-  view.append(h('div', { class: 'grid' }, runForm(list.data, code, me), runsCard), runBox, cmpBox, mapBox);
+  view.append(runForm(list.data, code, me), runsCard, runBox, cmpBox, mapBox);
   view.dataset.rendered = 'true';
   if (run && !run.ok) runBox.replaceChildren(card(t('water.col.run'), unavailable(t('water.col.run'), run)));
   else if (run) showRun(runBox, run.data, basin.ok ? basin.data : null, areas);
