@@ -5,7 +5,7 @@
 import { api, optional } from '../api.js';
 import { chart } from '../charts.js';
 import { card, code as codeEl, errorBox, h, pager, table, unavailable } from '../dom.js';
-import { dateTime, getLang, label, nameOf, num, pct, period, t } from '../i18n.js';
+import { dateTime, getLang, label, num, pct, period, t } from '../i18n.js';
 import { areaByCode } from '../ref.js';
 import { drawBasin, mapHeight } from '../water-map.js';
 import { basinName, bindingGroups, diagnostic, infeasibility, nodeName, relief, reliefsByState, scenarioStatement, shortfallByState, stateName, stateSeries } from '../water-words.js';
@@ -133,7 +133,7 @@ function showRun(box, r, basin, areas) {
   const ctx = { start: res.start, step: r.inputs?.spec?.reliefStep ?? 0.05, base: shortfallByState(res), namesRu, areas };
   const scenario = r.inputs?.scenario;
   const head = [
-    h('p', { class: 'muted', id: 'water-run-meta' }, t('water.runMeta', { user: r.createdBy, owner: r.owner, when: dateTime(r.createdAt), classification: label('classification', r.classification) })),
+    h('p', { class: 'muted', id: 'water-run-meta' }, withCodes(t('water.runMeta', { user: '\u0001', owner: '\u0002', when: dateTime(r.createdAt), classification: label('classification', r.classification) }), [r.createdBy, r.owner])),
     scenario ? h('p', { id: 'water-scenario' }, scenarioStatement(scenario)) : null,
     scenario ? inflowTable(r, namesRu) : null,
   ];
@@ -151,6 +151,11 @@ function showRun(box, r, basin, areas) {
     (res.diagnostics ?? []).length ? h('ul', { class: 'plain muted', id: 'water-diagnostics' }, res.diagnostics.map((d) => h('li', {}, diagnostic(d)))) : null),
   h('div', { class: 'grid' }, card(t('water.binding'), binding(res, ctx)), card(t('water.reliefs'), reliefs(res, ctx))));
   drawStateCharts(chart(allocEl), chart(shortEl), res, areas);
+}
+
+/** A text with \u0001, \u0002... standing for codes (user and organisation names) kept as they are. */
+function withCodes(text, codes) {
+  return text.split(/([\u0001-\u0009])/).map((part) => (/^[\u0001-\u0009]$/.test(part) ? codeEl(codes[part.charCodeAt(0) - 1]) : part));
 }
 
 function inflowTable(r, namesRu) {
