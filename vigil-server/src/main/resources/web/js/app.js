@@ -17,6 +17,7 @@ const PAGES = {
   indicator: { load: () => import('./pages/indicator.js') },
   risk: { load: () => import('./pages/risk.js') },
   programmes: { load: () => import('./pages/programmes.js') },
+  water: { load: () => import('./pages/water.js') },
   events: { load: () => import('./pages/events.js') },
   texts: { load: () => import('./pages/texts.js') },
   data: { load: () => import('./pages/data.js') },

@@ -131,6 +131,10 @@ final class AuthRoutes implements RouteGroup {
     if (r == Role.PROGRAMME_COORDINATOR || admin) {
       can.add("programmes.manage");
     }
+    // As the water run store's rule: an analyst or above of a member organisation.
+    if (caller.memberOrganisation() && r != Role.VIEWER) {
+      can.add("water.run");
+    }
     out.put("can", can);
     return out;
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.vigil.app.Vigil;
 import org.vigil.app.water.DemoBasin;
+import org.vigil.app.water.DemoBasinNames;
 import org.vigil.app.water.WaterComparison;
 import org.vigil.app.water.WaterJson;
 import org.vigil.app.water.WaterRunRequest;
@@ -50,6 +51,7 @@ public final class WaterRoutes implements RouteGroup {
     m.put("reservoirs", b.reservoirs());
     m.put("withdrawals", b.withdrawals());
     m.put("envFlow", b.envFlow());
+    m.put("namesRu", DemoBasinNames.russian(b));
     m.put(
         "links",
         b.links().stream()

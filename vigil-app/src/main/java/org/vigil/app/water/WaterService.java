@@ -148,6 +148,7 @@ public final class WaterService {
     scenario.put("name", request.scenario().label());
     scenario.put("quantile", request.scenario().quantile());
     scenario.put("text", scenarioText(request.scenario()));
+    scenario.put("historyMonths", InflowForecasts.HISTORY_MONTHS);
     scenario.put(
         "models",
         forecasts.stream().map(f -> Map.of("source", f.source(), "model", f.model())).toList());

@@ -14,14 +14,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.vigil.app.water.WaterRunRequest;
+import org.vigil.app.water.WaterService;
+import org.vigil.model.AccessContext;
+import org.vigil.model.Role;
+import org.vigil.water.AllocationProgress;
 
 /**
  * Every page fits the window (issue 13): Russia's organisation admin (whose menu offers every page)
- * opens the login form, every menu page, the password page and the indicator explorer on a series
- * with its forecast table, in English and in Russian, at 1280 and 1024 px; the page never scrolls
- * sideways ({@code scrollWidth <= innerWidth}). A table wider than its card may scroll inside its
- * own {@code .table-wrap}. A failure names the elements that stick out. Screenshots:
- * target/browser-screenshots/width-*.
+ * opens the login form, every menu page, the password page, the indicator explorer on a series with
+ * its forecast table and the water page with a run and two runs side by side, in English and in
+ * Russian, at 1280 and 1024 px; the page never scrolls sideways ({@code scrollWidth <=
+ * innerWidth}). A table wider than its card may scroll inside its own {@code .table-wrap}. A
+ * failure names the elements that stick out. Screenshots: target/browser-screenshots/width-*.
  */
 @ExtendWith(BrowserFixture.class)
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
@@ -67,6 +72,7 @@ class PageWidthBrowserTest {
   private static BrowserFixture.Shared fx;
   private static Browser browser;
   private static Dimension before;
+  private static String waterPage;
 
   @BeforeAll
   static void start() {
@@ -95,6 +101,7 @@ class PageWidthBrowserTest {
     List<String> pages = new ArrayList<>(menu());
     pages.add("password");
     pages.add("indicator?code=" + WIDEST_FORECAST + "&areas=RUS");
+    pages.add(waterRunsSideBySide());
     for (String page : pages) {
       resize(WIDTHS[0]);
       fx.open("#/" + page);
@@ -146,7 +153,9 @@ class PageWidthBrowserTest {
             + width
             + "-"
             + page.replaceAll("[?].*", "")
-            + (page.contains("?") ? "-" + WIDEST_FORECAST : "");
+            + (page.contains("?")
+                ? "-" + (page.startsWith("indicator") ? WIDEST_FORECAST : "runs")
+                : "");
     browser.screenshot(shot);
     if (page.startsWith("indicator")
         && !browser.driver().findElements(By.id("ind-info")).isEmpty()) {
@@ -181,6 +190,38 @@ class PageWidthBrowserTest {
             + client
             + " px page; sticking out: "
             + m.get(3));
+  }
+
+  /**
+   * The water page with a run's charts, tables and reliefs and two runs side by side: two Syr Darya
+   * runs stored as Russia's organisation admin (once per run of this test).
+   */
+  private static String waterRunsSideBySide() {
+    if (waterPage == null) {
+      WaterService water = new WaterService(fx.vigil);
+      AccessContext rus = AccessContext.of("rus.admin", "RUS-SC", Role.ORG_ADMIN);
+      long[] ids = new long[2];
+      String[] scenarios = {"dry", "wet"};
+      for (int i = 0; i < 2; i++) {
+        ids[i] =
+            water
+                .run(
+                    rus,
+                    WaterRunRequest.parse(
+                        "SYR_DARYA",
+                        "2027-01",
+                        12,
+                        "proportional",
+                        scenarios[i],
+                        null,
+                        water.defaultStart()),
+                    AllocationProgress.NONE)
+                .run()
+                .id();
+      }
+      waterPage = "water?run=" + ids[0] + "&compare=" + ids[0] + "," + ids[1];
+    }
+    return waterPage;
   }
 
   private static List<String> menu() {
