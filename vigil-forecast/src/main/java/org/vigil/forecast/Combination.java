@@ -29,6 +29,8 @@ final class Combination {
       }
     }
     boolean median = rule == ForecastSpec.CombinationRule.MEDIAN;
+    // The mean and median rules keep their original arithmetic (bit for bit the same forecasts).
+    boolean equal = rule != ForecastSpec.CombinationRule.VALIDATED;
     double[] w = new double[members.size()];
     java.util.Arrays.fill(w, 1.0 / w.length);
     double scale = 1;
@@ -51,12 +53,12 @@ final class Combination {
       for (int j = 0; j < buf.length; j++) {
         buf[j] = members.get(j).mean()[k];
       }
-      mean[k] = median ? combine(buf, true) : weighted(buf, w);
+      mean[k] = equal ? combine(buf, median) : weighted(buf, w);
       for (int i = 0; i < q.length; i++) {
         for (int j = 0; j < buf.length; j++) {
           buf[j] = members.get(j).quantiles()[i][k];
         }
-        q[i][k] = median ? combine(buf, true) : weighted(buf, w);
+        q[i][k] = equal ? combine(buf, median) : weighted(buf, w);
       }
     }
     if (scale != 1) {

@@ -89,8 +89,7 @@ final class RForecastRunner {
     int k = Math.max(1, Math.min(threads, series.size()));
     List<Process> procs = new ArrayList<>();
     List<Path> outputs = new ArrayList<>();
-    out.printf(
-        Locale.ROOT, "--r: running R's ets, auto.arima and thetaf in %d process(es)...%n", k);
+    out.printf(Locale.ROOT, "--r: running R's ets and auto.arima in %d process(es)...%n", k);
     for (int p = 0; p < k; p++) {
       Path in = dir.resolve("in" + p + ".csv");
       Path res = dir.resolve("out" + p + ".csv");
