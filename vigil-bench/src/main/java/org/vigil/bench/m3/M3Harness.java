@@ -157,11 +157,12 @@ public final class M3Harness {
     out.printf(
         Locale.ROOT,
         "whole-process CPU (start-up included), %d series, %d thread(s)/process(es):%n"
-            + "  Vigil ets+arima (child JVM)   %9.1f s%n"
+            + "  Vigil ets+arima (child JVM, %s)   %9.1f s%n"
             + "  R ets+auto.arima (Rscript)    %9.1f s%n"
             + "  R needs %.1f times the CPU of Vigil%n",
         n,
         o.threads(),
+        String.join(" ", ProcessCpu.JVM_FLAGS),
         vigil,
         rCpu,
         rCpu / vigil);

@@ -19,6 +19,9 @@ import java.util.concurrent.TimeUnit;
 final class ProcessCpu {
   static final String MARKER = "process-cpu-seconds ";
 
+  /** JVM options of the timed child. */
+  static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
   private ProcessCpu() {}
 
   /** CPU seconds of a child JVM forecasting {@code sample} series of {@code data} with methods. */
@@ -27,6 +30,7 @@ final class ProcessCpu {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new ArrayList<>();
     cmd.add(java);
+    cmd.addAll(JVM_FLAGS);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(M3CpuMain.class.getName());
