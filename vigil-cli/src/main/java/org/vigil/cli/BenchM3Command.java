@@ -35,7 +35,7 @@ final class BenchM3Command implements Callable<Integer> {
       paramLabel = "LIST",
       description =
           "Comma-separated: ets,arima,theta,dotm,croston,sba,tsb,naive,naive2,snaive,drift,combo,"
-              + "combo-mean,combo-median,auto (default: ${DEFAULT-VALUE}).")
+              + "combo-mean,combo-median,combo-validated,auto (default: ${DEFAULT-VALUE}).")
   String methods = "ets,arima,theta,dotm,croston,naive2,snaive,combo";
 
   @Option(
@@ -61,7 +61,9 @@ final class BenchM3Command implements Callable<Integer> {
 
   @Option(
       names = "--r",
-      description = "Also run R's forecast package (ets, auto.arima, thetaf) on the same series.")
+      description =
+          "Also run R's forecast package (ets, auto.arima) on the same series and compare the"
+              + " whole-process CPU of Rscript and of a child JVM running our ets and arima.")
   boolean runR;
 
   @Option(names = "--jdemetra", description = "Also run JDemetra+'s TRAMO automatic ARIMA.")

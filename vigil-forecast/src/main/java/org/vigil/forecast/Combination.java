@@ -7,24 +7,44 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The combination of ETS, ARIMA and Theta. Point forecasts and each quantile are combined step by
- * step by the spec's rule (mean or median): combining quantiles rather than distributions
+ * The combination of ETS, ARIMA and Theta (and DOTM under the validated rule). Point forecasts and
+ * each quantile are combined step by step by the spec's rule (mean, median, or weights from a
+ * validation window, see {@link HoldoutWeights}): combining quantiles rather than distributions
  * ("Vincentization") keeps the intervals as wide as the members' typical interval instead of
- * widening them by the members' disagreement.
+ * widening them by the members' disagreement. Under the validated rule the quantiles are then
+ * spread around the combined median by the validation window's interval scale.
  */
 final class Combination {
   private Combination() {}
 
   static ModelForecast forecast(double[] y, FitContext ctx) {
+    ForecastSpec.CombinationRule rule = ctx.spec.combination();
+    List<ForecastMethod> chosen = Methods.comboMembers(rule);
     List<ModelForecast> members = new ArrayList<>();
-    for (ForecastMethod m : Methods.comboMembers()) {
-      FitContext sub = new FitContext(ctx.spec, ctx.period);
+    for (ForecastMethod m : chosen) {
+      FitContext sub = new FitContext(memberSpec(m, ctx.spec), ctx.period);
       members.add(Methods.run(m, y, sub));
       for (String d : sub.diagnostics) {
         ctx.note(m + ": " + d);
       }
     }
-    boolean median = ctx.spec.combination() == ForecastSpec.CombinationRule.MEDIAN;
+    boolean median = rule == ForecastSpec.CombinationRule.MEDIAN;
+    // The mean and median rules keep their original arithmetic (bit for bit the same forecasts).
+    boolean equal = rule != ForecastSpec.CombinationRule.VALIDATED;
+    double[] w = new double[members.size()];
+    java.util.Arrays.fill(w, 1.0 / w.length);
+    double scale = 1;
+    Map<String, Double> params = new LinkedHashMap<>();
+    if (rule == ForecastSpec.CombinationRule.VALIDATED) {
+      HoldoutWeights.Result r = HoldoutWeights.of(y, chosen, ctx);
+      w = r.weights();
+      scale = r.intervalScale();
+      ctx.note(r.note());
+      for (int j = 0; j < w.length; j++) {
+        params.put("weight." + chosen.get(j).name().toLowerCase(java.util.Locale.ROOT), w[j]);
+      }
+      params.put("interval.scale", scale);
+    }
     int h = ctx.horizon;
     double[] mean = new double[h];
     double[][] q = new double[ctx.probs.length][h];
@@ -33,16 +53,24 @@ final class Combination {
       for (int j = 0; j < buf.length; j++) {
         buf[j] = members.get(j).mean()[k];
       }
-      mean[k] = combine(buf, median);
+      mean[k] = equal ? combine(buf, median) : weighted(buf, w);
       for (int i = 0; i < q.length; i++) {
         for (int j = 0; j < buf.length; j++) {
           buf[j] = members.get(j).quantiles()[i][k];
         }
-        q[i][k] = combine(buf, median);
+        q[i][k] = equal ? combine(buf, median) : weighted(buf, w);
       }
     }
-    Map<String, Double> params = new LinkedHashMap<>();
-    StringBuilder name = new StringBuilder(median ? "Median(" : "Mean(");
+    if (scale != 1) {
+      spread(q, HoldoutWeights.indexOf(ctx.probs, 0.5), scale);
+    }
+    StringBuilder name =
+        new StringBuilder(
+            switch (rule) {
+              case MEDIAN -> "Median(";
+              case MEAN -> "Mean(";
+              case VALIDATED -> "Weighted(";
+            });
     for (int j = 0; j < members.size(); j++) {
       ModelForecast m = members.get(j);
       name.append(j == 0 ? "" : ", ").append(m.model());
@@ -54,6 +82,42 @@ final class Combination {
     name.append(')');
     return new ModelForecast(
         name.toString(), ForecastMethod.COMBO, params, members.get(0).fit(), mean, q);
+  }
+
+  /**
+   * The spec a member is fitted with: the validated rule fits ETS with a damped trend (ZAdZ) unless
+   * the spec names an ETS model; damped trends were the better ETS member on the M3 validation
+   * windows (see the module README).
+   */
+  static ForecastSpec memberSpec(ForecastMethod member, ForecastSpec spec) {
+    if (member == ForecastMethod.ETS
+        && spec.combination() == ForecastSpec.CombinationRule.VALIDATED
+        && spec.etsModel().equals("ZZZ")) {
+      return spec.toBuilder().etsModel("ZAdZ").build();
+    }
+    return spec;
+  }
+
+  /** The weighted mean {@code sum w[j] v[j]} (the weights sum to 1). */
+  static double weighted(double[] v, double[] w) {
+    double s = 0;
+    for (int j = 0; j < v.length; j++) {
+      s += w[j] * v[j];
+    }
+    return s;
+  }
+
+  /** Moves every quantile away from the median quantile by the factor {@code scale}. */
+  static void spread(double[][] q, int medianIndex, double scale) {
+    double[] med = q[medianIndex];
+    for (int i = 0; i < q.length; i++) {
+      if (i == medianIndex) {
+        continue;
+      }
+      for (int k = 0; k < med.length; k++) {
+        q[i][k] = med[k] + scale * (q[i][k] - med[k]);
+      }
+    }
   }
 
   static double combine(double[] v, boolean median) {

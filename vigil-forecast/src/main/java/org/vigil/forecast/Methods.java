@@ -1,5 +1,6 @@
 package org.vigil.forecast;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Dispatch to the model-based methods. */
@@ -22,11 +23,20 @@ final class Methods {
     };
   }
 
-  /** The members of the combination: ETS, Theta, and ARIMA when the ARIMA engine is present. */
-  static List<ForecastMethod> comboMembers() {
-    return ArimaMethod.available()
-        ? List.of(ForecastMethod.ETS, ForecastMethod.ARIMA, ForecastMethod.THETA)
-        : List.of(ForecastMethod.ETS, ForecastMethod.THETA);
+  /**
+   * The members of the combination: ETS, Theta, and ARIMA when the ARIMA engine is present; the
+   * validated rule adds the dynamic optimised Theta method.
+   */
+  static List<ForecastMethod> comboMembers(ForecastSpec.CombinationRule rule) {
+    List<ForecastMethod> m = new ArrayList<>(List.of(ForecastMethod.ETS));
+    if (ArimaMethod.available()) {
+      m.add(ForecastMethod.ARIMA);
+    }
+    m.add(ForecastMethod.THETA);
+    if (rule == ForecastSpec.CombinationRule.VALIDATED) {
+      m.add(ForecastMethod.DOTM);
+    }
+    return List.copyOf(m);
   }
 
   private static ModelForecast auto(double[] y, FitContext ctx) {

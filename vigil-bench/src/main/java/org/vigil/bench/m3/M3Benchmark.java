@@ -36,6 +36,7 @@ public final class M3Benchmark {
     METHODS.put("auto", ForecastMethod.AUTO);
     METHODS.put("combo-mean", ForecastMethod.COMBO);
     METHODS.put("combo-median", ForecastMethod.COMBO);
+    METHODS.put("combo-validated", ForecastMethod.COMBO);
   }
 
   private M3Benchmark() {}
@@ -101,6 +102,8 @@ public final class M3Benchmark {
         b.combination(ForecastSpec.CombinationRule.MEAN);
       } else if (mf.method.equals("combo-median")) {
         b.combination(ForecastSpec.CombinationRule.MEDIAN);
+      } else if (mf.method.equals("combo-validated")) {
+        b.combination(ForecastSpec.CombinationRule.VALIDATED);
       }
       ForecastSpec spec =
           b.method(METHODS.get(mf.method)).horizon(s.horizon()).levels(0.8, 0.95).build();

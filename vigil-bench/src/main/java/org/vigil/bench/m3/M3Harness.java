@@ -23,6 +23,9 @@ public final class M3Harness {
 
   /** Runs the benchmark and prints the report to {@code out}. */
   public static void run(M3Options o, PrintStream out) throws IOException, InterruptedException {
+    if (o.runR()) {
+      RForecastRunner.require("Rscript");
+    }
     List<M3Series> all = M3Data.load(o.data());
     List<M3Series> series = sample(all, o.sample());
     out.printf(
@@ -41,8 +44,11 @@ public final class M3Harness {
       rows.add(M3Score.score(mf, series));
     }
     List<MethodForecasts> others = new ArrayList<>();
+    double rProcessCpu = Double.NaN;
     if (o.runR()) {
-      others.addAll(RForecastRunner.run(series, o.threads(), out));
+      RForecastRunner.Result r = RForecastRunner.run(series, o.threads(), out);
+      others.addAll(r.methods());
+      rProcessCpu = r.processCpuSeconds();
     }
     if (o.runJdemetra()) {
       others.addAll(JDemetraRunner.run(series, o.threads(), out));
@@ -71,12 +77,22 @@ public final class M3Harness {
     out.printf(
         Locale.ROOT, "wall time of our methods: %.1f s on %d thread(s)%n", wall, o.threads());
     printCpuRatio(ours, others, out);
+    if (o.runR()) {
+      printProcessCpu(o, series.size(), rProcessCpu, out);
+    }
     if (!publishedRows.isEmpty()) {
       out.println();
       out.println(
           "Published M3 entries (and stored R forecasts, if present) on the same series, scored by"
               + " the same code:");
       out.print(M3Report.table(publishedRows));
+      double theta = Double.NaN;
+      for (Map<String, M3Score> r : publishedRows) {
+        if (r.get("all").method().equals("THETA")) {
+          theta = r.get("all").smapePooled();
+        }
+      }
+      out.print(M3Report.publishedPooled(theta));
     }
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("data", o.data().toString());
@@ -128,6 +144,28 @@ public final class M3Harness {
         r,
         us,
         us > 0 ? r / us : Double.NaN);
+  }
+
+  /**
+   * Times a child JVM doing our ets and arima on the same sample and prints its whole-process CPU
+   * next to the Rscript processes' (start-up included on both sides).
+   */
+  private static void printProcessCpu(M3Options o, int n, double rCpu, PrintStream out)
+      throws IOException, InterruptedException {
+    out.printf(Locale.ROOT, "whole-process CPU: timing a child JVM on the same %d series...%n", n);
+    double vigil = ProcessCpu.vigil(o.data(), List.of("ets", "arima"), o.sample(), o.threads());
+    out.printf(
+        Locale.ROOT,
+        "whole-process CPU (start-up included), %d series, %d thread(s)/process(es):%n"
+            + "  Vigil ets+arima (child JVM, %s)   %9.1f s%n"
+            + "  R ets+auto.arima (Rscript)    %9.1f s%n"
+            + "  R needs %.1f times the CPU of Vigil%n",
+        n,
+        o.threads(),
+        String.join(" ", ProcessCpu.JVM_FLAGS),
+        vigil,
+        rCpu,
+        rCpu / vigil);
   }
 
   static List<M3Series> sample(List<M3Series> all, int k) {

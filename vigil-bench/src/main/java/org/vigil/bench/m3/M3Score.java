@@ -8,14 +8,17 @@ import org.vigil.forecast.eval.Metrics;
 
 /**
  * Accuracy of one method on one category (or all): sMAPE and MASE as means over series (the M4
- * convention of the M3 README), coverage of the 80% and 95% intervals over all test points, MSIS
- * (95%) as a mean over series, and the number of series scored.
+ * convention of the M3 README), sMAPE pooled over every (series, step) point as well (the
+ * convention of the N-BEATS paper's M3 table, which weights long horizons more), coverage of the
+ * 80% and 95% intervals over all test points, MSIS (95%) as a mean over series, and the number of
+ * series scored.
  */
 public record M3Score(
     String method,
     String category,
     int series,
     double smape,
+    double smapePooled,
     double mase,
     double coverage80,
     double coverage95,
@@ -42,6 +45,8 @@ public record M3Score(
 
   private static M3Score scoreSubset(MethodForecasts mf, List<M3Series> subset, String cat) {
     double smape = 0;
+    double pooled = 0;
+    long pooledPoints = 0;
     double mase = 0;
     double msis = 0;
     long in80 = 0;
@@ -53,6 +58,8 @@ public record M3Score(
       double[] actual = s.test();
       double[] fc = java.util.Arrays.copyOf(f, actual.length);
       smape += Metrics.smape(actual, fc);
+      pooled += Metrics.smape(actual, fc) * actual.length;
+      pooledPoints += actual.length;
       mase += Metrics.mase(actual, fc, s.train(), s.period());
       double[][] iv = mf.intervals.get(s.id());
       if (iv != null) {
@@ -72,6 +79,7 @@ public record M3Score(
         cat,
         n,
         n == 0 ? Double.NaN : smape / n,
+        pooledPoints == 0 ? Double.NaN : pooled / pooledPoints,
         n == 0 ? Double.NaN : mase / n,
         points == 0 ? Double.NaN : (double) in80 / points,
         points == 0 ? Double.NaN : (double) in95 / points,

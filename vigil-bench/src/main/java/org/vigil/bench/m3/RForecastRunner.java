@@ -15,12 +15,18 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs R's forecast package ({@code ets}, {@code auto.arima}, {@code thetaf}, default settings) on
- * the same series, in {@code threads} parallel Rscript processes. CPU time is R's own {@code
- * proc.time()} (user + system) around each call, so start-up and I/O are not counted.
+ * Runs R's forecast package ({@code ets} and {@code auto.arima}, default settings) on the same
+ * series, in {@code threads} parallel Rscript processes. Two CPU figures: R's own {@code
+ * proc.time()} (user + system) around each call, charged to each method's row; and each process's
+ * whole CPU time (R start-up and loading the package included), read from {@code proc.time()} as
+ * the script ends, for the whole-process comparison. {@code thetaf} is not run here so that the
+ * whole-process figure is ets + auto.arima only (its stored forecasts are in r_forecasts.csv).
  */
 final class RForecastRunner {
-  static final String[] METHODS = {"R-ets", "R-arima", "R-thetaf"};
+  static final String[] METHODS = {"R-ets", "R-arima"};
+
+  /** R's forecasts and the summed whole-process CPU seconds of the Rscript processes. */
+  record Result(List<MethodForecasts> methods, double processCpuSeconds) {}
 
   private static final String SCRIPT =
       """
@@ -45,29 +51,45 @@ final class RForecastRunner {
         }
         run("R-ets", quote(forecast(ets(x), h = h, level = c(80, 95))))
         run("R-arima", quote(forecast(auto.arima(x), h = h, level = c(80, 95))))
-        run("R-thetaf", quote(thetaf(x, h = h, level = c(80, 95))))
       }
+      cat("PROCESS", "-", cpu(proc.time()), "-", sep = ",", file = out)
+      cat("\\n", file = out)
       close(out)
       """;
 
   private RForecastRunner() {}
 
-  static List<MethodForecasts> run(List<M3Series> series, int threads, PrintStream out)
-      throws IOException, InterruptedException {
-    if (!onPath("Rscript")) {
-      out.println(
-          "--r: Rscript not found; install R and the forecast package with"
-              + " `apt-get install r-cran-forecast` (Debian/Ubuntu), then run again");
-      return List.of();
+  /**
+   * Fails with one line unless {@code rscript} is on the PATH and loads R's forecast package.
+   *
+   * @throws IllegalArgumentException naming what is missing and how to install it
+   */
+  static void require(String rscript) throws IOException, InterruptedException {
+    String fix = "install R and the forecast package (apt-get install -y r-cran-forecast)";
+    if (!onPath(rscript)) {
+      throw new IllegalArgumentException("--r: " + rscript + " is not on the PATH: " + fix);
     }
+    Process p =
+        new ProcessBuilder(rscript, "-e", "suppressMessages(library(forecast))")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      throw new IllegalArgumentException(
+          "--r: " + rscript + " cannot load R's forecast package: " + fix);
+    }
+  }
+
+  static Result run(List<M3Series> series, int threads, PrintStream out)
+      throws IOException, InterruptedException {
+    require("Rscript");
     Path dir = Files.createTempDirectory("vigil-m3-r");
     Path script = dir.resolve("m3.R");
     Files.writeString(script, SCRIPT, StandardCharsets.UTF_8);
     int k = Math.max(1, Math.min(threads, series.size()));
     List<Process> procs = new ArrayList<>();
     List<Path> outputs = new ArrayList<>();
-    out.printf(
-        Locale.ROOT, "--r: running R's ets, auto.arima and thetaf in %d process(es)...%n", k);
+    out.printf(Locale.ROOT, "--r: running R's ets and auto.arima in %d process(es)...%n", k);
     for (int p = 0; p < k; p++) {
       Path in = dir.resolve("in" + p + ".csv");
       Path res = dir.resolve("out" + p + ".csv");
@@ -95,6 +117,7 @@ final class RForecastRunner {
       }
     }
     List<MethodForecasts> result = new ArrayList<>();
+    double processCpu = 0;
     Map<String, MethodForecasts> byName = new java.util.LinkedHashMap<>();
     for (String m : METHODS) {
       MethodForecasts mf = new MethodForecasts(m, false);
@@ -109,6 +132,10 @@ final class RForecastRunner {
         String line;
         while ((line = r.readLine()) != null) {
           String[] f = line.split(",");
+          if (f[0].equals("PROCESS")) {
+            processCpu += Double.parseDouble(f[2]);
+            continue;
+          }
           String[] v = f[3].split(";");
           int h = v.length / 5;
           double[][] parts = new double[5][h];
@@ -127,7 +154,7 @@ final class RForecastRunner {
         }
       }
     }
-    return result;
+    return new Result(result, processCpu);
   }
 
   static boolean onPath(String exe) {

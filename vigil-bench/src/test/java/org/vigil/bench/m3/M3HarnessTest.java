@@ -54,7 +54,7 @@ class M3HarnessTest {
     String out = buf.toString(StandardCharsets.UTF_8);
     // naive: S1 forecasts 18, 18 against 19, 21: sMAPE (200/37 + 600/39)/2 = 10.39;
     // S2 forecasts 100, 100 against 110, 120: (2000/210 + 4000/220)/2 = 13.85; mean 12.12
-    assertThat(out).containsPattern("naive\\s+2\\s+12\\.12\\s+10\\.40\\s+13\\.85");
+    assertThat(out).containsPattern("naive\\s+2\\s+12\\.12\\s+12\\.12\\s+10\\.40\\s+13\\.85");
     // X is perfect on S2 and equal to naive on S1: (10.39 + 0) / 2 = 5.20
     assertThat(out).containsPattern("X\\s+2\\s+5\\.20");
     assertThat(Files.readString(json)).contains("\"method\": \"naive\"");
