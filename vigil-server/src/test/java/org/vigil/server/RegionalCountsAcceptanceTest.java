@@ -66,10 +66,12 @@ class RegionalCountsAcceptanceTest {
   void everyCountSeries_apiBoundsAreWholeAndNonNegative() throws Exception {
     int checked = 0;
     for (Indicator ind : indicators()) {
+      boolean anyState = false;
       for (String state : cis) {
         if (!isCountSeries(ind, state)) {
           continue;
         }
+        anyState = true;
         String reader = state.toLowerCase(Locale.ROOT) + ".analyst";
         HttpResponse<String> r =
             server.get(
@@ -78,7 +80,7 @@ class RegionalCountsAcceptanceTest {
         assertWholeAndNonNegative(JSON.readTree(r.body()), ind.code() + " " + state);
         checked++;
       }
-      if (Counts.isCount(ind)) {
+      if (anyState && Counts.isCount(ind)) {
         JsonNode cisForecast =
             api("/api/forecast?indicator=" + ind.code() + "&area=CIS", SECRETARIAT);
         assertWholeAndNonNegative(cisForecast, ind.code() + " CIS");
