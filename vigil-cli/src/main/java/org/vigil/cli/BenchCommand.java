@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
       BenchTextCommand.class,
       BenchAnalyseCommand.class,
       BenchWaterCommand.class,
+      BenchDemoForecastCommand.class,
     })
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;

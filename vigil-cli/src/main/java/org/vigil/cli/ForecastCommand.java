@@ -84,7 +84,7 @@ final class ForecastCommand implements Callable<Integer> {
       String ar = root.areaCode(vigil, area);
       ForecastService service = ForecastService.create(vigil);
       Forecast f = service.forecast(caller, ind, ar, fs);
-      boolean counts = service.isCounts(caller, ind, ar);
+      boolean counts = service.isCounts(caller, ind, ar) || !f.countDistributions().isEmpty();
       root.renderer()
           .note(
               ind

@@ -63,6 +63,17 @@ final class EtsFit {
     this.stats = FitStatistics.fromLikelihood(n, k, -0.5 * minus2LogL, sigma2, mse);
   }
 
+  /** The in-sample one-step residuals {@code y - fitted} of the series it was fitted to. */
+  double[] residuals(double[] y) {
+    double[] e = new double[n];
+    new EtsFilter(type, m, y).run(alpha, beta, gamma, phi, l0, b0, s0, 0, e);
+    double[] r = new double[n];
+    for (int t = 0; t < n; t++) {
+      r[t] = type.multiplicativeError() ? y[t] - y[t] / (1 + e[t]) : e[t];
+    }
+    return r;
+  }
+
   Map<String, Double> parameters() {
     Map<String, Double> p = new LinkedHashMap<>();
     p.put("alpha", alpha);

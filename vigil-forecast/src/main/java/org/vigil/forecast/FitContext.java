@@ -14,6 +14,9 @@ final class FitContext {
   final ForecastSpec spec;
   final List<String> diagnostics = new ArrayList<>();
 
+  /** In-sample one-step residuals {@code y - fitted}, set by methods that have them. */
+  double[] residuals = new double[0];
+
   FitContext(ForecastSpec spec, int period) {
     this.spec = spec;
     this.horizon = spec.horizon();

@@ -21,6 +21,8 @@ public final class Forecast {
   private final Map<String, Double> parameters;
   private final FitStatistics fit;
   private final List<String> diagnostics;
+  private List<CountDistribution> counts = List.of();
+  private double[] residuals = new double[0];
 
   Forecast(
       Period start,
@@ -125,6 +127,80 @@ public final class Forecast {
   /** Remarks about the fit: fallbacks, transforms, members of a combination. */
   public List<String> diagnostics() {
     return diagnostics;
+  }
+
+  /** This forecast with its count distributions (one a step, or none) and in-sample residuals. */
+  Forecast withDetails(List<CountDistribution> countsPerStep, double[] inSampleResiduals) {
+    Forecast f =
+        new Forecast(start, points, quantiles, method, model, parameters, fit, diagnostics);
+    f.counts = List.copyOf(countsPerStep);
+    f.residuals = inSampleResiduals.clone();
+    return f;
+  }
+
+  /**
+   * For a count forecast ({@link ForecastSpec#counts()}), the distribution of each step, whose
+   * quantiles are the forecast's; empty otherwise.
+   */
+  public List<CountDistribution> countDistributions() {
+    return counts;
+  }
+
+  /**
+   * The model's in-sample one-step residuals ({@code y - fitted}, on the scale it was fitted on),
+   * where the method has them (ETS, Croston, SBA, TSB, naive); empty otherwise.
+   */
+  public double[] residuals() {
+    return residuals.clone();
+  }
+
+  /**
+   * The same forecast moved to other point forecasts (for example reconciled ones): a count
+   * forecast takes the quantiles of its count distributions rescaled to the new means; any other
+   * moves every quantile by the change of its point (truncated at zero when {@code nonNegative}).
+   *
+   * @throws ForecastInputException when the number of points differs from the horizon
+   */
+  public Forecast withPoints(double[] newPoints, boolean nonNegative, String note) {
+    if (newPoints.length != points.length) {
+      throw new ForecastInputException(
+          "Expected "
+              + points.length
+              + " points to move the forecast to, found "
+              + newPoints.length);
+    }
+    double[] probs = new double[quantiles.size()];
+    int i = 0;
+    for (double p : quantiles.keySet()) {
+      probs[i++] = p;
+    }
+    Map<Double, double[]> q = new LinkedHashMap<>();
+    List<CountDistribution> moved = new ArrayList<>();
+    if (!counts.isEmpty()) {
+      CountDistribution[] d = new CountDistribution[points.length];
+      for (int h = 0; h < d.length; h++) {
+        d[h] = counts.get(h).withMean(newPoints[h]);
+        moved.add(d[h]);
+      }
+      double[][] cq = CountModel.quantiles(d, probs);
+      for (int k = 0; k < probs.length; k++) {
+        q.put(probs[k], cq[k]);
+      }
+    } else {
+      quantiles.forEach(
+          (p, old) -> {
+            double[] x = new double[old.length];
+            for (int h = 0; h < x.length; h++) {
+              double v = old[h] + newPoints[h] - points[h];
+              x[h] = nonNegative ? Math.max(0, v) : v;
+            }
+            q.put(p, x);
+          });
+    }
+    List<String> notes = new ArrayList<>(diagnostics);
+    notes.add(note);
+    return new Forecast(start, newPoints, q, method, model, parameters, fit, notes)
+        .withDetails(moved, residuals);
   }
 
   @Override

@@ -25,6 +25,7 @@ public final class ForecastSpec {
   private final long seed;
   private final OptionalDouble boxCoxLambda;
   private final boolean nonNegative;
+  private final boolean counts;
   private final int seasonalPeriod;
   private final int simulations;
   private final String etsModel;
@@ -53,6 +54,7 @@ public final class ForecastSpec {
     this.seed = b.seed;
     this.boxCoxLambda = b.boxCoxLambda;
     this.nonNegative = b.nonNegative;
+    this.counts = b.counts;
     this.seasonalPeriod = b.seasonalPeriod;
     this.simulations = b.simulations;
     this.etsModel = b.etsModel;
@@ -72,6 +74,7 @@ public final class ForecastSpec {
     b.seed = seed;
     b.boxCoxLambda = boxCoxLambda;
     b.nonNegative = nonNegative;
+    b.counts = counts;
     b.seasonalPeriod = seasonalPeriod;
     b.simulations = simulations;
     b.etsModel = etsModel;
@@ -106,6 +109,15 @@ public final class ForecastSpec {
   /** Whether forecasts and quantiles are truncated at zero (counts, rates). */
   public boolean nonNegative() {
     return nonNegative;
+  }
+
+  /**
+   * Whether the series counts things (non-negative whole numbers): its quantiles then come from a
+   * count distribution around the point forecast and are whole numbers, never negative (implies
+   * {@link #nonNegative()}).
+   */
+  public boolean counts() {
+    return counts;
   }
 
   /** Seasonal period; 0 means the series' periods per year (12, 4 or 1). */
@@ -149,13 +161,14 @@ public final class ForecastSpec {
     return String.format(
         Locale.ROOT,
         "ForecastSpec[method=%s, horizon=%d, levels=%s, seed=%d, boxCox=%s, nonNegative=%s,"
-            + " seasonalPeriod=%d, ets=%s, combination=%s]",
+            + " counts=%s, seasonalPeriod=%d, ets=%s, combination=%s]",
         method,
         horizon,
         levels,
         seed,
         boxCoxLambda,
         nonNegative,
+        counts,
         seasonalPeriod,
         etsModel,
         combination);
@@ -169,6 +182,7 @@ public final class ForecastSpec {
     private long seed = 1;
     private OptionalDouble boxCoxLambda = OptionalDouble.empty();
     private boolean nonNegative;
+    private boolean counts;
     private int seasonalPeriod;
     private int simulations = 2000;
     private String etsModel = "ZZZ";
@@ -223,6 +237,15 @@ public final class ForecastSpec {
 
     public Builder nonNegative(boolean n) {
       this.nonNegative = n;
+      return this;
+    }
+
+    /** Count intervals (see {@link ForecastSpec#counts()}); true also sets non-negative. */
+    public Builder counts(boolean c) {
+      this.counts = c;
+      if (c) {
+        this.nonNegative = true;
+      }
       return this;
     }
 

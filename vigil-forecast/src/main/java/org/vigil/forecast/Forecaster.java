@@ -41,7 +41,7 @@ public final class Forecaster {
     double[] y = fillGaps(trimmed.values(), ctx);
     BoxCox boxCox = BoxCox.of(spec, y, ctx);
     ModelForecast f = forecastArray(boxCox.transform(y), ctx);
-    return finish(trimmed, f, boxCox, ctx);
+    return finish(trimmed, y, f, boxCox, ctx);
   }
 
   /** Runs the method of the context's spec on a gap-free array. */
@@ -82,7 +82,8 @@ public final class Forecaster {
     return out;
   }
 
-  private static Forecast finish(TimeSeries s, ModelForecast f, BoxCox boxCox, FitContext ctx) {
+  private static Forecast finish(
+      TimeSeries s, double[] y, ModelForecast f, BoxCox boxCox, FitContext ctx) {
     int h = ctx.horizon;
     double[] points = boxCox.inverse(f.mean());
     Map<Double, double[]> q = new LinkedHashMap<>();
@@ -101,8 +102,16 @@ public final class Forecaster {
         qs[i][k] = col[i];
       }
     }
+    CountDistribution[] counts = new CountDistribution[0];
     if (ctx.spec.nonNegative()) {
       clampAtZero(points);
+      if (ctx.spec.counts() && allNonNegative(y)) {
+        counts = CountModel.distributions(y, points, qs, ctx.probs, ctx);
+        double[][] cq = CountModel.quantiles(counts, ctx.probs);
+        System.arraycopy(cq, 0, qs, 0, qs.length);
+      } else if (ctx.spec.counts()) {
+        ctx.note("count intervals need non-negative data: used the model's intervals");
+      }
       for (double[] x : qs) {
         clampAtZero(x);
       }
@@ -112,7 +121,17 @@ public final class Forecaster {
     }
     List<String> diagnostics = new ArrayList<>(ctx.diagnostics);
     return new Forecast(
-        s.end().plus(1), points, q, f.method(), f.model(), f.parameters(), f.fit(), diagnostics);
+            s.end().plus(1), points, q, f.method(), f.model(), f.parameters(), f.fit(), diagnostics)
+        .withDetails(List.of(counts), ctx.residuals);
+  }
+
+  private static boolean allNonNegative(double[] y) {
+    for (double v : y) {
+      if (!(v >= 0)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void clampAtZero(double[] x) {

@@ -51,6 +51,7 @@ final class Intermittent {
     for (int t = 1; t < n; t++) {
       residuals[t - 1] = y[t] - bestFitted[t];
     }
+    ctx.residuals = residuals.clone();
     Arrays.sort(residuals);
     double[] mean = new double[ctx.horizon];
     Arrays.fill(mean, level);

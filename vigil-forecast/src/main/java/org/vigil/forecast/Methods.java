@@ -54,6 +54,7 @@ final class Methods {
       return NaiveMethods.naive(y, ctx);
     }
     double[] mean = fit.mean(ctx.horizon);
+    ctx.residuals = fit.residuals(y);
     double[][] q = fit.quantiles(mean, ctx.probs, ctx.spec.seed(), ctx.spec.simulations());
     return new ModelForecast(
         fit.type.toString(), ForecastMethod.ETS, fit.parameters(), fit.stats, mean, q);

@@ -46,18 +46,25 @@ public record IndicatorChart(
     }
   }
 
-  /** A forecast point with its 80% and 95% intervals. */
+  /**
+   * A forecast point with its 80% and 95% intervals. The point forecast is the mean, which for a
+   * skewed count distribution (a sparse series) can lie outside the 80% band, so only the bands'
+   * order is required.
+   */
   public record FanPoint(
       Period period, double mean, double lower80, double upper80, double lower95, double upper95) {
     public FanPoint {
       if (period == null) {
         throw new IllegalArgumentException("FanPoint needs a period");
       }
-      if (!(lower95 <= lower80 && lower80 <= mean && mean <= upper80 && upper80 <= upper95)) {
+      if (!(lower95 <= lower80
+          && lower80 <= upper80
+          && upper80 <= upper95
+          && Double.isFinite(mean))) {
         throw new IllegalArgumentException(
             String.format(
                 java.util.Locale.ROOT,
-                "FanPoint %s must satisfy lower95 <= lower80 <= mean <= upper80 <= upper95,"
+                "FanPoint %s must satisfy lower95 <= lower80 <= upper80 <= upper95 and a finite mean,"
                     + " found %s <= %s <= %s <= %s <= %s",
                 period,
                 lower95,

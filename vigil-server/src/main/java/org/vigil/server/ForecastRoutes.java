@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.vigil.app.Vigil;
 import org.vigil.app.forecast.ForecastService;
+import org.vigil.app.forecast.RegionalForecast;
+import org.vigil.app.forecast.RegionalForecasts;
 import org.vigil.forecast.FitStatistics;
 import org.vigil.forecast.Forecast;
 import org.vigil.forecast.ForecastMethod;
@@ -23,9 +25,13 @@ import org.vigil.timeseries.Period;
  */
 final class ForecastRoutes implements RouteGroup {
   private final ForecastService forecasts;
+  private final RegionalForecasts regional;
+  private final Vigil vigil;
 
   ForecastRoutes(Vigil vigil) {
+    this.vigil = vigil;
     this.forecasts = ForecastService.create(vigil);
+    this.regional = RegionalForecasts.create(vigil);
   }
 
   @Override
@@ -38,7 +44,53 @@ final class ForecastRoutes implements RouteGroup {
     String indicator = Params.required(ctx, "indicator").toUpperCase(Locale.ROOT);
     String area = Params.required(ctx, "area").toUpperCase(Locale.ROOT);
     ForecastSpec spec = spec(ctx, Params.intParam(ctx, "h", 12, 1, 120));
+    if (regional.isGroup(area)) {
+      regionalForecast(ctx, indicator, area, spec);
+      return;
+    }
     Forecast f = forecasts.forecast(Caller.of(ctx), indicator, area, spec);
+    Map<String, Object> out = forecastJson(indicator, area, f, spec);
+    ctx.json(out);
+  }
+
+  /**
+   * A group's forecast: the published, reconciled figure (the same for every reader), what it
+   * covers, and the reconciled forecasts of the member states whose data the caller may read.
+   */
+  private void regionalForecast(Context ctx, String indicator, String group, ForecastSpec spec) {
+    RegionalForecast r = regional.forecast(indicator, group, spec.horizon());
+    ForecastSpec levels = ForecastSpec.builder().horizon(spec.horizon()).build();
+    Map<String, Object> out = forecastJson(indicator, group, r.total(), levels);
+    Map<String, Object> coverage = new LinkedHashMap<>();
+    coverage.put("statesCovered", r.covered().size());
+    coverage.put("statesTotal", r.members().size());
+    coverage.put("states", r.covered());
+    coverage.put("text", r.coverage() + ", all states' data (published figure)");
+    out.put("coverage", coverage);
+    Map<String, Object> rec = new LinkedHashMap<>();
+    rec.put("method", "MinT");
+    rec.put("covariance", r.estimator());
+    rec.put("lambda", num(r.lambda()));
+    rec.put("aggregation", r.aggregation());
+    rec.put("notes", r.notes());
+    out.put("reconciliation", rec);
+    org.vigil.model.AccessContext caller = Caller.of(ctx);
+    List<Map<String, Object>> members = new ArrayList<>();
+    int withheld = 0;
+    for (String state : r.covered()) {
+      if (vigil.observations().series(caller, indicator, state).isEmpty()) {
+        withheld++;
+        continue;
+      }
+      members.add(forecastJson(indicator, state, r.states().get(state), levels));
+    }
+    out.put("members", members);
+    out.put("membersWithheld", withheld);
+    ctx.json(out);
+  }
+
+  private static Map<String, Object> forecastJson(
+      String indicator, String area, Forecast f, ForecastSpec spec) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("indicator", indicator);
     out.put("area", area);
@@ -63,7 +115,7 @@ final class ForecastRoutes implements RouteGroup {
     out.put("intervals", intervals);
     out.put("fit", fit(f.fit()));
     out.put("diagnostics", f.diagnostics());
-    ctx.json(out);
+    return out;
   }
 
   private void backtest(Context ctx) {

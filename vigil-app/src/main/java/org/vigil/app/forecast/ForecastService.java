@@ -12,6 +12,7 @@ import org.vigil.forecast.eval.BacktestSpec;
 import org.vigil.model.AccessContext;
 import org.vigil.model.NotFoundException;
 import org.vigil.model.Observation;
+import org.vigil.report.Counts;
 import org.vigil.timeseries.Period;
 import org.vigil.timeseries.TimeSeries;
 
@@ -33,14 +34,32 @@ public final class ForecastService {
 
   /**
    * Forecasts the latest vintage of (indicator, area) readable by {@code ctx}. A count series (all
-   * values non-negative whole numbers) is forecast with non-negative intervals.
+   * values non-negative whole numbers, or an indicator whose unit counts things and whose values
+   * are not negative) gets count intervals: whole numbers, never negative ({@link
+   * ForecastSpec#counts()}).
    *
    * @throws NotFoundException when the caller can read no value of the series
    */
   public Forecast forecast(AccessContext ctx, String indicator, String area, ForecastSpec spec) {
     TimeSeries s = series(ctx, indicator, area);
-    ForecastSpec effective = isCounts(s) ? spec.toBuilder().nonNegative(true).build() : spec;
-    return Forecaster.forecast(s, effective);
+    return Forecaster.forecast(s, effective(ctx, indicator, s, spec));
+  }
+
+  private ForecastSpec effective(
+      AccessContext ctx, String indicator, TimeSeries s, ForecastSpec spec) {
+    boolean countUnit =
+        vigil.reference().indicator(ctx, indicator).map(Counts::isCount).orElse(false);
+    boolean counts = isCounts(s) || (countUnit && s.countPresent() > 0 && nonNegative(s));
+    return counts ? spec.toBuilder().counts(true).build() : spec;
+  }
+
+  private static boolean nonNegative(TimeSeries s) {
+    for (int i = 0; i < s.size(); i++) {
+      if (s.get(i) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** True when every value of the series is a non-negative whole number (a count). */
@@ -71,7 +90,8 @@ public final class ForecastService {
    */
   public BacktestResult backtest(
       AccessContext ctx, String indicator, String area, ForecastSpec spec, BacktestSpec b) {
-    return Backtest.run(series(ctx, indicator, area), spec, b);
+    TimeSeries s = series(ctx, indicator, area);
+    return Backtest.run(s, effective(ctx, indicator, s, spec), b);
   }
 
   private TimeSeries series(AccessContext ctx, String indicator, String area) {

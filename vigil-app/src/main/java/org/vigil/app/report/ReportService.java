@@ -64,12 +64,14 @@ public final class ReportService {
   private final Vigil vigil;
   private final ReportSupplements supplements;
   private final ReportRenderer renderer = ReportRenderer.create();
+  private final org.vigil.app.forecast.RegionalForecasts regional;
   private final java.util.Deque<ReportRecord> recent = new java.util.ArrayDeque<>();
   private static final int RECENT = 50;
 
   public ReportService(Vigil vigil, ReportSupplements supplements) {
     this.vigil = vigil;
     this.supplements = supplements;
+    this.regional = org.vigil.app.forecast.RegionalForecasts.create(vigil);
   }
 
   /** A service whose risk, priority and programme sections come from the installed engines. */
@@ -261,7 +263,13 @@ public final class ReportService {
         : IndicatorRow.Coverage.NONE;
   }
 
-  private static Section<IndicatorChart> charts(
+  /**
+   * One chart per threat domain (monthly indicators with a year of data). A group's chart shows the
+   * published regional figure: the aggregate over every covered member state and its forecast
+   * reconciled with the states' (so it is the sum of theirs), labelled with what it covers; a
+   * state's chart its own series and forecast.
+   */
+  private Section<IndicatorChart> charts(
       ReportSeries series, Area area, List<String> covered, Period period) {
     List<IndicatorChart> charts = new ArrayList<>();
     List<org.vigil.model.ThreatDomain> shown = new ArrayList<>();
@@ -274,11 +282,13 @@ public final class ReportService {
         continue;
       }
       charts.add(
-          chart(
-              ind,
-              area,
-              ts.get(),
-              coverage(series, area, ind, covered, ts.get().periodAt(ts.get().size() - 1))));
+          area.kind() == AreaKind.GROUP
+              ? regionalChart(ind, area, ts.get(), period)
+              : chart(
+                  ind,
+                  area,
+                  ts.get(),
+                  coverage(series, area, ind, covered, ts.get().periodAt(ts.get().size() - 1))));
       shown.add(ind.domain());
       if (charts.size() == CHARTS) {
         break;
@@ -289,32 +299,77 @@ public final class ReportService {
 
   private static IndicatorChart chart(
       Indicator ind, Area area, TimeSeries ts, IndicatorRow.Coverage coverage) {
+    Forecast f = null;
+    try {
+      // A count gets count intervals: whole numbers, never below zero.
+      boolean count = Counts.isCount(ind) || org.vigil.app.forecast.ForecastService.isCounts(ts);
+      f = Forecaster.forecast(ts, ForecastSpec.builder().horizon(HORIZON).counts(count).build());
+    } catch (RuntimeException e) {
+      // The chart still shows the history; the renderer says there is no forecast.
+      f = null;
+    }
+    return chart(ind, area, ts, f, coverage);
+  }
+
+  /**
+   * The group's published figure: its history over the covered states up to the report period and
+   * the reconciled forecast (when the data end in the report period; an older report shows no
+   * forecast rather than one made from later data).
+   */
+  private IndicatorChart regionalChart(
+      Indicator ind, Area area, TimeSeries visible, Period period) {
+    org.vigil.app.forecast.RegionalForecast r;
+    try {
+      r = regional.forecast(ind.code(), area.code(), HORIZON);
+    } catch (RuntimeException e) {
+      return chart(ind, area, visible, null, IndicatorRow.Coverage.NONE);
+    }
+    SortedMap<Period, Double> points = new java.util.TreeMap<>();
+    TimeSeries h = r.history();
+    for (int i = 0; i < h.size(); i++) {
+      if (!Double.isNaN(h.get(i)) && h.periodAt(i).compareTo(period) <= 0) {
+        points.put(h.periodAt(i), h.get(i));
+      }
+    }
+    Optional<TimeSeries> ts = ReportSeries.tail(points, HISTORY);
+    if (ts.isEmpty()) {
+      return chart(ind, area, visible, null, IndicatorRow.Coverage.NONE);
+    }
+    boolean current = r.total().start().equals(ts.get().periodAt(ts.get().size() - 1).plus(1));
+    return chart(
+        ind,
+        area,
+        ts.get(),
+        current ? r.total() : null,
+        new IndicatorRow.Coverage(r.covered().size(), r.members().size()));
+  }
+
+  private static IndicatorChart chart(
+      Indicator ind, Area area, TimeSeries ts, Forecast f, IndicatorRow.Coverage coverage) {
     List<IndicatorChart.Point> history = new ArrayList<>();
     for (int i = 0; i < ts.size(); i++) {
       history.add(new IndicatorChart.Point(ts.periodAt(i), ts.get(i)));
     }
     List<IndicatorChart.FanPoint> fan = new ArrayList<>();
     String model = "";
-    try {
-      // A count cannot fall below zero: its forecast is truncated there (and its fan clipped).
-      boolean count = Counts.isCount(ind);
-      Forecast f =
-          Forecaster.forecast(
-              ts, ForecastSpec.builder().horizon(HORIZON).nonNegative(count).build());
-      double[] mean = f.quantile(0.5);
-      double[] l80 = f.lower(0.8);
-      double[] u80 = f.upper(0.8);
-      double[] l95 = f.lower(0.95);
-      double[] u95 = f.upper(0.95);
-      for (int h = 0; h < f.horizon(); h++) {
-        fan.add(
-            new IndicatorChart.FanPoint(
-                f.periods().get(h), mean[h], l80[h], u80[h], l95[h], u95[h]));
+    if (f != null) {
+      try {
+        // The line is the point forecast (for a region, the sum of its states'); the bands are the
+        // 80% and 95% intervals.
+        double[] mean = f.points();
+        double[] l80 = f.lower(0.8);
+        double[] u80 = f.upper(0.8);
+        double[] l95 = f.lower(0.95);
+        double[] u95 = f.upper(0.95);
+        for (int h = 0; h < f.horizon(); h++) {
+          fan.add(
+              new IndicatorChart.FanPoint(
+                  f.periods().get(h), mean[h], l80[h], u80[h], l95[h], u95[h]));
+        }
+        model = f.model();
+      } catch (RuntimeException e) {
+        fan.clear();
       }
-      model = f.model();
-    } catch (RuntimeException e) {
-      // The chart still shows the history; the renderer says there is no forecast.
-      fan.clear();
     }
     TrendResult t = TrendAnalyser.analyse(ts, TrendSpec.DEFAULT, ind.unit());
     return new IndicatorChart(
