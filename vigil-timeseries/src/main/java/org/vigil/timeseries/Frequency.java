@@ -47,6 +47,14 @@ public enum Frequency {
     return seasonalPeriods;
   }
 
+  /**
+   * The whole-number main seasonal period the single-season models use (seasonal naive, ETS, ARIMA,
+   * Theta): 7 for daily (the week), 52 for weekly, 12 monthly, 4 quarterly, 1 (none) yearly.
+   */
+  public int seasonalPeriod() {
+    return seasonalPeriods.isEmpty() ? 1 : (int) Math.round(seasonalPeriods.get(0));
+  }
+
   /** True for the frequencies finer than a month (weekly and daily). */
   public boolean subMonthly() {
     return this == WEEKLY || this == DAILY;
