@@ -40,6 +40,18 @@ public enum Frequency {
   }
 
   /**
+   * Mean number of periods in a calendar year: 365.25 days, 52.18 weeks, 12, 4 or 1; the factor
+   * that turns a change per period into a change per year.
+   */
+  public double meanPeriodsPerYear() {
+    return switch (this) {
+      case DAILY -> 365.25;
+      case WEEKLY -> 365.25 / 7.0;
+      default -> periodsPerYear;
+    };
+  }
+
+  /**
    * The seasonal cycles of this frequency, shortest first, in periods: daily 7 and 365.25, weekly
    * 52.18 (365.25 / 7), monthly 12, quarterly 4, yearly none.
    */
