@@ -115,7 +115,7 @@ export function dateTime(iso) {
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso));
 }
 
-/** A period code (2026-10, 2026-Q3, 2026) as words in the current language. */
+/** A period code (2026-01-31, 2026-W05, 2026-10, 2026-Q3, 2026) as words in the current language. */
 export function period(p) {
   if (!p) return '—';
   let m = /^(\d{4})-(\d{2})$/.exec(p);
@@ -126,6 +126,13 @@ export function period(p) {
   }
   m = /^(\d{4})-Q(\d)$/.exec(p);
   if (m) return t('period.quarter', { q: m[2], y: m[1] });
+  m = /^(\d{4})-W(\d{2})$/.exec(p);
+  if (m) return t('period.week', { w: +m[2], y: m[1] });
+  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(p);
+  if (m) {
+    return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+      .format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])));
+  }
   return p;
 }
 

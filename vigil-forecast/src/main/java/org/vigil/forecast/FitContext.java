@@ -10,6 +10,10 @@ import java.util.List;
 final class FitContext {
   final int horizon;
   final int period;
+
+  /** Every seasonal cycle of the series (possibly fractional, e.g. 52.18), for MSTL. */
+  final double[] seasonalPeriods;
+
   final double[] probs;
   final ForecastSpec spec;
   final List<String> diagnostics = new ArrayList<>();
@@ -18,7 +22,12 @@ final class FitContext {
   double[] residuals = new double[0];
 
   FitContext(ForecastSpec spec, int period) {
+    this(spec, period, period > 1 ? new double[] {period} : new double[0]);
+  }
+
+  FitContext(ForecastSpec spec, int period, double[] seasonalPeriods) {
     this.spec = spec;
+    this.seasonalPeriods = seasonalPeriods.clone();
     this.horizon = spec.horizon();
     this.period = period;
     List<Double> p = spec.quantileProbabilities();

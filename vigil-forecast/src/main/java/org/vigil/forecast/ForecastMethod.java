@@ -3,8 +3,9 @@ package org.vigil.forecast;
 /** The forecasting methods {@link Forecaster} offers. */
 public enum ForecastMethod {
   /**
-   * Chosen per series: SBA for intermittent non-negative counts, otherwise the combination {@link
-   * #COMBO}; simpler models when the series is too short.
+   * Chosen per series: SBA for intermittent non-negative counts; {@link #MSTL} for weekly and daily
+   * series (a seasonal cycle longer than 24 periods, or more than one cycle); otherwise the
+   * combination {@link #COMBO}; simpler models when the series is too short.
    */
   AUTO,
   /** Exponential smoothing state-space models (ETS), the best by AICc (Hyndman et al., 2008). */
@@ -30,5 +31,10 @@ public enum ForecastMethod {
   /** Random walk with drift: the line from the first to the last value, extended. */
   DRIFT,
   /** A robust combination of ETS, ARIMA and Theta forecasts. */
-  COMBO
+  COMBO,
+  /**
+   * MSTL decomposition (Bandara et al., 2021) with non-seasonal ETS on the seasonally adjusted
+   * series and seasonal naive on each seasonal component, as R's {@code forecast(mstl(y))}.
+   */
+  MSTL
 }

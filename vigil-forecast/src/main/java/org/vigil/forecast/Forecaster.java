@@ -36,12 +36,23 @@ public final class Forecaster {
     }
     TimeSeries trimmed = series.trim();
     int m =
-        spec.seasonalPeriod() > 0 ? spec.seasonalPeriod() : trimmed.frequency().periodsPerYear();
-    FitContext ctx = new FitContext(spec, m);
+        spec.seasonalPeriod() > 0 ? spec.seasonalPeriod() : trimmed.frequency().seasonalPeriod();
+    FitContext ctx = new FitContext(spec, m, seasonalPeriods(spec, trimmed));
     double[] y = fillGaps(trimmed.values(), ctx);
     BoxCox boxCox = BoxCox.of(spec, y, ctx);
     ModelForecast f = forecastArray(boxCox.transform(y), ctx);
     return finish(trimmed, y, f, boxCox, ctx);
+  }
+
+  /**
+   * The seasonal cycles MSTL decomposes: the frequency's ({@code 52.18} for weekly, {@code 7} and
+   * {@code 365.25} for daily), or the spec's one period when it sets one.
+   */
+  private static double[] seasonalPeriods(ForecastSpec spec, TimeSeries s) {
+    if (spec.seasonalPeriod() > 0) {
+      return new double[] {spec.seasonalPeriod()};
+    }
+    return s.frequency().seasonalPeriods().stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /** Runs the method of the context's spec on a gap-free array. */

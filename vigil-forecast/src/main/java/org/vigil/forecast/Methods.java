@@ -15,6 +15,7 @@ final class Methods {
       case DOTM -> DynamicTheta.forecast(y, ctx);
       case CROSTON, SBA, TSB -> Intermittent.forecast(y, ctx, method);
       case COMBO -> Combination.forecast(y, ctx);
+      case MSTL -> Mstl.forecast(y, ctx);
       case AUTO -> auto(y, ctx);
       case NAIVE -> NaiveMethods.naive(y, ctx);
       case SNAIVE -> NaiveMethods.seasonalNaive(y, ctx);
@@ -44,7 +45,19 @@ final class Methods {
       ctx.note("intermittent series (at least 30% zeros): used SBA");
       return Intermittent.forecast(y, ctx, ForecastMethod.SBA);
     }
+    if (highFrequency(ctx) && y.length >= 2 * ctx.period + 1) {
+      return Mstl.forecast(y, ctx);
+    }
     return Combination.forecast(y, ctx);
+  }
+
+  /**
+   * Weekly and daily series: a cycle longer than ETS's seasonal models take (24), or several
+   * cycles.
+   */
+  private static boolean highFrequency(FitContext ctx) {
+    double[] p = ctx.seasonalPeriods;
+    return p.length > 1 || (p.length == 1 && p[0] > 24);
   }
 
   static ModelForecast ets(double[] y, FitContext ctx) {

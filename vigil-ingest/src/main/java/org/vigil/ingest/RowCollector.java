@@ -90,6 +90,8 @@ final class RowCollector {
             case MONTHLY -> "YYYY-MM";
             case QUARTERLY -> "YYYY-Qn";
             case YEARLY -> "YYYY";
+            case WEEKLY -> "YYYY-Www, an ISO 8601 week";
+            case DAILY -> "YYYY-MM-DD";
           };
       reject(
           line,

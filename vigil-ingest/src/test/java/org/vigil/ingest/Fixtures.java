@@ -29,7 +29,9 @@ final class Fixtures {
           List.of(
               indicator("VIOLENT_DEATH_RATE", Frequency.YEARLY),
               indicator("TERROR_INCIDENTS", Frequency.MONTHLY),
-              indicator("DRUG_SEIZURES", Frequency.QUARTERLY)));
+              indicator("DRUG_SEIZURES", Frequency.QUARTERLY),
+              indicator("REPORTS_WEEKLY", Frequency.WEEKLY),
+              indicator("CALLS_DAILY", Frequency.DAILY)));
 
   private Fixtures() {}
 

@@ -37,6 +37,23 @@ class LongCsvReaderTest {
   }
 
   @Test
+  void read_weeklyAndDailyRows_keepTheirPeriods() {
+    String csv =
+        "indicator,area,period,value\n"
+            + "REPORTS_WEEKLY,RUS,2026-W01,3\n"
+            + "REPORTS_WEEKLY,RUS,2026W2,4\n"
+            + "CALLS_DAILY,KAZ,2024-02-29,5\n";
+    ReadResult r = read(F, csv, spec("w.csv").build());
+    assertThat(r.rejections()).isEmpty();
+    assertThat(r.observations())
+        .extracting(Observation::period)
+        .containsExactly(
+            Period.week(2026, 1),
+            Period.week(2026, 2),
+            Period.day(java.time.LocalDate.of(2024, 2, 29)));
+  }
+
+  @Test
   void read_bomQuotesAndReorderedColumns_areAccepted() {
     String csv =
         "\uFEFFvalue,period,area,indicator,source\n"

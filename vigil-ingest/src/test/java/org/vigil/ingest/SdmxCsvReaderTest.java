@@ -66,6 +66,31 @@ class SdmxCsvReaderTest {
   }
 
   @Test
+  void read_weeklyAndDailyTimePeriods_areReadAndOutOfCalendarOnesRejected() {
+    String csv =
+        "DATAFLOW,FREQ,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE\n"
+            + "D,W,RUS,REPORTS_WEEKLY,2026-W05,4\n"
+            + "D,W,RUS,REPORTS_WEEKLY,2020-W53,5\n"
+            + "D,D,KAZ,CALLS_DAILY,2026-01-31,6\n"
+            + "D,W,RUS,REPORTS_WEEKLY,2025-W53,7\n"
+            + "D,D,KAZ,CALLS_DAILY,2026-02-29,8\n"
+            + "D,D,KAZ,CALLS_DAILY,2026-W05,9\n";
+    ReadResult r = read(F, csv, spec("w.csv").build());
+    assertThat(r.observations())
+        .extracting(o -> o.period().toString())
+        .containsExactly("2026-W05", "2020-W53", "2026-01-31");
+    assertThat(r.observations().get(0).period()).isEqualTo(Period.week(2026, 5));
+    assertThat(r.rejections())
+        .extracting(Rejection::line, Rejection::field)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(5, "TIME_PERIOD"),
+            org.assertj.core.groups.Tuple.tuple(6, "TIME_PERIOD"),
+            org.assertj.core.groups.Tuple.tuple(7, "TIME_PERIOD"));
+    assertThat(r.rejections().get(0).toString()).contains("YYYY-Www");
+    assertThat(r.rejections().get(2).toString()).contains("YYYY-MM-DD");
+  }
+
+  @Test
   void read_configuredDimensions_areUsed() {
     String csv = "DATAFLOW,COUNTRY_X,IND_X,TIME_PERIOD,OBS_VALUE\nD,RUS,DRUG_SEIZURES,2024-Q2,7\n";
     ReadResult r =

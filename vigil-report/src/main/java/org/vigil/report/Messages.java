@@ -164,6 +164,11 @@ final class Messages {
               ? p.sub() + "-й кв. " + p.year()
               : "Q" + p.sub() + " " + p.year();
       case YEARLY -> Integer.toString(p.year());
+      case WEEKLY ->
+          language == ReportLanguage.RU
+              ? p.sub() + "-я нед. " + p.year() + " (с " + date(p.start()) + ")"
+              : "week " + p.sub() + " " + p.year() + " (from " + date(p.start()) + ")";
+      case DAILY -> date(p.start());
     };
   }
 }

@@ -54,7 +54,8 @@ async function keyIndicators(box, code, indicators) {
   const rows = list.filter((s) => s.indicator !== 'POPULATION').slice(0, 24).map((s) => {
     const ind = indicators.get(s.indicator);
     const vals = s.recent.map((p) => p.value);
-    const back = ind?.frequency === 'MONTHLY' ? 12 : ind?.frequency === 'QUARTERLY' ? 4 : 1;
+    // Change on the same period a year earlier: 365 days, 52 weeks, 12 months, 4 quarters.
+    const back = { DAILY: 365, WEEKLY: 52, MONTHLY: 12, QUARTERLY: 4 }[ind?.frequency] ?? 1;
     const prev = vals.length > back ? vals[vals.length - 1 - back] : null;
     return [
       h('a', { href: `#/indicator?code=${encodeURIComponent(s.indicator)}&areas=${code}` }, ind ? nameOf(ind) : s.indicator), synthMark(ind),

@@ -53,6 +53,9 @@ final class Codes {
   }
 
   static String period(Period p) {
+    if (p.frequency().subMonthly()) {
+      return p.toString();
+    }
     char[] c;
     int y = p.year();
     switch (p.frequency()) {

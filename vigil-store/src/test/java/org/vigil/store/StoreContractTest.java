@@ -182,6 +182,47 @@ abstract class StoreContractTest {
   }
 
   @Test
+  void series_weeklyAndDailyPeriods_roundTripInTimeOrder() {
+    for (Frequency f : List.of(Frequency.WEEKLY, Frequency.DAILY)) {
+      Indicator i = indicator("REPORTS_" + f, ThreatDomain.TERRORISM);
+      store
+          .reference()
+          .saveIndicator(
+              SYSTEM,
+              new Indicator(
+                  i.code(),
+                  i.nameEn(),
+                  i.nameRu(),
+                  i.domain(),
+                  i.unit(),
+                  f,
+                  i.iccsCode(),
+                  i.polarity(),
+                  i.aggregation(),
+                  i.source(),
+                  false));
+    }
+    Ownership kaz = Ownership.of(KAZ, Classification.SHARED);
+    List<Observation> obs = new ArrayList<>();
+    // Written out of order, across a 53-week year and a leap day.
+    for (String p : List.of("2021-W01", "2020-W53", "2020-W52")) {
+      obs.add(new Observation("REPORTS_WEEKLY", "KAZ", Period.parse(p), 1, "", "t", 0, null, kaz));
+    }
+    for (String p : List.of("2024-03-01", "2024-02-29", "2024-02-28")) {
+      obs.add(new Observation("REPORTS_DAILY", "KAZ", Period.parse(p), 2, "", "t", 0, null, kaz));
+    }
+    clock.advance(Duration.ofHours(1));
+    store.observations().append(KAZ_STEWARD, batch("w.csv"), obs);
+
+    assertThat(store.observations().series(KAZ_VIEWER, "REPORTS_WEEKLY", "KAZ"))
+        .extracting(o -> o.period().toString())
+        .containsExactly("2020-W52", "2020-W53", "2021-W01");
+    assertThat(store.observations().series(KAZ_VIEWER, "REPORTS_DAILY", "KAZ"))
+        .extracting(o -> o.period().toString())
+        .containsExactly("2024-02-28", "2024-02-29", "2024-03-01");
+  }
+
+  @Test
   void series_restricted_readableOnlyByNamedOrganisations() {
     append(
         KAZ_STEWARD, obs("TERROR_INCIDENTS", "KAZ", 1, 5, Ownership.restricted(KAZ, Set.of(RUS))));

@@ -76,6 +76,51 @@ public final class TimeSeries {
     return out;
   }
 
+  /**
+   * A weekly or daily series as months; other frequencies are returned as they are. Each week
+   * belongs to the month of its Thursday (as it belongs to the ISO year of its Thursday), each day
+   * to its month. A month has a value only when every one of its weeks or days has one (the sum
+   * when {@code sum}, else the mean); a month the series covers only in part is missing, so the
+   * current month never shows a partial total.
+   */
+  public TimeSeries toMonthly(boolean sum) {
+    if (!frequency().subMonthly()) {
+      return this;
+    }
+    Period firstMonth = start.containingMonth();
+    int months = (int) firstMonth.until(end().containingMonth()) + 1;
+    double[] total = new double[months];
+    int[] present = new int[months];
+    for (int i = 0; i < values.length; i++) {
+      int m = (int) firstMonth.until(start.plus(i).containingMonth());
+      if (!Double.isNaN(values[i])) {
+        total[m] += values[i];
+        present[m]++;
+      }
+    }
+    double[] out = new double[months];
+    for (int m = 0; m < months; m++) {
+      Period month = firstMonth.plus(m);
+      int expected = periodsIn(month, frequency());
+      out[m] = present[m] == expected ? (sum ? total[m] : total[m] / expected) : Double.NaN;
+    }
+    return of(firstMonth, out);
+  }
+
+  /** Days of a month, or its weeks (the Thursdays in it). */
+  private static int periodsIn(Period month, Frequency f) {
+    java.time.LocalDate first = month.start();
+    int days = first.lengthOfMonth();
+    if (f == Frequency.DAILY) {
+      return days;
+    }
+    int firstThursday =
+        1
+            + Math.floorMod(
+                java.time.DayOfWeek.THURSDAY.getValue() - first.getDayOfWeek().getValue(), 7);
+    return (days - firstThursday) / 7 + 1;
+  }
+
   /** Number of non-missing values. */
   public int countPresent() {
     int c = 0;

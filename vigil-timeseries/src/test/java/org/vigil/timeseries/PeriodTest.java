@@ -21,7 +21,12 @@ class PeriodTest {
     "2024-Q1, QUARTERLY, 2024, 1, 2024-Q1",
     "2024Q4, QUARTERLY, 2024, 4, 2024-Q4",
     "2024, YEARLY, 2024, 1, 2024",
-    "2024-A1, YEARLY, 2024, 1, 2024"
+    "2024-A1, YEARLY, 2024, 1, 2024",
+    "2026-W05, WEEKLY, 2026, 5, 2026-W05",
+    "2026W5, WEEKLY, 2026, 5, 2026-W05",
+    "2020-W53, WEEKLY, 2020, 53, 2020-W53",
+    "2026-01-31, DAILY, 2026, 31, 2026-01-31",
+    "2024-12-31, DAILY, 2024, 366, 2024-12-31"
   })
   void parse_acceptedForms_giveCanonicalPeriod(
       String text, Frequency f, int year, int sub, String canonical) {
@@ -31,7 +36,7 @@ class PeriodTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"2024-13", "2024-Q5", "24-03", "March 2024", "''", "2024-00"})
+  @CsvSource({"2024-13", "2024-Q5", "24-03", "March 2024", "''", "2024-00", "2024-W", "2024-3-1"})
   void parse_badText_namesTheAcceptedForms(String text) {
     assertThatThrownBy(() -> Period.parse(text))
         .isInstanceOf(IllegalArgumentException.class)
@@ -66,6 +71,50 @@ class PeriodTest {
     assertThat(Period.containing(d, Frequency.MONTHLY)).isEqualTo(Period.month(2024, 8));
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "2026-W53, 2026 has weeks W01..W53", // 2026 has 53 ISO weeks: this one parses
+    "2025-W53, 2025 has weeks W01..52",
+    "2025-02-29, no such day",
+    "2026-W00, 2026 has weeks W01..53"
+  })
+  void parse_weekOrDayOutsideTheCalendar_isRejectedOrAccepted(String text, String message) {
+    if (text.equals("2026-W53")) {
+      assertThat(Period.parse(text).end()).isEqualTo(LocalDate.of(2027, 1, 3));
+      return;
+    }
+    assertThatThrownBy(() -> Period.parse(text)).hasMessageContaining(message);
+  }
+
+  @Test
+  void weeks_followIso8601() {
+    // 2026-01-01 is a Thursday: week 1 runs Monday 2025-12-29 to Sunday 2026-01-04.
+    Period w1 = Period.week(2026, 1);
+    assertThat(w1.start()).isEqualTo(LocalDate.of(2025, 12, 29));
+    assertThat(w1.end()).isEqualTo(LocalDate.of(2026, 1, 4));
+    assertThat(Period.containing(LocalDate.of(2025, 12, 30), Frequency.WEEKLY)).isEqualTo(w1);
+    // 2021-01-03 (a Sunday) still belongs to 2020's week 53.
+    assertThat(Period.containing(LocalDate.of(2021, 1, 3), Frequency.WEEKLY))
+        .isEqualTo(Period.week(2020, 53));
+    assertThat(Period.week(2020, 53).plus(1)).isEqualTo(Period.week(2021, 1));
+    assertThat(Period.week(2020, 1).until(Period.week(2021, 1))).isEqualTo(53);
+    assertThat(Period.week(2026, 5).containingMonth()).isEqualTo(Period.month(2026, 1));
+    assertThat(w1.containingMonth()).isEqualTo(Period.month(2026, 1));
+    assertThat(Period.week(2025, 1).containingMonth()).isEqualTo(Period.month(2025, 1));
+  }
+
+  @Test
+  void days_countCalendarDays() {
+    Period d = Period.parse("2024-02-28");
+    assertThat(d.plus(1)).hasToString("2024-02-29");
+    assertThat(d.plus(2)).hasToString("2024-03-01");
+    assertThat(d.plus(-59)).hasToString("2023-12-31");
+    assertThat(d.until(Period.parse("2025-02-28"))).isEqualTo(366);
+    assertThat(d.start()).isEqualTo(d.end()).isEqualTo(LocalDate.of(2024, 2, 28));
+    assertThat(d.containingMonth()).isEqualTo(Period.month(2024, 2));
+    assertThat(Period.containing(LocalDate.of(2024, 2, 28), Frequency.DAILY)).isEqualTo(d);
+  }
+
   @Test
   void compareTo_mixedFrequencies_isRejected() {
     assertThatThrownBy(() -> Period.month(2024, 1).compareTo(Period.year(2024)))
@@ -87,5 +136,21 @@ class PeriodTest {
       @ForAll @IntRange(min = 1, max = 9999) int year, @ForAll @IntRange(min = 1, max = 4) int q) {
     Period p = Period.quarter(year, q);
     assertThat(Period.parse(p.toString())).isEqualTo(p);
+  }
+
+  @Property(seed = "20261206")
+  void weekAndDay_plusUntilAndParse_roundTrip(
+      @ForAll @IntRange(min = -700_000, max = 2_900_000) int epochDay,
+      @ForAll @IntRange(min = -2000, max = 2000) int steps) {
+    LocalDate date = LocalDate.ofEpochDay(epochDay);
+    for (Frequency f : new Frequency[] {Frequency.WEEKLY, Frequency.DAILY}) {
+      Period p = Period.containing(date, f);
+      assertThat(p.start()).isBeforeOrEqualTo(date);
+      assertThat(p.end()).isAfterOrEqualTo(date);
+      Period q = p.plus(steps);
+      assertThat(p.until(q)).isEqualTo(steps);
+      assertThat(Period.parse(q.toString())).isEqualTo(q);
+      assertThat(q.plus(1).start()).isEqualTo(q.end().plusDays(1));
+    }
   }
 }

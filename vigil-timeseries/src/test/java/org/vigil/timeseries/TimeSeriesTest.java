@@ -42,4 +42,30 @@ class TimeSeriesTest {
     TimeSeries s = TimeSeries.of(Period.year(2000), Double.NaN);
     assertThatThrownBy(s::trim).hasMessageContaining("has no values");
   }
+
+  @Test
+  void toMonthly_weeksGoToTheMonthOfTheirThursday_partialMonthsMissing() {
+    // 2026-W01 (Mon 2025-12-29, Thu 2026-01-01) .. 2026-W10 (Thu 2026-03-05): January has the
+    // Thursdays 1, 8, 15, 22, 29 (W01-W05), February 5, 12, 19, 26 (W06-W09), March only W10 here.
+    double[] v = new double[10];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = i + 1;
+    }
+    TimeSeries m = TimeSeries.of(Period.week(2026, 1), v).toMonthly(true);
+    assertThat(m.start()).isEqualTo(Period.month(2026, 1));
+    assertThat(m.values()).containsExactly(15.0, 30.0, Double.NaN);
+    TimeSeries mean = TimeSeries.of(Period.week(2026, 1), v).toMonthly(false);
+    assertThat(mean.values()[1]).isEqualTo(7.5);
+  }
+
+  @Test
+  void toMonthly_daysNeedTheWholeMonth() {
+    double[] v = new double[60]; // 2024-01-01 .. 2024-02-29
+    java.util.Arrays.fill(v, 2.0);
+    v[40] = Double.NaN;
+    TimeSeries m = TimeSeries.of(Period.parse("2024-01-01"), v).toMonthly(true);
+    assertThat(m.values()).containsExactly(62.0, Double.NaN);
+    TimeSeries monthly = TimeSeries.of(Period.month(2024, 1), 1, 2);
+    assertThat(monthly.toMonthly(true)).isSameAs(monthly);
+  }
 }

@@ -46,7 +46,7 @@ public final class AnomalyDetector {
     double[] raw = s.values();
     boolean counts = isCounts(raw);
     double[] x = counts ? anscombe(raw) : raw;
-    double[] expected = RobustFit.expected(x, s.frequency().periodsPerYear());
+    double[] expected = RobustFit.expected(x, s.frequency().seasonalPeriod());
     double[] resid = new double[x.length];
     for (int i = 0; i < x.length; i++) {
       resid[i] = x[i] - expected[i];

@@ -24,6 +24,9 @@ import org.vigil.timeseries.TimeSeries;
  * first vintage's time is when it was reported. Thread-safe (stateless).
  */
 public final class QualityChecker {
+  static final int WEEKLY_DEADLINE_DAYS = 14;
+  static final int DAILY_DEADLINE_DAYS = 7;
+
   private QualityChecker() {}
 
   /**
@@ -80,9 +83,19 @@ public final class QualityChecker {
         present == 0 ? Double.NaN : onTime / (double) present);
   }
 
-  /** Instant by which a period's value is due. */
+  /**
+   * Instant by which a period's value is due: {@code days} after the period's end, but at most 14
+   * days after a week and 7 days after a day (a weekly or daily series 45 days late has lost its
+   * point).
+   */
   static Instant deadline(Period p, int days) {
-    return p.end().plusDays(1L + days).atStartOfDay().toInstant(ZoneOffset.UTC);
+    int d =
+        switch (p.frequency()) {
+          case WEEKLY -> Math.min(days, WEEKLY_DEADLINE_DAYS);
+          case DAILY -> Math.min(days, DAILY_DEADLINE_DAYS);
+          default -> days;
+        };
+    return p.end().plusDays(1L + d).atStartOfDay().toInstant(ZoneOffset.UTC);
   }
 
   private static QualityReport.IndicatorQuality reporting(

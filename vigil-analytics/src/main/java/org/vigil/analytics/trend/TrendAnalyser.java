@@ -27,7 +27,10 @@ public final class TrendAnalyser {
   public static TrendResult analyse(TimeSeries series, TrendSpec spec, String unit) {
     TimeSeries s = series.trim();
     double[] x = s.values();
-    int ppy = s.frequency().periodsPerYear();
+    // The season of the seasonal Mann-Kendall test is the frequency's main cycle (7 for days, 52
+    // for weeks, 12 for months); slopes are stated per year with the mean year's length.
+    int ppy = s.frequency().seasonalPeriod();
+    double perYear = s.frequency().meanPeriodsPerYear();
     List<String> notes = new ArrayList<>();
     int present = s.countPresent();
     if (present < x.length) {
@@ -64,16 +67,16 @@ public final class TrendAnalyser {
             : Direction.NO_TREND;
     List<ChangePoint> cps =
         spec.changePoints() ? changePoints(s, x, seasonal ? ppy : 1, sen, spec, notes) : List.of();
-    String text = statement(dir, sen.perPeriod() * ppy, mk.pValue(), unit, s, cps);
+    String text = statement(dir, sen.perPeriod() * perYear, mk.pValue(), unit, s, cps);
     return new TrendResult(
         s.start(),
         s.end(),
         dir,
         seasonal,
         mk,
-        sen.perPeriod() * ppy,
-        sen.lower() * ppy,
-        sen.upper() * ppy,
+        sen.perPeriod() * perYear,
+        sen.lower() * perYear,
+        sen.upper() * perYear,
         cps,
         text,
         notes);

@@ -37,6 +37,20 @@ class AnomalyDetectorTest {
   }
 
   @Test
+  void detect_spikeInDailySeriesWithWeekdayPattern_foundAndWeekendsAreNot() {
+    Random r = new Random(11);
+    double[] x = new double[364];
+    for (int i = 0; i < x.length; i++) {
+      // weekends at a third of the weekday level: without the 7-day season they would look low
+      x[i] = ((i % 7) >= 5 ? 20 : 60) + 2 * r.nextGaussian();
+    }
+    x[200] += 30;
+    Period start = Period.parse("2025-01-06"); // a Monday
+    List<Anomaly> found = AnomalyDetector.detect(TimeSeries.of(start, x), Z_ONLY);
+    assertThat(found).extracting(Anomaly::period).containsExactly(start.plus(200));
+  }
+
+  @Test
   void detect_cleanSeries_falseAlarmsOnAtMostFivePercentOfSeries() {
     int alarmed = 0;
     for (int seed = 0; seed < 200; seed++) {

@@ -104,4 +104,39 @@ class QualityCheckerTest {
     assertThat(r.indicators().get(0).expected()).isZero();
     assertThat(r.completeness()).isEqualTo(1.0);
   }
+
+  @Test
+  void check_weeklySeries_countsWeeksAndHoldsThemToTwoWeeks() {
+    // 2024-W01..2024-W52 (AS_OF 2025-01-20): the weeks due by then are W01 to 2025-W01.
+    List<Observation> weeks = new ArrayList<>();
+    Period first = Period.week(2024, 1);
+    for (int i = 0; i < 52; i++) {
+      Period p = first.plus(i);
+      if (i == 10) {
+        continue; // one missing week
+      }
+      // the last week's value arrives 20 days after the week: late for a weekly series
+      Instant at =
+          i == 51
+              ? p.end().plusDays(20).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)
+              : onTimeWeek(p);
+      weeks.add(obs("W", p, 10 + (i % 3), 1, at));
+    }
+    QualityReport r =
+        QualityChecker.check(
+            "KAZ",
+            "w",
+            List.of(new QualityChecker.IndicatorHistory("W", Frequency.WEEKLY, weeks)),
+            QualitySpec.builder(AS_OF).build());
+    QualityReport.IndicatorQuality q = r.indicators().get(0);
+    // 2025-W01 ends 2025-01-05 and is due 14 days later, not before AS_OF: 2024's 52 ISO weeks
+    // are expected.
+    assertThat(q.expected()).isEqualTo(52);
+    assertThat(q.present()).isEqualTo(51);
+    assertThat(q.onTime()).isEqualTo(50); // W52's value came 20 days after its week: late
+  }
+
+  private static Instant onTimeWeek(Period p) {
+    return p.end().plusDays(3).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+  }
 }

@@ -37,6 +37,33 @@ class TrendAnalyserTest {
   }
 
   @Test
+  void analyse_weeklyAndDailyRise_slopeIsStatedPerYear() {
+    double[] w = noise(3, 260, 1.0);
+    for (int i = 0; i < w.length; i++) {
+      // 5.2 a year = 0.1 a week over five years, with a yearly cycle of 52.18 weeks
+      w[i] += 5.2 * i / (365.25 / 7) + 4 * Math.sin(2 * Math.PI * i / (365.25 / 7));
+    }
+    TrendResult weekly =
+        TrendAnalyser.analyse(
+            TimeSeries.of(org.vigil.timeseries.Period.week(2020, 1), w), TrendSpec.DEFAULT, "");
+    assertThat(weekly.direction()).isEqualTo(Direction.RISING);
+    assertThat(weekly.seasonal()).isTrue();
+    assertThat(weekly.slopePerYear()).isCloseTo(5.2, within(0.5));
+
+    double[] d = noise(4, 730, 1.0);
+    for (int i = 0; i < d.length; i++) {
+      d[i] += 3.0 * i / 365.25 + 2 * ((i % 7) >= 5 ? -1 : 0.4);
+    }
+    TrendResult daily =
+        TrendAnalyser.analyse(
+            TimeSeries.of(org.vigil.timeseries.Period.parse("2024-01-01"), d),
+            TrendSpec.DEFAULT,
+            "");
+    assertThat(daily.direction()).isEqualTo(Direction.RISING);
+    assertThat(daily.slopePerYear()).isCloseTo(3.0, within(0.4));
+  }
+
+  @Test
   void analyse_plantedLevelShift_changePointAtTheShift() {
     double[] x = noise(2, 120, 1.0);
     for (int i = 70; i < x.length; i++) {

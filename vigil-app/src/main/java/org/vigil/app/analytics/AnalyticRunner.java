@@ -33,6 +33,7 @@ import org.vigil.forecast.ForecastMethod;
 import org.vigil.forecast.ForecastSpec;
 import org.vigil.forecast.Forecaster;
 import org.vigil.model.AccessContext;
+import org.vigil.model.Aggregation;
 import org.vigil.model.Classification;
 import org.vigil.model.Observation;
 import org.vigil.model.Ownership;
@@ -472,8 +473,11 @@ public final class AnalyticRunner {
       java.time.LocalDate today =
           java.time.LocalDate.ofInstant(vigil.clock().instant(), java.time.ZoneOffset.UTC);
       for (String key : m.inputKeys()) {
-        String domain =
-            vigil.reference().indicator(sys, key).map(i -> i.domain().name()).orElse("");
+        Optional<org.vigil.model.Indicator> indicator = vigil.reference().indicator(sys, key);
+        String domain = indicator.map(i -> i.domain().name()).orElse("");
+        // A weekly or daily input enters the monthly risk run as its complete months: summed for
+        // counts, averaged otherwise (TimeSeries.toMonthly).
+        boolean sum = indicator.map(i -> i.aggregation() == Aggregation.SUM).orElse(true);
         Map<String, List<Observation>> byArea = new TreeMap<>();
         for (Observation o : vigil.observations().latestByIndicator(sys, key, Instant.MAX)) {
           // Periods after today are projections (flag F), not inputs of the run.
@@ -484,6 +488,7 @@ public final class AnalyticRunner {
         byArea.forEach(
             (area, obs) ->
                 SeriesSource.toSeries(obs)
+                    .map(ts -> ts.toMonthly(sum))
                     .ifPresent(
                         ts -> {
                           long vintage = 0;

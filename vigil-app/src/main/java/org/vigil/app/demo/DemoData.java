@@ -39,6 +39,7 @@ public final class DemoData {
   static final String PWT_FILE = "demo:pwt91_cis.csv";
   static final String FIRST_RELEASE_FILE = "demo:synthetic-first-release";
   static final String REVISION_FILE = "demo:synthetic-revisions";
+  static final String HIGH_FREQUENCY_FILE = "demo:synthetic-weekly-daily";
 
   /** Who the demo's submissions name (an internal job, not a stored user). */
   static final String LOADER = "demo-loader";
@@ -75,6 +76,7 @@ public final class DemoData {
     DemoSpec spec = DemoSpec.endingBefore(LocalDate.now(vigil.clock()));
     int reference = DemoReference.ensure(vigil);
     reference += DemoReference.ensureIndicators(vigil, DemoIndicators.synthetic());
+    reference += DemoReference.ensureIndicators(vigil, DemoHighFrequency.indicators());
     org.vigil.app.programme.ProgrammeDemo.load(vigil);
     AccessContext sys = AccessContext.system();
     List<GeneratedSeries> series = new SyntheticGenerator(spec).generate();
@@ -99,6 +101,7 @@ public final class DemoData {
     // every state's submission history (the Data page, GET /api/batches) shows its two demo
     // submissions: first releases, then revisions.
     added += appendByOwner(vigil, FIRST_RELEASE_FILE, firstReleases(series));
+    added += appendByOwner(vigil, HIGH_FREQUENCY_FILE, DemoHighFrequency.observations(spec));
     added += appendByOwner(vigil, REVISION_FILE, revised);
     return new LoadResult(false, reference, added, events, documents, texts, users, spec);
   }

@@ -106,7 +106,11 @@ public final class M3Benchmark {
         b.combination(ForecastSpec.CombinationRule.VALIDATED);
       }
       ForecastSpec spec =
-          b.method(METHODS.get(mf.method)).horizon(s.horizon()).levels(0.8, 0.95).build();
+          b.method(METHODS.get(mf.method))
+              .horizon(s.horizon())
+              .levels(0.8, 0.95)
+              .seasonalPeriod(s.seasonalPeriod())
+              .build();
       long t0 = bean.getCurrentThreadCpuTime();
       Forecast f;
       try {

@@ -7,10 +7,14 @@ package org.vigil.forecast.arima;
  * 1.5 / s)))}, low-pass window {@code nextodd(m)}, smoothing computed every {@code ceil(window /
  * 10)} points with linear interpolation in between, two inner passes.
  *
- * <p>Used here only for the seasonal strength {@code 1 - var(remainder) / var(remainder +
- * seasonal)} (Wang, Smith and Hyndman 2006) that decides seasonal differencing.
+ * <p>Used for the seasonal strength {@code 1 - var(remainder) / var(remainder + seasonal)} (Wang,
+ * Smith and Hyndman 2006) that decides seasonal differencing, and by the forecasting engine's MSTL
+ * for weekly and daily series. A fractional period (52.18 weeks) is used as R uses it: the cycle
+ * length is its whole part, the trend and low-pass windows are computed from the fraction.
+ *
+ * <p>Immutable and thread-safe.
  */
-final class StlDecomposition {
+public final class StlDecomposition {
   private final double[] seasonal;
   private final double[] trend;
 
@@ -19,21 +23,43 @@ final class StlDecomposition {
     this.trend = trend;
   }
 
-  double[] seasonal() {
-    return seasonal;
+  /** The seasonal component, one value per observation (a copy). */
+  public double[] seasonal() {
+    return seasonal.clone();
   }
 
-  double[] trend() {
-    return trend;
+  /** The trend component, one value per observation (a copy). */
+  public double[] trend() {
+    return trend.clone();
   }
 
   static StlDecomposition of(double[] y, int period, int seasonalWindow) {
+    return of(y, (double) period, seasonalWindow);
+  }
+
+  /**
+   * Decomposes {@code y} with R's {@code stl(ts(y, frequency = period), s.window = seasonalWindow)}
+   * defaults (non-robust).
+   *
+   * @param period the seasonal period, at least 2; fractional periods allowed (52.18)
+   * @param seasonalWindow the loess window of the seasonal smoother (made odd, at least 3)
+   * @throws IllegalArgumentException when the series is shorter than two periods plus one
+   */
+  public static StlDecomposition of(double[] y, double period, int seasonalWindow) {
     int n = y.length;
-    int np = Math.max(2, period);
+    if (!(period >= 2) || n <= 2 * period) {
+      throw new IllegalArgumentException(
+          "STL needs a period of at least 2 and more than two periods of data: period "
+              + period
+              + ", "
+              + n
+              + " values");
+    }
+    int np = (int) period;
     int ns = odd(Math.max(3, seasonalWindow));
-    int nt = odd((int) Math.ceil(1.5 * np / (1.0 - 1.5 / ns)));
+    int nt = odd((int) Math.ceil(1.5 * period / (1.0 - 1.5 / ns)));
     nt = Math.max(3, nt);
-    int nl = odd(np);
+    int nl = odd((int) Math.round(period));
     nl = Math.max(3, nl);
     int sJump = (int) Math.ceil(ns / 10.0);
     int tJump = (int) Math.ceil(nt / 10.0);

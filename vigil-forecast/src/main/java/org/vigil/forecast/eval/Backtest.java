@@ -30,7 +30,7 @@ public final class Backtest {
     TimeSeries s = series.trim();
     double[] y = s.values();
     int n = y.length;
-    int m = spec.seasonalPeriod() > 0 ? spec.seasonalPeriod() : s.frequency().periodsPerYear();
+    int m = spec.seasonalPeriod() > 0 ? spec.seasonalPeriod() : s.frequency().seasonalPeriod();
     ForecastSpec fs = spec.toBuilder().horizon(b.horizon()).build();
     double widest = fs.levels().isEmpty() ? Double.NaN : fs.levels().get(fs.levels().size() - 1);
     List<String> diagnostics = new ArrayList<>();
