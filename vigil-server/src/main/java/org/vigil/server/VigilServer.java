@@ -66,7 +66,8 @@ public final class VigilServer {
         new AgreementRoutes(vigil),
         new StateRoutes(vigil),
         new TextRoutes(vigil),
-        new WaterRoutes(vigil));
+        new WaterRoutes(vigil),
+        new NotifyRoutes(vigil));
   }
 
   /** Starts a server over an open Vigil; returns once it listens. */
