@@ -26,8 +26,9 @@ import org.vigil.model.notify.Subscription;
 
 /**
  * Notifications: the caller's inbox (read, acknowledge, close; unread count), subscriptions, and
- * the alert rules kept as data. When e-mail or webhooks are configured (VIGIL_SMTP_HOST,
- * VIGIL_WEBHOOK_SECRET), the server runs a delivery worker every 30 seconds while it listens.
+ * the alert rules kept as data. While the server listens, a delivery worker runs every 30 seconds:
+ * it puts new alerts into the inboxes of the subscribers who may read them and sends what e-mail
+ * and webhooks are configured for (VIGIL_SMTP_HOST, VIGIL_WEBHOOK_SECRET).
  */
 public final class NotifyRoutes implements RouteGroup {
   private final Vigil vigil;
@@ -54,10 +55,10 @@ public final class NotifyRoutes implements RouteGroup {
     routes.get("/api/notify/rules", this::rules);
     routes.post("/api/notify/rules", this::saveRule);
     routes.post("/api/notify/rules/evaluate", this::evaluate);
-    if (service.config().mail() || service.config().webhooks()) {
-      worker = new DeliveryWorker(service, vigil.clock(), "server");
-      worker.start(Duration.ofSeconds(30));
-    }
+    // Fans new alerts out to inboxes and sends what e-mail and webhooks are configured for; GET
+    // requests never write, so the inbox is filled here, not when it is read.
+    worker = new DeliveryWorker(service, vigil.clock(), "server");
+    worker.start(Duration.ofSeconds(30));
   }
 
   @Override
@@ -69,7 +70,6 @@ public final class NotifyRoutes implements RouteGroup {
 
   private void inbox(Context ctx) {
     AccessContext caller = Caller.authenticated(ctx);
-    service.dispatch();
     Optional<InboxState> state =
         Params.optional(ctx, "state")
             .map(s -> ReferenceRoutes.enumParam(InboxState.class, "state", s));
@@ -78,7 +78,6 @@ public final class NotifyRoutes implements RouteGroup {
 
   private void count(Context ctx) {
     AccessContext caller = Caller.authenticated(ctx);
-    service.dispatch();
     ctx.json(Map.of("unread", service.unread(caller)));
   }
 

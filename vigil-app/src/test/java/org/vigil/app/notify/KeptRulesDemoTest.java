@@ -232,4 +232,46 @@ class KeptRulesDemoTest {
     assertThat(engine.findings(rising)).singleElement();
     assertThat(engine.findings(flat)).isEmpty();
   }
+
+  /**
+   * Not planted by the generator: the demo's risk ranks are what they are. The rule fires for the
+   * states whose rank rose by the largest rise the demo shows over 3 months, and is silent when
+   * asked for one place more.
+   */
+  @Test
+  void riskRankRise_firesAtTheLargestRise_silentAboveIt() {
+    NotifyRule probe = rule(RuleKind.RISK_RANK_RISE, "", "", "", Map.of("places", "1"));
+    List<Alert> anyRise = engine.findings(probe);
+    assertThat(anyRise).as("some state's rank rose over 3 months").isNotEmpty();
+    int largest =
+        anyRise.stream()
+            .mapToInt(
+                a ->
+                    Integer.parseInt(a.evidence().get("rankBefore"))
+                        - Integer.parseInt(a.evidence().get("rankNow")))
+            .max()
+            .orElseThrow();
+    System.out.println(
+        "RISK_RANK_RISE largest rise " + largest + ": " + anyRise.size() + " states");
+
+    assertThat(
+            engine.findings(
+                rule(
+                    RuleKind.RISK_RANK_RISE,
+                    "",
+                    "",
+                    "",
+                    Map.of("places", String.valueOf(largest)))))
+        .isNotEmpty()
+        .allMatch(a -> a.ownership().classification() == org.vigil.model.Classification.NATIONAL);
+    assertThat(
+            engine.findings(
+                rule(
+                    RuleKind.RISK_RANK_RISE,
+                    "",
+                    "",
+                    "",
+                    Map.of("places", String.valueOf(largest + 1)))))
+        .isEmpty();
+  }
 }

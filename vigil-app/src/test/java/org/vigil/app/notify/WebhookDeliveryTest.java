@@ -70,8 +70,7 @@ class WebhookDeliveryTest {
   void webhook_signedDelivery_verifies_replayAlteredAndLateAreRefused() {
     try (Vigil vigil = NotifyFixture.open(dir, clock)) {
       NotifyFixture.seed(vigil);
-      NotifyService service =
-          new NotifyService(vigil, NotifyConfig.NONE.withWebhookSecret(SECRET));
+      NotifyService service = new NotifyService(vigil, NotifyConfig.NONE.withWebhookSecret(SECRET));
       service.subscribe(
           AccessContext.of("rus.analyst", "RUS-SC", Role.ANALYST),
           "",
@@ -102,8 +101,9 @@ class WebhookDeliveryTest {
       clock.advance(Duration.ofMinutes(6));
       assertThat(fresh.verify(first.id(), first.signature(), first.body()))
           .isEqualTo(WebhookVerifier.Verdict.TOO_OLD);
-      assertThat(new WebhookVerifier("another secret, long enough", clock, Duration.ofDays(1))
-              .verify(first.id(), first.signature(), first.body()))
+      assertThat(
+              new WebhookVerifier("another secret, long enough", clock, Duration.ofDays(1))
+                  .verify(first.id(), first.signature(), first.body()))
           .isEqualTo(WebhookVerifier.Verdict.BAD_SIGNATURE);
     }
   }

@@ -70,6 +70,7 @@ class InboxBrowserTest {
     }
     JdbcAlertRepository.open(fx.vigil.dataSource(), fx.vigil.clock())
         .raise(AccessContext.system(), alerts);
+    s.dispatch(); // what the server's worker does every 30 s
   }
 
   private static String badge() {
