@@ -359,7 +359,6 @@ final class NotifyCommand implements Runnable {
     @Override
     public Integer call() {
       VigilCommand root = VigilCommand.of(spec);
-      root.operator();
       try (Vigil vigil = root.openVigil()) {
         NotifyService s = service(vigil);
         s.dispatch();

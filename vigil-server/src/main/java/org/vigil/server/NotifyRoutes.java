@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +72,7 @@ public final class NotifyRoutes implements RouteGroup {
     Optional<InboxState> state =
         Params.optional(ctx, "state")
             .map(s -> ReferenceRoutes.enumParam(InboxState.class, "state", s));
-    ctx.json(Page.of(ctx, service.inbox(caller, state), NotifyRoutes::wire));
+    ctx.json(Page.of(ctx, service.inbox(caller, state), NotifyRoutes::item));
   }
 
   private void count(Context ctx) {
@@ -87,12 +86,12 @@ public final class NotifyRoutes implements RouteGroup {
     ObjectNode body = Bodies.object(ctx);
     InboxState state =
         ReferenceRoutes.enumParam(InboxState.class, "state", Bodies.text(body, "state"));
-    ctx.json(wire(service.mark(caller, id, state)));
+    ctx.json(item(service.mark(caller, id, state)));
   }
 
   private void subscriptions(Context ctx) {
     ctx.json(
-        service.subscriptions(Caller.authenticated(ctx)).stream().map(NotifyRoutes::wire).toList());
+        service.subscriptions(Caller.authenticated(ctx)).stream().map(NotifyRoutes::subscription).toList());
   }
 
   private void subscribe(Context ctx) {
@@ -113,7 +112,7 @@ public final class NotifyRoutes implements RouteGroup {
                   Channel.class, "channel", Bodies.optionalText(b, "channel").orElse("INBOX")),
               Bodies.optionalText(b, "to").orElse(""),
               Bodies.optionalText(b, "lang").orElse("en"));
-      ctx.status(201).json(wire(s));
+      ctx.status(201).json(subscription(s));
     } catch (IllegalArgumentException e) {
       throw new BadRequestException(e.getMessage());
     }
@@ -125,7 +124,7 @@ public final class NotifyRoutes implements RouteGroup {
   }
 
   private void rules(Context ctx) {
-    ctx.json(service.rules(Caller.authenticated(ctx)).stream().map(NotifyRoutes::wire).toList());
+    ctx.json(service.rules(Caller.authenticated(ctx)).stream().map(NotifyRoutes::rule).toList());
   }
 
   private void saveRule(Context ctx) {
@@ -148,7 +147,7 @@ public final class NotifyRoutes implements RouteGroup {
               !"false".equals(Bodies.optionalText(b, "enabled").orElse("true")),
               caller.user(),
               vigil.clock().instant());
-      ctx.status(201).json(wire(service.saveRule(caller, r)));
+      ctx.status(201).json(rule(service.saveRule(caller, r)));
     } catch (IllegalArgumentException e) {
       throw new BadRequestException(e.getMessage());
     }
@@ -181,7 +180,7 @@ public final class NotifyRoutes implements RouteGroup {
     }
   }
 
-  static Map<String, Object> wire(InboxItem i) {
+  static Map<String, Object> item(InboxItem i) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", i.id());
     m.put("state", i.state().name());
@@ -199,7 +198,7 @@ public final class NotifyRoutes implements RouteGroup {
     return m;
   }
 
-  static Map<String, Object> wire(Subscription s) {
+  static Map<String, Object> subscription(Subscription s) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", s.id());
     m.put("channel", s.channel().name());
@@ -214,7 +213,7 @@ public final class NotifyRoutes implements RouteGroup {
     return m;
   }
 
-  static Map<String, Object> wire(NotifyRule r) {
+  static Map<String, Object> rule(NotifyRule r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("code", r.code());
     m.put("kind", r.kind().name());
@@ -227,9 +226,5 @@ public final class NotifyRoutes implements RouteGroup {
     m.put("createdBy", r.createdBy());
     m.put("createdAt", r.createdAt().toString());
     return m;
-  }
-
-  static List<String> channels() {
-    return List.of(Channel.values()).stream().map(Enum::name).toList();
   }
 }

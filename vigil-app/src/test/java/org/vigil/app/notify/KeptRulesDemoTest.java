@@ -229,7 +229,7 @@ class KeptRulesDemoTest {
 
     System.out.println(
         "FORECAST planted " + p.indicator() + "/" + p.area() + " control " + c.area());
-    assertThat(engine.findings(rising)).singleElement();
+    assertThat(engine.findings(rising)).hasSize(1);
     assertThat(engine.findings(flat)).isEmpty();
   }
 
