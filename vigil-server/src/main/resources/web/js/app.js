@@ -24,6 +24,8 @@ const PAGES = {
   admin: { load: () => import('./pages/admin.js'), show: (me) => can(me, 'users.manage') || can(me, 'sharing.manage') },
   // Not in the menu: opened from the header's link (every user may change their own password).
   password: { load: () => import('./pages/password.js'), menu: false },
+  // Not in the menu: opened from the header's inbox link, which shows the unread count.
+  inbox: { load: () => import('./pages/inbox.js'), menu: false },
 };
 const allowed = (me, p) => PAGES[p] && (!PAGES[p].show || PAGES[p].show(me));
 
@@ -48,6 +50,8 @@ async function renderNav(current) {
   } else who.replaceChildren();
   document.getElementById('logout').hidden = !me;
   document.getElementById('password-link').hidden = !me;
+  document.getElementById('inbox-link').hidden = !me;
+  if (me) import('./pages/inbox.js').then((m) => m.refreshBadge());
 }
 
 async function route() {

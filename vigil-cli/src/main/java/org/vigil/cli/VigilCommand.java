@@ -74,6 +74,7 @@ import picocli.CommandLine.ScopeType;
       AnalyseCommand.class,
       PrioritiesCommand.class,
       AlertsCommand.class,
+      NotifyCommand.class,
       DocsCommand.class,
       WaterCommand.class,
     })

@@ -67,7 +67,8 @@ public final class VigilServer {
         new StateRoutes(vigil),
         new TextRoutes(vigil),
         new WaterRoutes(vigil),
-        new SourceRoutes(vigil, server.config().sourcesSettings()));
+        new SourceRoutes(vigil, server.config().sourcesSettings()),
+        new NotifyRoutes(vigil));
   }
 
   /** Starts a server over an open Vigil; returns once it listens. */
