@@ -131,6 +131,43 @@ class RegionalCountsAcceptanceTest {
   }
 
   @Test
+  void nationalValues_neverEnterARegionalFigure() {
+    RegionalForecasts regional = RegionalForecasts.create(vigil);
+    int checked = 0;
+    for (Indicator ind : indicators()) {
+      List<org.vigil.model.Observation> obs =
+          vigil
+              .observations()
+              .latestByIndicator(AccessContext.system(), ind.code(), java.time.Instant.MAX);
+      java.util.Set<String> nationalOnly = new java.util.TreeSet<>();
+      java.util.Set<String> readable = new java.util.TreeSet<>();
+      for (org.vigil.model.Observation o : obs) {
+        org.vigil.model.Classification c = o.ownership().classification();
+        boolean everyMember =
+            c == org.vigil.model.Classification.SHARED
+                || c == org.vigil.model.Classification.PUBLIC;
+        (everyMember ? readable : nationalOnly).add(o.area());
+      }
+      nationalOnly.removeAll(readable);
+      nationalOnly.retainAll(cis);
+      if (nationalOnly.isEmpty()) {
+        continue;
+      }
+      try {
+        RegionalForecast r = regional.forecast(ind.code(), "CIS", 12);
+        assertThat(r.covered()).as(ind.code()).doesNotContainAnyElementsOf(nationalOnly);
+      } catch (org.vigil.model.NotFoundException e) {
+        assertThat(readable)
+            .as(ind.code() + ": " + e.getMessage())
+            .doesNotContainAnyElementsOf(cis);
+      }
+      checked++;
+    }
+    // The demo keeps the information-security indicators NATIONAL.
+    assertThat(checked).isPositive();
+  }
+
+  @Test
   void cisReport_chartsShowTheReconciledSum_andCountBandsAreWhole() {
     RegionalForecasts regional = RegionalForecasts.create(vigil);
     ReportService reports = ReportService.create(vigil);

@@ -22,6 +22,7 @@ import org.vigil.model.AccessContext;
 import org.vigil.model.Aggregation;
 import org.vigil.model.Area;
 import org.vigil.model.AreaKind;
+import org.vigil.model.Classification;
 import org.vigil.model.Indicator;
 import org.vigil.model.NotFoundException;
 import org.vigil.model.Observation;
@@ -37,9 +38,11 @@ import org.vigil.timeseries.TimeSeries;
  * MinTrace}). A state therefore has one reconciled forecast whichever group is asked for, and each
  * group's point forecast is the sum (mean, for means and rates) of its covered members'.
  *
- * <p>"One number for everyone": the figures are computed once over every state's data with the
- * system's access, the same for every reader; callers decide which member states' own forecasts a
- * reader may see. Results are kept per indicator and horizon until the data change. Thread-safe.
+ * <p>"One number for everyone": the figures are computed once, with the system's access, over the
+ * values every member organisation may read (SHARED or PUBLIC; a state's NATIONAL or RESTRICTED
+ * values never enter a regional total), so they are the same for every reader and disclose nothing;
+ * callers decide which member states' own forecasts a reader may see. Results are kept per
+ * indicator and horizon until the data change. Thread-safe.
  */
 public final class RegionalForecasts {
   private static final int CACHE = 256;
@@ -89,7 +92,7 @@ public final class RegionalForecasts {
     List<Observation> obs = vigil.observations().latestByIndicator(sys, indicator, Instant.MAX);
     long fingerprint = 17;
     for (Observation o : obs) {
-      if (!Double.isNaN(o.value()) && !o.period().start().isAfter(today)) {
+      if (!Double.isNaN(o.value()) && !o.period().start().isAfter(today) && everyMemberMayRead(o)) {
         byState.computeIfAbsent(o.area(), a -> new TreeMap<>()).put(o.period(), o.value());
         fingerprint =
             31 * fingerprint
@@ -108,6 +111,17 @@ public final class RegionalForecasts {
     }
     cache.put(key, r);
     return r;
+  }
+
+  /**
+   * Whether every member organisation may read the value (SHARED or PUBLIC). A regional figure is
+   * the same for every reader, so it is made only of values every member may read: a state's
+   * NATIONAL or RESTRICTED values stay out of it (the coverage then says "9 of 10 states"), or the
+   * total would disclose them to readers who may not see them.
+   */
+  static boolean everyMemberMayRead(Observation o) {
+    Classification c = o.ownership().classification();
+    return c == Classification.SHARED || c == Classification.PUBLIC;
   }
 
   /** Every group's members today (all of them, with or without data). */
