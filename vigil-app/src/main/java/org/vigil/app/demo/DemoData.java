@@ -75,6 +75,7 @@ public final class DemoData {
     DemoSpec spec = DemoSpec.endingBefore(LocalDate.now(vigil.clock()));
     int reference = DemoReference.ensure(vigil);
     reference += DemoReference.ensureIndicators(vigil, DemoIndicators.synthetic());
+    reference += DemoReference.ensureIndicators(vigil, DemoIndicators.water());
     org.vigil.app.programme.ProgrammeDemo.load(vigil);
     AccessContext sys = AccessContext.system();
     List<GeneratedSeries> series = new SyntheticGenerator(spec).generate();
@@ -99,6 +100,7 @@ public final class DemoData {
     // every state's submission history (the Data page, GET /api/batches) shows its two demo
     // submissions: first releases, then revisions.
     added += appendByOwner(vigil, FIRST_RELEASE_FILE, firstReleases(series));
+    added += appendByOwner(vigil, DemoWater.FILE, DemoWater.observations(spec));
     added += appendByOwner(vigil, REVISION_FILE, revised);
     return new LoadResult(false, reference, added, events, documents, texts, users, spec);
   }

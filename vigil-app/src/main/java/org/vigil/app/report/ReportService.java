@@ -63,6 +63,7 @@ public final class ReportService {
 
   private final Vigil vigil;
   private final ReportSupplements supplements;
+  private final WaterReportSection water;
   private final ReportRenderer renderer = ReportRenderer.create();
   private final java.util.Deque<ReportRecord> recent = new java.util.ArrayDeque<>();
   private static final int RECENT = 50;
@@ -70,6 +71,7 @@ public final class ReportService {
   public ReportService(Vigil vigil, ReportSupplements supplements) {
     this.vigil = vigil;
     this.supplements = supplements;
+    this.water = new WaterReportSection(vigil);
   }
 
   /** A service whose risk, priority and programme sections come from the installed engines. */
@@ -182,6 +184,7 @@ public final class ReportService {
         .charts(charts(series, area, covered, period))
         .anomalies(anomalies(ctx, series, covered, period))
         .events(events(ctx, area, covered, period))
+        .water(water.build(ctx, area, period, request.language()))
         .build();
   }
 
