@@ -28,8 +28,8 @@ import org.vigil.water.WaterIndicators.ReservoirLevel;
  * The water indicators of the demo (issue 12) as Vigil series, computed by the water engine from
  * the demo basins (structure real, volumes synthetic, so the series are marked synthetic): each
  * basin's realised synthetic inflows of every year from {@value #FIRST_YEAR} are allocated month by
- * month (PROPORTIONAL, no relief analysis), each year starting with the storage the previous one
- * ended with, and {@link WaterIndicators} turns each year into
+ * month (PROPORTIONAL, no relief analysis), each year starting from the demo's storages, and {@link
+ * WaterIndicators} turns each year into
  *
  * <ul>
  *   <li>{@code WATER_STRESS} (yearly, %): per basin; per riparian state its demand over its agreed
@@ -85,10 +85,15 @@ final class DemoWater {
     return List.copyOf(out);
   }
 
-  /** The basin's years from FIRST_YEAR to last, each starting where the previous one ended. */
+  /**
+   * The basin's years from FIRST_YEAR to last, each starting from the demo's storages (carrying a
+   * year's end storage into the next made later years infeasible: the programme has no value for
+   * water left at the end, so it ends years at minimum storage, below the next winter's releases).
+   * An infeasible year is left out.
+   */
   static List<BasinYear> allocateYears(DemoBasin b, YearMonth last) {
     WaterAllocator allocator = new WaterAllocator();
-    Map<String, Double> storage = new LinkedHashMap<>();
+    Map<String, Double> storage = Map.of();
     List<BasinYear> out = new ArrayList<>();
     for (int year = FIRST_YEAR; year <= last.getYear(); year++) {
       YearMonth start = YearMonth.of(year, 1);
@@ -105,9 +110,6 @@ final class DemoWater {
       if (!r.isFeasible()) {
         continue;
       }
-      r.storage().stream()
-          .filter(s -> s.month() == months - 1)
-          .forEach(s -> storage.put(s.reservoir(), s.storage()));
       out.add(new BasinYear(b, year, network, WaterIndicators.of(network, r)));
     }
     return out;
