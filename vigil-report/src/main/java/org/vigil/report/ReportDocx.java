@@ -153,6 +153,7 @@ final class ReportDocx {
     for (WaterBasinRow b : report.water().rows()) {
       paragraph(tables.waterTitle(b), 11, true, BLUE);
       body(tables.waterIndicators(b));
+      tables.waterThresholds(b).forEach(t -> paragraph(t, 8.5, false, GREY));
       paragraph(b.scenario(), 8.5, false, GREY);
       if (!b.unavailable().isEmpty()) {
         paragraph(b.unavailable(), 9, false, RED);

@@ -156,6 +156,9 @@ final class ReportHtml {
     for (WaterBasinRow b : report.water().rows()) {
       out.append("<h3>").append(esc(tables.waterTitle(b))).append("</h3>");
       body(tables.waterIndicators(b));
+      tables
+          .waterThresholds(b)
+          .forEach(t -> out.append("<p class=\"note\">").append(esc(t)).append("</p>"));
       out.append("<p class=\"note\">").append(esc(b.scenario())).append("</p>");
       if (!b.unavailable().isEmpty()) {
         out.append("<p class=\"gap\">").append(esc(b.unavailable())).append("</p>");

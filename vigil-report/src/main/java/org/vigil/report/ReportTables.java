@@ -235,14 +235,21 @@ final class ReportTables {
               Cell.of(v.area().name(lang)),
               Cell.of(m.period(v.period())),
               Cell.of(m.value(v.indicator(), v.value())),
-              Cell.of(v.level().isEmpty() ? "\u2014" : m.get(v.level())),
-              Cell.of(m.reason("water.threshold." + v.indicator().code()))));
+              Cell.of(v.level().isEmpty() ? "\u2014" : m.get(v.level()))));
     }
     return new Table(
-        List.of(
-            "col.indicator", "col.area", "col.period", "col.value", "col.level", "col.threshold"),
+        List.of("col.indicator", "col.area", "col.period", "col.value", "col.level"),
         rows,
         rows.isEmpty() ? Section.unavailable("gap.noWaterData") : report.water());
+  }
+
+  /** The thresholds of the indicators shown, one line each, in the order shown. */
+  List<String> waterThresholds(WaterBasinRow b) {
+    return b.indicators().stream()
+        .map(v -> v.indicator().code())
+        .distinct()
+        .map(c -> m.get("water.short." + c) + ": " + m.reason("water.threshold." + c))
+        .toList();
   }
 
   /** A basin's dry-scenario allocation per state. */
