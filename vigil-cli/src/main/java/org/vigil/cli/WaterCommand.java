@@ -19,8 +19,12 @@ import org.vigil.app.water.WaterComparison;
 import org.vigil.app.water.WaterRunRequest;
 import org.vigil.app.water.WaterService;
 import org.vigil.app.water.WaterService.StoredWaterRun;
+import org.vigil.app.water.WaterWords;
+import org.vigil.model.InvalidInputException;
 import org.vigil.model.water.WaterRun;
 import org.vigil.water.AllocationResult;
+import org.vigil.water.Node;
+import org.vigil.water.Reliefs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,6 +75,45 @@ final class WaterCommand implements Runnable {
     }
   }
 
+  /** The words of {@code --lang}: en (default) or ru; anything else is bad input. */
+  static WaterWords words(String lang) {
+    if (lang == null || lang.isBlank()) {
+      return WaterWords.of("en");
+    }
+    String l = lang.trim().toLowerCase(java.util.Locale.ROOT);
+    if (!WaterWords.LANGUAGES.contains(l)) {
+      throw new InvalidInputException("Option --lang must be en or ru, found '" + lang + "'");
+    }
+    return WaterWords.of(l);
+  }
+
+  /** Table headings in the language for a table on screen; the stable names for CSV and JSON. */
+  static Table table(VigilCommand root, WaterWords w, String... columns) {
+    return table(root, w, List.of(columns));
+  }
+
+  static Table table(VigilCommand root, WaterWords w, List<String> columns) {
+    if (root.renderer().format() != OutputFormat.TABLE) {
+      return Table.of(columns);
+    }
+    return Table.of(columns.stream().map(c -> heading(w, c)).toList());
+  }
+
+  private static final Map<String, Node.Kind> KIND_COLUMNS =
+      Map.of(
+          "sources", Node.Kind.SOURCE,
+          "reservoirs", Node.Kind.RESERVOIR,
+          "withdrawals", Node.Kind.WITHDRAWAL,
+          "outlets", Node.Kind.OUTLET);
+
+  private static String heading(WaterWords w, String column) {
+    if (column.matches("\\d\\d-\\d\\d")) {
+      return column;
+    }
+    Node.Kind kind = KIND_COLUMNS.get(column);
+    return kind != null ? w.kinds(kind) : w.column(column);
+  }
+
   /** {@code water basins}. */
   @Command(
       name = "basins",
@@ -79,20 +122,28 @@ final class WaterCommand implements Runnable {
   static final class Basins implements Callable<Integer> {
     @Spec CommandSpec spec;
 
+    @Option(names = "--lang", paramLabel = "LANG", description = "Output in en (default) or ru.")
+    String lang;
+
     @Override
     public Integer call() {
       VigilCommand root = VigilCommand.of(spec);
+      WaterWords w = words(lang);
+      boolean ru = w.language().equals("ru");
       Table t =
-          Table.of(
-              "code",
-              "name",
-              "name_ru",
-              "states",
-              "sources",
-              "reservoirs",
-              "withdrawals",
-              "mean_inflow_km3",
-              "outlets");
+          table(
+              root,
+              w,
+              List.of(
+                  "code",
+                  "name",
+                  "name_ru",
+                  "states",
+                  "sources",
+                  "reservoirs",
+                  "withdrawals",
+                  "mean_inflow_km3",
+                  "outlets"));
       List<DemoBasin> basins;
       try (Vigil vigil = root.openVigil()) {
         basins = new WaterService(vigil).basins();
@@ -100,8 +151,8 @@ final class WaterCommand implements Runnable {
       for (DemoBasin b : basins) {
         t.row(
             b.code(),
-            b.nameEn(),
-            b.nameRu(),
+            ru ? b.nameRu() : b.nameEn(),
+            ru ? b.nameEn() : b.nameRu(),
             String.join(" ", b.shares().keySet().stream().sorted().toList()),
             b.sources().size(),
             String.join(", ", b.reservoirs().stream().map(DemoBasin.ReservoirSpec::name).toList()),
@@ -110,7 +161,7 @@ final class WaterCommand implements Runnable {
             String.join(", ", b.outlets()));
       }
       root.renderer().print(t);
-      root.renderer().note("Structure real; flows, demands and shares synthetic (demo data).");
+      root.renderer().note(w.text("basins.note"));
       return VigilCommand.OK;
     }
   }
@@ -162,9 +213,18 @@ final class WaterCommand implements Runnable {
         description = "Who may read the stored run: NATIONAL, SHARED (default) or PUBLIC.")
     String classification;
 
+    @Option(names = "--lang", paramLabel = "LANG", description = "Output in en (default) or ru.")
+    String lang;
+
+    @Option(
+        names = "--all",
+        description = "Every relief (default: the " + TOP_RELIEFS + " largest per state).")
+    boolean all;
+
     @Override
     public Integer call() {
       VigilCommand root = VigilCommand.of(spec);
+      WaterWords w = words(lang);
       try (Vigil vigil = root.openVigil()) {
         WaterService water = new WaterService(vigil);
         WaterRunRequest request =
@@ -175,13 +235,22 @@ final class WaterCommand implements Runnable {
         try (WaterProgress bar = new WaterProgress(root.err())) {
           run = water.run(caller, request, bar);
         }
-        print(root, run, request.scenario());
+        print(root, run, request.scenario(), w, all, water);
       }
       return VigilCommand.OK;
     }
   }
 
-  static void print(VigilCommand root, StoredWaterRun stored, InflowScenario scenario) {
+  /** Reliefs shown per state unless {@code --all}. */
+  static final int TOP_RELIEFS = 3;
+
+  static void print(
+      VigilCommand root,
+      StoredWaterRun stored,
+      InflowScenario scenario,
+      WaterWords w,
+      boolean all,
+      WaterService water) {
     WaterRun run = stored.run();
     AllocationResult r = stored.result();
     Renderer out = root.renderer();
@@ -190,52 +259,117 @@ final class WaterCommand implements Runnable {
       case CSV -> out.print(longTable(r));
       case TABLE -> {
         PrintStream p = root.out();
-        p.println(heading(run, r));
+        p.println(heading(run, r, w, water));
         p.println(
-            "Inflows: " + WaterService.scenarioText(scenario) + ". Volumes synthetic (demo).");
+            w.text(
+                "run.inflows",
+                Map.of(
+                    "scenario",
+                    w.scenario(scenario.label()),
+                    "quantile",
+                    Math.round(scenario.quantile() * 100),
+                    "history",
+                    org.vigil.app.water.InflowForecasts.HISTORY_MONTHS)));
         if (!r.isFeasible()) {
-          p.println(r.explanation());
+          p.println(w.explanation(r));
           return;
         }
         p.println();
-        p.println("Shortfall by state and month (hm³):");
-        out.print(monthTable(r));
+        p.println(w.text("run.monthTable"));
+        out.print(monthTable(root, w, r));
         p.println();
-        out.print(totalsTable(r));
+        out.print(totalsTable(root, w, r));
         p.println();
-        p.println("Binding constraints (" + r.reliefs().size() + "):");
-        r.reliefs().forEach(x -> p.println("  - " + x.constraintText()));
-        p.println("Relief:");
-        r.reliefs().forEach(x -> p.println("  - " + x.suggestion()));
-        r.diagnostics().forEach(d -> p.println("Note: " + d));
+        p.println(w.text("run.binding", Map.of("count", r.reliefs().size())));
+        r.reliefs().forEach(x -> p.println("  - " + w.constraint(x.constraint(), r.start())));
+        reliefs(p, w, r, all);
+        r.diagnostics().forEach(d -> p.println(w.text("run.note", Map.of("text", d))));
       }
     }
   }
 
-  static String heading(WaterRun run, AllocationResult r) {
-    return String.format(
-        java.util.Locale.ROOT,
-        "Run %d: %s, %s inflows, %s, %s for %d months: %s, total shortfall %s hm³; owner %s (%s)",
-        run.id(),
-        r.basin(),
-        run.scenario(),
-        run.fairness(),
-        run.start(),
-        run.months(),
-        run.status(),
-        Renderer.display(round1(run.totalShortfall())),
-        run.ownership().owner(),
-        run.ownership().classification());
+  /**
+   * The reliefs grouped by the state whose shortfall they cut, the largest cut first; at most
+   * {@link #TOP_RELIEFS} per group unless {@code all}.
+   */
+  static void reliefs(PrintStream p, WaterWords w, AllocationResult r, boolean all) {
+    if (r.reliefs().isEmpty()) {
+      p.println(w.text("run.reliefNone"));
+      return;
+    }
+    Map<String, Double> before = new TreeMap<>();
+    WaterService.totals(r).forEach((s, v) -> before.put(s, v[2]));
+    Map<String, List<Reliefs.Ranked>> groups = new LinkedHashMap<>(Reliefs.byState(r));
+    List<Reliefs.Ranked> other =
+        Reliefs.ranked(r).stream().filter(x -> !(x.removed() > 0)).toList();
+    int limit = all ? Integer.MAX_VALUE : TOP_RELIEFS;
+    java.util.Set<AllocationResult.Relief> shown = new java.util.HashSet<>();
+    StringBuilder body = new StringBuilder();
+    groups.forEach(
+        (state, list) -> {
+          body.append("  ")
+              .append(
+                  w.text(
+                      "run.reliefState",
+                      Map.of(
+                          "state", state, "shortfall", w.number(before.getOrDefault(state, 0.0)))))
+              .append('\n');
+          list.stream().limit(limit).forEach(x -> line(body, w, r, x, before, shown));
+        });
+    if (!other.isEmpty()) {
+      body.append("  ").append(w.text("run.reliefOther")).append('\n');
+      other.stream().limit(limit).forEach(x -> line(body, w, r, x, before, shown));
+    }
+    boolean more = shown.size() < r.reliefs().size();
+    p.println(
+        w.text(
+            "run.relief",
+            Map.of(
+                "shown",
+                shown.size(),
+                "count",
+                r.reliefs().size(),
+                "more",
+                more ? w.text("run.reliefMore") : "")));
+    p.print(body);
   }
 
-  static Table monthTable(AllocationResult r) {
+  private static void line(
+      StringBuilder body,
+      WaterWords w,
+      AllocationResult r,
+      Reliefs.Ranked x,
+      Map<String, Double> before,
+      java.util.Set<AllocationResult.Relief> shown) {
+    shown.add(x.relief());
+    body.append("    - ").append(w.relief(x.relief(), r.start(), before)).append('\n');
+  }
+
+  static String heading(WaterRun run, AllocationResult r, WaterWords w, WaterService water) {
+    boolean ru = w.language().equals("ru");
+    Map<String, Object> args = new LinkedHashMap<>();
+    args.put("id", run.id());
+    args.put("basin", ru ? water.basin(run.basin()).nameRu() : r.basin());
+    args.put("scenario", w.scenario(run.scenario()));
+    args.put("fairness", w.text("fairness." + run.fairness()));
+    args.put("start", run.start());
+    args.put("months", run.months());
+    args.put("status", w.text("status." + run.status()));
+    args.put(
+        "shortfall", Double.isFinite(run.totalShortfall()) ? w.number(run.totalShortfall()) : "—");
+    args.put("owner", run.ownership().owner());
+    args.put("classification", run.ownership().classification());
+    return w.text("run.heading", args);
+  }
+
+  static Table monthTable(VigilCommand root, WaterWords w, AllocationResult r) {
     List<String> cols = new ArrayList<>();
     cols.add("state");
     for (int t = 0; t < r.months(); t++) {
       cols.add(r.start().plusMonths(t).toString().substring(2));
     }
     cols.add("total");
-    Table t = Table.of(cols);
+    Table t = table(root, w, cols);
     Map<String, double[]> byState = new TreeMap<>();
     for (AllocationResult.StateMonth m : r.states()) {
       byState.computeIfAbsent(m.state(), k -> new double[r.months()])[m.month()] = m.shortfall();
@@ -255,8 +389,8 @@ final class WaterCommand implements Runnable {
     return t;
   }
 
-  static Table totalsTable(AllocationResult r) {
-    Table t = Table.of("state", "demand", "delivered", "shortfall", "relative_%");
+  static Table totalsTable(VigilCommand root, WaterWords w, AllocationResult r) {
+    Table t = table(root, w, "state", "demand", "delivered", "shortfall", "relative_%");
     WaterService.totals(r)
         .forEach(
             (s, v) ->
@@ -367,13 +501,20 @@ final class WaterCommand implements Runnable {
     @Parameters(index = "1", paramLabel = "RUN_B", description = "The second run's id.")
     long b;
 
+    @Option(names = "--lang", paramLabel = "LANG", description = "Output in en (default) or ru.")
+    String lang;
+
     @Override
     public Integer call() {
       VigilCommand root = VigilCommand.of(spec);
+      WaterWords w = words(lang);
       try (Vigil vigil = root.openVigil()) {
-        WaterComparison c = new WaterService(vigil).compare(root.caller(vigil), a, b);
+        WaterService water = new WaterService(vigil);
+        WaterComparison c = water.compare(root.caller(vigil), a, b);
         Table t =
-            Table.of(
+            table(
+                root,
+                w,
                 "state",
                 "delivered_a",
                 "shortfall_a",
@@ -394,25 +535,24 @@ final class WaterCommand implements Runnable {
               round1(r.shortfallChange()));
         }
         if (root.renderer().format() == OutputFormat.TABLE) {
-          root.out().println("A: " + describe(c.a()));
-          root.out().println("B: " + describe(c.b()));
+          root.out().println(describe("compare.a", c.a(), w));
+          root.out().println(describe("compare.b", c.b(), w));
         }
         root.renderer().print(t);
       }
       return VigilCommand.OK;
     }
 
-    private static String describe(WaterRun r) {
-      return String.format(
-          java.util.Locale.ROOT,
-          "run %d, %s, %s inflows, %s, %s for %d months, %s",
-          r.id(),
-          r.basin(),
-          r.scenario(),
-          r.fairness(),
-          r.start(),
-          r.months(),
-          r.status());
+    private static String describe(String key, WaterRun r, WaterWords w) {
+      Map<String, Object> args = new LinkedHashMap<>();
+      args.put("id", r.id());
+      args.put("basin", r.basin());
+      args.put("scenario", w.scenario(r.scenario()));
+      args.put("fairness", w.text("fairness." + r.fairness()));
+      args.put("start", r.start());
+      args.put("months", r.months());
+      args.put("status", w.text("status." + r.status()));
+      return w.text(key, args);
     }
   }
 }

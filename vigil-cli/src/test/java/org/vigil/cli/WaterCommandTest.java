@@ -109,7 +109,7 @@ class WaterCommandTest {
         .contains("Shortfall by state and month (hm³):")
         .contains("relative_%")
         .contains("Binding constraints (")
-        .contains("Relief:")
+        .contains("Relief, the largest shortfall removed first, grouped by the state")
         .contains("5% lower minimum storage of reservoir 'Toktogul'");
     assertThat(dry.err()).contains("water: relief checks");
     long a = id(dry.out());
@@ -130,6 +130,106 @@ class WaterCommandTest {
         .contains("B: run " + b + ", SYR_DARYA, wet inflows, MAX_MIN")
         .contains("shortfall_b_minus_a")
         .contains("UZB");
+  }
+
+  @Test
+  void run_inRussian_wordsHeadingsNodesAndReliefsInRussian() {
+    Run ru = run("dry", "--lang", "ru");
+    assertThat(ru.exit()).as(ru.err()).isZero();
+    assertThat(ru.out())
+        .contains(
+            "Сырдарья, притоки — маловодный сценарий, распределение: максимин, с 2027-01 на 12")
+        .contains("10%-ному квантилю его прогноза")
+        .contains("Дефицит по государствам и месяцам (млн м³):")
+        .contains("государство")
+        .contains("Связывающие ограничения (")
+        .contains("Меры облегчения: сначала снимающие наибольший дефицит")
+        .contains("водохранилища «Токтогульское»")
+        .containsPattern("(сокращает|устраняет) дефицит [A-Z]{3}")
+        .doesNotContain("shortfall", "reservoir", "Relief", "hm³", "Toktogul");
+  }
+
+  @Test
+  void run_reliefsGroupedByState_topThreeUnlessAll() {
+    Run top = run("dry");
+    Run all = run("dry", "--all");
+    assertThat(top.exit()).as(top.err()).isZero();
+    assertThat(all.exit()).as(all.err()).isZero();
+    int binding = count(top.out(), "Binding constraints \\((\\d+)\\)");
+    assertThat(binding).isPositive();
+    for (String group : reliefGroups(top.out()).values()) {
+      assertThat(group.lines().count()).isLessThanOrEqualTo(3);
+    }
+    java.util.Map<String, String> every = reliefGroups(all.out());
+    assertThat(every).isNotEmpty();
+    assertThat(all.out()).containsPattern("\\((\\d+) of \\1\\):");
+    // Within a state, the largest cut of that state's shortfall comes first.
+    for (var e : every.entrySet()) {
+      List<Double> cuts = cuts(e.getValue(), e.getKey());
+      assertThat(cuts).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+  }
+
+  /** The relief lines under each " XYZ: shortfall" line. */
+  private static java.util.Map<String, String> reliefGroups(String out) {
+    java.util.Map<String, String> groups = new java.util.LinkedHashMap<>();
+    String state = null;
+    for (String line : out.lines().toList()) {
+      var m = java.util.regex.Pattern.compile("^  ([A-Z]{3}): shortfall ").matcher(line);
+      if (m.find()) {
+        state = m.group(1);
+        groups.put(state, "");
+      } else if (state != null && line.startsWith("    - ")) {
+        groups.merge(state, line + "\n", String::concat);
+      } else if (!line.startsWith("    ")) {
+        state = null;
+      }
+    }
+    return groups;
+  }
+
+  /** The cut of one state's shortfall in each relief line (removed: the whole shortfall). */
+  private static List<Double> cuts(String lines, String state) {
+    List<Double> out = new ArrayList<>();
+    var cut =
+        java.util.regex.Pattern.compile(
+            "cuts "
+                + state
+                + "'s shortfall by ([0-9.]+)|removes "
+                + state
+                + "'s shortfall \\(([0-9.]+)");
+    for (String l : lines.lines().toList()) {
+      var m = cut.matcher(l);
+      if (m.find()) {
+        out.add(Double.parseDouble(m.group(1) != null ? m.group(1) : m.group(2)));
+      }
+    }
+    return out;
+  }
+
+  private static int count(String out, String regex) {
+    var m = java.util.regex.Pattern.compile(regex).matcher(out);
+    return m.find() ? Integer.parseInt(m.group(1)) : -1;
+  }
+
+  @Test
+  void basinsAndCompare_inRussian() {
+    Run basins = vigil("water", "basins", "--lang", "ru");
+    assertThat(basins.exit()).as(basins.err()).isZero();
+    assertThat(basins.out()).contains("Сырдарья", "водохранилища", "водозаборы", "государства");
+    assertThat(basins.err()).contains("синтетические");
+    Run bad = vigil("water", "basins", "--lang", "de");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("Option --lang must be en or ru, found 'de'");
+
+    long a = id(run("dry").out());
+    long b = id(run("normal").out());
+    Run cmp = vigil("--token", kazAnalyst, "water", "compare", "" + a, "" + b, "--lang", "ru");
+    assertThat(cmp.exit()).as(cmp.err()).isZero();
+    assertThat(cmp.out())
+        .contains("A: расчёт " + a + ", SYR_DARYA, притоки — маловодный сценарий")
+        .contains("B: расчёт " + b + ", SYR_DARYA, притоки — средний сценарий")
+        .contains("дефицит_b_минус_a");
   }
 
   private static long id(String out) {

@@ -77,6 +77,7 @@ final class ReportDocx {
     charts();
     table(tables.anomalies(), "section.anomalies");
     table(tables.programmes(), "section.programmes");
+    water();
     ReportTables.Table events = tables.events();
     table(events, "section.events");
     if (!events.rows().isEmpty() && !events.headers().contains("col.summary")) {
@@ -142,8 +143,49 @@ final class ReportDocx {
     }
   }
 
+  /** The shared basins, as in the PDF: indicators, dry scenario with its chart, reliefs. */
+  private void water() {
+    heading("section.water");
+    if (!report.water().available()) {
+      paragraph(m.reason(report.water().unavailableReason()), 9, false, RED);
+      return;
+    }
+    for (WaterBasinRow b : report.water().rows()) {
+      paragraph(tables.waterTitle(b), 11, true, BLUE);
+      body(tables.waterIndicators(b));
+      tables.waterThresholds(b).forEach(t -> paragraph(t, 8.5, false, GREY));
+      paragraph(b.scenario(), 8.5, false, GREY);
+      if (!b.unavailable().isEmpty()) {
+        paragraph(b.unavailable(), 9, false, RED);
+        continue;
+      }
+      paragraph(m.get("water.dry", b.start(), b.months()), 10, true, BLUE);
+      body(tables.waterDry(b));
+      if (b.monthly().stream().anyMatch(x -> x.shortfall() > 0)) {
+        paragraph(m.get("water.chart"), 9, true, "");
+        picture(
+            WaterChartSvg.png(b, m),
+            b.basin().code() + ".png",
+            WaterChartSvg.WIDTH,
+            WaterChartSvg.HEIGHT);
+      } else {
+        paragraph(m.get("water.noDeficit"), 9, false, GREY);
+      }
+      if (b.reliefs().isEmpty()) {
+        paragraph(m.get("water.noReliefs"), 9, false, GREY);
+      } else {
+        paragraph(m.get("water.reliefs", b.reliefs().size(), b.reliefCount()), 9, false, GREY);
+        b.reliefs().forEach(r -> paragraph("\u2013 " + r, 9, false, ""));
+      }
+    }
+  }
+
   private void table(ReportTables.Table t, String headingKey) {
     heading(headingKey);
+    body(t);
+  }
+
+  private void body(ReportTables.Table t) {
     Section<?> section = t.section();
     if (!section.available()) {
       paragraph(m.reason(section.unavailableReason()), 9, false, RED);
@@ -198,6 +240,21 @@ final class ReportDocx {
       case "st-AT_RISK" -> "B8860B";
       default -> "";
     };
+  }
+
+  private void picture(byte[] png, String name, int width, int height) {
+    XWPFParagraph p = doc.createParagraph();
+    try {
+      p.createRun()
+          .addPicture(
+              new ByteArrayInputStream(png),
+              Document.PICTURE_TYPE_PNG,
+              name,
+              Units.toEMU(width * 0.9),
+              Units.toEMU(height * 0.9));
+    } catch (InvalidFormatException | IOException e) {
+      throw new IllegalStateException("Could not add the picture " + name + " to the DOCX", e);
+    }
   }
 
   private void charts() {

@@ -54,6 +54,7 @@ final class ReportHtml {
     charts();
     table(tables.anomalies(), "section.anomalies");
     table(tables.programmes(), "section.programmes");
+    water();
     ReportTables.Table events = tables.events();
     table(events, "section.events");
     if (!events.rows().isEmpty() && !events.headers().contains("col.summary")) {
@@ -142,8 +143,55 @@ final class ReportHtml {
     return b.toString();
   }
 
+  /**
+   * The shared basins: per basin its indicators with their classes, the dry scenario's shortfall
+   * per state with the monthly chart, and the reliefs that remove the most shortfall.
+   */
+  private void water() {
+    heading("section.water");
+    if (!report.water().available()) {
+      gap(report.water());
+      return;
+    }
+    for (WaterBasinRow b : report.water().rows()) {
+      out.append("<h3>").append(esc(tables.waterTitle(b))).append("</h3>");
+      body(tables.waterIndicators(b));
+      tables
+          .waterThresholds(b)
+          .forEach(t -> out.append("<p class=\"note\">").append(esc(t)).append("</p>"));
+      out.append("<p class=\"note\">").append(esc(b.scenario())).append("</p>");
+      if (!b.unavailable().isEmpty()) {
+        out.append("<p class=\"gap\">").append(esc(b.unavailable())).append("</p>");
+        continue;
+      }
+      out.append("<h3>").append(esc(m.get("water.dry", b.start(), b.months()))).append("</h3>");
+      body(tables.waterDry(b));
+      if (b.monthly().stream().anyMatch(x -> x.shortfall() > 0)) {
+        out.append("<div class=\"chart\"><h3>")
+            .append(esc(m.get("water.chart")))
+            .append("</h3>")
+            .append(WaterChartSvg.render(b, m))
+            .append("</div>");
+      } else {
+        out.append("<p class=\"note\">").append(esc(m.get("water.noDeficit"))).append("</p>");
+      }
+      if (b.reliefs().isEmpty()) {
+        out.append("<p class=\"note\">").append(esc(m.get("water.noReliefs"))).append("</p>");
+      } else {
+        out.append("<p class=\"note\">")
+            .append(esc(m.get("water.reliefs", b.reliefs().size(), b.reliefCount())))
+            .append("</p>");
+        b.reliefs().forEach(this::li);
+      }
+    }
+  }
+
   private void table(ReportTables.Table t, String headingKey) {
     heading(headingKey);
+    body(t);
+  }
+
+  private void body(ReportTables.Table t) {
     Section<?> section = t.section();
     if (!section.available()) {
       gap(section);

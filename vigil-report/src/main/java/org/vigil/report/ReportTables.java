@@ -219,4 +219,64 @@ final class ReportTables {
   boolean inReportLanguage(String text) {
     return report.language() != ReportLanguage.RU || !text.matches("(?s).*[A-Za-z]{2,}.*");
   }
+
+  /** A basin's heading: its name and riparian states. */
+  String waterTitle(WaterBasinRow b) {
+    return m.get("water.basin", b.basin().name(lang), String.join(", ", b.states()));
+  }
+
+  /** A basin's water indicators with their class and thresholds. */
+  Table waterIndicators(WaterBasinRow b) {
+    List<List<Cell>> rows = new ArrayList<>();
+    for (WaterBasinRow.Value v : b.indicators()) {
+      rows.add(
+          List.of(
+              Cell.of(indicatorName(v.indicator())),
+              Cell.of(v.area().name(lang)),
+              Cell.of(m.period(v.period())),
+              Cell.of(m.value(v.indicator(), v.value())),
+              Cell.of(v.level().isEmpty() ? "\u2014" : m.get(v.level()))));
+    }
+    return new Table(
+        List.of("col.indicator", "col.area", "col.period", "col.value", "col.level"),
+        rows,
+        rows.isEmpty() ? Section.unavailable("gap.noWaterData") : report.water());
+  }
+
+  /** The thresholds of the indicators shown, one line each, in the order shown. */
+  List<String> waterThresholds(WaterBasinRow b) {
+    return b.indicators().stream()
+        .map(v -> v.indicator().code())
+        .distinct()
+        .map(c -> m.get("water.short." + c) + ": " + m.reason("water.threshold." + c))
+        .toList();
+  }
+
+  /** A basin's dry-scenario allocation per state. */
+  Table waterDry(WaterBasinRow b) {
+    List<List<Cell>> rows = new ArrayList<>();
+    for (WaterBasinRow.StateShortfall s : b.dry()) {
+      rows.add(
+          List.of(
+              Cell.of(s.state()),
+              Cell.of(m.count(s.demand())),
+              Cell.of(m.count(s.shortfall())),
+              Cell.of(m.number(100 * s.relative())),
+              Cell.of(
+                  s.worstMonth()
+                      .map(
+                          w ->
+                              m.period(
+                                      org.vigil.timeseries.Period.month(
+                                          w.getYear(), w.getMonthValue()))
+                                  + " ("
+                                  + m.count(s.worstShortfall())
+                                  + ")")
+                      .orElse("\u2014"))));
+    }
+    return new Table(
+        List.of("col.state", "col.demand", "col.shortfall", "col.shortfallPct", "col.worstMonth"),
+        rows,
+        report.water());
+  }
 }

@@ -24,6 +24,7 @@ import org.vigil.timeseries.Period;
  * @param anomalies recent anomalies
  * @param programmes programme status
  * @param events notable events
+ * @param water the shared basins of the area: water indicators and a dry-scenario allocation
  * @param marking the classification and distribution line
  */
 public record SituationReport(
@@ -39,6 +40,7 @@ public record SituationReport(
     Section<AnomalyRow> anomalies,
     Section<ProgrammeRow> programmes,
     Section<EventRow> events,
+    Section<WaterBasinRow> water,
     Marking marking) {
 
   public SituationReport {
@@ -54,7 +56,8 @@ public record SituationReport(
         || charts == null
         || anomalies == null
         || programmes == null
-        || events == null) {
+        || events == null
+        || water == null) {
       throw new IllegalArgumentException(
           "SituationReport for " + area.code() + " needs every section (use Section.unavailable)");
     }
@@ -77,7 +80,8 @@ public record SituationReport(
   public boolean containsSynthetic() {
     return indicators.rows().stream().anyMatch(r -> r.indicator().synthetic())
         || charts.rows().stream().anyMatch(c -> c.indicator().synthetic())
-        || anomalies.rows().stream().anyMatch(a -> a.indicator().synthetic());
+        || anomalies.rows().stream().anyMatch(a -> a.indicator().synthetic())
+        || !water.rows().isEmpty();
   }
 
   public static Builder builder(Area area, Period period, ReportLanguage language) {
@@ -99,6 +103,7 @@ public record SituationReport(
     private Section<AnomalyRow> anomalies = Section.unavailable(NOT_SUPPLIED);
     private Section<ProgrammeRow> programmes = Section.unavailable(NOT_SUPPLIED);
     private Section<EventRow> events = Section.unavailable(NOT_SUPPLIED);
+    private Section<WaterBasinRow> water = Section.unavailable(NOT_SUPPLIED);
     private Marking marking = Marking.UNATTRIBUTED;
 
     private Builder(Area area, Period period, ReportLanguage language) {
@@ -152,6 +157,11 @@ public record SituationReport(
       return this;
     }
 
+    public Builder water(Section<WaterBasinRow> value) {
+      this.water = value;
+      return this;
+    }
+
     public Builder marking(Marking value) {
       this.marking = value;
       return this;
@@ -171,6 +181,7 @@ public record SituationReport(
           anomalies,
           programmes,
           events,
+          water,
           marking);
     }
   }

@@ -91,7 +91,9 @@ public final class NotifyRoutes implements RouteGroup {
 
   private void subscriptions(Context ctx) {
     ctx.json(
-        service.subscriptions(Caller.authenticated(ctx)).stream().map(NotifyRoutes::subscription).toList());
+        service.subscriptions(Caller.authenticated(ctx)).stream()
+            .map(NotifyRoutes::subscription)
+            .toList());
   }
 
   private void subscribe(Context ctx) {

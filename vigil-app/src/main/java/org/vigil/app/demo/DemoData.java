@@ -77,6 +77,7 @@ public final class DemoData {
     int reference = DemoReference.ensure(vigil);
     reference += DemoReference.ensureIndicators(vigil, DemoIndicators.synthetic());
     reference += DemoReference.ensureIndicators(vigil, DemoHighFrequency.indicators());
+    reference += DemoReference.ensureIndicators(vigil, DemoIndicators.water());
     org.vigil.app.programme.ProgrammeDemo.load(vigil);
     AccessContext sys = AccessContext.system();
     List<GeneratedSeries> series = new SyntheticGenerator(spec).generate();
@@ -102,6 +103,7 @@ public final class DemoData {
     // submissions: first releases, then revisions.
     added += appendByOwner(vigil, FIRST_RELEASE_FILE, firstReleases(series));
     added += appendByOwner(vigil, HIGH_FREQUENCY_FILE, DemoHighFrequency.observations(spec));
+    added += appendByOwner(vigil, DemoWater.FILE, DemoWater.observations(spec));
     added += appendByOwner(vigil, REVISION_FILE, revised);
     return new LoadResult(false, reference, added, events, documents, texts, users, spec);
   }

@@ -211,6 +211,52 @@ public final class DemoIndicators {
             ""));
   }
 
+  /**
+   * The water indicators the water engine computes from the demo basins ({@link DemoWater}): yearly
+   * stress, per-capita water and deficit months, monthly reservoir levels; synthetic because the
+   * basins' volumes are.
+   */
+  public static List<Indicator> water() {
+    return List.of(
+        water(
+            "WATER_STRESS",
+            "Water stress in the shared basins (withdrawal over renewable water less the"
+                + " environmental flow, synthetic)",
+            "Водный стресс в трансграничных бассейнах (забор к возобновляемым ресурсам за вычетом"
+                + " экологического попуска, синтетический)",
+            "%",
+            Frequency.YEARLY,
+            Polarity.RISE_IS_BAD),
+        water(
+            "WATER_PER_CAPITA",
+            "Renewable water of the shared basins per person (agreed share, synthetic)",
+            "Возобновляемые водные ресурсы трансграничных бассейнов на человека (согласованная"
+                + " доля, синтетические)",
+            "m3 per person per year",
+            Frequency.YEARLY,
+            Polarity.RISE_IS_GOOD),
+        water(
+            "WATER_DEFICIT_MONTHS",
+            "Months with a water supply deficit (synthetic)",
+            "Месяцы с дефицитом водоподачи (синтетические)",
+            "months",
+            Frequency.YEARLY,
+            Polarity.RISE_IS_BAD),
+        water(
+            "RESERVOIR_LEVEL",
+            "Reservoir storage, share of capacity (synthetic)",
+            "Наполнение водохранилищ, доля ёмкости (синтетическое)",
+            "% of capacity",
+            Frequency.MONTHLY,
+            Polarity.RISE_IS_GOOD));
+  }
+
+  private static Indicator water(
+      String code, String en, String ru, String unit, Frequency f, Polarity p) {
+    return new Indicator(
+        code, en, ru, ThreatDomain.WATER, unit, f, "", p, Aggregation.MEAN, DemoWater.SOURCE, true);
+  }
+
   private static Indicator real(
       String code,
       String en,

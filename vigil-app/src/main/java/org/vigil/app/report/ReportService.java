@@ -63,6 +63,7 @@ public final class ReportService {
 
   private final Vigil vigil;
   private final ReportSupplements supplements;
+  private final WaterReportSection water;
   private final ReportRenderer renderer = ReportRenderer.create();
   private final org.vigil.app.forecast.RegionalForecasts regional;
   private final java.util.Deque<ReportRecord> recent = new java.util.ArrayDeque<>();
@@ -72,6 +73,7 @@ public final class ReportService {
     this.vigil = vigil;
     this.supplements = supplements;
     this.regional = org.vigil.app.forecast.RegionalForecasts.create(vigil);
+    this.water = new WaterReportSection(vigil);
   }
 
   /** A service whose risk, priority and programme sections come from the installed engines. */
@@ -184,6 +186,7 @@ public final class ReportService {
         .charts(charts(series, area, covered, period))
         .anomalies(anomalies(ctx, series, covered, period))
         .events(events(ctx, area, covered, period))
+        .water(water.build(ctx, area, period, request.language()))
         .build();
   }
 

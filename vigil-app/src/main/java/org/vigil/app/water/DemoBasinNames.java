@@ -1,6 +1,7 @@
 package org.vigil.app.water;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,77 +9,108 @@ import java.util.Optional;
 
 /**
  * The Russian names of the demo basins' nodes (rivers, reservoirs, off-takes, the environmental
- * flow points and the terminal lakes), keyed by the English name the engine and the stored runs
- * use. The web UI and Russian reports show these; the English name stays the node's identifier.
+ * flow points and terminal lakes), so Russian output does not carry English names. Withdrawals are
+ * named "state, sector (place)" from the English name's parts.
  */
 public final class DemoBasinNames {
-  private static final Map<String, String> RU = new LinkedHashMap<>();
-
-  static {
-    // Syr Darya
-    put("Naryn", "Нарын");
-    put("Kara Darya", "Карадарья");
-    put("Fergana valley tributaries", "Притоки Ферганской долины");
-    put("Chirchik", "Чирчик");
-    put("Arys and Keles", "Арысь и Келес");
-    put("Toktogul", "Токтогульское");
-    put("Andijan", "Андижанское");
-    put("Kairakkum", "Кайраккумское");
-    put("Charvak", "Чарвакское");
-    put("Shardara", "Шардаринское");
-    put("KGZ irrigation (Osh, Jalal-Abad)", "Кыргызстан, орошение (Ош, Джалал-Абад)");
-    put("KGZ municipal (Osh)", "Кыргызстан, водоснабжение (Ош)");
-    put("UZB municipal (Fergana valley)", "Узбекистан, водоснабжение (Ферганская долина)");
-    put("UZB irrigation (Fergana valley)", "Узбекистан, орошение (Ферганская долина)");
-    put("TJK irrigation (Sughd)", "Таджикистан, орошение (Согд)");
-    put("TJK municipal (Khujand)", "Таджикистан, водоснабжение (Худжанд)");
-    put("UZB irrigation (Hunger Steppe)", "Узбекистан, орошение (Голодная степь)");
-    put("UZB municipal (Tashkent)", "Узбекистан, водоснабжение (Ташкент)");
-    put("UZB irrigation (Tashkent province)", "Узбекистан, орошение (Ташкентская область)");
-    put("KAZ irrigation (Turkestan)", "Казахстан, орошение (Туркестан)");
-    put("KAZ irrigation (Kyzylorda)", "Казахстан, орошение (Кызылорда)");
-    put("KAZ municipal (Kyzylorda)", "Казахстан, водоснабжение (Кызылорда)");
-    put("Karateren (inflow to the North Aral)", "Каратерень (приток в Малый Арал)");
-    put("North Aral Sea", "Малое Аральское море");
-    put("Arnasay depression", "Арнасайская впадина");
-    // Amu Darya
-    put("Vakhsh", "Вахш");
-    put("Panj", "Пяндж");
-    put("Kunduz (Afghanistan)", "Кундуз (Афганистан)");
-    put("Kafirnigan", "Кафирниган");
-    put("Surkhandarya", "Сурхандарья");
-    put("Zeravshan", "Зеравшан");
-    put("Nurek", "Нурекское");
-    put("Tuyamuyun", "Туямуюнское");
-    put("TJK irrigation (Vakhsh valley)", "Таджикистан, орошение (Вахшская долина)");
-    put("TJK municipal (Dushanbe)", "Таджикистан, водоснабжение (Душанбе)");
-    put("TJK irrigation (Khatlon, Panj)", "Таджикистан, орошение (Хатлон, Пяндж)");
-    put("UZB irrigation (Surkhandarya)", "Узбекистан, орошение (Сурхандарья)");
-    put("TKM irrigation (Karakum Canal)", "Туркменистан, орошение (Каракумский канал)");
-    put("UZB municipal (Samarkand)", "Узбекистан, водоснабжение (Самарканд)");
-    put("UZB irrigation (Zeravshan valley)", "Узбекистан, орошение (долина Зеравшана)");
-    put("UZB irrigation (Karshi and Bukhara)", "Узбекистан, орошение (Карши и Бухара)");
-    put("TKM irrigation (Lebap)", "Туркменистан, орошение (Лебап)");
-    put("TKM municipal (Turkmenabat)", "Туркменистан, водоснабжение (Туркменабат)");
-    put("UZB irrigation (Khorezm)", "Узбекистан, орошение (Хорезм)");
-    put("TKM irrigation (Dashoguz)", "Туркменистан, орошение (Дашогуз)");
-    put("UZB irrigation (Karakalpakstan)", "Узбекистан, орошение (Каракалпакстан)");
-    put("UZB municipal (Nukus)", "Узбекистан, водоснабжение (Нукус)");
-    put("Amu Darya delta (Kyzyljar)", "Дельта Амударьи (Кызылджар)");
-    put("South Aral Sea", "Южное Аральское море");
-  }
-
   private DemoBasinNames() {}
 
-  private static void put(String en, String ru) {
-    if (RU.put(en, ru) != null) {
-      throw new IllegalStateException("Russian name of '" + en + "' given twice");
+  private static final Map<String, String> PLACES = new HashMap<>();
+  private static final Map<String, String> NODES = new HashMap<>();
+
+  static {
+    String[][] nodes = {
+      {"Naryn", "Нарын"},
+      {"Kara Darya", "Карадарья"},
+      {"Fergana valley tributaries", "Притоки Ферганской долины"},
+      {"Chirchik", "Чирчик"},
+      {"Arys and Keles", "Арысь и Келес"},
+      {"Toktogul", "Токтогульское"},
+      {"Andijan", "Андижанское"},
+      {"Kairakkum", "Кайраккумское"},
+      {"Charvak", "Чарвакское"},
+      {"Shardara", "Шардаринское"},
+      {"Nurek", "Нурекское"},
+      {"Tuyamuyun", "Туямуюнское"},
+      {"Karateren (inflow to the North Aral)", "Каратерень (приток в Малый Арал)"},
+      {"Amu Darya delta (Kyzyljar)", "Дельта Амударьи (Кызылджар)"},
+      {"North Aral Sea", "Малое Аральское море"},
+      {"Arnasay depression", "Арнасайская впадина"},
+      {"South Aral Sea", "Большое Аральское море"},
+      {"Vakhsh", "Вахш"},
+      {"Panj", "Пяндж"},
+      {"Kunduz (Afghanistan)", "Кундуз (Афганистан)"},
+      {"Kafirnigan", "Кафирниган"},
+      {"Surkhandarya", "Сурхандарья"},
+      {"Zeravshan", "Зеравшан"}
+    };
+    for (String[] n : nodes) {
+      NODES.put(n[0], n[1]);
+    }
+    String[][] places = {
+      {"Osh, Jalal-Abad", "Ош, Джалал-Абад"},
+      {"Osh", "Ош"},
+      {"Fergana valley", "Ферганская долина"},
+      {"Sughd", "Согд"},
+      {"Khujand", "Худжанд"},
+      {"Hunger Steppe", "Голодная степь"},
+      {"Tashkent", "Ташкент"},
+      {"Tashkent province", "Ташкентская область"},
+      {"Turkestan", "Туркестан"},
+      {"Kyzylorda", "Кызылорда"},
+      {"Vakhsh valley", "Вахшская долина"},
+      {"Dushanbe", "Душанбе"},
+      {"Khatlon, Panj", "Хатлон, Пяндж"},
+      {"Surkhandarya", "Сурхандарья"},
+      {"Karakum Canal", "Каракумский канал"},
+      {"Samarkand", "Самарканд"},
+      {"Zeravshan valley", "Зеравшанская долина"},
+      {"Karshi and Bukhara", "Карши и Бухара"},
+      {"Lebap", "Лебап"},
+      {"Turkmenabat", "Туркменабат"},
+      {"Khorezm", "Хорезм"},
+      {"Dashoguz", "Дашогуз"},
+      {"Karakalpakstan", "Каракалпакстан"},
+      {"Nukus", "Нукус"}
+    };
+    for (String[] p : places) {
+      PLACES.put(p[0], p[1]);
     }
   }
 
-  /** The Russian name of a demo node, by its English name. */
+  /** The Russian name of a node; a name it does not know stays as it is. */
+  static String ru(String name) {
+    String n = NODES.get(name);
+    if (n != null) {
+      return n;
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("([A-Z]{3}) (irrigation|municipal) \\((.+)\\)")
+            .matcher(name);
+    if (m.matches() && PLACES.containsKey(m.group(3))) {
+      String sector = m.group(2).equals("irrigation") ? "орошение" : "коммунальное хозяйство";
+      return m.group(1) + ", " + sector + " (" + PLACES.get(m.group(3)) + ")";
+    }
+    return name;
+  }
+
+  /** Every node name of the demo basins and its Russian name. */
+  static Map<String, String> all() {
+    Map<String, String> out = new HashMap<>();
+    for (DemoBasin b : DemoBasins.all()) {
+      b.sources().forEach(s -> out.put(s.name(), ru(s.name())));
+      b.reservoirs().forEach(s -> out.put(s.name(), ru(s.name())));
+      b.withdrawals().forEach(s -> out.put(s.name(), ru(s.name())));
+      out.put(b.envFlow().name(), ru(b.envFlow().name()));
+      b.outlets().forEach(o -> out.put(o, ru(o)));
+    }
+    return out;
+  }
+
+  /** The Russian name of a demo node, by its English name; empty for a name it does not know. */
   public static Optional<String> russian(String english) {
-    return Optional.ofNullable(RU.get(english));
+    String r = ru(english);
+    return r.equals(english) ? Optional.empty() : Optional.of(r);
   }
 
   /**
@@ -88,7 +120,7 @@ public final class DemoBasinNames {
   public static Map<String, String> russian(DemoBasin basin) {
     Map<String, String> out = new LinkedHashMap<>();
     for (String name : nodeNames(basin)) {
-      russian(name).ifPresent(ru -> out.put(name, ru));
+      russian(name).ifPresent(r -> out.put(name, r));
     }
     return out;
   }
@@ -96,9 +128,9 @@ public final class DemoBasinNames {
   /** Every node name of a demo basin, in the basin's order. */
   static List<String> nodeNames(DemoBasin b) {
     List<String> names = new ArrayList<>();
-    b.sources().forEach(s -> names.add(s.name()));
-    b.reservoirs().forEach(r -> names.add(r.name()));
-    b.withdrawals().forEach(w -> names.add(w.name()));
+    b.sources().forEach(x -> names.add(x.name()));
+    b.reservoirs().forEach(x -> names.add(x.name()));
+    b.withdrawals().forEach(x -> names.add(x.name()));
     names.add(b.envFlow().name());
     names.addAll(b.outlets());
     return names;

@@ -118,6 +118,20 @@ public final class DemoBasins {
    */
   public static Basin network(
       DemoBasin b, YearMonth start, int months, Map<String, Monthly> inflowBySource) {
+    return network(b, start, months, inflowBySource, Map.of());
+  }
+
+  /**
+   * The basin for a horizon as {@link #network(DemoBasin, YearMonth, int, Map)}, with the storage
+   * of the named reservoirs at the start replaced (a year that follows another starts where it
+   * ended); reservoirs not named start at their demo storage.
+   */
+  public static Basin network(
+      DemoBasin b,
+      YearMonth start,
+      int months,
+      Map<String, Monthly> inflowBySource,
+      Map<String, Double> initialStorage) {
     List<Node> nodes = new ArrayList<>();
     for (SourceSpec s : b.sources()) {
       Monthly inflow = inflowBySource.get(s.name());
@@ -127,7 +141,12 @@ public final class DemoBasins {
       nodes.add(Node.source(s.name(), inflow));
     }
     for (ReservoirSpec r : b.reservoirs()) {
-      nodes.add(Node.reservoir(r.name(), r.capacity(), r.minStorage(), r.initialStorage()));
+      nodes.add(
+          Node.reservoir(
+              r.name(),
+              r.capacity(),
+              r.minStorage(),
+              initialStorage.getOrDefault(r.name(), r.initialStorage())));
     }
     for (WithdrawalSpec w : b.withdrawals()) {
       nodes.add(Node.withdrawal(w.name(), w.state(), w.sector(), demand(b, w, start, months)));

@@ -22,6 +22,7 @@ import org.vigil.water.AllocationProgress;
 import org.vigil.water.AllocationResult;
 import org.vigil.water.AllocationSpec;
 import org.vigil.water.Basin;
+import org.vigil.water.FairnessRule;
 import org.vigil.water.Monthly;
 import org.vigil.water.WaterAllocator;
 import org.vigil.water.WaterInputException;
@@ -72,6 +73,24 @@ public final class WaterService {
   public Basin network(String code, YearMonth start, int months, InflowScenario scenario) {
     DemoBasin b = basin(code);
     return DemoBasins.network(b, start, months, inflowMap(b, start, months, scenario));
+  }
+
+  /**
+   * Allocates a demo basin's water under an inflow scenario without storing anything (for the
+   * situation report: the basin is public reference data, so no access rule applies).
+   *
+   * @throws NotFoundException when no basin has that code
+   * @throws InvalidInputException when the horizon is not covered
+   */
+  public AllocationResult preview(
+      String code, YearMonth start, int months, InflowScenario scenario, FairnessRule fairness) {
+    Basin basin = network(code, start, months, scenario);
+    AllocationSpec spec = AllocationSpec.builder(start).months(months).fairness(fairness).build();
+    try {
+      return allocator.allocate(basin, spec, AllocationProgress.NONE);
+    } catch (WaterInputException e) {
+      throw new InvalidInputException(e.getMessage());
+    }
   }
 
   /** The default first month of a run: the month after the clock's. */

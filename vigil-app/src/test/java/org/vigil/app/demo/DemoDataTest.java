@@ -58,13 +58,20 @@ class DemoDataTest {
             .as("a synthetic indicator for " + d)
             .anyMatch(i -> i.domain() == d && i.synthetic());
       }
-      // Each state's council submitted its own series: two batches each in its history.
+      // Each state's council submitted its own series: two batches each in its history, and a
+      // third, the water indicators, for a state on a shared basin (Kazakhstan: the Syr Darya).
       var kaz =
           vigil.observations().batches(sys).stream()
               .filter(b -> b.organisation().equals("KAZ-SC"))
               .map(b -> b.sourceFile())
               .toList();
       assertThat(kaz)
+          .containsExactlyInAnyOrder(
+              DemoData.FIRST_RELEASE_FILE, DemoData.REVISION_FILE, DemoWater.FILE);
+      assertThat(
+              vigil.observations().batches(sys).stream()
+                  .filter(b -> b.organisation().equals("ARM-SC"))
+                  .map(b -> b.sourceFile()))
           .containsExactlyInAnyOrder(DemoData.FIRST_RELEASE_FILE, DemoData.REVISION_FILE);
       // The synthetic corpus went through the text pipeline; its planted burst is a series and
       // the alert rules find it.

@@ -41,6 +41,52 @@ class ReportServiceDemoTest {
     service = ReportService.create(vigil);
   }
 
+  @Test
+  void water_stateReport_showsItsBasinIndicatorsDryScenarioAndReliefs() {
+    SituationReport r = service.assemble(KAZ, ReportRequest.parse("KAZ", "", "en"));
+
+    assertThat(r.water().available()).isTrue();
+    assertThat(r.water().rows()).extracting(b -> b.basin().code()).containsExactly("SYR_DARYA");
+    org.vigil.report.WaterBasinRow b = r.water().rows().get(0);
+    assertThat(b.states()).containsExactly("KAZ", "KGZ", "TJK", "UZB");
+    assertThat(b.indicators())
+        .extracting(v -> v.area().code())
+        .contains("SYR_DARYA", "KAZ")
+        .doesNotContain("UZB");
+    assertThat(b.indicators())
+        .extracting(v -> v.indicator().code())
+        .contains("WATER_STRESS", "WATER_PER_CAPITA", "WATER_DEFICIT_MONTHS", "RESERVOIR_LEVEL");
+    assertThat(b.indicators())
+        .filteredOn(v -> v.indicator().code().equals("WATER_STRESS"))
+        .allMatch(v -> v.level().startsWith("water.stress."));
+    assertThat(b.unavailable()).isEmpty();
+    assertThat(b.start()).isEqualTo(java.time.YearMonth.from(r.period().start()).plusMonths(1));
+    assertThat(b.dry())
+        .extracting(org.vigil.report.WaterBasinRow.StateShortfall::state)
+        .containsExactly("KAZ", "KGZ", "TJK", "UZB");
+    assertThat(b.monthly()).hasSize(12 * 4);
+    assertThat(b.reliefs()).hasSizeBetween(1, 5);
+    assertThat(b.reliefCount()).isGreaterThanOrEqualTo(b.reliefs().size());
+  }
+
+  @Test
+  void water_readsIndicatorsWithTheReadersAccess() {
+    SituationReport anonymous =
+        service.assemble(AccessContext.anonymous(), ReportRequest.parse("CIS", "", "en"));
+    SituationReport secretariat =
+        service.assemble(SECRETARIAT, ReportRequest.parse("CIS", "", "en"));
+
+    // The water series are SHARED: the secretariat reads all, an anonymous reader none.
+    assertThat(secretariat.water().rows()).hasSize(2);
+    assertThat(secretariat.water().rows())
+        .allSatisfy(b -> assertThat(b.indicators()).hasSize(4 * (1 + b.states().size())));
+    assertThat(anonymous.water().rows()).hasSize(2);
+    assertThat(anonymous.water().rows()).allSatisfy(b -> assertThat(b.indicators()).isEmpty());
+    assertThat(service.assemble(SECRETARIAT, ReportRequest.parse("ARM", "", "en")).water())
+        .extracting(org.vigil.report.Section::unavailableReason)
+        .isEqualTo("gap.noBasin");
+  }
+
   /**
    * The acceptance check of the meeting brief: the Russian PDF and DOCX of the region and of
    * Kazakhstan open (PDFBox, POI), carry the classification line, who prepared them and the
