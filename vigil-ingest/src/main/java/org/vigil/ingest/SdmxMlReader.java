@@ -95,6 +95,7 @@ final class SdmxMlReader implements ObservationReader {
         String name = x.getLocalName();
         if (name.equals("DataSet")) {
           dataSets++;
+          seriesCount = 0;
           dataSet(dataSets);
         } else if (name.equals("Header") || name.equals("Footer")) {
           skip();
@@ -126,7 +127,7 @@ final class SdmxMlReader implements ObservationReader {
       while (nextChild()) {
         String name = x.getLocalName();
         if (name.equals("Series")) {
-          series(own, vintage.get());
+          series(own, vintage.get(), number);
         } else if (name.equals("Obs")) {
           obs++;
           observation(own, "Obs #" + obs + " of DataSet #" + number, vintage.get());
@@ -156,11 +157,13 @@ final class SdmxMlReader implements ObservationReader {
       }
     }
 
-    private void series(Map<String, String> dataSet, Instant vintage) throws XMLStreamException {
+    private void series(Map<String, String> dataSet, Instant vintage, int dataSetNumber)
+        throws XMLStreamException {
       seriesCount++;
       Map<String, String> key = new LinkedHashMap<>(dataSet);
       key.putAll(ownAttributes());
-      String where = "Series #" + seriesCount + " " + describe(key);
+      String where =
+          "Series #" + seriesCount + " " + describe(key) + " in DataSet #" + dataSetNumber;
       int obs = 0;
       while (nextChild()) {
         if (x.getLocalName().equals("Obs")) {

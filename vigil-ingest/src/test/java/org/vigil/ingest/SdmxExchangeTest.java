@@ -77,9 +77,9 @@ class SdmxExchangeTest {
       textBlock =
           """
           bad element    | <Obs TIME_PERIOD="2019" | <Observation TIME_PERIOD="2019" | 24 | element <Observation>       | Series
-          unknown GEO    | GEO="RU"                 | GEO="XX"                         | 33 | GEO (element Obs #1 of Series #3 FREQ=A ICCS=ICCS0101 UNIT=NR GEO=XX) | one of AM, AZ, BY, KZ, KG, MD, RU, TJ, TM, UZ; add a row 'GEO,XX,,<area code>'
+          unknown GEO    | GEO="RU"                 | GEO="XX"                         | 33 | GEO (element Obs #1 of Series #3 FREQ=A ICCS=ICCS0101 UNIT=NR GEO=XX in DataSet #1) | one of AM, AZ, BY, KZ, KG, MD, RU, TJ, TM, UZ; add a row 'GEO,XX,,<area code>'
           unknown ICCS   | ICCS="ICCS06012"         | ICCS="ICCS9999"                  | 36 | ICCS (element Obs #1 of Series #4 | one of ICCS06012 with UNIT NR
-          missing value  | OBS_VALUE="5.85"         | OBS_FOO="5.85"                   | 29 | OBS_VALUE (element Obs #1 of Series #2 FREQ=A ICCS=ICCS0101 UNIT=P_HTHAB GEO=KZ) | an attribute OBS_VALUE
+          missing value  | OBS_VALUE="5.85"         | OBS_FOO="5.85"                   | 29 | OBS_VALUE (element Obs #1 of Series #2 FREQ=A ICCS=ICCS0101 UNIT=P_HTHAB GEO=KZ in DataSet #1) | an attribute OBS_VALUE
           bad value      | OBS_VALUE="1021"         | OBS_VALUE="1O21"                 | 25 | OBS_VALUE (element Obs #2   | a number
           bad period     | TIME_PERIOD="2024-02"    | TIME_PERIOD="2024-13"            | 37 | TIME_PERIOD (element Obs #2 | monthly period
           not XML        | </Series>                | </Serie>                         | 27 | xml                         | well-formed XML
