@@ -1,8 +1,10 @@
 package org.vigil.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,7 +28,9 @@ import java.util.Optional;
  * tree, so rejections name the JSON path instead ({@code dataSets[0].series["0:1:2"]...}).
  */
 final class SdmxJsonReader implements ObservationReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // The caller owns the stream (it checksums what is left after the reader): never close it here.
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
   private final SdmxMapping mapping;
 
   SdmxJsonReader(SdmxMapping mapping) {

@@ -87,14 +87,19 @@ final class SdmxRoutes implements RouteGroup {
       }
     }
     List<String> areas = areas(flow, parts);
-    SeriesSelection s =
-        new SeriesSelection(
-            codes,
-            areas,
-            period(ctx, "startPeriod"),
-            period(ctx, "endPeriod"),
-            Params.instant(ctx, "asOf").orElse(Instant.MAX),
-            Params.optional(ctx, "includeHistory").map(Boolean::parseBoolean).orElse(false));
+    SeriesSelection s;
+    try {
+      s =
+          new SeriesSelection(
+              codes,
+              areas,
+              period(ctx, "startPeriod"),
+              period(ctx, "endPeriod"),
+              Params.instant(ctx, "asOf").orElse(Instant.MAX),
+              Params.optional(ctx, "includeHistory").map(Boolean::parseBoolean).orElse(false));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(e.getMessage());
+    }
     SdmxWriter.Format format = format(ctx);
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     Writer w = new OutputStreamWriter(buffer, StandardCharsets.UTF_8);

@@ -81,11 +81,19 @@ class SdmxApiTest {
     AccessContext sys = AccessContext.system();
     long before = last(sys);
     get(AccessMatrixTest.user("KAZ-SC", Role.VIEWER), "/sdmx/data/DF_INDICATORS/all");
+    // The audit writer appends read records on its own thread: wait for it (at most 20 s).
     List<AuditEntry> after = server.vigil().audit().entries(sys, before, 100);
+    for (int i = 0;
+        i < 200 && after.stream().noneMatch(e -> e.action().equals("observation.read"));
+        i++) {
+      Thread.sleep(100);
+      after = server.vigil().audit().entries(sys, before, 100);
+    }
     assertThat(after)
         .anySatisfy(
             e -> {
               assertThat(e.user()).isEqualTo(AccessMatrixTest.user("KAZ-SC", Role.VIEWER));
+              assertThat(e.action()).isEqualTo("observation.read");
               assertThat(e.subject()).contains(TestData.INDICATOR);
             });
   }
