@@ -45,9 +45,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Load a file of observations as one batch (all or nothing unless --keep-good-rows).",
-      "The format is inferred from the file's name and header; --format overrides it: long"
+      "The format is inferred from the file's content and name; --format overrides it: long"
           + " (indicator,area,period,value[,flags,source]), owid (Entity[,Code],Year,<columns>),"
-          + " sdmx (SDMX-CSV 2.1/3.0) or json.",
+          + " sdmx (SDMX-CSV 2.1/3.0), sdmx-ml (SDMX-ML 2.1 structure-specific), sdmx-json"
+          + " (SDMX-JSON 1.0/2.0) or json. SDMX data sets with a valid-from time are stored as"
+          + " one batch (vintage) each, oldest first.",
       "CSV separators: comma, semicolon or tab; with semicolons or tabs a comma may be the"
           + " decimal separator (as Excel writes in a Russian locale). Areas: ISO alpha-3 or"
           + " alpha-2 codes, group codes, or English or Russian names."
@@ -191,7 +193,8 @@ final class IngestCommand implements Callable<Integer> {
         return IngestFormat.parse(formatText);
       } catch (IllegalArgumentException e) {
         throw new InvalidInputException(
-            "ingest --format: expected long, owid, sdmx or json (the input format), found '"
+            "ingest --format: expected long, owid, sdmx, sdmx-ml, sdmx-json or json (the input"
+                + " format), found '"
                 + formatText
                 + "'");
       }
@@ -210,8 +213,8 @@ final class IngestCommand implements Callable<Integer> {
                 new InvalidInputException(
                     file
                         + " line 1, field header: expected indicator,area,period,value (long),"
-                        + " Entity,Year,... (owid), TIME_PERIOD and OBS_VALUE (sdmx) or a .json"
-                        + " file, found '"
+                        + " Entity,Year,... (owid), TIME_PERIOD and OBS_VALUE (sdmx), an SDMX-ML"
+                        + " or SDMX-JSON message, or a .json file, found '"
                         + firstLine(head)
                         + "'; or give --format"));
   }

@@ -320,6 +320,42 @@ class CliTest {
   }
 
   @Test
+  void export_sdmxMlWithVintages_isReadBackByIngestWithoutAFormat() throws Exception {
+    Path file = dir.resolve("kaz.data");
+    Run r =
+        vigil(
+            "export",
+            "--format",
+            "sdmx-ml",
+            "--all-vintages",
+            "--area",
+            "RUS",
+            "--from",
+            "2023-12",
+            "--to",
+            "2024-02",
+            "--output",
+            file.toString(),
+            "--token",
+            kazToken);
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("Wrote 1 observations");
+    String xml = Files.readString(file);
+    assertThat(xml)
+        .contains("StructureSpecificData")
+        .contains("validFromDate=")
+        .contains("<Obs TIME_PERIOD=\"2023-12\" OBS_VALUE=\"80\"")
+        .doesNotContain("1111.5");
+    Run json =
+        vigil("export", "--as", "sdmx-json-2", "--indicator", "TEST_CRIME", "--token", kazToken);
+    assertThat(json.exit()).as(json.err()).isZero();
+    assertThat(json.out()).contains("\"structures\"").doesNotContain("1111.5");
+    Run in = vigil("ingest", file.toString(), "--owner", "RUS-SC", "--classification", "PUBLIC");
+    assertThat(in.exit()).as(in.err() + in.out()).isZero();
+    assertThat(in.out() + in.err()).containsIgnoringCase("sdmx-ml");
+  }
+
+  @Test
   void forgedToken_exits2() {
     Run r = vigil("series", "--indicator", "TEST_CRIME", "--area", "RUS", "--token", "vgl_forged");
     assertThat(r.exit()).isEqualTo(2);

@@ -18,7 +18,13 @@ public enum IngestFormat {
   /** SDMX-CSV 2.1 or 3.0 (DATAFLOW or STRUCTURE first, dimensions, TIME_PERIOD, OBS_VALUE). */
   SDMX_CSV("sdmx-csv", "sdmx"),
   /** JSON: an array of observation objects, or series objects as the API prints them. */
-  JSON("json", "json");
+  JSON("json", "json"),
+  /**
+   * SDMX-ML 2.1 structure-specific data ({@code StructureSpecificData}), one vintage a data set.
+   */
+  SDMX_ML("sdmx-ml", "sdmx-xml"),
+  /** SDMX-JSON 1.0 or 2.0 data messages ({@code data.dataSets}), one vintage a data set. */
+  SDMX_JSON("sdmx-json", "sdmxjson");
 
   private final String id;
   private final String shortName;
@@ -40,14 +46,17 @@ public enum IngestFormat {
       case OWID -> new OwidReader();
       case SDMX_CSV -> new SdmxCsvReader();
       case JSON -> new JsonReader();
+      case SDMX_ML -> new SdmxMlReader(SdmxMapping.bundled());
+      case SDMX_JSON -> new SdmxJsonReader(SdmxMapping.bundled());
     };
   }
 
   /**
-   * The format of a file from its name and first bytes: {@code .json} or a leading '[' or '{' is
-   * JSON; otherwise the header decides (any of comma, semicolon or tab as separator): {@code
-   * indicator, area, period, value} is long CSV, {@code TIME_PERIOD} with {@code OBS_VALUE} is
-   * SDMX-CSV, {@code Entity} with {@code Year} is OWID.
+   * The format of a file from its first bytes, then its name: a leading '&lt;' is SDMX-ML; JSON
+   * whose first kilobytes name {@code dataSets} (or {@code "structures"}) is SDMX-JSON; {@code
+   * .json} or a leading '[' or '{' is JSON; otherwise the header decides (any of comma, semicolon
+   * or tab as separator): {@code indicator, area, period, value} is long CSV, {@code TIME_PERIOD}
+   * with {@code OBS_VALUE} is SDMX-CSV, {@code Entity} with {@code Year} is OWID.
    *
    * @param fileName the file's name (only its extension is used)
    * @param head the first few kilobytes of the file
@@ -59,6 +68,15 @@ public enum IngestFormat {
       text = text.substring(1);
     }
     String trimmed = text.stripLeading();
+    if (trimmed.startsWith("<")) {
+      return Optional.of(SDMX_ML);
+    }
+    if (trimmed.startsWith("{")
+        && (trimmed.contains("\"dataSets\"")
+            || trimmed.contains("\"structures\"")
+            || (trimmed.contains("\"structure\"") && trimmed.contains("\"dimensions\"")))) {
+      return Optional.of(SDMX_JSON);
+    }
     if (fileName.toLowerCase(Locale.ROOT).endsWith(".json")
         || trimmed.startsWith("[")
         || trimmed.startsWith("{")) {
@@ -84,8 +102,8 @@ public enum IngestFormat {
   }
 
   /**
-   * Parses {@code long}, {@code long-csv}, {@code owid}, {@code sdmx}, {@code sdmx-csv} or {@code
-   * json}, case-insensitive.
+   * Parses {@code long}, {@code long-csv}, {@code owid}, {@code sdmx}, {@code sdmx-csv}, {@code
+   * sdmx-ml}, {@code sdmx-json} or {@code json}, case-insensitive.
    */
   public static IngestFormat parse(String text) {
     String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -97,7 +115,7 @@ public enum IngestFormat {
     throw new IllegalArgumentException(
         "Unknown format '"
             + text
-            + "': expected one of long, owid, sdmx, json "
+            + "': expected one of long, owid, sdmx (sdmx-csv), sdmx-ml, sdmx-json, json "
             + Arrays.toString(values()));
   }
 }

@@ -1,5 +1,6 @@
 package org.vigil.ingest;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -195,7 +196,25 @@ final class RowCollector {
       double value,
       String flags,
       String source) {
-    Key key = new Key(indicator.code(), area, period);
+    add(line, periodField, indicator, area, period, value, flags, source, Instant.EPOCH);
+  }
+
+  /**
+   * As {@link #add(int, String, Indicator, String, Period, double, String, String)} for a file that
+   * carries several vintages: {@code vintage} (the time its data set was valid from) becomes the
+   * observation's recordedAt, and one value per key is allowed per vintage.
+   */
+  void add(
+      int line,
+      String periodField,
+      Indicator indicator,
+      String area,
+      Period period,
+      double value,
+      String flags,
+      String source,
+      Instant vintage) {
+    Key key = new Key(indicator.code(), area, period, vintage);
     Integer first = seen.putIfAbsent(key, line);
     if (first != null) {
       reject(
@@ -208,13 +227,14 @@ final class RowCollector {
               + "/"
               + area
               + "/"
-              + period,
+              + period
+              + (vintage.equals(Instant.EPOCH) ? "" : " in the data set valid from " + vintage),
           Rejection.quoted(period.toString()));
       return;
     }
     observations.add(
         new Observation(
-            indicator.code(), area, period, value, flags, source, 0, null, spec.ownership()));
+            indicator.code(), area, period, value, flags, source, 0, vintage, spec.ownership()));
   }
 
   ReadResult result() {
@@ -222,7 +242,7 @@ final class RowCollector {
   }
 
   /** The duplicate-detection key: one value per indicator, area and period in a file. */
-  private record Key(String indicator, String area, Period period) {}
+  private record Key(String indicator, String area, Period period, Instant vintage) {}
 
   private static boolean hasLineBreakOrTab(String text) {
     for (int i = 0; i < text.length(); i++) {

@@ -1,5 +1,8 @@
 package org.vigil.ingest;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +20,8 @@ import org.vigil.timeseries.Period;
  * to alpha-3; the indicator from INDICATOR (or the configured dimension; SERIES or MEASURE as
  * fall-backs) unless a fixed indicator is given; TIME_PERIOD and OBS_VALUE are required; FREQ, when
  * present, must match the indicator's frequency; OBS_STATUS becomes the flags (A, normal, becomes
- * none). Rows with ACTION=D (delete) are skipped: Vigil keeps every vintage.
+ * none). Rows with ACTION=D (delete) are skipped: Vigil keeps every vintage. A VALID_FROM column
+ * (Vigil's exports with vintages write it) gives each row's vintage time.
  */
 final class SdmxCsvReader extends CsvFormatReader {
   private static final List<String> AREA_FALLBACKS = List.of("GEO", "COUNTRY", "AREA");
@@ -87,6 +91,7 @@ final class SdmxCsvReader extends CsvFormatReader {
             index.getOrDefault("FREQ", -1),
             index.getOrDefault("OBS_STATUS", -1),
             index.getOrDefault("ACTION", -1),
+            index.getOrDefault("VALID_FROM", -1),
             sourceIdx));
   }
 
@@ -114,6 +119,7 @@ final class SdmxCsvReader extends CsvFormatReader {
       int freqIdx,
       int statusIdx,
       int actionIdx,
+      int validFromIdx,
       int sourceIdx)
       implements Layout {
 
@@ -160,7 +166,8 @@ final class SdmxCsvReader extends CsvFormatReader {
         return;
       }
       Optional<String> source = rc.source(line, names.get(sourceIdx), f.get(sourceIdx));
-      if (source.isPresent()) {
+      Optional<Instant> vintage = vintage(line, f, rc);
+      if (source.isPresent() && vintage.isPresent()) {
         rc.add(
             line,
             "TIME_PERIOD",
@@ -169,7 +176,26 @@ final class SdmxCsvReader extends CsvFormatReader {
             period.get(),
             value.get(),
             flags.get(),
-            source.get());
+            source.get(),
+            vintage.get());
+      }
+    }
+
+    /** The VALID_FROM column (Vigil's vintage column), the epoch when absent or empty. */
+    private Optional<Instant> vintage(int line, List<String> f, RowCollector rc) {
+      String text = validFromIdx < 0 ? "" : f.get(validFromIdx).trim();
+      if (text.isEmpty()) {
+        return Optional.of(Instant.EPOCH);
+      }
+      try {
+        return Optional.of(OffsetDateTime.parse(text).toInstant());
+      } catch (DateTimeParseException e) {
+        rc.reject(
+            line,
+            "VALID_FROM",
+            "a date-time with offset such as 2026-05-01T10:00:00Z (the vintage)",
+            Rejection.quoted(text));
+        return Optional.empty();
       }
     }
 

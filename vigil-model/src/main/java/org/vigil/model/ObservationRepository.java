@@ -75,6 +75,13 @@ public interface ObservationRepository {
   List<Observation> latestByIndicator(AccessContext ctx, String indicator, Instant asOf);
 
   /**
+   * Every vintage recorded at or before asOf of every period of one indicator, for every readable
+   * area: the series {@link #latestByIndicator} chooses per area, with all of its revisions,
+   * ordered by area, period, then oldest vintage first. For exports that keep the revisions.
+   */
+  List<Observation> history(AccessContext ctx, String indicator, Instant asOf);
+
+  /**
    * Every readable series of one area as now, in one read: per indicator the same list as {@link
    * #series(AccessContext, String, String)} gives, ordered by period. Indicators without a readable
    * value are absent.

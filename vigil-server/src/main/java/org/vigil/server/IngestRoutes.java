@@ -2,6 +2,7 @@ package org.vigil.server;
 
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
+import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,9 +61,18 @@ final class IngestRoutes implements RouteGroup {
     String fileName =
         part.map(UploadedFile::filename).or(() -> param(ctx, "file")).orElse("upload");
     IngestResult result;
-    try (InputStream in =
-        part.isPresent() ? part.get().content() : limited(ctx.bodyInputStream())) {
+    try (InputStream raw =
+            part.isPresent() ? part.get().content() : limited(ctx.bodyInputStream());
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16)) {
       String name = clean(fileName);
+      if (param(ctx, "format").isEmpty()) {
+        // No format given: the content decides (SDMX-ML, SDMX-JSON, SDMX-CSV, OWID, JSON),
+        // long CSV when it cannot tell (whose header check then names what was expected).
+        in.mark(8192);
+        byte[] head = in.readNBytes(8192);
+        in.reset();
+        request = request.withFormat(IngestFormat.infer(name, head).orElse(IngestFormat.LONG_CSV));
+      }
       result =
           ingest.ingest(
               caller,

@@ -53,6 +53,7 @@ public final class VigilServer {
         new UserRoutes(server),
         new ReferenceRoutes(vigil),
         new SeriesRoutes(vigil),
+        new SdmxRoutes(vigil),
         new EventRoutes(vigil),
         new IngestRoutes(vigil, server.config()),
         new AuditRoutes(vigil),

@@ -217,6 +217,8 @@ class AccessMatrixTest {
     for (String area : List.of("KAZ", "RUS")) {
       String p =
           path.replace("{code}", path.contains("indicators") ? TestData.INDICATOR : area)
+              .replace("{flow}", "DF_INDICATORS")
+              .replace("{key}", "." + area + "." + TestData.INDICATOR)
               .replace("{area}", area)
               .replace("{indicator}", TestData.INDICATOR)
               .replaceAll("\\{[^}]+}", "1");
@@ -225,6 +227,8 @@ class AccessMatrixTest {
             case "/api/series/vintages" -> null;
             case "/api/reports" -> "area=" + area + "&format=html&lang=en";
             case "/api/export" -> "indicator=" + TestData.INDICATOR + "&area=" + area;
+            case "/sdmx/data/{flow}", "/sdmx/data/{flow}/{key}" ->
+                "includeHistory=true&format=" + (area.equals("KAZ") ? "sdmx-csv" : "sdmx-json");
             default ->
                 "indicator="
                     + TestData.INDICATOR

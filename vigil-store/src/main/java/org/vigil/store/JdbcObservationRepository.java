@@ -189,6 +189,33 @@ final class JdbcObservationRepository implements ObservationRepository {
   }
 
   @Override
+  public List<Observation> history(AccessContext ctx, String indicator, Instant asOf) {
+    boolean bounded = asOf.isBefore(Database.LATEST_STORABLE);
+    List<Object> params = new ArrayList<>(List.of(indicator));
+    if (bounded) {
+      params.add(asOf);
+    }
+    List<Observation> rows =
+        query(
+            ctx,
+            "SELECT o.*, b.recorded_at FROM observation o JOIN ingest_batch b ON b.id = o.batch_id"
+                + " AND b.status = 'COMPLETE'"
+                + " WHERE o.indicator_code = ?"
+                + (bounded ? " AND b.recorded_at <= ?" : ""),
+            params,
+            " ORDER BY o.area_code, o.period_code, o.id",
+            indicator + " (all areas, every vintage)",
+            asOf);
+    Set<String> primary = new java.util.HashSet<>();
+    for (Observation o : SeriesOwners.primary(latestPerPeriod(rows), homes(), ctx)) {
+      primary.add(o.area() + "\n" + o.ownership().owner());
+    }
+    return rows.stream()
+        .filter(o -> primary.contains(o.area() + "\n" + o.ownership().owner()))
+        .toList();
+  }
+
+  @Override
   public List<Observation> latestByIndicatorOfEveryOwner(
       AccessContext ctx, String indicator, Instant asOf) {
     return latestOfEveryOwner(ctx, indicator, asOf);

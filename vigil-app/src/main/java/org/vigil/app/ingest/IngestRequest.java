@@ -67,6 +67,22 @@ public record IngestRequest(
     source = source == null ? "" : source;
   }
 
+  /** The same request for another input format (after sniffing an upload's content). */
+  public IngestRequest withFormat(IngestFormat f) {
+    return new IngestRequest(
+        f,
+        owner,
+        classification,
+        sharedWith,
+        column,
+        indicator,
+        newIndicatorDomain,
+        newIndicatorUnit,
+        sdmxIndicatorDimension,
+        sdmxAreaDimension,
+        keepGoodRows);
+  }
+
   public static Builder builder(IngestFormat format, String owner, Classification classification) {
     return new Builder(format, owner, classification);
   }

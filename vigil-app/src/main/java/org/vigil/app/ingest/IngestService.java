@@ -5,6 +5,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,11 +13,16 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.vigil.app.Vigil;
 import org.vigil.ingest.IngestFormat;
 import org.vigil.ingest.ReadResult;
@@ -29,6 +35,7 @@ import org.vigil.model.AlreadyLoadedException;
 import org.vigil.model.Indicator;
 import org.vigil.model.IngestBatch;
 import org.vigil.model.InvalidInputException;
+import org.vigil.model.Observation;
 import org.vigil.model.Ownership;
 import org.vigil.model.Polarity;
 import org.vigil.timeseries.Frequency;
@@ -126,6 +133,10 @@ public final class IngestService {
     if (!request.keepGoodRows()) {
       read.requireClean();
     }
+    SortedMap<Instant, List<Observation>> vintages = vintages(read);
+    if (vintages.size() > 1 || !vintages.containsKey(Instant.EPOCH)) {
+      return ingestVintages(ctx, fileName, request, read, hex, vintages, progress);
+    }
     boolean seen =
         vigil.observations().batches(ctx).stream()
             .anyMatch(b -> b.sha256().equals(hex) && b.organisation().equals(ctx.organisation()));
@@ -167,6 +178,90 @@ public final class IngestService {
     progress.update("writing", 1, 1);
     return new IngestResult(
         stored, read, hex, false, read.observations().isEmpty() ? Optional.empty() : created);
+  }
+
+  /** The observations by the vintage their file gave them (the epoch when it gave none). */
+  private static SortedMap<Instant, List<Observation>> vintages(ReadResult read) {
+    SortedMap<Instant, List<Observation>> out = new TreeMap<>();
+    for (Observation o : read.observations()) {
+      out.computeIfAbsent(o.recordedAt(), k -> new ArrayList<>()).add(o);
+    }
+    if (out.isEmpty()) {
+      out.put(Instant.EPOCH, List.of());
+    }
+    return out;
+  }
+
+  /**
+   * A file with several vintages (SDMX data sets with a valid-from time, SDMX-CSV's VALID_FROM):
+   * one batch per vintage, oldest first, so that revisions are stored as revisions. Each batch's
+   * checksum is the file's with the vintage appended, so a re-ingest skips the vintages already
+   * stored (also those stored before an interruption) and adds the rest.
+   */
+  private IngestResult ingestVintages(
+      AccessContext ctx,
+      String fileName,
+      IngestRequest request,
+      ReadResult read,
+      String hex,
+      SortedMap<Instant, List<Observation>> vintages,
+      IngestProgress progress) {
+    Set<String> stored = new HashSet<>();
+    for (IngestBatch b : vigil.observations().batches(ctx)) {
+      if (b.organisation().equals(ctx.organisation())) {
+        stored.add(b.sha256());
+      }
+    }
+    IngestBatch last = null;
+    int added = 0;
+    int done = 0;
+    progress.update("writing", 0, vintages.size());
+    for (Map.Entry<Instant, List<Observation>> v : vintages.entrySet()) {
+      String vintageHex = vintageSha(hex, v.getKey());
+      if (!stored.contains(vintageHex)) {
+        IngestBatch batch =
+            new IngestBatch(
+                0,
+                ctx.user(),
+                ctx.organisation(),
+                Instant.EPOCH,
+                fileName + " (vintage " + v.getKey() + ")",
+                vintageHex,
+                request.format().id(),
+                v.getValue().size(),
+                0,
+                0);
+        try {
+          last = vigil.observations().append(ctx, batch, v.getValue());
+          added += last.rowsAdded();
+        } catch (AlreadyLoadedException e) {
+          // stored meanwhile by a simultaneous upload of the same file
+        }
+      }
+      progress.update("writing", ++done, vintages.size());
+    }
+    if (last == null) {
+      return alreadyLoaded(ctx, fileName, request, read, hex);
+    }
+    IngestBatch summary =
+        new IngestBatch(
+            last.id(),
+            last.user(),
+            last.organisation(),
+            last.at(),
+            fileName,
+            hex,
+            request.format().id(),
+            read.rowsRead(),
+            added,
+            rejectedRows(read));
+    return new IngestResult(summary, read, hex, false, Optional.empty());
+  }
+
+  private static String vintageSha(String fileHex, Instant vintage) {
+    MessageDigest sha = sha256();
+    byte[] text = (fileHex + " vintage " + vintage).getBytes(StandardCharsets.UTF_8);
+    return HexFormat.of().formatHex(sha.digest(text));
   }
 
   private IngestResult alreadyLoaded(

@@ -42,7 +42,22 @@ class IngestFuzzTest {
           IngestFormat.JSON,
           "[{\"indicator\":\"VIOLENT_DEATH_RATE\",\"area\":\"RUS\",\"period\":2004,\"value\":1.5},\n"
               + "{\"indicator\":\"POPULATION\",\"area\":\"KAZ\",\"observations\":["
-              + "{\"period\":\"2004\",\"value\":\"16\"}]}]");
+              + "{\"period\":\"2004\",\"value\":\"16\"}]}]",
+          IngestFormat.SDMX_ML,
+          "<message:StructureSpecificData xmlns:message=\"urn:m\"><message:DataSet"
+              + " validFromDate=\"2026-01-01T00:00:00Z\"><Series FREQ=\"A\" ICCS=\"ICCS0101\""
+              + " UNIT=\"P_HTHAB\" GEO=\"KZ\"><Obs TIME_PERIOD=\"2005\" OBS_VALUE=\"5.5\"/>"
+              + "</Series></message:DataSet><message:DataSet validFromDate=\"2026-02-01T00:00:00Z\">"
+              + "<Series FREQ=\"A\" REF_AREA=\"RUS\" INDICATOR=\"VIOLENT_DEATH_RATE\"><Obs"
+              + " TIME_PERIOD=\"2005\" OBS_VALUE=\"7.1\" OBS_STATUS=\"P\"/></Series>"
+              + "</message:DataSet></message:StructureSpecificData>",
+          IngestFormat.SDMX_JSON,
+          "{\"data\":{\"structure\":{\"dimensions\":{\"series\":[{\"id\":\"FREQ\",\"values\":"
+              + "[{\"id\":\"A\"}]},{\"id\":\"REF_AREA\",\"values\":[{\"id\":\"ARM\"}]},"
+              + "{\"id\":\"INDICATOR\",\"values\":[{\"id\":\"POPULATION\"}]}],\"observation\":"
+              + "[{\"id\":\"TIME_PERIOD\",\"values\":[{\"id\":\"2006\"}]}]},\"attributes\":"
+              + "{\"observation\":[{\"id\":\"OBS_STATUS\",\"values\":[{\"id\":\"E\"}]}]}},"
+              + "\"dataSets\":[{\"series\":{\"0:0:0\":{\"observations\":{\"0\":[3.2,0]}}}}]}}");
   private static final String JUNK = ",\"\n\r;xX0.-eQM{}[]:\u00ff";
 
   @Test

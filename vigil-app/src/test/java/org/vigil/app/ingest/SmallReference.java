@@ -12,7 +12,7 @@ import org.vigil.model.Organisation;
 public final class SmallReference {
   private SmallReference() {}
 
-  static void save(Vigil vigil) {
+  public static void save(Vigil vigil) {
     AccessContext sys = AccessContext.system();
     saveCountries(vigil, "AM", "RU", "KZ", "BY");
     vigil.reference().saveOrganisation(sys, new Organisation("SECRETARIAT", "S", "S", "", true));

@@ -1,0 +1,144 @@
+package org.vigil.ingest;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.vigil.model.Observation;
+
+/**
+ * SDMX-JSON data messages 1.0 ({@code data.structure}) and 2.0 ({@code data.structures}, data sets
+ * pointing at structure 0), see {@link SdmxWriter}. One structure covers every data set: the
+ * dimension values are the codes used anywhere in the message, in order of first use.
+ */
+final class SdmxJsonWriter {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final SdmxDataflow flow;
+  private final UnaryOperator<String> unit;
+  private final boolean v2;
+
+  SdmxJsonWriter(SdmxDataflow flow, UnaryOperator<String> unit, boolean v2) {
+    this.flow = flow;
+    this.unit = unit;
+    this.v2 = v2;
+  }
+
+  void write(List<SdmxWriter.DataSet> sets, Instant prepared, Writer out) throws IOException {
+    List<Codes> dims = new ArrayList<>();
+    flow.dimensions().forEach(d -> dims.add(new Codes(d)));
+    Codes time = new Codes("TIME_PERIOD");
+    Codes units = new Codes("UNIT_MEASURE");
+    Codes status = new Codes("OBS_STATUS");
+    boolean withUnit = flow.equals(SdmxDataflow.INDICATORS);
+    ArrayNode dataSets = JSON.createArrayNode();
+    for (SdmxWriter.DataSet ds : sets) {
+      ObjectNode d = dataSets.addObject();
+      if (v2) {
+        d.put("structure", 0);
+      }
+      d.put("action", "Information");
+      if (!ds.validFrom().equals(Instant.EPOCH)) {
+        d.put("validFrom", ds.validFrom().toString());
+      }
+      ObjectNode series = d.putObject("series");
+      for (Map.Entry<List<String>, List<Observation>> s : ds.series().entrySet()) {
+        List<String> idx = new ArrayList<>();
+        for (int i = 0; i < dims.size(); i++) {
+          idx.add(String.valueOf(dims.get(i).index(s.getKey().get(i))));
+        }
+        ObjectNode one = series.putObject(String.join(":", idx));
+        ArrayNode attrs = one.putArray("attributes");
+        if (withUnit) {
+          attrs.add(units.index(unit.apply(s.getValue().get(0).indicator())));
+        }
+        ObjectNode obs = one.putObject("observations");
+        for (Observation o : s.getValue()) {
+          ArrayNode a = obs.putArray(String.valueOf(time.index(o.period().toString())));
+          if (Double.isNaN(o.value())) {
+            a.addNull();
+          } else {
+            a.add(o.value());
+          }
+          String st = SdmxWriter.status(o);
+          a.add(status.index(st.isEmpty() ? "A" : st));
+        }
+      }
+    }
+    ObjectNode structure = JSON.createObjectNode();
+    structure.putArray("links").addObject().put("urn", flow.dsdUrn()).put("rel", "datastructure");
+    structure.put("name", flow.nameEn());
+    ObjectNode dimensions = structure.putObject("dimensions");
+    dimensions.putArray("dataSet");
+    ArrayNode seriesDims = dimensions.putArray("series");
+    for (int i = 0; i < dims.size(); i++) {
+      dims.get(i).json(seriesDims.addObject().put("keyPosition", i));
+    }
+    time.json(dimensions.putArray("observation").addObject().put("keyPosition", dims.size()))
+        .put("role", "time");
+    ObjectNode attributes = structure.putObject("attributes");
+    attributes.putArray("dataSet");
+    ArrayNode seriesAttrs = attributes.putArray("series");
+    if (withUnit) {
+      units.json(seriesAttrs.addObject());
+    }
+    status.json(attributes.putArray("observation").addObject());
+    ObjectNode root = JSON.createObjectNode();
+    ObjectNode meta = root.putObject("meta");
+    meta.put(
+        "schema",
+        v2
+            ? "https://json.sdmx.org/2.0.0/sdmx-json-data-schema.json"
+            : "https://json.sdmx.org/1.0/sdmx-json-data-schema.json");
+    meta.put("id", "VIGIL-" + prepared.toEpochMilli());
+    meta.put("prepared", prepared.toString());
+    meta.put("test", false);
+    meta.putObject("sender").put("id", flow.agency());
+    ObjectNode data = root.putObject("data");
+    if (v2) {
+      ArrayNode structures = data.putArray("structures");
+      structures.add(structure);
+      ArrayNode refs = structure.putArray("dataSets");
+      for (int i = 0; i < dataSets.size(); i++) {
+        refs.add(i);
+      }
+    } else {
+      data.set("structure", structure);
+    }
+    data.set("dataSets", dataSets);
+    JSON.writer()
+        .withDefaultPrettyPrinter()
+        .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+        .writeValue(out, root);
+  }
+
+  /** The codes of one component in order of first use. */
+  private static final class Codes {
+    private final String id;
+    private final Map<String, Integer> index = new LinkedHashMap<>();
+
+    Codes(String id) {
+      this.id = id;
+    }
+
+    int index(String code) {
+      return index.computeIfAbsent(code, c -> index.size());
+    }
+
+    ObjectNode json(ObjectNode o) {
+      o.put("id", id);
+      o.put("name", id);
+      ArrayNode values = o.putArray("values");
+      index.keySet().forEach(c -> values.addObject().put("id", c).put("name", c));
+      return o;
+    }
+  }
+}
