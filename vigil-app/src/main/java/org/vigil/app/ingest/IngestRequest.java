@@ -80,7 +80,10 @@ public record IngestRequest(
         newIndicatorUnit,
         sdmxIndicatorDimension,
         sdmxAreaDimension,
-        keepGoodRows);
+        keepGoodRows,
+        licence,
+        citation,
+        source);
   }
 
   public static Builder builder(IngestFormat format, String owner, Classification classification) {
