@@ -58,8 +58,9 @@ class DemoDataTest {
             .as("a synthetic indicator for " + d)
             .anyMatch(i -> i.domain() == d && i.synthetic());
       }
-      // Each state's council submitted its own series: two batches each in its history, and a
-      // third, the water indicators, for a state on a shared basin (Kazakhstan: the Syr Darya).
+      // Each state's council submitted its own series: two batches each in its history, a third,
+      // the water indicators, for a state on a shared basin (Kazakhstan: the Syr Darya), and a
+      // fourth, the weekly and daily series, for the two states that report them (KAZ, TJK).
       var kaz =
           vigil.observations().batches(sys).stream()
               .filter(b -> b.organisation().equals("KAZ-SC"))
@@ -67,7 +68,10 @@ class DemoDataTest {
               .toList();
       assertThat(kaz)
           .containsExactlyInAnyOrder(
-              DemoData.FIRST_RELEASE_FILE, DemoData.REVISION_FILE, DemoWater.FILE);
+              DemoData.FIRST_RELEASE_FILE,
+              DemoData.REVISION_FILE,
+              DemoWater.FILE,
+              DemoData.HIGH_FREQUENCY_FILE);
       assertThat(
               vigil.observations().batches(sys).stream()
                   .filter(b -> b.organisation().equals("ARM-SC"))
