@@ -82,7 +82,7 @@ class IngestCommandTest {
     Run format = vigil("--db", url(), "ingest", "x.csv", "--format", "xml");
     assertThat(format.exit()).isEqualTo(2);
     assertThat(format.err())
-        .contains("ingest --format: expected long, owid, sdmx or json")
+        .contains("ingest --format: expected long, owid, sdmx, sdmx-ml, sdmx-json or json")
         .contains("'xml'");
     Run missing =
         vigil("--db", url(), "ingest", dir.resolve("nope.csv").toString(), "--format", "long");
