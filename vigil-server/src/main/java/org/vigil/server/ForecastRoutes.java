@@ -54,18 +54,19 @@ final class ForecastRoutes implements RouteGroup {
   }
 
   /**
-   * A group's forecast: the published, reconciled figure (the same for every reader), what it
-   * covers, and the reconciled forecasts of the member states whose data the caller may read.
+   * A group's forecast: the reconciled figure over the member states whose data the caller may read
+   * (the same for every caller who may read the same states), what it covers, and the reconciled
+   * forecasts of those states.
    */
   private void regionalForecast(Context ctx, String indicator, String group, ForecastSpec spec) {
-    RegionalForecast r = regional.forecast(indicator, group, spec.horizon());
+    RegionalForecast r = regional.forecast(Caller.of(ctx), indicator, group, spec.horizon());
     ForecastSpec levels = ForecastSpec.builder().horizon(spec.horizon()).build();
     Map<String, Object> out = forecastJson(indicator, group, r.total(), levels);
     Map<String, Object> coverage = new LinkedHashMap<>();
     coverage.put("statesCovered", r.covered().size());
     coverage.put("statesTotal", r.members().size());
     coverage.put("states", r.covered());
-    coverage.put("text", r.coverage() + ", all states' data (published figure)");
+    coverage.put("text", r.coverage() + " (the states whose data you may read)");
     out.put("coverage", coverage);
     Map<String, Object> rec = new LinkedHashMap<>();
     rec.put("method", "MinT");

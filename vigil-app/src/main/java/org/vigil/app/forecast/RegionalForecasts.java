@@ -22,7 +22,6 @@ import org.vigil.model.AccessContext;
 import org.vigil.model.Aggregation;
 import org.vigil.model.Area;
 import org.vigil.model.AreaKind;
-import org.vigil.model.Classification;
 import org.vigil.model.Indicator;
 import org.vigil.model.NotFoundException;
 import org.vigil.model.Observation;
@@ -38,10 +37,10 @@ import org.vigil.timeseries.TimeSeries;
  * MinTrace}). A state therefore has one reconciled forecast whichever group is asked for, and each
  * group's point forecast is the sum (mean, for means and rates) of its covered members'.
  *
- * <p>"One number for everyone": the figures are computed once, with the system's access, over the
- * values every member organisation may read (SHARED or PUBLIC; a state's NATIONAL or RESTRICTED
- * values never enter a regional total), so they are the same for every reader and disclose nothing;
- * callers decide which member states' own forecasts a reader may see. Results are kept per
+ * <p>"One number for everyone": a group's figure is made of the member states' values the reader
+ * may read, and says which ("7 of 10 states"); it is a pure function of those values, so every
+ * reader who may read the same states gets the very same figure, and no reader's figure contains a
+ * value (a state's NATIONAL or RESTRICTED data) the reader may not read. Results are kept per
  * indicator and horizon until the data change. Thread-safe.
  */
 public final class RegionalForecasts {
@@ -69,9 +68,13 @@ public final class RegionalForecasts {
   /**
    * The reconciled forecast of {@code group} for {@code indicator}, {@code horizon} steps ahead.
    *
-   * @throws NotFoundException when the indicator or group is unknown or no member has data
+   * @param reader whose access decides which states' values the figure is made of (their reads are
+   *     audited like any other)
+   * @throws NotFoundException when the indicator or group is unknown or no member has data the
+   *     reader may read
    */
-  public RegionalForecast forecast(String indicator, String group, int horizon) {
+  public RegionalForecast forecast(
+      AccessContext reader, String indicator, String group, int horizon) {
     AccessContext sys = AccessContext.system();
     Indicator ind =
         vigil
@@ -89,10 +92,10 @@ public final class RegionalForecasts {
     }
     LocalDate today = LocalDate.now(vigil.clock());
     Map<String, SortedMap<Period, Double>> byState = new TreeMap<>();
-    List<Observation> obs = vigil.observations().latestByIndicator(sys, indicator, Instant.MAX);
+    List<Observation> obs = vigil.observations().latestByIndicator(reader, indicator, Instant.MAX);
     long fingerprint = 17;
     for (Observation o : obs) {
-      if (!Double.isNaN(o.value()) && !o.period().start().isAfter(today) && everyMemberMayRead(o)) {
+      if (!Double.isNaN(o.value()) && !o.period().start().isAfter(today)) {
         byState.computeIfAbsent(o.area(), a -> new TreeMap<>()).put(o.period(), o.value());
         fingerprint =
             31 * fingerprint
@@ -111,17 +114,6 @@ public final class RegionalForecasts {
     }
     cache.put(key, r);
     return r;
-  }
-
-  /**
-   * Whether every member organisation may read the value (SHARED or PUBLIC). A regional figure is
-   * the same for every reader, so it is made only of values every member may read: a state's
-   * NATIONAL or RESTRICTED values stay out of it (the coverage then says "9 of 10 states"), or the
-   * total would disclose them to readers who may not see them.
-   */
-  static boolean everyMemberMayRead(Observation o) {
-    Classification c = o.ownership().classification();
-    return c == Classification.SHARED || c == Classification.PUBLIC;
   }
 
   /** Every group's members today (all of them, with or without data). */

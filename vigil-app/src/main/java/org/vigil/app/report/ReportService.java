@@ -183,7 +183,7 @@ public final class ReportService {
         .priorities(supplements.priorities(ctx, area, period, request.language()))
         .programmes(supplements.programmes(ctx, area, period, request.language()))
         .indicators(indicatorTable(series, area, covered, period, request.language()))
-        .charts(charts(series, area, covered, period))
+        .charts(charts(ctx, series, area, covered, period))
         .anomalies(anomalies(ctx, series, covered, period))
         .events(events(ctx, area, covered, period))
         .water(water.build(ctx, area, period, request.language()))
@@ -273,7 +273,7 @@ public final class ReportService {
    * state's chart its own series and forecast.
    */
   private Section<IndicatorChart> charts(
-      ReportSeries series, Area area, List<String> covered, Period period) {
+      AccessContext ctx, ReportSeries series, Area area, List<String> covered, Period period) {
     List<IndicatorChart> charts = new ArrayList<>();
     List<org.vigil.model.ThreatDomain> shown = new ArrayList<>();
     for (Indicator ind : series.indicatorsWithData()) {
@@ -286,7 +286,7 @@ public final class ReportService {
       }
       charts.add(
           area.kind() == AreaKind.GROUP
-              ? regionalChart(ind, area, ts.get(), period)
+              ? regionalChart(ctx, ind, area, ts.get(), period)
               : chart(
                   ind,
                   area,
@@ -315,15 +315,15 @@ public final class ReportService {
   }
 
   /**
-   * The group's published figure: its history over the covered states up to the report period and
-   * the reconciled forecast (when the data end in the report period; an older report shows no
-   * forecast rather than one made from later data).
+   * The group's figure over the member states the reader may read: its history up to the report
+   * period and the reconciled forecast (when the data end in the report period; an older report
+   * shows no forecast rather than one made from later data).
    */
   private IndicatorChart regionalChart(
-      Indicator ind, Area area, TimeSeries visible, Period period) {
+      AccessContext ctx, Indicator ind, Area area, TimeSeries visible, Period period) {
     org.vigil.app.forecast.RegionalForecast r;
     try {
-      r = regional.forecast(ind.code(), area.code(), HORIZON);
+      r = regional.forecast(ctx, ind.code(), area.code(), HORIZON);
     } catch (RuntimeException e) {
       return chart(ind, area, visible, null, IndicatorRow.Coverage.NONE);
     }
