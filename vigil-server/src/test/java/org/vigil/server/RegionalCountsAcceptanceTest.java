@@ -81,8 +81,13 @@ class RegionalCountsAcceptanceTest {
         checked++;
       }
       if (anyState && Counts.isCount(ind)) {
-        JsonNode cisForecast =
-            api("/api/forecast?indicator=" + ind.code() + "&area=CIS", SECRETARIAT);
+        HttpResponse<String> cisReply =
+            server.get("/api/forecast?indicator=" + ind.code() + "&area=CIS", as(SECRETARIAT));
+        if (cisReply.statusCode() == 404) {
+          // The states keep this indicator national: the secretariat reads no member's values.
+          continue;
+        }
+        JsonNode cisForecast = JSON.readTree(cisReply.body());
         assertWholeAndNonNegative(cisForecast, ind.code() + " CIS");
         for (JsonNode member : cisForecast.get("members")) {
           assertWholeAndNonNegative(member, ind.code() + " CIS member " + member.get("area"));

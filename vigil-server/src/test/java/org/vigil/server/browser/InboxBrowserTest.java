@@ -59,7 +59,12 @@ class InboxBrowserTest {
               0,
               AlertRule.THRESHOLD,
               AlertSeverity.WARNING,
-              new AlertSubject("DEMO_TERROR_INCIDENTS", a[0], "2026-0" + a[2] + "-" + tag),
+              new AlertSubject(
+                  "DEMO_TERROR_INCIDENTS",
+                  a[0],
+                  // A real period (the shared fixture's other pages show it), one year per
+                  // language so each run plants new alerts.
+                  (tag.equals("ru") ? "2024-0" : "2025-0") + a[2]),
               "TERRORISM",
               "Planted inbox alert " + a[2] + " in " + a[0],
               "Тестовое оповещение " + a[2] + " (" + a[0] + ")",
