@@ -283,7 +283,7 @@ final class WaterCommand implements Runnable {
         p.println(w.text("run.binding", Map.of("count", r.reliefs().size())));
         r.reliefs().forEach(x -> p.println("  - " + w.constraint(x.constraint(), r.start())));
         reliefs(p, w, r, all);
-        r.diagnostics().forEach(d -> p.println(w.text("run.note", Map.of("text", d))));
+        r.diagnostics().forEach(d -> p.println(w.note(d)));
       }
     }
   }

@@ -87,6 +87,25 @@ public final class WaterWords {
   }
 
   /** The text of a key without placeholders. */
+  /**
+   * A diagnostic of the engine (English) worded in this language: the relief search's "not checked"
+   * note has its own words; any other diagnostic is kept as the engine wrote it.
+   */
+  public String note(String diagnostic) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "relief: (\\d+) active constraints not checked after (\\d+) re-solves \\(max"
+                    + " relief checks (\\d+)\\)")
+            .matcher(diagnostic);
+    String text =
+        m.matches()
+            ? text(
+                "run.note.reliefUnchecked",
+                Map.of("skipped", m.group(1), "checks", m.group(2), "max", m.group(3)))
+            : diagnostic;
+    return text("run.note", Map.of("text", text));
+  }
+
   public String text(String key) {
     return text(key, Map.of());
   }

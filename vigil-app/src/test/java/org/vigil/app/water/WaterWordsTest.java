@@ -137,4 +137,15 @@ class WaterWordsTest {
     WaterService.totals(r).forEach((s, v) -> out.put(s, v[2]));
     return out;
   }
+
+  @Test
+  void note_wordsTheReliefSearchNote_andKeepsOtherDiagnostics() {
+    String d = "relief: 8 active constraints not checked after 40 re-solves (max relief checks 40)";
+    assertThat(WaterWords.of("ru").note(d))
+        .isEqualTo(
+            "Примечание: меры облегчения: 8 действующих ограничений не проверены после 40"
+                + " пересчётов (предел проверок 40)");
+    assertThat(WaterWords.of("en").note(d)).isEqualTo("Note: " + d);
+    assertThat(WaterWords.of("ru").note("something else")).isEqualTo("Примечание: something else");
+  }
 }
