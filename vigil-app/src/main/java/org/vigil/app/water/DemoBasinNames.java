@@ -98,11 +98,7 @@ public final class DemoBasinNames {
   static Map<String, String> all() {
     Map<String, String> out = new HashMap<>();
     for (DemoBasin b : DemoBasins.all()) {
-      b.sources().forEach(s -> out.put(s.name(), ru(s.name())));
-      b.reservoirs().forEach(s -> out.put(s.name(), ru(s.name())));
-      b.withdrawals().forEach(s -> out.put(s.name(), ru(s.name())));
-      out.put(b.envFlow().name(), ru(b.envFlow().name()));
-      b.outlets().forEach(o -> out.put(o, ru(o)));
+      nodeNames(b).forEach(n -> out.put(n, ru(n)));
     }
     return out;
   }
