@@ -2,32 +2,15 @@ package org.vigil.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.app.Vigil;
-import org.vigil.app.VigilConfig;
-import org.vigil.app.auth.AuthService;
-import org.vigil.app.auth.PasswordHasher;
-import org.vigil.model.AccessContext;
-import org.vigil.model.Aggregation;
-import org.vigil.model.Area;
-import org.vigil.model.AreaKind;
-import org.vigil.model.Indicator;
-import org.vigil.model.Organisation;
-import org.vigil.model.Polarity;
+import org.vigil.cli.CliHarness.Run;
 import org.vigil.model.Role;
-import org.vigil.model.ThreatDomain;
-import org.vigil.model.User;
-import org.vigil.timeseries.Frequency;
 
 /**
  * {@code vigil agreements list|allow|revoke} against a file database: the area owner's admin allows
@@ -40,67 +23,22 @@ class AgreementsCommandTest {
   String kazAdmin;
   String rusAdmin;
 
-  record Run(int exit, String out, String err) {}
-
   Run vigil(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    List<String> all = new ArrayList<>(List.of("--db", url()));
-    all.addAll(List.of(args));
-    int exit =
-        VigilCommand.execute(
-            all.toArray(String[]::new),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(
-        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return CliHarness.run(dir, args);
   }
 
   String url() {
-    return "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
+    return CliHarness.url(dir);
   }
 
   @BeforeEach
   void world() {
-    try (Vigil vigil = Vigil.open(VigilConfig.fromEnvironment().withDbUrl(url()))) {
-      AccessContext sys = AccessContext.system();
-      var ref = vigil.reference();
-      ref.saveArea(sys, new Area("KAZ", AreaKind.COUNTRY, "Kazakhstan", "Казахстан", "KZ", "398"));
-      ref.saveArea(sys, new Area("RUS", AreaKind.COUNTRY, "Russia", "Россия", "RU", "643"));
-      ref.saveOrganisation(sys, new Organisation("KAZ-SC", "Kazakhstan", "", "KAZ", false));
-      ref.saveOrganisation(sys, new Organisation("RUS-SC", "Russia", "", "RUS", false));
-      ref.saveIndicator(
-          sys,
-          new Indicator(
-              "TEST_CRIME",
-              "Test crimes",
-              "",
-              ThreatDomain.ORGANISED_CRIME,
-              "cases",
-              Frequency.MONTHLY,
-              "",
-              Polarity.RISE_IS_BAD,
-              Aggregation.SUM,
-              "test",
-              true));
-      String hash = new PasswordHasher(1024, 1).hash("correct horse battery staple");
-      AuthService auth =
-          new AuthService(
-              vigil.users(),
-              vigil.tokens(),
-              vigil.audit(),
-              vigil.clock(),
-              new java.security.SecureRandom());
-      kazSteward = token(vigil, auth, hash, "kaz.steward", "KAZ-SC", Role.DATA_STEWARD);
-      kazAdmin = token(vigil, auth, hash, "kaz.admin", "KAZ-SC", Role.ORG_ADMIN);
-      rusAdmin = token(vigil, auth, hash, "rus.admin", "RUS-SC", Role.ORG_ADMIN);
+    try (Vigil vigil = CliHarness.open(dir)) {
+      CliHarness.twoStates(vigil);
+      kazSteward = CliHarness.user(vigil, "kaz.steward", "KAZ-SC", Role.DATA_STEWARD);
+      kazAdmin = CliHarness.user(vigil, "kaz.admin", "KAZ-SC", Role.ORG_ADMIN);
+      rusAdmin = CliHarness.user(vigil, "rus.admin", "RUS-SC", Role.ORG_ADMIN);
     }
-  }
-
-  private static String token(
-      Vigil vigil, AuthService auth, String hash, String name, String org, Role role) {
-    vigil.users().save(AccessContext.system(), new User(name, org, role, hash, true));
-    return auth.createToken(AccessContext.of(name, org, role), "cli", Duration.ofDays(1)).secret();
   }
 
   private Run ingestForRus(String period) throws Exception {

@@ -2,14 +2,10 @@ package org.vigil.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,23 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.app.Vigil;
 import org.vigil.app.VigilConfig;
-import org.vigil.app.auth.AuthService;
-import org.vigil.app.auth.PasswordHasher;
+import org.vigil.cli.CliHarness.Run;
 import org.vigil.model.AccessContext;
-import org.vigil.model.Aggregation;
-import org.vigil.model.Area;
-import org.vigil.model.AreaKind;
 import org.vigil.model.Classification;
-import org.vigil.model.Indicator;
 import org.vigil.model.IngestBatch;
 import org.vigil.model.Observation;
-import org.vigil.model.Organisation;
 import org.vigil.model.Ownership;
-import org.vigil.model.Polarity;
 import org.vigil.model.Role;
-import org.vigil.model.ThreatDomain;
-import org.vigil.model.User;
-import org.vigil.timeseries.Frequency;
 import org.vigil.timeseries.Period;
 
 /**
@@ -42,57 +28,26 @@ import org.vigil.timeseries.Period;
  * one organisation cannot read another's NATIONAL values through the command line either).
  */
 class CliTest {
-  static final String PASSWORD = "correct horse battery staple";
+  static final String PASSWORD = CliHarness.PASSWORD;
   @TempDir Path dir;
   String kazToken;
   String rusToken;
 
-  record Run(int exit, String out, String err) {}
-
   Run vigil(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    List<String> all = new ArrayList<>(List.of("--db", url()));
-    all.addAll(List.of(args));
-    int exit =
-        VigilCommand.execute(
-            all.toArray(String[]::new),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(
-        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return CliHarness.run(dir, args);
   }
 
   String url() {
-    return "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
+    return CliHarness.url(dir);
   }
 
   @BeforeEach
   void world() {
-    try (Vigil vigil = Vigil.open(VigilConfig.fromEnvironment().withDbUrl(url()))) {
+    try (Vigil vigil = CliHarness.open(dir)) {
       AccessContext sys = AccessContext.system();
-      var ref = vigil.reference();
-      ref.saveArea(sys, new Area("KAZ", AreaKind.COUNTRY, "Kazakhstan", "Казахстан", "KZ", "398"));
-      ref.saveArea(sys, new Area("RUS", AreaKind.COUNTRY, "Russia", "Россия", "RU", "643"));
-      ref.saveOrganisation(sys, new Organisation("KAZ-SC", "Kazakhstan", "", "KAZ", false));
-      ref.saveOrganisation(sys, new Organisation("RUS-SC", "Russia", "", "RUS", false));
-      ref.saveIndicator(
-          sys,
-          new Indicator(
-              "TEST_CRIME",
-              "Test crimes",
-              "",
-              ThreatDomain.ORGANISED_CRIME,
-              "cases",
-              Frequency.MONTHLY,
-              "",
-              Polarity.RISE_IS_BAD,
-              Aggregation.SUM,
-              "test",
-              true));
-      String hash = new PasswordHasher(1024, 1).hash(PASSWORD);
-      vigil.users().save(sys, new User("kaz.analyst", "KAZ-SC", Role.ANALYST, hash, true));
-      vigil.users().save(sys, new User("rus.analyst", "RUS-SC", Role.ANALYST, hash, true));
+      CliHarness.twoStates(vigil);
+      kazToken = CliHarness.user(vigil, "kaz.analyst", "KAZ-SC", Role.ANALYST);
+      rusToken = CliHarness.user(vigil, "rus.analyst", "RUS-SC", Role.ANALYST);
       Ownership rusNational = Ownership.of("RUS-SC", Classification.NATIONAL);
       List<Observation> rows =
           List.of(
@@ -116,25 +71,6 @@ class CliTest {
                   0,
                   0),
               rows);
-      AuthService auth =
-          new AuthService(
-              vigil.users(),
-              vigil.tokens(),
-              vigil.audit(),
-              vigil.clock(),
-              new java.security.SecureRandom());
-      kazToken =
-          auth.createToken(
-                  AccessContext.of("kaz.analyst", "KAZ-SC", Role.ANALYST),
-                  "cli",
-                  Duration.ofDays(1))
-              .secret();
-      rusToken =
-          auth.createToken(
-                  AccessContext.of("rus.analyst", "RUS-SC", Role.ANALYST),
-                  "cli",
-                  Duration.ofDays(1))
-              .secret();
     }
   }
 

@@ -2,24 +2,17 @@ package org.vigil.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.app.Vigil;
-import org.vigil.app.VigilConfig;
 import org.vigil.app.auth.AuthService;
 import org.vigil.app.demo.DemoData;
 import org.vigil.app.programme.ProgrammeDemo;
-import org.vigil.model.AccessContext;
+import org.vigil.cli.CliHarness.Run;
 import org.vigil.model.Role;
 
 /** {@code vigil programme} over the demo in a file database: formats, exit codes, the flow. */
@@ -32,29 +25,17 @@ class ProgrammeCommandTest {
   static String kgzCoordinator;
   static String rusCoordinator;
 
-  record Run(int exit, String out, String err) {}
-
   Run vigil(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    List<String> all = new ArrayList<>(List.of("--db", url()));
-    all.addAll(List.of(args));
-    int exit =
-        VigilCommand.execute(
-            all.toArray(String[]::new),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(
-        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return CliHarness.run(dir, args);
   }
 
-  static String url() {
-    return "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
+  String url() {
+    return CliHarness.url(dir);
   }
 
   @BeforeAll
   static void demo() {
-    try (Vigil vigil = Vigil.open(VigilConfig.fromEnvironment().withDbUrl(url()))) {
+    try (Vigil vigil = CliHarness.open(dir)) {
       DemoData.load(vigil);
       AuthService auth =
           new AuthService(
@@ -67,31 +48,14 @@ class ProgrammeCommandTest {
           }) {
         auth.changeOwnPassword(user, DemoData.PASSWORD, NEW_PASSWORD, "test", "");
       }
-      analyst =
-          auth.createToken(
-                  AccessContext.of("kgz.analyst", "KGZ-SC", Role.ANALYST),
-                  "cli",
-                  Duration.ofDays(1))
-              .secret();
+      analyst = CliHarness.token(vigil, "kgz.analyst", "KGZ-SC", Role.ANALYST);
       coordinator =
-          auth.createToken(
-                  AccessContext.of(
-                      "secretariat.coordinator", "SECRETARIAT", Role.PROGRAMME_COORDINATOR),
-                  "cli",
-                  Duration.ofDays(1))
-              .secret();
+          CliHarness.token(
+              vigil, "secretariat.coordinator", "SECRETARIAT", Role.PROGRAMME_COORDINATOR);
       kgzCoordinator =
-          auth.createToken(
-                  AccessContext.of("kgz.coordinator", "KGZ-SC", Role.PROGRAMME_COORDINATOR),
-                  "cli",
-                  Duration.ofDays(1))
-              .secret();
+          CliHarness.token(vigil, "kgz.coordinator", "KGZ-SC", Role.PROGRAMME_COORDINATOR);
       rusCoordinator =
-          auth.createToken(
-                  AccessContext.of("rus.coordinator", "RUS-SC", Role.PROGRAMME_COORDINATOR),
-                  "cli",
-                  Duration.ofDays(1))
-              .secret();
+          CliHarness.token(vigil, "rus.coordinator", "RUS-SC", Role.PROGRAMME_COORDINATOR);
     }
   }
 

@@ -81,7 +81,13 @@ final class FanChartSvg {
     }
     renderer.setAlpha(1f);
     DateAxis x = new DateAxis();
-    SimpleDateFormat format = new SimpleDateFormat("MMM yy", m.language().locale());
+    // Months and longer: "Mar 26"; weeks and days: "9 Mar".
+    org.vigil.timeseries.Frequency frequency = chart.indicator().frequency();
+    boolean fast =
+        frequency == org.vigil.timeseries.Frequency.WEEKLY
+            || frequency == org.vigil.timeseries.Frequency.DAILY;
+    SimpleDateFormat format =
+        new SimpleDateFormat(fast ? "d MMM" : "MMM yy", m.language().locale());
     format.setTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC));
     x.setDateFormatOverride(format);
     x.setTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC));

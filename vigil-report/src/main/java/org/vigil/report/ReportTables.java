@@ -222,7 +222,10 @@ final class ReportTables {
 
   /** A basin's heading: its name and riparian states. */
   String waterTitle(WaterBasinRow b) {
-    return m.get("water.basin", b.basin().name(lang), String.join(", ", b.states()));
+    return m.get(
+        "water.basin",
+        b.basin().name(lang),
+        String.join(", ", b.states().stream().map(a -> a.name(lang)).toList()));
   }
 
   /** A basin's water indicators with their class and thresholds. */
@@ -258,7 +261,7 @@ final class ReportTables {
     for (WaterBasinRow.StateShortfall s : b.dry()) {
       rows.add(
           List.of(
-              Cell.of(s.state()),
+              Cell.of(b.stateName(s.state(), lang)),
               Cell.of(m.count(s.demand())),
               Cell.of(m.count(s.shortfall())),
               Cell.of(m.number(100 * s.relative())),

@@ -14,7 +14,7 @@ import org.vigil.timeseries.Period;
  * report's language; the monthly shortfall for the chart). Volumes in hm³.
  *
  * @param basin the basin as an area (its names in both languages)
- * @param states the riparian member states (ISO3)
+ * @param states the riparian member states (their codes and names in both languages)
  * @param indicators latest values of the water indicators, basin first
  * @param scenario the dry scenario in words, in the report's language (what its inflows are)
  * @param start the first month of the scenario
@@ -27,7 +27,7 @@ import org.vigil.timeseries.Period;
  */
 public record WaterBasinRow(
     Area basin,
-    List<String> states,
+    List<Area> states,
     List<Value> indicators,
     String scenario,
     YearMonth start,
@@ -45,6 +45,15 @@ public record WaterBasinRow(
     reliefs = List.copyOf(reliefs);
     monthly = List.copyOf(monthly);
     unavailable = unavailable == null ? "" : unavailable;
+  }
+
+  /** A riparian state's name in {@code lang} ("en" or "ru"); its code if it is not one of them. */
+  public String stateName(String code, String lang) {
+    return states.stream()
+        .filter(a -> a.code().equals(code))
+        .findFirst()
+        .map(a -> a.name(lang))
+        .orElse(code);
   }
 
   /**

@@ -68,7 +68,7 @@ final class WaterChartSvg {
           s.month().getMonth().getDisplayName(TextStyle.SHORT_STANDALONE, m.language().locale())
               + " "
               + String.format("%02d", s.month().getYear() % 100);
-      data.addValue(s.shortfall(), s.state(), month);
+      data.addValue(s.shortfall(), b.stateName(s.state(), m.language().code()), month);
     }
     return data;
   }

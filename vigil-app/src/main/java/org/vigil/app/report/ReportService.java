@@ -47,6 +47,10 @@ public final class ReportService {
 
   private static final int CHARTS = 4;
   private static final int HISTORY = 36;
+
+  /** At most this many weekly or daily charts, after the monthly ones. */
+  private static final int FAST_CHARTS = 2;
+
   private static final int HORIZON = 12;
   private static final int TABLE_ROWS = 14;
   private static final int EVENT_ROWS = 12;
@@ -267,20 +271,30 @@ public final class ReportService {
   }
 
   /**
-   * One chart per threat domain (monthly indicators with a year of data). A group's chart shows the
-   * published regional figure: the aggregate over every covered member state and its forecast
-   * reconciled with the states' (so it is the sum of theirs), labelled with what it covers; a
-   * state's chart its own series and forecast.
+   * One chart per threat domain (monthly indicators with a year of data), then up to {@link
+   * #FAST_CHARTS} weekly or daily series (the early-warning pace: two years of weeks with 13 weeks
+   * ahead, 120 days with 28 ahead). A group's chart shows the published regional figure: the
+   * aggregate over every covered member state and its forecast reconciled with the states' (so it
+   * is the sum of theirs), labelled with what it covers; a state's chart its own series and
+   * forecast.
    */
   private Section<IndicatorChart> charts(
       AccessContext ctx, ReportSeries series, Area area, List<String> covered, Period period) {
     List<IndicatorChart> charts = new ArrayList<>();
     List<org.vigil.model.ThreatDomain> shown = new ArrayList<>();
+    int fast = 0;
     for (Indicator ind : series.indicatorsWithData()) {
-      if (ind.frequency() != Frequency.MONTHLY || shown.contains(ind.domain())) {
+      boolean monthly = ind.frequency() == Frequency.MONTHLY;
+      boolean weeklyOrDaily =
+          ind.frequency() == Frequency.WEEKLY || ind.frequency() == Frequency.DAILY;
+      if (monthly ? shown.contains(ind.domain()) || shown.size() == CHARTS : !weeklyOrDaily) {
         continue;
       }
-      Optional<TimeSeries> ts = ReportSeries.tail(series.series(ind, covered, period), HISTORY);
+      if (weeklyOrDaily && fast == FAST_CHARTS) {
+        continue;
+      }
+      Optional<TimeSeries> ts =
+          ReportSeries.tail(series.series(ind, covered, period), history(ind.frequency()));
       if (ts.isEmpty() || ts.get().countPresent() < 12) {
         continue;
       }
@@ -292,12 +306,34 @@ public final class ReportService {
                   area,
                   ts.get(),
                   coverage(series, area, ind, covered, ts.get().periodAt(ts.get().size() - 1))));
-      shown.add(ind.domain());
-      if (charts.size() == CHARTS) {
-        break;
+      if (monthly) {
+        shown.add(ind.domain());
+      } else {
+        fast++;
       }
     }
+    // The monthly charts first, in domain order; the weekly and daily ones after them.
+    charts.sort(
+        Comparator.comparing((IndicatorChart c) -> c.indicator().frequency() != Frequency.MONTHLY));
     return charts.isEmpty() ? Section.unavailable("gap.noData") : Section.of(charts);
+  }
+
+  /** How many periods of history a chart shows. */
+  private static int history(Frequency f) {
+    return switch (f) {
+      case WEEKLY -> 104;
+      case DAILY -> 120;
+      default -> HISTORY;
+    };
+  }
+
+  /** How many periods ahead a chart forecasts. */
+  private static int horizon(Frequency f) {
+    return switch (f) {
+      case WEEKLY -> 13;
+      case DAILY -> 28;
+      default -> HORIZON;
+    };
   }
 
   private static IndicatorChart chart(
@@ -306,7 +342,9 @@ public final class ReportService {
     try {
       // A count gets count intervals: whole numbers, never below zero.
       boolean count = Counts.isCount(ind) || org.vigil.app.forecast.ForecastService.isCounts(ts);
-      f = Forecaster.forecast(ts, ForecastSpec.builder().horizon(HORIZON).counts(count).build());
+      f =
+          Forecaster.forecast(
+              ts, ForecastSpec.builder().horizon(horizon(ind.frequency())).counts(count).build());
     } catch (RuntimeException e) {
       // The chart still shows the history; the renderer says there is no forecast.
       f = null;
@@ -323,7 +361,7 @@ public final class ReportService {
       AccessContext ctx, Indicator ind, Area area, TimeSeries visible, Period period) {
     org.vigil.app.forecast.RegionalForecast r;
     try {
-      r = regional.forecast(ctx, ind.code(), area.code(), HORIZON);
+      r = regional.forecast(ctx, ind.code(), area.code(), horizon(ind.frequency()));
     } catch (RuntimeException e) {
       return chart(ind, area, visible, null, IndicatorRow.Coverage.NONE);
     }
@@ -334,7 +372,7 @@ public final class ReportService {
         points.put(h.periodAt(i), h.get(i));
       }
     }
-    Optional<TimeSeries> ts = ReportSeries.tail(points, HISTORY);
+    Optional<TimeSeries> ts = ReportSeries.tail(points, history(ind.frequency()));
     if (ts.isEmpty()) {
       return chart(ind, area, visible, null, IndicatorRow.Coverage.NONE);
     }

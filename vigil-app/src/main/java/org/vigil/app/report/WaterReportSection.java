@@ -79,6 +79,15 @@ final class WaterReportSection {
         continue;
       }
       List<String> states = b.shares().keySet().stream().sorted().toList();
+      List<Area> riparian =
+          states.stream()
+              .map(
+                  s ->
+                      vigil
+                          .reference()
+                          .area(ctx, s)
+                          .orElse(new Area(s, AreaKind.COUNTRY, s, s, "", "")))
+              .toList();
       List<String> areas = new ArrayList<>();
       areas.add(b.code());
       if (area.kind() == AreaKind.COUNTRY) {
@@ -86,7 +95,7 @@ final class WaterReportSection {
       } else {
         areas.addAll(states);
       }
-      rows.add(basinRow(ctx, basinArea.get(), b, states, areas, indicators, period, start, lang));
+      rows.add(basinRow(ctx, basinArea.get(), b, riparian, areas, indicators, period, start, lang));
     }
     return rows.isEmpty() ? Section.unavailable("gap.noBasin") : Section.of(rows);
   }
@@ -104,14 +113,19 @@ final class WaterReportSection {
       AccessContext ctx,
       Area basinArea,
       DemoBasin b,
-      List<String> states,
+      List<Area> states,
       List<String> areas,
       List<Indicator> indicators,
       Period period,
       YearMonth start,
       ReportLanguage lang) {
     List<WaterBasinRow.Value> values = values(ctx, indicators, areas, period);
-    WaterWords w = WaterWords.of(lang.code());
+    WaterWords w =
+        WaterWords.of(lang.code())
+            .withStateNames(
+                states.stream()
+                    .collect(
+                        java.util.stream.Collectors.toMap(Area::code, a -> a.name(lang.code()))));
     InflowScenario dry = InflowScenario.DRY;
     String scenario =
         w.text(

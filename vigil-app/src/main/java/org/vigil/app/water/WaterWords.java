@@ -34,12 +34,22 @@ public final class WaterWords {
   private final Locale locale;
   private final Map<String, String> words;
   private final Map<String, String> names;
+  private final Map<String, String> states;
 
   private WaterWords(String lang, Map<String, String> words, Map<String, String> names) {
+    this(lang, words, names, Map.of());
+  }
+
+  private WaterWords(
+      String lang,
+      Map<String, String> words,
+      Map<String, String> names,
+      Map<String, String> states) {
     this.lang = lang;
     this.locale = Locale.forLanguageTag(lang);
     this.words = words;
     this.names = names;
+    this.states = Map.copyOf(states);
   }
 
   private static final Map<String, WaterWords> ALL =
@@ -62,6 +72,21 @@ public final class WaterWords {
           "Unknown language '" + lang + "': expected one of " + LANGUAGES);
     }
     return w;
+  }
+
+  /**
+   * These words with the states named in this language, not by their codes ("Kazakhstan" rather
+   * than "KAZ"); a state missing from the map keeps its code.
+   *
+   * @param stateNames ISO3 code to the state's name in this language
+   */
+  public WaterWords withStateNames(Map<String, String> stateNames) {
+    return new WaterWords(lang, words, names, stateNames);
+  }
+
+  /** A state's name in this language when known ({@link #withStateNames}), else its code. */
+  public String state(String code) {
+    return states.getOrDefault(code, code);
   }
 
   /** The language code. */
@@ -196,7 +221,7 @@ public final class WaterWords {
 
   private String effect(String state, double change, double before) {
     Map<String, Object> args = new TreeMap<>();
-    args.put("state", state);
+    args.put("state", state(state));
     args.put("before", number(before));
     args.put("after", number(before + change));
     args.put("change", number(Math.abs(change)));

@@ -18,6 +18,7 @@ import org.vigil.app.Vigil;
 import org.vigil.app.VigilConfig;
 import org.vigil.app.demo.DemoData;
 import org.vigil.model.AccessContext;
+import org.vigil.model.Area;
 import org.vigil.model.Role;
 import org.vigil.report.LatinWords;
 import org.vigil.report.ReportLanguage;
@@ -48,7 +49,7 @@ class ReportServiceDemoTest {
     assertThat(r.water().available()).isTrue();
     assertThat(r.water().rows()).extracting(b -> b.basin().code()).containsExactly("SYR_DARYA");
     org.vigil.report.WaterBasinRow b = r.water().rows().get(0);
-    assertThat(b.states()).containsExactly("KAZ", "KGZ", "TJK", "UZB");
+    assertThat(b.states()).extracting(Area::code).containsExactly("KAZ", "KGZ", "TJK", "UZB");
     assertThat(b.indicators())
         .extracting(v -> v.area().code())
         .contains("SYR_DARYA", "KAZ")
@@ -165,6 +166,44 @@ class ReportServiceDemoTest {
         XWPFWordExtractor words = new XWPFWordExtractor(doc)) {
       return words.getText();
     }
+  }
+
+  /**
+   * A state's report charts its weekly and daily series too, after the monthly ones: weekly and
+   * daily periods on the axis, 13 weeks and 28 days ahead, count intervals in whole numbers.
+   */
+  @Test
+  void charts_stateReport_addsItsWeeklyAndDailySeriesAfterTheMonthlyOnes() {
+    SituationReport r = service.assemble(KAZ, ReportRequest.parse("KAZ", "", "en"));
+    java.util.List<org.vigil.report.IndicatorChart> charts = r.charts().rows();
+
+    assertThat(charts)
+        .extracting(c -> c.indicator().code())
+        .contains("DEMO_BORDER_CROSSINGS_WEEKLY", "DEMO_EMERGENCY_CALLS_DAILY");
+    int firstFast = -1;
+    for (int i = 0; i < charts.size(); i++) {
+      org.vigil.report.IndicatorChart c = charts.get(i);
+      org.vigil.timeseries.Frequency f = c.indicator().frequency();
+      if (f == org.vigil.timeseries.Frequency.MONTHLY) {
+        assertThat(firstFast).as("a monthly chart after a weekly or daily one").isEqualTo(-1);
+        continue;
+      }
+      firstFast = firstFast < 0 ? i : firstFast;
+      boolean weekly = f == org.vigil.timeseries.Frequency.WEEKLY;
+      assertThat(c.history()).hasSize(weekly ? 104 : 120);
+      assertThat(c.history()).allSatisfy(p -> assertThat(p.period().frequency()).isEqualTo(f));
+      assertThat(c.forecast()).hasSize(weekly ? 13 : 28);
+      assertThat(c.forecast().get(0).period())
+          .isEqualTo(c.history().get(c.history().size() - 1).period().plus(1));
+      assertThat(c.forecast())
+          .allSatisfy(
+              p -> {
+                for (double v : new double[] {p.lower80(), p.upper80(), p.lower95(), p.upper95()}) {
+                  assertThat(v).isGreaterThanOrEqualTo(0).isEqualTo(Math.rint(v));
+                }
+              });
+    }
+    assertThat(firstFast).isPositive();
   }
 
   @AfterAll
