@@ -368,7 +368,8 @@ public final class ReportService {
     SortedMap<Period, Double> points = new java.util.TreeMap<>();
     TimeSeries h = r.history();
     for (int i = 0; i < h.size(); i++) {
-      if (!Double.isNaN(h.get(i)) && h.periodAt(i).compareTo(period) <= 0) {
+      // Up to the report month's end (a weekly or daily series has its own periods).
+      if (!Double.isNaN(h.get(i)) && !h.periodAt(i).start().isAfter(period.end())) {
         points.put(h.periodAt(i), h.get(i));
       }
     }
