@@ -120,6 +120,50 @@ class WebUiBrowserTest {
     assertThat(((Number) forecastSeries).intValue()).isEqualTo(1);
   }
 
+  /**
+   * Weekly and daily series chart on their own axes: ISO weeks and days, the forecast continuing
+   * week by week (day by day) after the last observation, labelled as weeks and dates in both
+   * languages.
+   */
+  @Test
+  @Order(4)
+  void indicator_weeklyAndDailySeries_chartOnWeekAndDayAxesWithTheirForecast() {
+    String[][] cases = {
+      {"DEMO_BORDER_CROSSINGS_WEEKLY", "^\\d{4}-W\\d{2}$", "week"},
+      {"DEMO_EMERGENCY_CALLS_DAILY", "^\\d{4}-\\d{2}-\\d{2}$", "day"}
+    };
+    for (String[] c : cases) {
+      browser.driver().get(url("#/indicator?code=" + c[0] + "&areas=KAZ"));
+      browser.awaitVisible(".page[data-complete='true']", Duration.ofMinutes(3));
+      browser.screenshot("indicator-" + c[2] + "-en");
+      @SuppressWarnings("unchecked")
+      java.util.Map<String, Object> axis =
+          (java.util.Map<String, Object>)
+              browser.script(
+                  "const c = echarts.getInstanceByDom(document.getElementById('ind-chart'));"
+                      + " const o = c.getOption();"
+                      + " const x = o.xAxis[0].data;"
+                      + " const f = o.series.find(s => s.id === 'forecast');"
+                      + " const first = f ? f.data.findIndex(v => v !== null) : -1;"
+                      + " return {periods: x, firstForecast: first,"
+                      + " forecastPoints: f ? f.data.filter(v => v !== null).length : 0,"
+                      + " observed: o.series[0].data.filter(v => v !== null).length,"
+                      + " label: o.xAxis[0].axisLabel.formatter(x[x.length - 1])};");
+      java.util.List<?> periods = (java.util.List<?>) axis.get("periods");
+      assertThat(periods).as(c[0]).allSatisfy(p -> assertThat(p.toString()).matches(c[1]));
+      assertThat(((Number) axis.get("forecastPoints")).intValue()).as(c[0]).isEqualTo(12);
+      int first = ((Number) axis.get("firstForecast")).intValue();
+      assertThat(first).as(c[0]).isEqualTo(periods.size() - 12);
+      assertThat(((Number) axis.get("observed")).intValue()).as(c[0]).isGreaterThan(100);
+      String label = axis.get("label").toString();
+      if (c[2].equals("week")) {
+        assertThat(label).as(c[0]).startsWith("week ");
+      } else {
+        assertThat(label).as(c[0]).matches("\\d{1,2} [A-Z][a-z]{2,3} \\d{4}");
+      }
+    }
+  }
+
   @Test
   @Order(5)
   void upload_badFile_showsErrorWithLineAndField() throws Exception {
