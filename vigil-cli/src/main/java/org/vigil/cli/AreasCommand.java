@@ -22,7 +22,8 @@ final class AreasCommand implements Callable<Integer> {
   @Option(
       names = "--parent",
       paramLabel = "AREA",
-      description = "Only the areas directly inside this one: KAZ (its regions), KZ-AKM (districts).")
+      description =
+          "Only the areas directly inside this one: KAZ (its regions), KZ-AKM (districts).")
   String parent;
 
   @Option(

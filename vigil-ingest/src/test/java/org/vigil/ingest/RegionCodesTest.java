@@ -10,7 +10,9 @@ import org.vigil.model.AreaKind;
 import org.vigil.model.Observation;
 import org.vigil.timeseries.Frequency;
 
-/** Region codes (ISO 3166-2) in CSV and SDMX area fields; unknown ones rejected by line and field. */
+/**
+ * Region codes (ISO 3166-2) in CSV and SDMX area fields; unknown ones rejected by line and field.
+ */
 class RegionCodesTest {
   private static final ReferenceData REFERENCE =
       ReferenceData.of(
@@ -18,8 +20,13 @@ class RegionCodesTest {
               Fixtures.country("KAZ", "KZ", "Kazakhstan", "Казахстан"),
               Fixtures.country("RUS", "RU", "Russia", "Россия"),
               Area.subdivision(
-                  "KZ-AKM", AreaKind.REGION, "KAZ", "Akmolinskaja oblast'", "Акмолинская область",
-                  false, false),
+                  "KZ-AKM",
+                  AreaKind.REGION,
+                  "KAZ",
+                  "Akmolinskaja oblast'",
+                  "Акмолинская область",
+                  false,
+                  false),
               Area.subdivision(
                   "KZ-AKM-D1", AreaKind.DISTRICT, "KZ-AKM", "District 1", "Район 1", true, false)),
           List.of(Fixtures.indicator("TERROR_INCIDENTS", Frequency.MONTHLY)));

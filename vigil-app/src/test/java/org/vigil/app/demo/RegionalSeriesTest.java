@@ -57,7 +57,9 @@ class RegionalSeriesTest {
     DemoReference.ensure(vigil);
     DemoReference.ensureIndicators(vigil, DemoRegional.indicators());
     DemoReference.ensureIndicators(vigil, DemoIndicators.synthetic());
-    demo = DemoRegional.observations(DemoSpec.endingBefore(CLOCK.instant().atZone(ZoneOffset.UTC).toLocalDate()));
+    demo =
+        DemoRegional.observations(
+            DemoSpec.endingBefore(CLOCK.instant().atZone(ZoneOffset.UTC).toLocalDate()));
     DemoData.appendByOwner(vigil, DemoRegional.FILE, demo);
   }
 
@@ -74,7 +76,8 @@ class RegionalSeriesTest {
         .forEach(o -> kaz.put(o.area(), o.ownership().classification()));
     assertThat(kaz).hasSize(13);
     assertThat(kaz.values().stream().filter(c -> c == Classification.NATIONAL)).hasSize(1);
-    assertThat(demo.stream().filter(o -> o.area().startsWith("TJ-")).map(Observation::area).distinct())
+    assertThat(
+            demo.stream().filter(o -> o.area().startsWith("TJ-")).map(Observation::area).distinct())
         .hasSize(5);
     assertThat(demo).allMatch(o -> o.value() >= 0 && o.value() == Math.rint(o.value()));
   }
@@ -82,13 +85,15 @@ class RegionalSeriesTest {
   @Test
   void nationalRegionSeries_readByItsState_notByAnotherStatesAnalyst() {
     String national = nationalRegion();
-    assertThat(vigil.observations().series(KAZ_ANALYST, IND, national)).hasSize(DemoRegional.MONTHS);
+    assertThat(vigil.observations().series(KAZ_ANALYST, IND, national))
+        .hasSize(DemoRegional.MONTHS);
     assertThat(vigil.observations().series(RUS_ANALYST, IND, national)).isEmpty();
     assertThat(vigil.observations().series(AccessContext.anonymous(), IND, national)).isEmpty();
     assertThat(vigil.observations().latestByIndicator(RUS_ANALYST, IND, Instant.MAX))
         .noneMatch(o -> o.area().equals(national));
     // A SHARED region series is read by every member.
-    assertThat(vigil.observations().series(RUS_ANALYST, IND, "KZ-AKM")).hasSize(DemoRegional.MONTHS);
+    assertThat(vigil.observations().series(RUS_ANALYST, IND, "KZ-AKM"))
+        .hasSize(DemoRegional.MONTHS);
   }
 
   @Test
@@ -113,7 +118,8 @@ class RegionalSeriesTest {
 
   @Test
   void total_ofAnIndicatorThatDoesNotAddUp_isRefused() {
-    assertThatThrownBy(() -> RegionTotals.create(vigil).total(RUS_ANALYST, "VIOLENT_DEATH_RATE", "KAZ"))
+    assertThatThrownBy(
+            () -> RegionTotals.create(vigil).total(RUS_ANALYST, "VIOLENT_DEATH_RATE", "KAZ"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("aggregates by");
   }

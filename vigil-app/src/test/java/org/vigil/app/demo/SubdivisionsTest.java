@@ -111,7 +111,8 @@ class SubdivisionsTest {
 
   @Test
   void area_regionWithoutParent_isRefusedNamingTheRule() {
-    assertThatThrownBy(() -> new Area("KZ-XXX", AreaKind.REGION, "X", "X", "", "", "", false, false))
+    assertThatThrownBy(
+            () -> new Area("KZ-XXX", AreaKind.REGION, "X", "X", "", "", "", false, false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("KZ-XXX")
         .hasMessageContaining("expected a parent area");
