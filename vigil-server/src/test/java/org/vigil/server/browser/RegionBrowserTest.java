@@ -74,7 +74,7 @@ class RegionBrowserTest {
     fx.browser.screenshot("regions-total-" + lang);
     fx.open("#/indicator?code=DEMO_DRUG_OFFENCES_REGIONAL&areas=KZ-AKM");
     assertThat(fx.browser.find("#ind-areas-chips").getText())
-        .contains(lang.equals("ru") ? "Акмолинская область (Казахстан)" : "Akmolinskaja oblast'");
+        .contains(lang.equals("ru") ? "Акмолинская область — Казахстан" : "Akmolinskaja oblast'");
     assertThat(fx.browser.find("#ind-info").getText()).doesNotContain("ind.emptyFor");
     fx.browser.screenshot("regions-series-" + lang);
   }
