@@ -49,6 +49,7 @@ class RegionBrowserTest {
     fx.open("#/state/KAZ");
     List<String> rows = texts("#state-region-table tbody tr");
     assertThat(rows).hasSize(17 + 17 * 3);
+    fx.browser.script("document.getElementById('state-regions').scrollIntoView();");
     fx.browser.screenshot("regions-state-" + lang);
     if (lang.equals("ru")) {
       assertThat(rows)
@@ -71,11 +72,16 @@ class RegionBrowserTest {
     assertThat(fx.browser.find("#ind-info").getText())
         .contains(lang.equals("ru") ? "12 из 17 регионов" : "12 of 17 regions");
     assertThat(total).isNotBlank();
+    fx.browser.script("document.getElementById('ind-region-total').scrollIntoView();");
     fx.browser.screenshot("regions-total-" + lang);
     fx.open("#/indicator?code=DEMO_DRUG_OFFENCES_REGIONAL&areas=KZ-AKM");
     assertThat(fx.browser.find("#ind-areas-chips").getText())
         .contains(lang.equals("ru") ? "Акмолинская область — Казахстан" : "Akmolinskaja oblast'");
-    assertThat(fx.browser.find("#ind-info").getText()).doesNotContain("ind.emptyFor");
+    // The region's own series is drawn and forecast like a state's (no error, no "no data").
+    assertThat(fx.browser.driver().findElements(org.openqa.selenium.By.cssSelector(".error")))
+        .isEmpty();
+    assertThat(fx.browser.driver().findElements(org.openqa.selenium.By.id("ind-empty"))).isEmpty();
+    assertThat(fx.browser.find("#ind-forecast-sentence").getText()).isNotBlank();
     fx.browser.screenshot("regions-series-" + lang);
   }
 }
