@@ -124,7 +124,7 @@ async function regionTotalCard(code, area, ind, everyArea) {
   const last = pts[pts.length - 1];
   return card(`${t('region.total')}: ${res.data.coverage.text}`,
     h('p', { id: 'ind-region-total' }, t('region.totalSentence', { period: period(last.period), value: value(last.value, ind), covers: last.covers })),
-    table([t('col.period'), t('col.value'), t('region.title')], pts.slice(-6).reverse().map((p) => [period(p.period), value(p.value, ind), p.covers]),
+    table([t('col.period'), t('col.value'), t('region.col.covers')], pts.slice(-6).reverse().map((p) => [period(p.period), value(p.value, ind), p.covers]),
       { numeric: [1], id: 'ind-region-total-table' }));
 }
 
