@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.vigil.app.Vigil;
+import org.vigil.app.area.RegionTotal;
+import org.vigil.app.area.RegionTotals;
 import org.vigil.model.AccessContext;
 import org.vigil.model.NotFoundException;
 import org.vigil.model.Observation;
@@ -47,6 +49,19 @@ final class SeriesCommand implements Callable<Integer> {
       description = "Instead of the series, every vintage of one period (e.g. 2025-03).")
   String vintagesOf;
 
+  @Option(
+      names = "--from-regions",
+      description =
+          "The state's figure made of its regions' values you may read, with what it covers"
+              + " (\"12 of 17 regions\"); for indicators that aggregate by sum.")
+  boolean fromRegions;
+
+  @Option(
+      names = "--lang",
+      defaultValue = "en",
+      description = "Language of the coverage text with --from-regions: en or ru.")
+  String lang;
+
   @Override
   public Integer call() {
     VigilCommand root = VigilCommand.of(spec);
@@ -57,6 +72,10 @@ final class SeriesCommand implements Callable<Integer> {
       if (vigil.reference().indicator(caller, ind).isEmpty()) {
         throw new NotFoundException(
             "Unknown indicator '" + indicator + "'; list them with: vigil indicators");
+      }
+      if (fromRegions) {
+        printRegionTotal(root, vigil, caller, ind, ar);
+        return VigilCommand.OK;
       }
       List<Observation> rows;
       if (vintagesOf != null) {
@@ -94,5 +113,28 @@ final class SeriesCommand implements Callable<Integer> {
       root.renderer().print(t);
     }
     return VigilCommand.OK;
+  }
+
+  private void printRegionTotal(
+      VigilCommand root, Vigil vigil, AccessContext caller, String ind, String ar) {
+    RegionTotal total = RegionTotals.create(vigil).total(caller, ind, ar);
+    String language = "ru".equalsIgnoreCase(lang) ? "ru" : "en";
+    Table t = Table.of("period", "value", "regions", "covers");
+    for (RegionTotal.Point p : total.points()) {
+      t.row(
+          p.period().toString(),
+          p.value(),
+          p.regions(),
+          RegionTotal.coverage(p.regions(), total.regions().size(), language));
+    }
+    root.renderer()
+        .note(
+            ar
+                + " from its regions: "
+                + total.coverage(language)
+                + " ("
+                + RegionTotal.NOTE.get(language)
+                + ").");
+    root.renderer().print(t);
   }
 }

@@ -93,8 +93,8 @@ class CliTest {
     Run r = vigil("areas", "--format", "csv");
     assertThat(r.exit()).isZero();
     assertThat(r.out().lines().toList())
-        .startsWith("code,kind,name_en,name_ru,iso2")
-        .contains("KAZ,COUNTRY,Kazakhstan,Казахстан,KZ");
+        .startsWith("code,kind,name_en,name_ru,iso2,parent,level,marks")
+        .contains("KAZ,COUNTRY,Kazakhstan,Казахстан,KZ,,0,");
   }
 
   @Test

@@ -84,6 +84,15 @@ public final class ReferenceData {
     return matcher.find(text).map(Area::code);
   }
 
+  /** The first area (in code order) directly inside {@code parent}, for examples in messages. */
+  public Optional<String> firstChildOf(String parent) {
+    return areas.values().stream()
+        .filter(a -> a.parent().equals(parent))
+        .map(Area::code)
+        .sorted()
+        .findFirst();
+  }
+
   public int indicatorCount() {
     return indicators.size();
   }

@@ -73,13 +73,29 @@ final class RowCollector {
     if (named.isPresent()) {
       return named;
     }
-    reject(
-        line,
-        field,
-        "a known area: ISO 3166-1 alpha-3 or alpha-2 code, group code, or English or Russian"
-            + " name (see ./vigil areas)",
-        Rejection.quoted(code));
+    reject(line, field, expectedArea(c), Rejection.quoted(code));
     return Optional.empty();
+  }
+
+  /**
+   * What a rejected area should have been; for something shaped like an ISO 3166-2 code (KZ-XYZ),
+   * the regions of that state and where to list them.
+   */
+  private String expectedArea(String code) {
+    if (code.matches("[A-Za-z]{2}-[A-Za-z0-9]{1,3}(-.*)?")) {
+      Optional<String> state = spec.reference().areaByIso2(code.substring(0, 2));
+      if (state.isPresent()) {
+        return "a known region or district code of "
+            + state.get()
+            + " (ISO 3166-2, e.g. "
+            + spec.reference().firstChildOf(state.get()).orElse(state.get())
+            + "; see ./vigil areas --parent "
+            + state.get()
+            + ")";
+      }
+    }
+    return "a known area: ISO 3166-1 alpha-3 or alpha-2 code, ISO 3166-2 region code, group"
+        + " code, or English or Russian name (see ./vigil areas)";
   }
 
   Optional<Period> period(int line, String field, String text, Indicator indicator) {

@@ -100,11 +100,13 @@ public record SdmxDataflow(
     }
     Optional<SdmxMapping.Row> iccs = mapping.fromVigil("ICCS", indicator.code());
     Optional<SdmxMapping.Row> geo = mapping.fromVigil("GEO", o.area());
-    if (iccs.isEmpty() || geo.isEmpty()) {
+    // A region's ISO 3166-2 code (KZ-AKM) is written as it is: it is the code both sides use.
+    boolean region = o.area().matches("[A-Z]{2}-[A-Z0-9-]+");
+    if (iccs.isEmpty() || (geo.isEmpty() && !region)) {
       return Optional.empty();
     }
     List<String> key = new ArrayList<>(List.of(freq, iccs.get().code(), iccs.get().unit()));
-    key.add(geo.get().code());
+    key.add(geo.isPresent() ? geo.get().code() : o.area());
     return Optional.of(List.copyOf(key));
   }
 

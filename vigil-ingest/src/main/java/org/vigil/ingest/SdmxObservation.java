@@ -129,6 +129,14 @@ record SdmxObservation(int line, String where, Map<String, String> components, I
     if (!components.containsKey(dim) && geo != null) {
       Optional<String> mapped = mapping.toVigil("GEO", geo, "");
       if (mapped.isEmpty()) {
+        // ISO 3166-2 region codes (KZ-AKM) are Vigil's own codes for regions: no mapping row.
+        Optional<org.vigil.model.Area> region =
+            rc.spec().reference().area(geo.trim().toUpperCase(Locale.ROOT));
+        if (region.isPresent() && region.get().kind().subnational()) {
+          return Optional.of(region.get().code());
+        }
+      }
+      if (mapped.isEmpty()) {
         rc.reject(
             line,
             field("GEO"),

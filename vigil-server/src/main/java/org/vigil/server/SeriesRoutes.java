@@ -130,10 +130,10 @@ final class SeriesRoutes implements RouteGroup {
 
   private static String area(Context ctx) {
     String area = Params.required(ctx, "area").toUpperCase(Locale.ROOT);
-    if (!area.matches("[A-Z0-9_]{2,16}")) {
+    if (!area.matches("[A-Z0-9][A-Z0-9_-]{1,15}")) {
       throw new BadRequestException(
-          "Query parameter 'area' must be an area code such as KAZ (2-16 letters, digits, '_'),"
-              + " found '"
+          "Query parameter 'area' must be an area code such as KAZ or KZ-AKM (2-16 letters,"
+              + " digits, '_' or '-'), found '"
               + Params.clip(area)
               + "'");
     }

@@ -25,6 +25,10 @@ final class Wire {
     m.put("nameRu", a.nameRu());
     m.put("iso2", a.iso2());
     m.put("numeric", a.numeric());
+    m.put("parent", a.parent().isEmpty() ? null : a.parent());
+    m.put("level", a.level());
+    m.put("synthetic", a.synthetic());
+    m.put("nameRuFallback", a.nameRuFallback());
     return m;
   }
 

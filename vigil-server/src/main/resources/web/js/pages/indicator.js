@@ -4,12 +4,12 @@
 import { api, optional } from '../api.js';
 import { chart } from '../charts.js';
 import { card, code as codeEl, errorBox, h, multiSelect, synthMark, table, unavailable } from '../dom.js';
-import { change, dateTime, domainName, label, nameOf, num, pct, period, t, unitName, value } from '../i18n.js';
-import { allIndicators, areaByCode, homeState, latestOf, states } from '../ref.js';
+import { change, dateTime, domainName, getLang, label, nameOf, num, pct, period, t, unitName, value } from '../i18n.js';
+import { allAreas, allIndicators, areaByCode, homeState, latestOf, states } from '../ref.js';
 import { anomalyRows } from '../shapes.js';
 
 export async function render(view, { query, me }) {
-  const [indicators, members, areas, home] = await Promise.all([allIndicators(), states(), areaByCode(), homeState(me)]);
+  const [indicators, members, areas, home, everyArea] = await Promise.all([allIndicators(), states(), areaByCode(), homeState(me), allAreas()]);
   const chosen = (query.get('areas') || home || '').split(',').filter(Boolean);
   let code = query.get('code');
   let readable = [];
@@ -27,7 +27,12 @@ export async function render(view, { query, me }) {
   const go = () => {
     location.hash = `#/indicator?code=${encodeURIComponent(indSelect.value)}&areas=${encodeURIComponent(picked.join(','))}${perCapita.checked ? '&pc=1' : ''}`;
   };
-  const areaSelect = multiSelect({ id: 'ind-areas', options: members.map((a) => ({ value: a.code, label: nameOf(a) })), selected: chosen,
+  // Member states first, then their regions and districts, each labelled with the area it lies in.
+  const memberCodes = new Set(members.map((a) => a.code));
+  const inside = (a) => a.level > 0 && (memberCodes.has(a.parent) || memberCodes.has(areas.get(a.parent)?.parent));
+  const subAreas = everyArea.filter(inside).map((a) => ({ value: a.code,
+    label: t('region.areasOption', { region: `${nameOf(a)}${a.synthetic ? ' ◆' : ''}`, state: nameOf(areas.get(a.parent)) }) }));
+  const areaSelect = multiSelect({ id: 'ind-areas', options: [...members.map((a) => ({ value: a.code, label: nameOf(a) })), ...subAreas], selected: chosen,
     onChange: (v) => { picked = v; if (v.length) go(); } });
   indSelect.addEventListener('change', go);
   perCapita.addEventListener('change', go);
@@ -63,8 +68,10 @@ export async function render(view, { query, me }) {
     const single = chosen.length === 1 && !perCapita.checked;
     const empty = series.every((s) => !s.observations.length);
     drawChart(c, series, areas, ind, {});
+    const fromRegions = single ? await regionTotalCard(code, areas.get(chosen[0]), ind, everyArea) : null;
     info.replaceChildren(...(note ? [note] : []),
-      ...(empty ? [h('p', { class: 'muted', id: 'ind-empty' }, t('ind.emptyFor', { area: chosen.map((a) => nameOf(areas.get(a))).join(', ') }))] : []));
+      ...(empty ? [h('p', { class: 'muted', id: 'ind-empty' }, t('ind.emptyFor', { area: chosen.map((a) => nameOf(areas.get(a))).join(', ') }))] : []),
+      ...(fromRegions ? [fromRegions] : []));
     view.dataset.rendered = 'true';
     if (!single || empty) {
       view.dataset.complete = 'true';
@@ -74,7 +81,8 @@ export async function render(view, { query, me }) {
     const fcBox = h('div', { id: 'ind-forecast' }, h('p', { class: 'loading' }, t('loading')));
     const btBox = h('div', { id: 'ind-backtest' }, h('p', { class: 'loading' }, t('loading')));
     const trBox = h('div', { id: 'ind-trend-box' }, h('p', { class: 'loading' }, t('loading')));
-    info.replaceChildren(card(t('ind.forecastFor', { area: nameOf(area) }), fcBox, h('h2', {}, t('ind.accuracy')), btBox), card(t('ind.trend'), trBox));
+    info.replaceChildren(card(t('ind.forecastFor', { area: nameOf(area) }), fcBox, h('h2', {}, t('ind.accuracy')), btBox), card(t('ind.trend'), trBox),
+      ...(fromRegions ? [fromRegions] : []));
     const [fc, tr] = await Promise.all([
       optional('/api/forecast', { indicator: code, area: chosen[0], h: 12 }),
       optional('/api/analytics/trends', { indicator: code, area: chosen[0] })]);
@@ -101,6 +109,23 @@ export async function render(view, { query, me }) {
     view.dataset.rendered = 'true';
     view.dataset.complete = 'true';
   }
+}
+
+/**
+ * A state's figure made of its regions' values the reader may read (GET
+ * /api/areas/{code}/regional-total), with what it covers; null when the indicator does not add up,
+ * the area has no regions or no region value is readable.
+ */
+async function regionTotalCard(code, area, ind, everyArea) {
+  if (!area || area.level !== 0 || ind?.aggregation !== 'SUM' || !everyArea.some((a) => a.parent === area.code && a.level === 1)) return null;
+  const res = await optional(`/api/areas/${encodeURIComponent(area.code)}/regional-total`, { indicator: code, lang: getLang() });
+  if (!res.ok || !res.data.points.length) return null;
+  const pts = res.data.points;
+  const last = pts[pts.length - 1];
+  return card(`${t('region.total')}: ${res.data.coverage.text}`,
+    h('p', { id: 'ind-region-total' }, t('region.totalSentence', { period: period(last.period), value: value(last.value, ind), covers: last.covers })),
+    table([t('col.period'), t('col.value'), t('region.col.covers')], pts.slice(-6).reverse().map((p) => [period(p.period), value(p.value, ind), p.covers]),
+      { numeric: [1], id: 'ind-region-total-table' }));
 }
 
 function groupByDomain(list) {

@@ -2,8 +2,8 @@
 // events, its programme KPIs, and data quality. Opens on the user's own state.
 import { optional } from '../api.js';
 import { card, h, sparkline, synthMark, table, unavailable } from '../dom.js';
-import { change, changePct, date, domainName, label, nameOf, num, pct, period, ploverName, t, unitName, value } from '../i18n.js';
-import { homeState, indicatorByCode, latestOf, states } from '../ref.js';
+import { change, changePct, date, domainName, getLang, label, nameOf, num, pct, period, ploverName, t, unitName, value } from '../i18n.js';
+import { allAreas, homeState, indicatorByCode, latestOf, states } from '../ref.js';
 import { coverageText, domainsText, riskRows } from '../shapes.js';
 import { driverName, kpiLabel, target } from './dashboard.js';
 
@@ -19,12 +19,14 @@ export async function render(view, { args, me }) {
   const qualityBox = box('state-quality');
   const eventsBox = box('state-events');
   const kpiBox = box('state-kpis');
+  const regionBox = box('state-regions');
   view.replaceChildren(h('h1', {}, `${t('state.title')}: ${nameOf(area)}`),
     h('div', { class: 'controls' }, h('label', { for: 'state-code' }, t('state.choose'), select)),
     card(t('state.keyIndicators'), indBox),
     h('div', { class: 'grid' }, card(t('state.riskByDomain'), riskBox), card(t('state.kpis'), kpiBox)),
-    h('div', { class: 'grid' }, card(t('state.events'), eventsBox), card(t('state.quality'), qualityBox)));
-  const slow = Promise.all([risk(riskBox, code, indicators), quality(qualityBox, code, indicators), kpis(kpiBox, code, indicators), events(eventsBox, code)]);
+    h('div', { class: 'grid' }, card(t('state.events'), eventsBox), card(t('state.quality'), qualityBox)),
+    card(t('region.title'), regionBox));
+  const slow = Promise.all([regions(regionBox, code), risk(riskBox, code, indicators), quality(qualityBox, code, indicators), kpis(kpiBox, code, indicators), events(eventsBox, code)]);
   await keyIndicators(indBox, code, indicators);
   view.dataset.rendered = 'true';
   await slow;
@@ -97,4 +99,30 @@ async function kpis(box, code, indicators) {
     rows.map(([p, k]) => [h('a', { href: `#/programmes?code=${encodeURIComponent(p.code)}` }, kpiLabel(k, indicators)), target(k, indicators),
       Number.isFinite(k.lastValue) ? `${value(k.lastValue, indicators.get(k.indicator))} (${period(k.lastPeriod)})` : '—',
       label('drift', k.status), pct(k.probability)]), { numeric: [4] }));
+}
+
+/** The state's regions and their districts, en/ru, with the marks the data carries. */
+export async function regions(box, code) {
+  const all = await allAreas();
+  const list = all.filter((a) => a.parent === code && a.level === 1);
+  if (!list.length) return box.replaceChildren(h('p', { class: 'muted' }, t('region.none')));
+  const districts = new Map();
+  all.filter((a) => a.level === 2).forEach((d) => { if (!districts.has(d.parent)) districts.set(d.parent, []); districts.get(d.parent).push(d); });
+  const rows = [];
+  const row = (a, depth) => rows.push([
+    h('code', {}, a.code),
+    h('span', { class: depth ? 'indent' : null }, nameOf(a), areaMarks(a)),
+    t(`region.kind.${a.kind}`),
+    h('a', { href: `#/indicator?areas=${encodeURIComponent(a.code)}` }, t('region.show'))]);
+  list.forEach((r) => { row(r, 0); (districts.get(r.code) ?? []).forEach((d) => row(d, 1)); });
+  box.replaceChildren(h('p', { class: 'muted' }, t('region.intro'), ' ', t('region.count', { n: list.length })),
+    table([t('region.col.code'), t('region.col.name'), t('region.col.kind'), t('region.col.series')], rows, { id: 'state-region-table' }));
+}
+
+/** "◆ synthetic code" for made-up districts; "no Russian name" (in Russian) where the registry has none. */
+export function areaMarks(a) {
+  const marks = [];
+  if (a.synthetic) marks.push(h('span', { class: 'synthetic', title: t('region.synthetic.note') }, ' ', t('region.synthetic')));
+  if (a.nameRuFallback && a.level > 0 && getLang() === 'ru') marks.push(h('span', { class: 'muted fallback', title: t('region.ruFallback.note') }, ' (', t('region.ruFallback'), ')'));
+  return marks;
 }

@@ -76,7 +76,10 @@ final class JdbcReferenceRepository implements ReferenceRepository {
         rs.getString("name_en"),
         rs.getString("name_ru"),
         rs.getString("iso2"),
-        rs.getString("numeric_code"));
+        rs.getString("numeric_code"),
+        rs.getString("parent_code"),
+        rs.getBoolean("synthetic"),
+        rs.getBoolean("name_ru_fallback"));
   }
 
   @Override
@@ -172,10 +175,20 @@ final class JdbcReferenceRepository implements ReferenceRepository {
     upsert(
         ctx,
         "area " + a.code(),
-        "UPDATE area SET kind = ?, name_en = ?, name_ru = ?, iso2 = ?, numeric_code = ?"
-            + " WHERE code = ?",
-        "INSERT INTO area (kind, name_en, name_ru, iso2, numeric_code, code) VALUES (?,?,?,?,?,?)",
-        List.of(a.kind().name(), a.nameEn(), a.nameRu(), a.iso2(), a.numeric(), a.code()));
+        "UPDATE area SET kind = ?, name_en = ?, name_ru = ?, iso2 = ?, numeric_code = ?,"
+            + " parent_code = ?, synthetic = ?, name_ru_fallback = ? WHERE code = ?",
+        "INSERT INTO area (kind, name_en, name_ru, iso2, numeric_code, parent_code, synthetic,"
+            + " name_ru_fallback, code) VALUES (?,?,?,?,?,?,?,?,?)",
+        List.of(
+            a.kind().name(),
+            a.nameEn(),
+            a.nameRu(),
+            a.iso2(),
+            a.numeric(),
+            a.parent(),
+            a.synthetic(),
+            a.nameRuFallback(),
+            a.code()));
   }
 
   @Override

@@ -20,8 +20,9 @@ import org.vigil.model.Observation;
  *
  * <ul>
  *   <li>an organisation reports for its own area (organisation.area_code) and for the areas a
- *       {@code reporting_agreement} row names; a value for any other area is refused, so one state
- *       cannot store values about another without an agreement;
+ *       {@code reporting_agreement} row names, and for every region and district inside them (a
+ *       region belongs to its state: area.parent_code); a value for any other area is refused, so
+ *       one state cannot store values about another without an agreement;
  *   <li>a period that starts after today (the injected clock, UTC) is refused unless its flags
  *       carry {@value #PROJECTION} (SDMX OBS_STATUS "forecast value"): a stray 2040-01 row must not
  *       become everyone's latest period.
@@ -41,7 +42,9 @@ final class ReportingRule {
       return;
     }
     checkPeriods(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), rows);
-    Set<String> allowed = reportableAreas(c, ctx.organisation());
+    Set<String> roots = reportableAreas(c, ctx.organisation());
+    Set<String> allowed = new HashSet<>(roots);
+    allowed.addAll(descendants(c, roots));
     Set<String> known = null;
     for (Observation o : rows) {
       if (!allowed.contains(o.area())) {
@@ -60,8 +63,8 @@ final class ReportingRule {
                 + "/"
                 + o.period()
                 + "): expected one of its reporting areas "
-                + new java.util.TreeSet<>(allowed)
-                + ". "
+                + new java.util.TreeSet<>(roots)
+                + " and their regions and districts. "
                 + ReportingAgreements.howToAsk(c, ctx.organisation(), o.area())
                 + "; nothing was written.");
       }
@@ -120,6 +123,30 @@ final class ReportingRule {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Every region and district inside the given areas, at any depth. */
+  static Set<String> descendants(Connection c, Set<String> roots) throws SQLException {
+    java.util.Map<String, java.util.List<String>> children = new java.util.HashMap<>();
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT code, parent_code FROM area WHERE parent_code <> ''");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        children
+            .computeIfAbsent(rs.getString(2), k -> new java.util.ArrayList<>())
+            .add(rs.getString(1));
+      }
+    }
+    Set<String> out = new HashSet<>();
+    java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(roots);
+    while (!todo.isEmpty()) {
+      for (String child : children.getOrDefault(todo.pop(), java.util.List.of())) {
+        if (out.add(child)) {
+          todo.push(child);
         }
       }
     }

@@ -78,6 +78,9 @@ public final class DemoData {
     reference += DemoReference.ensureIndicators(vigil, DemoIndicators.synthetic());
     reference += DemoReference.ensureIndicators(vigil, DemoHighFrequency.indicators());
     reference += DemoReference.ensureIndicators(vigil, DemoIndicators.water());
+    reference +=
+        DemoReference.ensureAreas(vigil, Subdivisions.syntheticDistricts(Subdivisions.registry()));
+    reference += DemoReference.ensureIndicators(vigil, DemoRegional.indicators());
     org.vigil.app.programme.ProgrammeDemo.load(vigil);
     AccessContext sys = AccessContext.system();
     List<GeneratedSeries> series = new SyntheticGenerator(spec).generate();
@@ -104,6 +107,7 @@ public final class DemoData {
     added += appendByOwner(vigil, FIRST_RELEASE_FILE, firstReleases(series));
     added += appendByOwner(vigil, HIGH_FREQUENCY_FILE, DemoHighFrequency.observations(spec));
     added += appendByOwner(vigil, DemoWater.FILE, DemoWater.observations(spec));
+    added += appendByOwner(vigil, DemoRegional.FILE, DemoRegional.observations(spec));
     added += appendByOwner(vigil, REVISION_FILE, revised);
     return new LoadResult(false, reference, added, events, documents, texts, users, spec);
   }
@@ -268,7 +272,7 @@ public final class DemoData {
   }
 
   /** One batch of a file per owning organisation, skipping owners whose batch is already in. */
-  private static int appendByOwner(Vigil vigil, String file, List<Observation> obs) {
+  static int appendByOwner(Vigil vigil, String file, List<Observation> obs) {
     Map<String, List<Observation>> byOwner = new TreeMap<>();
     obs.forEach(o -> byOwner.computeIfAbsent(o.ownership().owner(), k -> new ArrayList<>()).add(o));
     int added = 0;

@@ -15,9 +15,10 @@ import org.vigil.model.ReferenceRepository;
 
 /**
  * The reference data every Vigil database needs, demo or not: every ISO 3166-1 country (English and
- * Russian names from the JDK), the CIS and its memberships, the river basins, the councils and the
- * secretariat, and the real indicators (POPULATION, GDP_PPP, VIOLENT_DEATH_RATE, ...). Saves only
- * what is missing, so it is cheap to call on every start.
+ * Russian names from the JDK), the member states' regions (ISO 3166-2, {@link Subdivisions}), the
+ * CIS and its memberships, the river basins, the councils and the secretariat, and the real
+ * indicators (POPULATION, GDP_PPP, VIOLENT_DEATH_RATE, ...). Saves only what is missing, so it is
+ * cheap to call on every start.
  */
 public final class DemoReference {
   private DemoReference() {}
@@ -34,6 +35,8 @@ public final class DemoReference {
     Set<String> areas = ref.areas(sys).stream().map(Area::code).collect(Collectors.toSet());
     List<Area> wanted = new ArrayList<>(WorldAreas.countries());
     wanted.addAll(WorldAreas.groupsAndBasins());
+    // After the states, so each region's parent is there first.
+    wanted.addAll(Subdivisions.registry());
     for (Area a : wanted) {
       if (areas.add(a.code())) {
         ref.saveArea(sys, a);
@@ -62,6 +65,21 @@ public final class DemoReference {
       }
     }
     added += ensureIndicators(vigil, DemoIndicators.real());
+    return added;
+  }
+
+  /** Saves the areas that are missing (parents before children, as listed). */
+  static int ensureAreas(Vigil vigil, List<Area> wanted) {
+    AccessContext sys = AccessContext.system();
+    Set<String> areas =
+        vigil.reference().areas(sys).stream().map(Area::code).collect(Collectors.toSet());
+    int added = 0;
+    for (Area a : wanted) {
+      if (areas.add(a.code())) {
+        vigil.reference().saveArea(sys, a);
+        added++;
+      }
+    }
     return added;
   }
 

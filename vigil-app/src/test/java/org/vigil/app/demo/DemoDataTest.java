@@ -60,7 +60,8 @@ class DemoDataTest {
       }
       // Each state's council submitted its own series: two batches each in its history, a third,
       // the water indicators, for a state on a shared basin (Kazakhstan: the Syr Darya), and a
-      // fourth, the weekly and daily series, for the two states that report them (KAZ, TJK).
+      // fourth, the weekly and daily series, for the two states that report them (KAZ, TJK), and a
+      // fifth, the region series, for the same two states.
       var kaz =
           vigil.observations().batches(sys).stream()
               .filter(b -> b.organisation().equals("KAZ-SC"))
@@ -71,7 +72,8 @@ class DemoDataTest {
               DemoData.FIRST_RELEASE_FILE,
               DemoData.REVISION_FILE,
               DemoWater.FILE,
-              DemoData.HIGH_FREQUENCY_FILE);
+              DemoData.HIGH_FREQUENCY_FILE,
+              DemoRegional.FILE);
       assertThat(
               vigil.observations().batches(sys).stream()
                   .filter(b -> b.organisation().equals("ARM-SC"))
