@@ -146,6 +146,8 @@ public final class IngestService {
       return alreadyLoaded(ctx, fileName, request, read, hex);
     }
     progress.update("writing", 0, 1);
+    // Refuse what may not be written before reading the owner's series (an audited read).
+    vigil.observations().checkWrite(ctx, fileName, read.observations());
     List<Observation> fresh =
         new UnchangedValues(vigil, ctx, request).drop(read.observations(), Map.of());
     if (created.isPresent() && !read.observations().isEmpty()) {
@@ -229,6 +231,7 @@ public final class IngestService {
     IngestBatch last = null;
     int added = 0;
     int done = 0;
+    vigil.observations().checkWrite(ctx, fileName, read.observations());
     UnchangedValues unchanged = new UnchangedValues(vigil, ctx, request);
     Map<String, Observation> known = unchanged.everyVintage(read.observations());
     progress.update("writing", 0, vintages.size());
