@@ -86,7 +86,7 @@ class IngestCommandTest {
                 + "VIOLENT_DEATHS,KAZ,2019,1083,\n"
                 + "VIOLENT_DEATHS,KAZ,2020,1000,P\n"
                 + "VIOLENT_DEATHS,KAZ,2021,990,\"P,E\"\n");
-    Run loaded = vigil("--db", url(), "ingest", csv.toString(), "--classification", "SHARED");
+    Run loaded = vigil("--db", url(), "ingest", csv.toString(), "--classification", "PUBLIC");
     assertThat(loaded.exit()).as(loaded.err()).isZero();
     for (String format : new String[] {"sdmx-ml", "sdmx-json", "sdmx-json-2", "sdmx-csv"}) {
       Path out = dir.resolve("back-" + format);
@@ -105,6 +105,7 @@ class IngestCommandTest {
               "--output",
               out.toString());
       assertThat(export.exit()).as(export.err()).isZero();
+      assertThat(export.err()).as(format).contains("Wrote 3 observations");
 
       Run back = vigil("--db", url(), "ingest", out.toString());
 
@@ -112,9 +113,10 @@ class IngestCommandTest {
       assertThat(back.out())
           .as(format)
           .contains("unchanged")
+          // the table wraps its note column: any run of spaces and line breaks between words
           .containsPattern(
-              "already loaded: nothing added, 3 unchanged|no new or revised values: 3"
-                  + " unchanged");
+              "already\\s+loaded:\\s+nothing\\s+added,\\s+3\\s+unchanged"
+                  + "|no\\s+new\\s+or\\s+revised\\s+values:\\s+3\\s+unchanged");
       assertThat(back.err()).as(format).doesNotContain("rows added");
     }
     assertThat(Files.readString(dir.resolve("back-sdmx-ml")))
