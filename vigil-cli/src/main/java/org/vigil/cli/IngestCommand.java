@@ -147,7 +147,8 @@ final class IngestCommand implements Callable<Integer> {
               .indicator(indicator)
               .sdmxDimensions(sdmxIndicator, sdmxArea)
               .sharedWith(shareWith)
-              .keepGoodRows(keepGoodRows);
+              .keepGoodRows(keepGoodRows)
+              .reclassify(classification != null);
       if (domain != null) {
         b.newIndicator(ThreatDomain.parse(domain), unit);
       }
@@ -239,6 +240,7 @@ final class IngestCommand implements Callable<Integer> {
             "batch",
             "rows_read",
             "added",
+            "unchanged",
             "rejected",
             "skipped_entities",
             "sha256_prefix",
@@ -249,13 +251,14 @@ final class IngestCommand implements Callable<Integer> {
         r.batch().id() == 0 ? null : r.batch().id(),
         r.read().rowsRead(),
         r.batch().rowsAdded(),
+        r.unchanged(),
         r.batch().rowsRejected(),
         skipped,
         r.sha256().substring(0, Math.min(12, r.sha256().length())),
         r.alreadyLoaded()
-            ? "already loaded: nothing added"
+            ? "already loaded: nothing added, " + r.unchanged() + " unchanged"
             : r.batch().rowsAdded() == 0
-                ? "no new or revised values"
+                ? "no new or revised values: " + r.unchanged() + " unchanged"
                 : r.createdIndicator().map(i -> "created indicator " + i.code()).orElse(""));
     // The ingest format lives in --format, so the summary is always printed as a table.
     new Renderer(OutputFormat.TABLE, root.out(), err).print(t);

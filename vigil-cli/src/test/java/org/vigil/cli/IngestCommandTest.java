@@ -78,6 +78,52 @@ class IngestCommandTest {
   }
 
   @Test
+  void ingest_anExportOfTheSameStore_addsNothingAndSaysHowManyAreUnchanged() throws Exception {
+    Path csv =
+        file(
+            "kaz.csv",
+            "indicator,area,period,value,flags\n"
+                + "VIOLENT_DEATHS,KAZ,2019,1083,\n"
+                + "VIOLENT_DEATHS,KAZ,2020,1000,P\n"
+                + "VIOLENT_DEATHS,KAZ,2021,990,\"P,E\"\n");
+    Run loaded = vigil("--db", url(), "ingest", csv.toString(), "--classification", "PUBLIC");
+    assertThat(loaded.exit()).as(loaded.err()).isZero();
+    for (String format : new String[] {"sdmx-ml", "sdmx-json", "sdmx-json-2", "sdmx-csv"}) {
+      Path out = dir.resolve("back-" + format);
+      Run export =
+          vigil(
+              "--db",
+              url(),
+              "export",
+              "--format",
+              format,
+              "--indicator",
+              "VIOLENT_DEATHS",
+              "--area",
+              "KAZ",
+              "--all-vintages",
+              "--output",
+              out.toString());
+      assertThat(export.exit()).as(export.err()).isZero();
+      assertThat(export.err()).as(format).contains("Wrote 3 observations");
+
+      Run back = vigil("--db", url(), "ingest", out.toString());
+
+      assertThat(back.exit()).as(back.err()).isZero();
+      assertThat(back.out())
+          .as(format)
+          .contains("unchanged")
+          // the table wraps its note column: any run of spaces and line breaks between words
+          .containsPattern(
+              "already\\s+loaded:\\s+nothing\\s+added,\\s+3\\s+unchanged"
+                  + "|no\\s+new\\s+or\\s+revised\\s+values:\\s+3\\s+unchanged");
+      assertThat(back.err()).as(format).doesNotContain("rows added");
+    }
+    assertThat(Files.readString(dir.resolve("back-sdmx-ml")))
+        .contains("OBS_VALUE=\"990\" OBS_STATUS=\"P\" OBS_FLAG=\"P,E\"");
+  }
+
+  @Test
   void ingest_unknownFormatOrMissingFile_exits2() {
     Run format = vigil("--db", url(), "ingest", "x.csv", "--format", "xml");
     assertThat(format.exit()).isEqualTo(2);

@@ -16,6 +16,8 @@ import org.vigil.model.Observation;
  *     period
  * @param rejections rejected rows in file order
  * @param skipped rows deliberately not loaded (not errors)
+ * @param provenance the licence and citation the file names for its values (SDMX headers), or
+ *     {@link Provenance#NONE}
  */
 public record ReadResult(
     IngestFormat format,
@@ -23,7 +25,18 @@ public record ReadResult(
     int rowsRead,
     List<Observation> observations,
     List<Rejection> rejections,
-    List<SkippedRow> skipped) {
+    List<SkippedRow> skipped,
+    Provenance provenance) {
+  public ReadResult(
+      IngestFormat format,
+      String file,
+      int rowsRead,
+      List<Observation> observations,
+      List<Rejection> rejections,
+      List<SkippedRow> skipped) {
+    this(format, file, rowsRead, observations, rejections, skipped, Provenance.NONE);
+  }
+
   public ReadResult {
     if (format == null) {
       throw new IllegalArgumentException("ReadResult needs a format, found null");
@@ -32,6 +45,7 @@ public record ReadResult(
     observations = List.copyOf(observations);
     rejections = List.copyOf(rejections);
     skipped = List.copyOf(skipped);
+    provenance = provenance == null ? Provenance.NONE : provenance;
   }
 
   /** True when no row was rejected. */

@@ -28,6 +28,7 @@ final class RowCollector {
   private final Map<Key, Integer> seen = new HashMap<>();
   private int rowsRead;
   private boolean decimalComma;
+  private Provenance provenance = Provenance.NONE;
 
   RowCollector(IngestFormat format, ReadSpec spec) {
     this.format = format;
@@ -37,6 +38,11 @@ final class RowCollector {
   /** Accept "12,5" as 12.5 (and digit groups separated by spaces) in value fields. */
   void decimalComma(boolean on) {
     decimalComma = on;
+  }
+
+  /** The licence and citation the file names for its values (an SDMX message's header). */
+  void provenance(Provenance p) {
+    provenance = p;
   }
 
   ReadSpec spec() {
@@ -254,7 +260,8 @@ final class RowCollector {
   }
 
   ReadResult result() {
-    return new ReadResult(format, spec.fileName(), rowsRead, observations, rejections, skipped);
+    return new ReadResult(
+        format, spec.fileName(), rowsRead, observations, rejections, skipped, provenance);
   }
 
   /** The duplicate-detection key: one value per indicator, area and period in a file. */

@@ -5,13 +5,11 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.vigil.model.Indicator;
-import org.vigil.timeseries.Frequency;
-import org.vigil.timeseries.Period;
 
 /**
  * SDMX-CSV, versions 2.1 ({@code DATAFLOW} first) and 3.0 ({@code STRUCTURE, STRUCTURE_ID[,
@@ -25,7 +23,7 @@ import org.vigil.timeseries.Period;
  */
 final class SdmxCsvReader extends CsvFormatReader {
   private static final List<String> AREA_FALLBACKS = List.of("GEO", "COUNTRY", "AREA");
-  private static final List<String> INDICATOR_FALLBACKS = List.of("SERIES", "MEASURE");
+  private static final List<String> INDICATOR_FALLBACKS = List.of("SERIES", "MEASURE", "ICCS");
 
   @Override
   IngestFormat format() {
@@ -49,32 +47,29 @@ final class SdmxCsvReader extends CsvFormatReader {
     }
     ReadSpec spec = rc.spec();
     String first = names.get(0);
-    Optional<Integer> area = find(index, spec.sdmxAreaDimension(), AREA_FALLBACKS);
-    Optional<Integer> indicator =
+    boolean area = has(index, spec.sdmxAreaDimension(), AREA_FALLBACKS);
+    boolean indicator =
         spec.indicator().isPresent()
-            ? Optional.of(-1)
-            : find(index, spec.sdmxIndicatorDimension(), INDICATOR_FALLBACKS);
+            || has(index, spec.sdmxIndicatorDimension(), INDICATOR_FALLBACKS);
     if (!(first.equals("DATAFLOW") || first.equals("STRUCTURE"))
-        || area.isEmpty()
-        || indicator.isEmpty()
+        || !area
+        || !indicator
         || !index.containsKey("TIME_PERIOD")
         || !index.containsKey("OBS_VALUE")) {
       String wanted =
           expectedHeader()
               + "; area column "
               + spec.sdmxAreaDimension()
+              + " (or GEO)"
               + (spec.indicator().isPresent()
                   ? ""
-                  : ", indicator column " + spec.sdmxIndicatorDimension());
+                  : ", indicator column " + spec.sdmxIndicatorDimension() + " (or ICCS with UNIT)");
       rc.reject(header.line(), "header", wanted, String.join(",", names));
       return Optional.empty();
     }
-    Optional<Indicator> fixed = Optional.empty();
-    if (spec.indicator().isPresent()) {
-      fixed = rc.indicator(header.line(), "header", spec.indicator().get());
-      if (fixed.isEmpty()) {
-        return Optional.empty();
-      }
+    if (spec.indicator().isPresent()
+        && rc.indicator(header.line(), "header", spec.indicator().get()).isEmpty()) {
+      return Optional.empty();
     }
     int sourceIdx =
         first.equals("STRUCTURE") && index.containsKey("STRUCTURE_ID")
@@ -83,44 +78,24 @@ final class SdmxCsvReader extends CsvFormatReader {
     return Optional.of(
         new Columns(
             names,
-            fixed,
-            indicator.get(),
-            area.get(),
-            index.get("TIME_PERIOD"),
-            index.get("OBS_VALUE"),
-            index.getOrDefault("FREQ", -1),
-            index.getOrDefault("OBS_STATUS", -1),
             index.getOrDefault("ACTION", -1),
             index.getOrDefault("VALID_FROM", -1),
             sourceIdx));
   }
 
-  private static Optional<Integer> find(
-      Map<String, Integer> index, String configured, List<String> fallbacks) {
-    Integer i = index.get(configured.toUpperCase(Locale.ROOT));
-    if (i != null) {
-      return Optional.of(i);
+  private static boolean has(Map<String, Integer> index, String configured, List<String> more) {
+    if (index.containsKey(configured.toUpperCase(Locale.ROOT))) {
+      return true;
     }
-    for (String f : fallbacks) {
-      if (index.containsKey(f)) {
-        return Optional.of(index.get(f));
-      }
-    }
-    return Optional.empty();
+    return more.stream().anyMatch(index::containsKey);
   }
 
-  private record Columns(
-      List<String> names,
-      Optional<Indicator> fixed,
-      int indicatorIdx,
-      int areaIdx,
-      int periodIdx,
-      int valueIdx,
-      int freqIdx,
-      int statusIdx,
-      int actionIdx,
-      int validFromIdx,
-      int sourceIdx)
+  /**
+   * The columns of one file. Each row becomes the components of one {@link SdmxObservation}, so
+   * SDMX-CSV follows the same rules as SDMX-ML and SDMX-JSON (the crime flow's ICCS, UNIT and GEO
+   * through the mapping, OBS_STATUS and OBS_FLAG through the flag mapping).
+   */
+  private record Columns(List<String> names, int actionIdx, int validFromIdx, int sourceIdx)
       implements Layout {
 
     @Override
@@ -136,48 +111,15 @@ final class SdmxCsvReader extends CsvFormatReader {
         rc.skip(line, "ACTION=D", "deletions are not applied: Vigil keeps every vintage");
         return;
       }
-      Optional<Indicator> ind =
-          fixed.isPresent()
-              ? fixed
-              : rc.indicator(line, names.get(indicatorIdx), f.get(indicatorIdx));
-      if (ind.isEmpty() || !frequencyMatches(line, f, ind.get(), rc)) {
-        return;
-      }
-      Optional<String> area = area(line, f.get(areaIdx), rc);
-      if (area.isEmpty()) {
-        return;
-      }
-      Optional<Period> period = rc.period(line, "TIME_PERIOD", f.get(periodIdx), ind.get());
-      if (period.isEmpty()) {
-        return;
-      }
-      String status = statusIdx >= 0 ? f.get(statusIdx).trim() : "";
-      Optional<String> flags =
-          rc.flags(line, "OBS_STATUS", status.equalsIgnoreCase("A") ? "" : status);
-      if (flags.isEmpty()) {
-        return;
-      }
-      String valueText = f.get(valueIdx).trim();
-      if (valueText.equalsIgnoreCase("NaN") && RowCollector.hasFlag(flags.get(), "M")) {
-        valueText = "";
-      }
-      Optional<Double> value = rc.value(line, "OBS_VALUE", valueText, flags.get());
-      if (value.isEmpty()) {
-        return;
+      Map<String, String> components = new LinkedHashMap<>();
+      for (int i = 0; i < names.size() && i < f.size(); i++) {
+        components.putIfAbsent(names.get(i), f.get(i));
       }
       Optional<String> source = rc.source(line, names.get(sourceIdx), f.get(sourceIdx));
       Optional<Instant> vintage = vintage(line, f, rc);
       if (source.isPresent() && vintage.isPresent()) {
-        rc.add(
-            line,
-            "TIME_PERIOD",
-            ind.get(),
-            area.get(),
-            period.get(),
-            value.get(),
-            flags.get(),
-            source.get(),
-            vintage.get());
+        new SdmxObservation(line, "", components, vintage.get(), source.get())
+            .read(rc, SdmxMapping.bundled());
       }
     }
 
@@ -197,42 +139,6 @@ final class SdmxCsvReader extends CsvFormatReader {
             Rejection.quoted(text));
         return Optional.empty();
       }
-    }
-
-    private boolean frequencyMatches(int line, List<String> f, Indicator ind, RowCollector rc) {
-      if (freqIdx < 0 || f.get(freqIdx).isBlank()) {
-        return true;
-      }
-      String text = f.get(freqIdx);
-      try {
-        if (Frequency.parse(text) == ind.frequency()) {
-          return true;
-        }
-      } catch (IllegalArgumentException e) {
-        // reported below
-      }
-      rc.reject(
-          line,
-          "FREQ",
-          ind.frequency().sdmxCode()
-              + " ("
-              + ind.code()
-              + " is "
-              + ind.frequency().name().toLowerCase(Locale.ROOT)
-              + ")",
-          Rejection.quoted(text));
-      return false;
-    }
-
-    private Optional<String> area(int line, String code, RowCollector rc) {
-      String c = code.trim();
-      if (c.length() == 2) {
-        Optional<String> alpha3 = rc.spec().reference().areaByIso2(c);
-        if (alpha3.isPresent()) {
-          return alpha3;
-        }
-      }
-      return rc.area(line, names.get(areaIdx), code);
     }
   }
 }

@@ -54,6 +54,7 @@ final class SdmxJsonReader implements ObservationReader {
       rc.reject(1, "json", "an SDMX-JSON data message (an object)", "something else");
       return rc.result();
     }
+    rc.provenance(provenance(root.path("meta").path("links")));
     JsonNode data = root.has("data") ? root.get("data") : root;
     JsonNode dataSets = data.path("dataSets");
     if (!dataSets.isArray() || dataSets.isEmpty()) {
@@ -69,6 +70,22 @@ final class SdmxJsonReader implements ObservationReader {
       }
     }
     return rc.result();
+  }
+
+  /** The licence and citation from meta.links with rel "license" and "cite-as". */
+  private static Provenance provenance(JsonNode links) {
+    String licence = "";
+    String citation = "";
+    for (JsonNode l : links) {
+      String text = l.path("title").asText(l.path("href").asText(""));
+      String rel = l.path("rel").asText("");
+      if (rel.equals(SdmxJsonWriter.LICENSE)) {
+        licence = text;
+      } else if (rel.equals(SdmxJsonWriter.CITE_AS)) {
+        citation = text;
+      }
+    }
+    return new Provenance(licence, citation);
   }
 
   private static Optional<JsonNode> structure(

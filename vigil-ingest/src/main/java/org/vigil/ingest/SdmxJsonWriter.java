@@ -21,23 +21,29 @@ import org.vigil.model.Observation;
  */
 final class SdmxJsonWriter {
   private static final ObjectMapper JSON = new ObjectMapper();
+  static final String LICENSE = "license";
+  static final String CITE_AS = "cite-as";
 
   private final SdmxDataflow flow;
   private final UnaryOperator<String> unit;
+  private final SdmxMapping mapping;
   private final boolean v2;
 
-  SdmxJsonWriter(SdmxDataflow flow, UnaryOperator<String> unit, boolean v2) {
+  SdmxJsonWriter(SdmxDataflow flow, UnaryOperator<String> unit, SdmxMapping mapping, boolean v2) {
     this.flow = flow;
     this.unit = unit;
+    this.mapping = mapping;
     this.v2 = v2;
   }
 
-  void write(List<SdmxWriter.DataSet> sets, Instant prepared, Writer out) throws IOException {
+  void write(List<SdmxWriter.DataSet> sets, Instant prepared, Provenance provenance, Writer out)
+      throws IOException {
     List<Codes> dims = new ArrayList<>();
     flow.dimensions().forEach(d -> dims.add(new Codes(d)));
     Codes time = new Codes("TIME_PERIOD");
     Codes units = new Codes("UNIT_MEASURE");
     Codes status = new Codes("OBS_STATUS");
+    Codes flag = new Codes("OBS_FLAG");
     boolean withUnit = flow.equals(SdmxDataflow.INDICATORS);
     ArrayNode dataSets = JSON.createArrayNode();
     for (SdmxWriter.DataSet ds : sets) {
@@ -68,8 +74,13 @@ final class SdmxJsonWriter {
           } else {
             a.add(o.value());
           }
-          String st = SdmxWriter.status(o);
-          a.add(status.index(st.isEmpty() ? "A" : st));
+          SdmxFlags.Written flags = SdmxFlags.write(SdmxWriter.status(o), mapping);
+          a.add(status.index(flags.status()));
+          if (flags.flag().isEmpty()) {
+            a.addNull();
+          } else {
+            a.add(flag.index(flags.flag()));
+          }
         }
       }
     }
@@ -90,7 +101,9 @@ final class SdmxJsonWriter {
     if (withUnit) {
       units.json(seriesAttrs.addObject());
     }
-    status.json(attributes.putArray("observation").addObject());
+    ArrayNode obsAttrs = attributes.putArray("observation");
+    status.json(obsAttrs.addObject());
+    flag.json(obsAttrs.addObject());
     ObjectNode root = JSON.createObjectNode();
     ObjectNode meta = root.putObject("meta");
     meta.put(
@@ -102,6 +115,7 @@ final class SdmxJsonWriter {
     meta.put("prepared", prepared.toString());
     meta.put("test", false);
     meta.putObject("sender").put("id", flow.agency());
+    links(meta, provenance);
     ObjectNode data = root.putObject("data");
     if (v2) {
       ArrayNode structures = data.putArray("structures");
@@ -118,6 +132,27 @@ final class SdmxJsonWriter {
         .withDefaultPrettyPrinter()
         .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
         .writeValue(out, root);
+  }
+
+  /**
+   * The licence and citation as links with the registered relations "license" (RFC 4946) and
+   * "cite-as" (RFC 8574); the text is the link's title, and a licence that is an address is also
+   * its href.
+   */
+  private static void links(ObjectNode meta, Provenance provenance) {
+    if (provenance.isEmpty()) {
+      return;
+    }
+    ArrayNode links = meta.putArray("links");
+    if (!provenance.licence().isEmpty()) {
+      ObjectNode l = links.addObject().put("rel", LICENSE).put("title", provenance.licence());
+      if (provenance.licence().startsWith("https://")) {
+        l.put("href", provenance.licence());
+      }
+    }
+    if (!provenance.citation().isEmpty()) {
+      links.addObject().put("rel", CITE_AS).put("title", provenance.citation());
+    }
   }
 
   /** The codes of one component in order of first use. */

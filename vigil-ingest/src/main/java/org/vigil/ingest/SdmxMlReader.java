@@ -97,7 +97,9 @@ final class SdmxMlReader implements ObservationReader {
           dataSets++;
           seriesCount = 0;
           dataSet(dataSets);
-        } else if (name.equals("Header") || name.equals("Footer")) {
+        } else if (name.equals("Header")) {
+          header();
+        } else if (name.equals("Footer")) {
           skip();
         } else {
           unexpected("Header, DataSet or Footer in StructureSpecificData");
@@ -107,6 +109,27 @@ final class SdmxMlReader implements ObservationReader {
       if (dataSets == 0) {
         rc.reject(1, "DataSet", "at least one DataSet element", "none");
       }
+    }
+
+    /** The header's Source lines "Licence: ..." and "Citation: ..." (as Vigil writes them). */
+    private void header() throws XMLStreamException {
+      String licence = "";
+      String citation = "";
+      while (nextChild()) {
+        if (x.getLocalName().equals("Source")) {
+          String text = x.getElementText().strip();
+          if (text.startsWith(SdmxMlWriter.LICENCE)) {
+            licence = text.substring(SdmxMlWriter.LICENCE.length());
+          } else if (text.startsWith(SdmxMlWriter.CITATION)) {
+            citation = text.substring(SdmxMlWriter.CITATION.length());
+          } else if (citation.isEmpty()) {
+            citation = text;
+          }
+        } else {
+          skip();
+        }
+      }
+      rc.provenance(new Provenance(licence, citation));
     }
 
     private void dataSet(int number) throws XMLStreamException {

@@ -17,16 +17,20 @@ final class SdmxMlWriter {
   static final String SS =
       "http://www.sdmx.org/resources/sdmxml/schemas/v2_1/data/structurespecific";
   static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+  static final String LICENCE = "Licence: ";
+  static final String CITATION = "Citation: ";
 
   private final SdmxDataflow flow;
   private final UnaryOperator<String> unit;
+  private final SdmxMapping mapping;
 
-  SdmxMlWriter(SdmxDataflow flow, UnaryOperator<String> unit) {
+  SdmxMlWriter(SdmxDataflow flow, UnaryOperator<String> unit, SdmxMapping mapping) {
     this.flow = flow;
     this.unit = unit;
+    this.mapping = mapping;
   }
 
-  void write(List<SdmxWriter.DataSet> sets, Instant prepared, Writer out) {
+  void write(List<SdmxWriter.DataSet> sets, Instant prepared, Provenance provenance, Writer out) {
     try {
       XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
       String structure = SdmxWriter.structureId(flow);
@@ -42,7 +46,7 @@ final class SdmxMlWriter {
       x.writeNamespace("ss", SS);
       x.writeNamespace("xsi", XSI);
       x.writeNamespace("ns1", ns);
-      header(x, structure, ns, prepared);
+      header(x, structure, ns, prepared, provenance);
       for (SdmxWriter.DataSet ds : sets) {
         dataSet(x, structure, ds);
       }
@@ -55,7 +59,8 @@ final class SdmxMlWriter {
     }
   }
 
-  private void header(XMLStreamWriter x, String structure, String ns, Instant prepared)
+  private void header(
+      XMLStreamWriter x, String structure, String ns, Instant prepared, Provenance provenance)
       throws XMLStreamException {
     x.writeCharacters("\n  ");
     x.writeStartElement("message", "Header", MESSAGE);
@@ -75,7 +80,20 @@ final class SdmxMlWriter {
     x.writeAttribute("version", flow.version());
     x.writeEndElement();
     x.writeEndElement();
+    source(x, LICENCE, provenance.licence());
+    source(x, CITATION, provenance.citation());
     x.writeEndElement();
+  }
+
+  /** A header Source line ("Licence: CC BY 4.0"), which the reader takes back. */
+  private static void source(XMLStreamWriter x, String label, String text)
+      throws XMLStreamException {
+    if (!text.isEmpty()) {
+      x.writeStartElement("message", "Source", MESSAGE);
+      x.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", "en");
+      x.writeCharacters(label + text);
+      x.writeEndElement();
+    }
   }
 
   private void dataSet(XMLStreamWriter x, String structure, SdmxWriter.DataSet ds)
@@ -106,8 +124,11 @@ final class SdmxMlWriter {
         x.writeEmptyElement("Obs");
         x.writeAttribute("TIME_PERIOD", o.period().toString());
         x.writeAttribute("OBS_VALUE", SdmxWriter.value(o));
-        String status = SdmxWriter.status(o);
-        x.writeAttribute("OBS_STATUS", status.isEmpty() ? "A" : status);
+        SdmxFlags.Written flags = SdmxFlags.write(SdmxWriter.status(o), mapping);
+        x.writeAttribute("OBS_STATUS", flags.status());
+        if (!flags.flag().isEmpty()) {
+          x.writeAttribute("OBS_FLAG", flags.flag());
+        }
       }
       x.writeCharacters("\n    ");
       x.writeEndElement();

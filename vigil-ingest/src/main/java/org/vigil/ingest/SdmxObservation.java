@@ -19,11 +19,22 @@ import org.vigil.timeseries.Period;
  * @param where the element, for messages ("Obs #3 of Series FREQ=A ICCS=ICCS0101 ...")
  * @param components component id (upper case) to code or value
  * @param vintage the data set's valid-from time, or the epoch when it names none
+ * @param source the source to store (SDMX-CSV's DATAFLOW cell), or empty for the file's
  */
-record SdmxObservation(int line, String where, Map<String, String> components, Instant vintage) {
+record SdmxObservation(
+    int line, String where, Map<String, String> components, Instant vintage, String source) {
+
+  SdmxObservation(int line, String where, Map<String, String> components, Instant vintage) {
+    this(line, where, components, vintage, "");
+  }
 
   void addTo(RowCollector rc, SdmxMapping mapping) {
     rc.countRow();
+    read(rc, mapping);
+  }
+
+  /** As {@link #addTo} for a reader that counted the row itself (SDMX-CSV). */
+  void read(RowCollector rc, SdmxMapping mapping) {
     Optional<Indicator> ind = indicator(rc, mapping);
     if (ind.isEmpty() || !frequencyMatches(rc, ind.get())) {
       return;
@@ -38,9 +49,14 @@ record SdmxObservation(int line, String where, Map<String, String> components, I
     if (period.isEmpty()) {
       return;
     }
-    String status = components.getOrDefault("OBS_STATUS", "").trim();
     Optional<String> flags =
-        rc.flags(line, field("OBS_STATUS"), status.equalsIgnoreCase("A") ? "" : status);
+        SdmxFlags.read(
+            rc,
+            line,
+            where,
+            components.getOrDefault("OBS_STATUS", ""),
+            components.getOrDefault("OBS_FLAG", ""),
+            mapping);
     if (flags.isEmpty()) {
       return;
     }
@@ -62,13 +78,13 @@ record SdmxObservation(int line, String where, Map<String, String> components, I
           period.get(),
           value.get(),
           flags.get(),
-          rc.spec().defaultSource(),
+          source.isBlank() ? rc.spec().defaultSource() : source,
           vintage);
     }
   }
 
   private String field(String component) {
-    return component + " (element " + where + ")";
+    return where.isEmpty() ? component : component + " (element " + where + ")";
   }
 
   private Optional<String> required(RowCollector rc, String component) {
@@ -152,6 +168,9 @@ record SdmxObservation(int line, String where, Map<String, String> components, I
       return mapped;
     }
     String code = components.get(dim);
+    for (String d : new String[] {"COUNTRY", "AREA"}) {
+      code = code == null ? components.get(d) : code;
+    }
     if (code == null) {
       rc.reject(line, field("series key"), "a dimension " + dim + " or GEO", "neither");
       return Optional.empty();

@@ -75,6 +75,8 @@ public final class SdmxStructureWriter {
       x.writeStartElement("str", "AttributeList", STR);
       x.writeAttribute("id", "AttributeDescriptor");
       attribute(x, "OBS_STATUS", "PrimaryMeasure", "OBS_VALUE");
+      // Vigil's whole flag list when OBS_STATUS alone would lose some of it (see SdmxFlags).
+      attribute(x, "OBS_FLAG", "PrimaryMeasure", "OBS_VALUE");
       if (flow.equals(SdmxDataflow.INDICATORS)) {
         attribute(x, "UNIT_MEASURE", "Dimension", "INDICATOR");
       }

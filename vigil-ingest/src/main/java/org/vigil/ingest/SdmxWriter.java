@@ -83,13 +83,28 @@ public final class SdmxWriter {
       Format format,
       Instant prepared,
       Writer out) {
+    write(observations, byVintage, format, prepared, Provenance.NONE, out);
+  }
+
+  /**
+   * Writes one message whose header (SDMX-ML {@code Source}, SDMX-JSON {@code meta.links}) names
+   * the values' licence and citation; SDMX-CSV has no place for them.
+   */
+  public void write(
+      List<Observation> observations,
+      boolean byVintage,
+      Format format,
+      Instant prepared,
+      Provenance provenance,
+      Writer out) {
     List<DataSet> sets = dataSets(observations, byVintage);
     try {
       switch (format) {
-        case SDMX_ML -> new SdmxMlWriter(flow, this::unit).write(sets, prepared, out);
+        case SDMX_ML ->
+            new SdmxMlWriter(flow, this::unit, mapping).write(sets, prepared, provenance, out);
         case SDMX_JSON_1, SDMX_JSON_2 ->
-            new SdmxJsonWriter(flow, this::unit, format == Format.SDMX_JSON_2)
-                .write(sets, prepared, out);
+            new SdmxJsonWriter(flow, this::unit, mapping, format == Format.SDMX_JSON_2)
+                .write(sets, prepared, provenance, out);
         case SDMX_CSV -> csv(sets, byVintage, out);
       }
       out.flush();
@@ -143,7 +158,7 @@ public final class SdmxWriter {
   private void csv(List<DataSet> sets, boolean byVintage, Writer out) throws IOException {
     List<String> header = new ArrayList<>(List.of("DATAFLOW"));
     header.addAll(flow.dimensions());
-    header.addAll(List.of("TIME_PERIOD", "OBS_VALUE", "OBS_STATUS"));
+    header.addAll(List.of("TIME_PERIOD", "OBS_VALUE", "OBS_STATUS", "OBS_FLAG"));
     boolean unit = flow.equals(SdmxDataflow.INDICATORS);
     if (unit) {
       header.add("UNIT_MEASURE");
@@ -157,8 +172,8 @@ public final class SdmxWriter {
         for (Observation o : s.getValue()) {
           List<String> row = new ArrayList<>(List.of(flow.reference()));
           s.getKey().forEach(k -> row.add(text(k)));
-          String status = status(o);
-          row.addAll(List.of(o.period().toString(), value(o), status.isEmpty() ? "A" : status));
+          SdmxFlags.Written flags = SdmxFlags.write(status(o), mapping);
+          row.addAll(List.of(o.period().toString(), value(o), flags.status(), flags.flag()));
           if (unit) {
             row.add(text(unit(o.indicator())));
           }

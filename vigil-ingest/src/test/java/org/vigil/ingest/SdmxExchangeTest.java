@@ -65,7 +65,8 @@ class SdmxExchangeTest {
         .extracting(Observation::value)
         .startsWith(1083.0, 1021.0)
         .contains(5.45, 7730.0, 398.0);
-    assertThat(r.observations().get(1).flags()).isEqualTo("p");
+    assertThat(r.observations().get(1).flags()).as("OBS_STATUS p mapped").isEqualTo("P");
+    assertThat(r.observations().get(4).flags()).as("OBS_STATUS p, OBS_FLAG e").isEqualTo("P,E");
     assertThat(r.observations().get(2).value()).isNaN();
     assertThat(IngestFormat.infer("crim.dat", handWritten().getBytes(StandardCharsets.UTF_8)))
         .contains(IngestFormat.SDMX_ML);
@@ -181,6 +182,128 @@ class SdmxExchangeTest {
               assertThat(x.expected()).startsWith("one of AM, AZ, BY, KZ");
               assertThat(x.found()).isEqualTo("'XK'");
             });
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @org.junit.jupiter.params.provider.MethodSource("formatsAndFlows")
+  void writeThenRead_everyFlag_comesBackInEveryFormatAndFlow(
+      SdmxWriter.Format format, SdmxDataflow flow) {
+    List<String> flags = List.of("", "P", "P,E", "B", "E,P", "X1", "U,R", "Q");
+    List<Observation> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < flags.size(); i++) {
+      rows.add(obs("VIOLENT_DEATHS", "KAZ", Period.year(2010 + i), 100 + i, flags.get(i), V1));
+    }
+    rows.add(obs("VIOLENT_DEATHS", "KAZ", Period.year(2030), Double.NaN, "M", V1));
+    rows.add(obs("VIOLENT_DEATHS", "KAZ", Period.year(2031), Double.NaN, "P,M", V1));
+    Map<String, Indicator> byCode =
+        INDICATORS.stream().collect(Collectors.toMap(Indicator::code, Function.identity()));
+    StringWriter out = new StringWriter();
+    new SdmxWriter(flow, byCode, SdmxMapping.bundled())
+        .write(rows, true, format, V2, new Provenance("CC BY 4.0", "UNODC (2026)"), out);
+    byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+    ReadResult r =
+        Fixtures.read(
+            IngestFormat.infer("x.dat", bytes).orElseThrow(),
+            bytes,
+            spec("x." + format.extension()));
+    assertThat(r.rejections()).isEmpty();
+    assertThat(r.observations())
+        .extracting(Observation::period, Observation::flags)
+        .containsExactlyElementsOf(rows.stream().map(o -> tuple(o.period(), o.flags())).toList());
+    assertThat(r.provenance())
+        .isEqualTo(
+            format == SdmxWriter.Format.SDMX_CSV
+                ? Provenance.NONE
+                : new Provenance("CC BY 4.0", "UNODC (2026)"));
+    if (format == SdmxWriter.Format.SDMX_ML) {
+      assertThat(out.toString())
+          .contains("OBS_STATUS=\"P\" OBS_FLAG=\"P,E\"")
+          .contains("OBS_STATUS=\"B\"/>")
+          .contains("<message:Source xml:lang=\"en\">Licence: CC BY 4.0</message:Source>");
+    }
+  }
+
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> formatsAndFlows() {
+    List<org.junit.jupiter.params.provider.Arguments> out = new java.util.ArrayList<>();
+    for (SdmxWriter.Format f : SdmxWriter.Format.values()) {
+      for (SdmxDataflow flow : SdmxDataflow.all()) {
+        out.add(org.junit.jupiter.params.provider.Arguments.of(f, flow));
+      }
+    }
+    return out.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Eurostat flags run together | OBS_STATUS="A" OBS_FLAG="bp" | B,P
+          status list and own flag    | OBS_STATUS="P,E" OBS_FLAG="X1" | P,E,X1
+          missing kinds map to M      | OBS_STATUS="L"               | M
+          normal                      | OBS_STATUS="A"               | ''
+          """)
+  void read_statusAndEurostatFlags_mapToVigilFlags(String what, String attrs, String flags) {
+    ReadResult r = Fixtures.read(IngestFormat.SDMX_ML, oneObs(attrs), spec("f.xml"));
+    assertThat(r.rejections()).as(what).isEmpty();
+    assertThat(r.observations()).singleElement().extracting(Observation::flags).isEqualTo(flags);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          unknown status | OBS_STATUS="Z"               | OBS_STATUS | 'Z' | one of A, B, D, E
+          unknown flag   | OBS_STATUS="A" OBS_FLAG="k"  | OBS_FLAG   | 'k' | Eurostat flags b, c, d, e
+          """)
+  void read_unknownStatusOrFlag_isRejectedNamingTheCodeAndTheList(
+      String what, String attrs, String field, String found, String expected) {
+    ReadResult r = Fixtures.read(IngestFormat.SDMX_ML, oneObs(attrs), spec("f.xml"));
+    assertThat(r.observations()).isEmpty();
+    assertThat(r.rejections())
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.field()).as(what).startsWith(field + " (element Obs #1 of Series #1");
+              assertThat(x.found()).isEqualTo("'" + found + "'");
+              assertThat(x.expected()).startsWith(expected);
+              assertThat(x.line()).isEqualTo(4);
+            });
+  }
+
+  private static String oneObs(String attrs) {
+    return "<?xml version=\"1.0\"?>\n"
+        + "<m:StructureSpecificData xmlns:m=\"urn:x\"><m:DataSet>\n"
+        + "<Series FREQ=\"A\" REF_AREA=\"KAZ\" INDICATOR=\"VIOLENT_DEATHS\">\n"
+        + "<Obs TIME_PERIOD=\"2020\" OBS_VALUE=\"1\" "
+        + attrs
+        + "/>\n</Series></m:DataSet></m:StructureSpecificData>\n";
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          SDMX-JSON syntax   | json | '{"data": {"dataSets": [}'        | 1 | json              | well-formed JSON
+          SDMX-JSON no data  | json | '{"meta": {}}'                    | 1 | data.dataSets     | an array of data sets
+          SDMX-CSV header    | csv  | 'DATAFLOW,FREQ,GEO,TIME_PERIOD\\nX,A,KZ,2020' | 1 | header | OBS_VALUE
+          SDMX-CSV bad GEO   | csv  | 'DATAFLOW,FREQ,ICCS,UNIT,GEO,TIME_PERIOD,OBS_VALUE\\nX,A,ICCS0101,NR,KZ,2020,1\\nX,A,ICCS0101,NR,XX,2020,1' | 3 | GEO | one of AM, AZ
+          SDMX-CSV bad ICCS  | csv  | 'DATAFLOW,FREQ,ICCS,UNIT,GEO,TIME_PERIOD,OBS_VALUE\\nX,A,ICCS0101,XYZ,KZ,2020,1' | 2 | ICCS | one of ICCS06012 with UNIT NR
+          SDMX-CSV status    | csv  | 'DATAFLOW,FREQ,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,OBS_STATUS\\nX,A,KAZ,VIOLENT_DEATHS,2020,1,W' | 2 | OBS_STATUS | one of A, B
+          """)
+  void read_malformedJsonOrCsv_namesThePathOrLineAndTheExpected(
+      String what, String kind, String text, int line, String field, String expected) {
+    String body = text.replace("\\n", "\n");
+    IngestFormat f = kind.equals("json") ? IngestFormat.SDMX_JSON : IngestFormat.SDMX_CSV;
+    ReadResult r = Fixtures.read(f, body, spec("bad." + kind));
+    assertThat(r.rejections()).as(what).isNotEmpty();
+    Rejection first = r.rejections().get(0);
+    assertThat(first.line()).as(what).isEqualTo(line);
+    assertThat(first.field()).as(what).startsWith(field);
+    assertThat(first.expected()).as(what).contains(expected);
+    assertThat(first.message()).startsWith("bad." + kind + " line " + line + ", field ");
   }
 
   private static Observation obs(

@@ -21,6 +21,18 @@ public interface ObservationRepository {
    */
   IngestBatch append(AccessContext ctx, IngestBatch batch, Collection<Observation> observations);
 
+  /**
+   * Checks, without writing or reading any value, that {@link #append} would accept these
+   * observations from {@code ctx}: write rights for their owner, and the reporting rule (areas the
+   * organisation reports for, no future periods unless flagged as projections). Lets a caller
+   * refuse an ingest before it reads the owner's stored series (an audited read) to find the
+   * unchanged values.
+   *
+   * @throws AccessDeniedException naming the first observation that may not be written
+   * @throws InvalidInputException naming the first observation the reporting rule refuses
+   */
+  void checkWrite(AccessContext ctx, String what, Collection<Observation> observations);
+
   /** How many of a batch's new values are stored so far (for a progress display). */
   @FunctionalInterface
   interface RowsStored {

@@ -186,7 +186,8 @@ final class IngestRoutes implements RouteGroup {
     }
     IngestRequest.Builder b =
         IngestRequest.builder(format, owner, classification)
-            .keepGoodRows(param(ctx, "keepGoodRows").map(Boolean::parseBoolean).orElse(false));
+            .keepGoodRows(param(ctx, "keepGoodRows").map(Boolean::parseBoolean).orElse(false))
+            .reclassify(param(ctx, "classification").isPresent());
     param(ctx, "column").ifPresent(b::column);
     param(ctx, "indicator").ifPresent(b::indicator);
     Optional<String> domain = param(ctx, "newIndicatorDomain");
@@ -263,7 +264,10 @@ final class IngestRoutes implements RouteGroup {
     batch.put("rowsRead", b.rowsRead());
     batch.put("rowsAdded", b.rowsAdded());
     batch.put("rowsRejected", b.rowsRejected());
+    batch.put("licence", b.licence());
+    batch.put("citation", b.citation());
     Map<String, Object> out = new LinkedHashMap<>();
+    out.put("unchanged", r.unchanged());
     out.put("batch", batch);
     out.put("alreadyLoaded", r.alreadyLoaded());
     out.put(

@@ -103,10 +103,22 @@ final class SdmxRoutes implements RouteGroup {
     SdmxWriter.Format format = format(ctx);
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     Writer w = new OutputStreamWriter(buffer, StandardCharsets.UTF_8);
-    if (!codes.isEmpty()) {
-      exchange.export(caller, s, flow, format, w);
-    } else {
-      exchange.writer(caller, flow).write(List.of(), false, format, vigil.clock().instant(), w);
+    // SDMX REST: a query without results is 404 NoResultsFound, and it must look the same whether
+    // no such series exists or the caller may not read it (no existence leak).
+    int written = codes.isEmpty() ? 0 : exchange.export(caller, s, flow, format, w);
+    if (written == 0) {
+      throw new NotFoundException(
+          "NoResultsFound: no series of "
+              + flow.id()
+              + " that you may read matches the key '"
+              + Params.clip(key)
+              + "'"
+              + (s.from().isPresent() || s.to().isPresent() ? " in the periods asked for" : "")
+              + "; expected a key of "
+              + String.join(".", flow.dimensions())
+              + " with codes of series you may read (list them with GET /sdmx/data/"
+              + flow.id()
+              + "/all)");
     }
     ctx.contentType(format.mediaType() + "; charset=utf-8");
     ctx.result(buffer.toByteArray());

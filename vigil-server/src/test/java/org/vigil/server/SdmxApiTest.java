@@ -120,6 +120,47 @@ class SdmxApiTest {
   }
 
   @Test
+  void data_nothingReadableMatches_is404NoResultsFound_theSameAsNoSuchSeries() throws Exception {
+    Map<String, String> rus = server.as(AccessMatrixTest.user("RUS-SC", Role.ANALYST));
+    Map<String, String> kaz = server.as(AccessMatrixTest.user("KAZ-SC", Role.ANALYST));
+    String key = "/sdmx/data/DF_INDICATORS/M.KAZ." + TestData.INDICATOR;
+    // KAZ-SC's 2022-01 value is NATIONAL (the access matrix's marker): RUS-SC may not read it.
+    String hidden = key + "?startPeriod=2022-01&endPeriod=2022-01&format=";
+    String absent = key + "?startPeriod=1990-01&endPeriod=1990-01&format=";
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    String marker =
+        AccessMatrixTest.RECORDS.stream()
+            .filter(
+                m -> m.owner().equals("KAZ-SC") && m.classification() == Classification.NATIONAL)
+            .filter(m -> !m.marker().startsWith("mark"))
+            .findFirst()
+            .orElseThrow()
+            .marker();
+    for (String format : List.of("sdmx-ml", "sdmx-json", "sdmx-json-2", "sdmx-csv")) {
+      HttpResponse<String> owner = server.get(hidden + format, kaz);
+      assertThat(owner.statusCode()).as(owner.body()).isEqualTo(200);
+      assertThat(owner.body()).contains(marker);
+
+      HttpResponse<String> notReadable = server.get(hidden + format, rus);
+      HttpResponse<String> noSuch = server.get(absent + format, rus);
+      for (HttpResponse<String> r : List.of(notReadable, noSuch)) {
+        assertThat(r.statusCode()).as(format + " " + r.body()).isEqualTo(404);
+        assertThat(r.headers().firstValue("Content-Type").orElse(""))
+            .startsWith("application/problem+json");
+        assertThat(r.body()).contains("NoResultsFound").contains("FREQ.REF_AREA.INDICATOR");
+      }
+      assertThat(json.readTree(notReadable.body()).path("detail"))
+          .as("no existence leak")
+          .isEqualTo(json.readTree(noSuch.body()).path("detail"));
+      assertThat(notReadable.body()).doesNotContain(marker);
+    }
+    HttpResponse<String> unknownIndicator =
+        server.get("/sdmx/data/DF_INDICATORS/M.KAZ.NO_SUCH_INDICATOR", rus);
+    assertThat(unknownIndicator.statusCode()).isEqualTo(404);
+    assertThat(unknownIndicator.body()).contains("NoResultsFound");
+  }
+
+  @Test
   void data_unknownFlowOrBadKey_isProblemJson() throws Exception {
     Map<String, String> h = server.as(AccessMatrixTest.user("KAZ-SC", Role.ANALYST));
     HttpResponse<String> r = server.get("/sdmx/data/NO_SUCH_FLOW/M.KAZ.X", h);

@@ -57,6 +57,12 @@ final class JdbcObservationRepository implements ObservationRepository {
       Collection<Observation> observations,
       RowsStored progress) {
     Objects.requireNonNull(batch, "batch");
+    checkWrite(ctx, batch.sourceFile(), observations);
+    return new BatchAppend(db, ctx, clock, audit, progress).run(batch, observations);
+  }
+
+  @Override
+  public void checkWrite(AccessContext ctx, String what, Collection<Observation> observations) {
     for (Observation o : observations) {
       if (!ctx.canWrite(o.ownership())) {
         throw new AccessDeniedException(
@@ -80,12 +86,11 @@ final class JdbcObservationRepository implements ObservationRepository {
     }
     // Who may report for which area, and which periods are data, before anything is claimed.
     db.read(
-        "checking who may report the values of '" + batch.sourceFile() + "'",
+        "checking who may report the values of '" + what + "'",
         c -> {
           ReportingRule.check(c, ctx, clock, observations);
           return null;
         });
-    return new BatchAppend(db, ctx, clock, audit, progress).run(batch, observations);
   }
 
   @Override

@@ -118,6 +118,27 @@ abstract class OwnershipContractTest {
   }
 
   @Test
+  void checkWrite_refusesWhatAppendWouldRefuse_andWritesNothing() {
+    String before = StoreFixtures.dump(open.dataSource());
+    List<Observation> otherArea =
+        List.of(obs("RUS", "2024-02", 7, "", Ownership.of("KAZ-SC", Classification.NATIONAL)));
+    List<Observation> otherOwner =
+        List.of(obs("KAZ", "2024-02", 7, "", Ownership.of("RUS-SC", Classification.NATIONAL)));
+    List<Observation> own =
+        List.of(obs("KAZ", "2024-02", 7, "", Ownership.of("KAZ-SC", Classification.NATIONAL)));
+
+    assertThatThrownBy(() -> store.observations().checkWrite(KAZ_STEWARD, "f.csv", otherArea))
+        .isInstanceOf(AccessDeniedException.class)
+        .hasMessageContaining("KAZ-SC may not report values for area RUS");
+    assertThatThrownBy(() -> store.observations().checkWrite(KAZ_STEWARD, "f.csv", otherOwner))
+        .isInstanceOf(AccessDeniedException.class)
+        .hasMessageContaining("may not write data owned by RUS-SC");
+    store.observations().checkWrite(KAZ_STEWARD, "f.csv", own);
+
+    assertThat(StoreFixtures.dump(open.dataSource())).isEqualTo(before);
+  }
+
+  @Test
   void poisoning_anotherOwnersValue_isASeparateSeries_neverAReplacement() {
     append(
         RUS_STEWARD,

@@ -2,15 +2,20 @@ package org.vigil.app.exchange;
 
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.vigil.app.Vigil;
+import org.vigil.ingest.Provenance;
 import org.vigil.ingest.SdmxDataflow;
 import org.vigil.ingest.SdmxMapping;
 import org.vigil.ingest.SdmxWriter;
 import org.vigil.model.AccessContext;
 import org.vigil.model.Indicator;
+import org.vigil.model.IngestBatch;
 import org.vigil.model.NotFoundException;
 import org.vigil.model.Observation;
 
@@ -76,7 +81,28 @@ public final class ExchangeService {
       Writer out) {
     List<Observation> rows = select(ctx, s);
     SdmxWriter w = writer(ctx, flow);
-    w.write(rows, s.vintages(), format, vigil.clock().instant(), out);
+    w.write(rows, s.vintages(), format, vigil.clock().instant(), provenance(rows), out);
     return w.countWritable(rows);
+  }
+
+  /**
+   * The licence and citation of the batches the rows come from. The caller has read the rows, so
+   * knowing under which licence they were published discloses nothing more; the batch list itself
+   * (who loaded what) stays with administrators, hence the internal read of licence and citation
+   * only.
+   */
+  Provenance provenance(List<Observation> rows) {
+    Set<Long> ids = new HashSet<>();
+    rows.forEach(o -> ids.add(o.batch()));
+    List<Provenance> found = new ArrayList<>();
+    List<IngestBatch> batches =
+        new ArrayList<>(vigil.observations().batches(AccessContext.system()));
+    batches.sort(Comparator.comparingLong(IngestBatch::id));
+    for (IngestBatch b : batches) {
+      if (ids.contains(b.id())) {
+        found.add(new Provenance(b.licence(), b.citation()));
+      }
+    }
+    return Provenance.merge(found);
   }
 }

@@ -26,6 +26,9 @@ import org.vigil.model.ThreatDomain;
  * @param citation for a pull from a public source: the citation stored with the batch (else empty)
  * @param source the source recorded on observations whose row names none; empty for the file name
  *     (a pulled source names itself, so that a re-pull from another address is not a revision)
+ * @param reclassify when true, a value equal (value and flags) to the owner's latest vintage but
+ *     with another classification is stored as a new vintage with this request's classification;
+ *     when false (the default, a classification nobody chose) such a value is unchanged
  */
 public record IngestRequest(
     IngestFormat format,
@@ -41,7 +44,8 @@ public record IngestRequest(
     boolean keepGoodRows,
     String licence,
     String citation,
-    String source) {
+    String source,
+    boolean reclassify) {
 
   public IngestRequest {
     if (format == null || owner == null || owner.isBlank() || classification == null) {
@@ -83,7 +87,8 @@ public record IngestRequest(
         keepGoodRows,
         licence,
         citation,
-        source);
+        source,
+        reclassify);
   }
 
   public static Builder builder(IngestFormat format, String owner, Classification classification) {
@@ -106,6 +111,7 @@ public record IngestRequest(
     private String licence = "";
     private String citation = "";
     private String source = "";
+    private boolean reclassify;
 
     private Builder(IngestFormat format, String owner, Classification classification) {
       this.format = format;
@@ -158,6 +164,15 @@ public record IngestRequest(
       return this;
     }
 
+    /**
+     * The classification was chosen for this ingest (--classification, the API's classification
+     * parameter): identical values with another classification are stored again with it.
+     */
+    public Builder reclassify(boolean v) {
+      reclassify = v;
+      return this;
+    }
+
     public IngestRequest build() {
       return new IngestRequest(
           format,
@@ -173,7 +188,8 @@ public record IngestRequest(
           keepGoodRows,
           licence,
           citation,
-          source);
+          source,
+          reclassify);
     }
   }
 }

@@ -14,10 +14,14 @@ import org.vigil.model.IngestBatch;
  * @param alreadyLoaded true when a batch with the same checksum was stored before for this owner,
  *     so nothing was written
  * @param createdIndicator the indicator this ingest created, if any
+ * @param unchanged observations read that were not stored because the owner's series already holds
+ *     them: the same value and flags as its latest vintage (or, from a file with vintages, as the
+ *     vintage it names)
  */
 public record IngestResult(
     IngestBatch batch,
     ReadResult read,
     String sha256,
     boolean alreadyLoaded,
-    Optional<Indicator> createdIndicator) {}
+    Optional<Indicator> createdIndicator,
+    int unchanged) {}

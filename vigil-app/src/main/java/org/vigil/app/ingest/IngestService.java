@@ -25,6 +25,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.vigil.app.Vigil;
 import org.vigil.ingest.IngestFormat;
+import org.vigil.ingest.Provenance;
 import org.vigil.ingest.ReadResult;
 import org.vigil.ingest.ReadSpec;
 import org.vigil.ingest.ReferenceData;
@@ -133,9 +134,10 @@ public final class IngestService {
     if (!request.keepGoodRows()) {
       read.requireClean();
     }
+    Provenance provenance = provenance(request, read);
     SortedMap<Instant, List<Observation>> vintages = vintages(read);
     if (vintages.size() > 1 || !vintages.containsKey(Instant.EPOCH)) {
-      return ingestVintages(ctx, fileName, request, read, hex, vintages, progress);
+      return ingestVintages(ctx, fileName, request, read, hex, vintages, provenance, progress);
     }
     boolean seen =
         vigil.observations().batches(ctx).stream()
@@ -144,6 +146,10 @@ public final class IngestService {
       return alreadyLoaded(ctx, fileName, request, read, hex);
     }
     progress.update("writing", 0, 1);
+    // Refuse what may not be written before reading the owner's series (an audited read).
+    vigil.observations().checkWrite(ctx, fileName, read.observations());
+    List<Observation> fresh =
+        new UnchangedValues(vigil, ctx, request).drop(read.observations(), Map.of());
     if (created.isPresent() && !read.observations().isEmpty()) {
       vigil.reference().saveIndicator(ctx, created.get());
     }
@@ -159,25 +165,34 @@ public final class IngestService {
             read.rowsRead(),
             0,
             rejectedRows(read),
-            request.licence(),
-            request.citation());
+            provenance.licence(),
+            provenance.citation());
     IngestBatch stored;
     try {
       stored =
           vigil
               .observations()
-              .append(
-                  ctx,
-                  batch,
-                  read.observations(),
-                  (done, total) -> progress.update("storing", done, total));
+              .append(ctx, batch, fresh, (done, total) -> progress.update("storing", done, total));
     } catch (AlreadyLoadedException e) {
       // A simultaneous upload of the same file claimed it first (the store's unique key).
       return alreadyLoaded(ctx, fileName, request, read, hex);
     }
     progress.update("writing", 1, 1);
     return new IngestResult(
-        stored, read, hex, false, read.observations().isEmpty() ? Optional.empty() : created);
+        stored,
+        read,
+        hex,
+        false,
+        read.observations().isEmpty() ? Optional.empty() : created,
+        read.observations().size() - stored.rowsAdded());
+  }
+
+  /** The request's licence and citation (a pull), else those the file's header names. */
+  private static Provenance provenance(IngestRequest request, ReadResult read) {
+    if (!request.licence().isEmpty() || !request.citation().isEmpty()) {
+      return new Provenance(request.licence(), request.citation());
+    }
+    return read.provenance();
   }
 
   /** The observations by the vintage their file gave them (the epoch when it gave none). */
@@ -205,6 +220,7 @@ public final class IngestService {
       ReadResult read,
       String hex,
       SortedMap<Instant, List<Observation>> vintages,
+      Provenance provenance,
       IngestProgress progress) {
     Set<String> stored = new HashSet<>();
     for (IngestBatch b : vigil.observations().batches(ctx)) {
@@ -215,10 +231,15 @@ public final class IngestService {
     IngestBatch last = null;
     int added = 0;
     int done = 0;
+    vigil.observations().checkWrite(ctx, fileName, read.observations());
+    UnchangedValues unchanged = new UnchangedValues(vigil, ctx, request);
+    Map<String, Observation> known = unchanged.everyVintage(read.observations());
     progress.update("writing", 0, vintages.size());
     for (Map.Entry<Instant, List<Observation>> v : vintages.entrySet()) {
-      String vintageHex = vintageSha(hex, v.getKey());
-      if (!stored.contains(vintageHex)) {
+      String vintageHex = vintageSha(v.getKey(), v.getValue());
+      List<Observation> fresh =
+          stored.contains(vintageHex) ? List.of() : unchanged.drop(v.getValue(), known);
+      if (!fresh.isEmpty()) {
         IngestBatch batch =
             new IngestBatch(
                 0,
@@ -230,9 +251,12 @@ public final class IngestService {
                 request.format().id(),
                 v.getValue().size(),
                 0,
-                0);
+                0,
+                provenance.licence(),
+                provenance.citation());
         try {
-          last = vigil.observations().append(ctx, batch, v.getValue());
+          last = vigil.observations().append(ctx, batch, fresh);
+          unchanged.stored(fresh);
           added += last.rowsAdded();
         } catch (AlreadyLoadedException e) {
           // stored meanwhile by a simultaneous upload of the same file
@@ -240,7 +264,7 @@ public final class IngestService {
       }
       progress.update("writing", ++done, vintages.size());
     }
-    if (last == null) {
+    if (last == null || added == 0) {
       return alreadyLoaded(ctx, fileName, request, read, hex);
     }
     IngestBatch summary =
@@ -254,13 +278,35 @@ public final class IngestService {
             request.format().id(),
             read.rowsRead(),
             added,
-            rejectedRows(read));
-    return new IngestResult(summary, read, hex, false, Optional.empty());
+            rejectedRows(read),
+            provenance.licence(),
+            provenance.citation());
+    return new IngestResult(
+        summary, read, hex, false, Optional.empty(), read.observations().size() - added);
   }
 
-  private static String vintageSha(String fileHex, Instant vintage) {
+  /**
+   * A vintage's checksum: of what it says (every value with its key and flags, and the vintage
+   * time), not of the file's bytes, so that a later export of the same history (another header,
+   * another preparation time) is recognised as already loaded.
+   */
+  private static String vintageSha(Instant vintage, List<Observation> values) {
+    List<String> lines = new ArrayList<>();
+    for (Observation o : values) {
+      lines.add(
+          String.join(
+              "|",
+              o.indicator(),
+              o.area(),
+              o.period().toString(),
+              String.valueOf(o.value()),
+              o.flags(),
+              o.ownership().owner()));
+    }
+    java.util.Collections.sort(lines);
     MessageDigest sha = sha256();
-    byte[] text = (fileHex + " vintage " + vintage).getBytes(StandardCharsets.UTF_8);
+    byte[] text =
+        ("vintage " + vintage + "\n" + String.join("\n", lines)).getBytes(StandardCharsets.UTF_8);
     return HexFormat.of().formatHex(sha.digest(text));
   }
 
@@ -278,7 +324,7 @@ public final class IngestService {
             read.rowsRead(),
             0,
             rejectedRows(read));
-    return new IngestResult(none, read, hex, true, Optional.empty());
+    return new IngestResult(none, read, hex, true, Optional.empty(), read.observations().size());
   }
 
   private static Optional<Indicator> newIndicator(IngestRequest request, ReferenceData reference) {

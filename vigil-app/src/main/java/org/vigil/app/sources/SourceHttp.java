@@ -70,11 +70,14 @@ final class SourceHttp {
     if (e instanceof HttpTimeoutException) {
       return "no answer in time (" + e.getMessage() + ")";
     }
-    if (e instanceof ConnectException || e.getCause() instanceof ConnectException) {
-      Throwable c = e.getCause();
+    // The JDK's client wraps an unresolved name in one or two ConnectExceptions: look down the
+    // chain.
+    for (Throwable c = e; c != null; c = c.getCause()) {
       if (c instanceof UnresolvedAddressException || c instanceof UnknownHostException) {
         return "the name does not resolve (no network or DNS?)";
       }
+    }
+    if (e instanceof ConnectException || e.getCause() instanceof ConnectException) {
       return "connection refused or no route (no network?)";
     }
     return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : " " + t.getMessage());

@@ -89,6 +89,15 @@ class SourceScheduleTest {
     assertThat(s.tick()).isEmpty();
     assertThat(server.requests()).hasSize(1);
     assertThat(s.pulls()).isEqualTo(1);
+
+    // The next day's pull gets the same answer: it adds no value, vintage or batch.
+    int batches = vigil.observations().batches(AccessContext.system()).size();
+    clock.set(Instant.parse("2026-12-03T03:00:10Z"));
+    assertThat(s.tick()).singleElement().satisfies(p -> assertThat(p.rowsAdded()).isZero());
+    assertThat(server.requests()).hasSize(2);
+    assertThat(vigil.observations().count(AccessContext.system())).isEqualTo(4);
+    assertThat(vigil.observations().batches(AccessContext.system())).hasSize(batches);
+    assertThat(s.due()).isEqualTo(Instant.parse("2026-12-04T03:00:00Z"));
   }
 
   @Test
