@@ -206,7 +206,10 @@ class RegionalCountsAcceptanceTest {
           continue;
         }
         withFan++;
-        double[] sum = memberSum(regional.forecast(secretariat, c.indicator().code(), "CIS", 12));
+        // Monthly charts look 12 months ahead, weekly ones 13 weeks and daily ones 28 days.
+        double[] sum =
+            memberSum(
+                regional.forecast(secretariat, c.indicator().code(), "CIS", c.forecast().size()));
         for (int k = 0; k < c.forecast().size(); k++) {
           assertThat(c.forecast().get(k).mean())
               .as(c.indicator().code() + " step " + (k + 1))
