@@ -57,6 +57,7 @@ public final class BenchJob {
     String master = a.get("--master", "local[" + cores + "]");
     long t0 = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(cores);
+    boolean existed = Sessions.running();
     SparkSession spark = Sessions.open(Optional.of(master), "vigil-bench-spark", 0);
     try {
       double startup = seconds(System.nanoTime() - t0);
@@ -115,9 +116,13 @@ public final class BenchJob {
         points.add(new double[] {n, tl, ts});
       }
       out.println(Crossing.of(points, startup).describe());
+    } catch (RuntimeException e) {
+      err.println("vigil bench spark: internal error: " + e);
+      e.printStackTrace(err);
+      return 1;
     } finally {
       pool.shutdownNow();
-      spark.stop();
+      Sessions.close(spark, existed);
     }
     return 0;
   }

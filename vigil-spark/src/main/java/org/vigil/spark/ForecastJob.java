@@ -46,6 +46,7 @@ public final class ForecastJob {
       BatchSpec spec = a.batchSpec();
       String output = a.require("--output");
       int partitions = a.integer("--partitions", 0, 0, 1_000_000);
+      boolean existed = Sessions.running();
       SparkSession spark = Sessions.open(a.get("--master"), "vigil-forecast", partitions);
       try {
         Dataset<Row> in = input(spark, a);
@@ -70,7 +71,7 @@ public final class ForecastJob {
         }
         results.unpersist();
       } finally {
-        spark.stop();
+        Sessions.close(spark, existed);
       }
       return 0;
     } catch (JobInputException e) {

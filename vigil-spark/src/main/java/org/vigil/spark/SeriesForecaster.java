@@ -38,7 +38,7 @@ public final class SeriesForecaster {
     try {
       TimeSeries series = series(periods, values);
       return forecast(key, series);
-    } catch (SeriesException e) {
+    } catch (RuntimeException e) {
       return SeriesResult.failed(key, values.length, e.getMessage());
     }
   }
@@ -71,6 +71,16 @@ public final class SeriesForecaster {
 
   private SeriesResult run(String key, int n, TimeSeries fitted) {
     Forecast f = Forecaster.forecast(fitted, spec);
+    for (double v : f.points()) {
+      if (!Double.isFinite(v)) {
+        throw new SeriesException(
+            "the forecasting engine gave a non-finite forecast ("
+                + v
+                + ", model "
+                + f.model()
+                + "); check the series' scale (values near the largest double overflow)");
+      }
+    }
     List<Double> probs = f.quantileProbabilities();
     double[] p = new double[probs.size()];
     double[][] q = new double[p.length][];
@@ -148,20 +158,13 @@ public final class SeriesForecaster {
         throw new SeriesException("period '" + periods[i] + "' is not a period: " + e.getMessage());
       }
     }
-    Integer[] order = new Integer[ps.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> ps[a].compareTo(ps[b]));
-    Period first = ps[order[0]];
-    Period last = ps[order[order.length - 1]];
     for (Period p : ps) {
-      if (p.frequency() != first.frequency()) {
+      if (p.frequency() != ps[0].frequency()) {
         throw new SeriesException(
             "mixed frequencies: "
-                + first
+                + ps[0]
                 + " is "
-                + first.frequency()
+                + ps[0].frequency()
                 + " but "
                 + p
                 + " is "
@@ -169,6 +172,13 @@ public final class SeriesForecaster {
                 + "; one series has one frequency");
       }
     }
+    Integer[] order = new Integer[ps.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> ps[a].compareTo(ps[b]));
+    Period first = ps[order[0]];
+    Period last = ps[order[order.length - 1]];
     long span = first.until(last) + 1;
     if (span > 10_000_000L) {
       throw new SeriesException("spans " + span + " periods from " + first + " to " + last);

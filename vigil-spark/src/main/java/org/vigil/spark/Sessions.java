@@ -7,6 +7,18 @@ import org.apache.spark.sql.SparkSession;
 final class Sessions {
   private Sessions() {}
 
+  /** Stops the session unless it was running before the job opened it (a test's shared one). */
+  static void close(SparkSession s, boolean existed) {
+    if (!existed) {
+      s.stop();
+    }
+  }
+
+  /** Whether a session is already running in this JVM. */
+  static boolean running() {
+    return SparkSession.getDefaultSession().isDefined();
+  }
+
   /**
    * Opens (or joins) the session. {@code partitions} > 0 sets the shuffle partitions (the groups of
    * series forecast as one task); 0 keeps four per core. Adaptive execution may not merge

@@ -65,10 +65,10 @@ public final class SparkForecast {
   public static SeriesResult toResult(Row r) {
     List<Double> p = r.getList(7);
     List<Double> probs = r.getList(8);
-    List<List<Double>> q = r.getList(9);
+    List<scala.collection.Seq<Double>> q = r.getList(9);
     double[][] qs = new double[q.size()][];
     for (int i = 0; i < qs.length; i++) {
-      qs[i] = doubles(q.get(i));
+      qs[i] = doubles(scala.jdk.javaapi.CollectionConverters.asJava(q.get(i)));
     }
     return new SeriesResult(
         r.getString(0),
@@ -91,7 +91,7 @@ public final class SparkForecast {
   }
 
   static Row toRow(SeriesResult s) {
-    List<List<Double>> q = new ArrayList<>();
+    List<scala.collection.immutable.Seq<Double>> q = new ArrayList<>();
     for (double[] x : s.quantiles()) {
       q.add(boxed(x));
     }
@@ -105,7 +105,7 @@ public final class SparkForecast {
         s.start(),
         boxed(s.points()),
         boxed(s.probabilities()),
-        q,
+        scala.jdk.javaapi.CollectionConverters.asScala(q).toList(),
         s.diagnostics(),
         s.backtestOrigins(),
         s.smape(),
@@ -115,12 +115,13 @@ public final class SparkForecast {
         s.crps());
   }
 
-  private static List<Double> boxed(double[] x) {
+  /** A Scala sequence: what Spark's row encoder takes for an array column. */
+  private static scala.collection.immutable.Seq<Double> boxed(double[] x) {
     List<Double> out = new ArrayList<>(x.length);
     for (double v : x) {
       out.add(v);
     }
-    return out;
+    return scala.jdk.javaapi.CollectionConverters.asScala(out).toList();
   }
 
   private static double[] doubles(List<Double> x) {

@@ -10,7 +10,8 @@ import org.vigil.timeseries.TimeSeries;
  * it is generated (driver, executor, in-process thread), so both engines see the same data without
  * shipping it.
  */
-public record SyntheticSeries(long seed, int length) {
+public record SyntheticSeries(long seed, int length) implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
 
   public SyntheticSeries {
     if (length < 8 || length > 100_000) {
