@@ -54,11 +54,15 @@ public final class BenchJob {
       err.println("vigil bench spark: " + e.getMessage());
       return 2;
     }
-    String master = a.get("--master", "local[" + cores + "]");
     long t0 = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(cores);
     boolean existed = Sessions.running();
-    SparkSession spark = Sessions.open(Optional.of(master), "vigil-bench-spark", 0);
+    Optional<String> asked = a.get("--master");
+    if (asked.isEmpty() && System.getProperty("spark.master") == null) {
+      asked = Optional.of("local[" + cores + "]");
+    }
+    SparkSession spark = Sessions.open(asked, "vigil-bench-spark", 0);
+    String master = spark.sparkContext().master();
     try {
       double startup = seconds(System.nanoTime() - t0);
       Progress progress = new Progress(err);

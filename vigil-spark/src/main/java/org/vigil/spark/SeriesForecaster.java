@@ -36,22 +36,34 @@ public final class SeriesForecaster {
    */
   public SeriesResult forecast(String key, String[] periods, double[] values) {
     try {
-      TimeSeries series = series(periods, values);
-      return forecast(key, series);
+      for (int i = 0; i < values.length; i++) {
+        if (!Double.isFinite(values[i])) {
+          throw new SeriesException(
+              "value at "
+                  + periods[i]
+                  + " is "
+                  + (Double.isNaN(values[i]) ? "missing (NaN)" : String.valueOf(values[i]))
+                  + ", expected a finite number; remove the period or give its value");
+        }
+      }
+      return forecast(key, series(periods, values));
     } catch (RuntimeException e) {
       return SeriesResult.failed(key, values.length, e.getMessage());
     }
   }
 
-  /** Forecasts an already assembled series (the synthetic bench and the tests). */
+  /**
+   * Forecasts an assembled series. NaN inside it is a period without a value (a gap), which the
+   * engine fills by linear interpolation and reports, as for a stored series in process.
+   */
   public SeriesResult forecast(String key, TimeSeries series) {
     int n = series.size();
     try {
       checkValues(series);
-      if (n < batch.minLength()) {
+      if (series.countPresent() < batch.minLength()) {
         throw new SeriesException(
             "too short: "
-                + n
+                + series.countPresent()
                 + " value(s), expected at least "
                 + batch.minLength()
                 + "; forecast it with more history or lower the minimum length");
@@ -130,14 +142,13 @@ public final class SeriesForecaster {
   private static void checkValues(TimeSeries s) {
     double[] v = s.values();
     for (int i = 0; i < v.length; i++) {
-      if (!Double.isFinite(v[i])) {
+      if (Double.isInfinite(v[i])) {
         throw new SeriesException(
-            "value at "
-                + s.periodAt(i)
-                + " is "
-                + (Double.isNaN(v[i]) ? "missing (NaN)" : String.valueOf(v[i]))
-                + ", expected a finite number; remove the period or give its value");
+            "value at " + s.periodAt(i) + " is " + v[i] + ", expected a finite number");
       }
+    }
+    if (Double.isNaN(v[0]) || Double.isNaN(v[v.length - 1])) {
+      throw new SeriesException("the series starts or ends without a value; trim it first");
     }
   }
 
@@ -184,6 +195,7 @@ public final class SeriesForecaster {
       throw new SeriesException("spans " + span + " periods from " + first + " to " + last);
     }
     double[] v = new double[(int) span];
+    java.util.Arrays.fill(v, Double.NaN);
     boolean[] seen = new boolean[v.length];
     for (int i : order) {
       int at = (int) first.until(ps[i]);
@@ -192,18 +204,6 @@ public final class SeriesForecaster {
       }
       seen[at] = true;
       v[at] = values[i];
-    }
-    for (int i = 0; i < v.length; i++) {
-      if (!seen[i]) {
-        throw new SeriesException(
-            "period "
-                + first.plus(i)
-                + " is missing between "
-                + first
-                + " and "
-                + last
-                + "; give every period (NaN is not accepted either)");
-      }
     }
     return TimeSeries.of(first, v);
   }

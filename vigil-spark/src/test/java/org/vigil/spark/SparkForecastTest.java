@@ -93,6 +93,7 @@ class SparkForecastTest {
     rows.add(org.apache.spark.sql.RowFactory.create("gap", "2020-01", 1.0));
     rows.add(org.apache.spark.sql.RowFactory.create("gap", "2020-02", 2.0));
     rows.add(org.apache.spark.sql.RowFactory.create("gap", "2020-05", 2.0));
+    rows.add(org.apache.spark.sql.RowFactory.create("gap", "2020-06", 3.0));
     rows.add(org.apache.spark.sql.RowFactory.create("mixed", "2020-01", 1.0));
     rows.add(org.apache.spark.sql.RowFactory.create("mixed", "2020-Q2", 2.0));
     rows.add(org.apache.spark.sql.RowFactory.create("mixed", "2020-03", 2.0));
@@ -111,9 +112,11 @@ class SparkForecastTest {
     assertThat(got.get("throws").error())
         .startsWith("the forecasting engine failed: NullPointerException");
     assertThat(got.get("dup").error()).contains("period 2020-01 appears twice");
-    assertThat(got.get("gap").error()).contains("period 2020-03 is missing");
+    assertThat(got.get("gap").ok()).as(got.get("gap").error()).isTrue();
+    assertThat(got.get("gap").diagnostics())
+        .contains("2 missing value(s) inside the series filled by linear interpolation");
     assertThat(got.get("mixed").error()).contains("mixed frequencies");
-    for (String bad : List.of("nan", "short", "throws", "dup", "gap", "mixed")) {
+    for (String bad : List.of("nan", "short", "throws", "dup", "mixed")) {
       assertThat(got.get(bad).points()).as(bad).isEmpty();
     }
   }
