@@ -79,7 +79,7 @@ public final class LongFormInput {
   public static Dataset<Row> parquet(SparkSession spark, String path, Columns columns) {
     Dataset<Row> raw = spark.read().parquet(path);
     for (String c : columns.all()) {
-      if (!Arrays.asList(raw.columns()).contains(c)) {
+      if (!has(raw, c)) {
         throw new JobInputException(
             path
                 + ": field '"
@@ -117,7 +117,7 @@ public final class LongFormInput {
             .load();
     Columns c = Columns.DEFAULT;
     for (String name : c.all()) {
-      if (!Arrays.asList(raw.columns()).contains(name)) {
+      if (!has(raw, name)) {
         throw new JobInputException(
             url
                 + " "
@@ -134,9 +134,19 @@ public final class LongFormInput {
         raw.withColumn("__file", org.apache.spark.sql.functions.lit(url)), c, "__file");
   }
 
+  /** Whether the data set has the column (as Spark resolves names: ignoring case). */
+  private static boolean has(Dataset<Row> d, String name) {
+    for (String c : d.columns()) {
+      if (c.equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Vigil's store: latest vintage of complete batches, PUBLIC and SHARED rows only. */
   static final String STORE_QUERY =
-      "SELECT o.indicator_code || '/' || o.area_code AS series_key, o.period_code AS period,"
+      "SELECT o.indicator_code || '/' || o.area_code AS \"series_key\", o.period_code AS \"period\","
           + " o.obs_value AS \"value\" FROM observation o JOIN ingest_batch b ON b.id = o.batch_id"
           + " WHERE b.status = 'COMPLETE' AND o.classification IN ('PUBLIC', 'SHARED')"
           + " AND o.id = (SELECT MAX(o2.id) FROM observation o2 JOIN ingest_batch b2"
