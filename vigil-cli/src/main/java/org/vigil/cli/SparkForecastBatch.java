@@ -39,6 +39,7 @@ final class SparkForecastBatch {
     ForecastService service = ForecastService.create(vigil);
     Path input = workDir.resolve("input.csv");
     List<String> covered = new ArrayList<>();
+    boolean counts = true;
     List<String> unreadable = new ArrayList<>();
     try {
       Files.createDirectories(workDir);
@@ -47,6 +48,7 @@ final class SparkForecastBatch {
         for (String area : areas) {
           try {
             TimeSeries s = service.series(caller, indicator, area);
+            counts &= ForecastService.isCounts(s);
             for (int i = 0; i < s.size(); i++) {
               if (!Double.isNaN(s.get(i))) {
                 w.write(area + "," + s.periodAt(i) + "," + s.get(i) + "\n");
@@ -80,6 +82,11 @@ final class SparkForecastBatch {
             "--csv-output",
             csv.toString()));
     args.addAll(specArgs);
+    if (counts) {
+      // Count series: forecasts and bounds never below zero (the batch job has no whole-number
+      // count intervals yet; the in-process command has).
+      args.add("--non-negative");
+    }
     int code =
         new SparkProcess(SparkProcess.home(), root.out(), root.err())
             .run(SparkProcess.FORECAST_JOB, master, args);
