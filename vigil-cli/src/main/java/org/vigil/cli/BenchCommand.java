@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       BenchAnalyseCommand.class,
       BenchWaterCommand.class,
       BenchDemoForecastCommand.class,
+      BenchSparkCommand.class,
     })
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;

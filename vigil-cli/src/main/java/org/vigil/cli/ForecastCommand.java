@@ -66,8 +66,39 @@ final class ForecastCommand implements Callable<Integer> {
   @Option(names = "--origins", paramLabel = "N", description = "Backtest origins (default: 6).")
   int origins = 6;
 
+  @Option(
+      names = "--engine",
+      paramLabel = "E",
+      description =
+          "inprocess (default) or spark: hand the series to the Spark job (--area may then list"
+              + " several areas, comma-separated).")
+  String engine = "inprocess";
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "Spark master for --engine spark: local[2] (default, a child JVM here) or a cluster URL"
+              + " (spark://host:7077, yarn; runs $SPARK_HOME/bin/spark-submit).")
+  String master = "local[2]";
+
+  @Option(
+      names = "--work-dir",
+      paramLabel = "DIR",
+      description =
+          "Where --engine spark writes the batch and its results (default: a new temporary"
+              + " directory; on a cluster, a directory every node can read).")
+  java.nio.file.Path workDir;
+
   @Override
   public Integer call() {
+    if ("spark".equalsIgnoreCase(engine)) {
+      return spark();
+    }
+    if (!"inprocess".equalsIgnoreCase(engine)) {
+      throw new InvalidInputException(
+          "--engine must be inprocess or spark, found '" + engine + "'");
+    }
     if (horizon < 1 || horizon > 120) {
       throw new InvalidInputException("--horizon must be 1-120, found " + horizon);
     }
@@ -106,6 +137,46 @@ final class ForecastCommand implements Callable<Integer> {
       }
     }
     return VigilCommand.OK;
+  }
+
+  private int spark() {
+    if (horizon < 1 || horizon > 120) {
+      throw new InvalidInputException("--horizon must be 1-120, found " + horizon);
+    }
+    ForecastMethod m = AlertsCommand.parse(ForecastMethod.class, "--method", method).orElseThrow();
+    VigilCommand root = VigilCommand.of(spec);
+    try (Vigil vigil = root.openVigil()) {
+      AccessContext caller = root.caller(vigil);
+      String ind = indicator.trim().toUpperCase(Locale.ROOT);
+      if (vigil.reference().indicator(caller, ind).isEmpty()) {
+        throw new NotFoundException(
+            "Unknown indicator '" + indicator + "'; list them with: vigil indicators");
+      }
+      List<String> areas = new java.util.ArrayList<>();
+      for (String a : area.split(",", -1)) {
+        areas.add(root.areaCode(vigil, a.trim()));
+      }
+      List<String> args =
+          new java.util.ArrayList<>(
+              List.of("--method", m.name(), "--horizon", String.valueOf(horizon)));
+      if (backtest) {
+        args.addAll(
+            List.of(
+                "--backtest",
+                String.valueOf(origins),
+                "--backtest-horizon",
+                String.valueOf(Math.min(horizon, 12))));
+      }
+      java.nio.file.Path dir = workDir;
+      if (dir == null) {
+        try {
+          dir = java.nio.file.Files.createTempDirectory("vigil-spark-");
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException("cannot create a work directory", e);
+        }
+      }
+      return new SparkForecastBatch(root, dir).run(vigil, caller, ind, areas, master, args);
+    }
   }
 
   static Table table(Forecast f, boolean counts) {

@@ -94,7 +94,14 @@ public final class ForecastService {
     return Backtest.run(s, effective(ctx, indicator, s, spec), b);
   }
 
-  private TimeSeries series(AccessContext ctx, String indicator, String area) {
+  /**
+   * The latest vintage of (indicator, area) that {@code ctx} may read, as the forecaster sees it
+   * (missing values left out; the engine interpolates interior gaps). Used to hand a batch to the
+   * Spark job with the caller's rights.
+   *
+   * @throws NotFoundException when the caller can read no value of the series
+   */
+  public TimeSeries series(AccessContext ctx, String indicator, String area) {
     List<Observation> obs = vigil.observations().series(ctx, indicator, area);
     TreeMap<Period, Double> points = new TreeMap<>();
     for (Observation o : obs) {
