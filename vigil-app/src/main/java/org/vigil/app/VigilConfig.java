@@ -14,7 +14,7 @@ import org.vigil.app.notify.NotifyConfig;
  * @param dbPassword database password (empty when none)
  * @param maxPoolSize largest number of pooled connections
  * @param clock the clock for vintages, audit entries and tokens
- * @param notify e-mail (SMTP), webhooks and the server's delivery and kept-rule schedules
+ * @param notifications e-mail (SMTP), webhooks and the server's delivery and kept-rule schedules
  */
 public record VigilConfig(
     String dbUrl,
@@ -22,7 +22,7 @@ public record VigilConfig(
     String dbPassword,
     int maxPoolSize,
     Clock clock,
-    NotifyConfig notify) {
+    NotifyConfig notifications) {
 
   /**
    * The default database: an embedded H2 file under ./data/, shared between the CLI and the server
@@ -50,7 +50,7 @@ public record VigilConfig(
     dbUser = dbUser == null ? "" : dbUser;
     dbPassword = dbPassword == null ? "" : dbPassword;
     Objects.requireNonNull(clock, "clock");
-    notify = notify == null ? NotifyConfig.NONE : notify;
+    notifications = notifications == null ? NotifyConfig.NONE : notifications;
   }
 
   /** Without notifications configured (inbox only). */
@@ -97,23 +97,23 @@ public record VigilConfig(
   }
 
   public VigilConfig withDbUrl(String url) {
-    return new VigilConfig(url, dbUser, dbPassword, maxPoolSize, clock, notify);
+    return new VigilConfig(url, dbUser, dbPassword, maxPoolSize, clock, notifications);
   }
 
   public VigilConfig withCredentials(String user, String password) {
-    return new VigilConfig(dbUrl, user, password, maxPoolSize, clock, notify);
+    return new VigilConfig(dbUrl, user, password, maxPoolSize, clock, notifications);
   }
 
   public VigilConfig withClock(Clock newClock) {
-    return new VigilConfig(dbUrl, dbUser, dbPassword, maxPoolSize, newClock, notify);
+    return new VigilConfig(dbUrl, dbUser, dbPassword, maxPoolSize, newClock, notifications);
   }
 
   public VigilConfig withMaxPoolSize(int size) {
-    return new VigilConfig(dbUrl, dbUser, dbPassword, size, clock, notify);
+    return new VigilConfig(dbUrl, dbUser, dbPassword, size, clock, notifications);
   }
 
   /** The same configuration with other notification settings. */
-  public VigilConfig withNotify(NotifyConfig newNotify) {
+  public VigilConfig withNotifications(NotifyConfig newNotify) {
     return new VigilConfig(dbUrl, dbUser, dbPassword, maxPoolSize, clock, newNotify);
   }
 
@@ -131,7 +131,7 @@ public record VigilConfig(
         + ", pool="
         + maxPoolSize
         + ", "
-        + notify
+        + notifications
         + "]";
   }
 }

@@ -28,7 +28,7 @@ import org.vigil.model.notify.Subscription;
  * deliverEvery} (30 s by default): it puts new alerts into the inboxes of the subscribers who may
  * read them and sends what e-mail and webhooks are configured for; and when {@code rulesEvery} is
  * set (the environment's default: every hour) the kept rules are evaluated once per interval. The
- * settings are the application's ({@code VigilConfig#notify}).
+ * settings are the application's ({@code VigilConfig#notifications}).
  */
 public final class NotifyRoutes implements RouteGroup {
   private final Vigil vigil;

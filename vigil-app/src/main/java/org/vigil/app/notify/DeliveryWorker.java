@@ -84,16 +84,17 @@ public final class DeliveryWorker implements AutoCloseable {
         break;
       }
       OutboxMessage m = claimed.get(0);
-      Optional<String> answer = send(m);
-      if (answer.isPresent()) {
-        if (record(() -> store.sent(system, m, answer.get()), m)) {
+      Sent outcome = send(m);
+      if (outcome.accepted()) {
+        if (record(() -> store.sent(system, m, outcome.detail()), m)) {
           sent++;
         }
         continue;
       }
       Optional<Duration> wait = config.retryAfter(m.attempts());
       if (record(
-          () -> store.failed(system, m, lastError, wait.map(w -> clock.instant().plus(w))), m)) {
+          () -> store.failed(system, m, outcome.detail(), wait.map(w -> clock.instant().plus(w))),
+          m)) {
         if (wait.isPresent()) {
           retried++;
         } else {
@@ -104,10 +105,10 @@ public final class DeliveryWorker implements AutoCloseable {
     return new Pass(sent, retried, failed);
   }
 
-  private String lastError = "";
+  /** What the receiver did with one message: accepted (its answer) or not (the error). */
+  private record Sent(boolean accepted, String detail) {}
 
-  /** Sends one message; empty (and {@link #lastError} set) when the receiver did not take it. */
-  private Optional<String> send(OutboxMessage m) {
+  private Sent send(OutboxMessage m) {
     Delivery d = deliveries.get(m.channel());
     try {
       if (d == null) {
@@ -115,13 +116,12 @@ public final class DeliveryWorker implements AutoCloseable {
             m.channel()
                 + " is not configured on this server: set VIGIL_SMTP_HOST or VIGIL_WEBHOOK_SECRET");
       }
-      return Optional.of(d.send(m));
+      return new Sent(true, d.send(m));
     } catch (Exception e) { // any failure of the receiver is one failed attempt
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
-      return Optional.empty();
+      return new Sent(false, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
 

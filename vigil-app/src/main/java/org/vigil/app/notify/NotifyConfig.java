@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Where notifications go out and how often the server works on them; part of the application's
- * configuration ({@code VigilConfig#notify}), read from the environment like the database settings.
- * Nothing is sent unless configured: without an SMTP host no e-mail or digest is sent
+ * configuration ({@code VigilConfig#notifications}), read from the environment like the database
+ * settings. Nothing is sent unless configured: without an SMTP host no e-mail or digest is sent
  * (subscriptions still fill the in-app inbox), without a webhook secret no webhook.
  *
  * @param smtpHost SMTP server ("" = no e-mail)

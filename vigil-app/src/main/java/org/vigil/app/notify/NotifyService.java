@@ -37,9 +37,9 @@ public final class NotifyService {
   private final AlertRepository alerts;
   private final NotifyMessages messages;
 
-  /** Over the application's notification settings ({@code VigilConfig#notify}). */
+  /** Over the application's notification settings ({@code VigilConfig#notifications}). */
   public NotifyService(Vigil vigil) {
-    this(vigil, vigil.config().notify());
+    this(vigil, vigil.config().notifications());
   }
 
   public NotifyService(Vigil vigil, NotifyConfig config) {

@@ -331,7 +331,12 @@ class KeptRulesDemoTest {
             .max()
             .orElseThrow();
     System.out.println(
-        "RISK_RANK_RISE largest rise " + largest + ": " + anyRise.size() + " states");
+        "RISK_RANK_RISE largest rise "
+            + largest
+            + ": "
+            + anyRise.stream()
+                .map(a -> a.subject().area() + " " + a.evidence())
+                .toList());
 
     assertThat(
             engine.findings(
