@@ -53,13 +53,13 @@ public final class SyntheticGenerator {
   /**
    * The one series with a planted trend onset, the case for the "trend start" and "forecast to
    * exceed" rules: a series chosen because nothing else was planted in it (no trend, shock, recent
-   * event or gap) and its yearly cycle is weak. From {@link #ONSET_MONTHS} months before the end
-   * (the end month included) its expected level rises by {@link #ONSET_PER_MONTH} of the level each
-   * month: +36% by the end. Placed by the spec's last month, like the recent events.
+   * event or gap) and its yearly cycle is weak (7%). From {@link #ONSET_MONTHS} months before the
+   * end (the end month included) its expected level rises by {@link #ONSET_PER_MONTH} of the level
+   * each month: +72% by the end. Placed by the spec's last month, like the recent events.
    */
-  public static final String ONSET_SERIES = "DEMO_ECONOMIC_OFFENCES/KAZ";
+  public static final String ONSET_SERIES = "DEMO_ECONOMIC_OFFENCES/BLR";
 
-  static final int ONSET_MONTHS = 12;
+  static final int ONSET_MONTHS = 24;
   static final double ONSET_PER_MONTH = 0.03;
 
   /** Share of series given a recent event: the news the alert rules should raise. */

@@ -32,7 +32,7 @@ public final class RuleSchedule implements AutoCloseable {
 
   /** A schedule of the kept rules every {@code every} (at least one second). */
   public RuleSchedule(Vigil vigil, NotifyService service, Duration every, String name) {
-    if (every.getSeconds() < 1) {
+    if (every.toSeconds() < 1) {
       throw new IllegalArgumentException(
           "The kept rules' interval (VIGIL_NOTIFY_RULES_EVERY) must be at least 1s, found "
               + every);

@@ -221,10 +221,12 @@ class KeptRulesDemoTest {
     PlantedSeries p = onset();
     PlantedSeries c = control(p.indicator());
 
+    // a trend that began within the last two years: 24 months rising, the 24 before not
+    Map<String, String> twoYears = Map.of("months", "24");
     List<Alert> fired =
-        engine.findings(rule(RuleKind.TREND_START, p.indicator(), p.area(), "", Map.of()));
+        engine.findings(rule(RuleKind.TREND_START, p.indicator(), p.area(), "", twoYears));
     List<Alert> silent =
-        engine.findings(rule(RuleKind.TREND_START, c.indicator(), c.area(), "", Map.of()));
+        engine.findings(rule(RuleKind.TREND_START, c.indicator(), c.area(), "", twoYears));
 
     System.out.println(
         "TREND_START planted "
@@ -262,7 +264,7 @@ class KeptRulesDemoTest {
             p.indicator(),
             p.area(),
             "",
-            Map.of(),
+            Map.of("months", "24"),
             AlertSeverity.WARNING,
             true,
             "test",
@@ -277,7 +279,7 @@ class KeptRulesDemoTest {
     PlantedSeries c = control(p.indicator());
     double[] pv = values(p);
     double[] cv = values(c);
-    // 5% above the highest value of the last year, within 6 months: a rise that goes on reaches
+    // 2% above the highest value of the last year, within 12 months: a rise that goes on reaches
     // it; a series without one does not.
     NotifyRule rising =
         rule(
@@ -286,7 +288,7 @@ class KeptRulesDemoTest {
             p.area(),
             "",
             Map.of(
-                "level", String.valueOf(1.05 * maxOfTwelveBefore(pv, pv.length)), "months", "6"));
+                "level", String.valueOf(1.02 * maxOfTwelveBefore(pv, pv.length)), "months", "12"));
     NotifyRule flat =
         rule(
             RuleKind.FORECAST_EXCEEDS,
@@ -294,7 +296,7 @@ class KeptRulesDemoTest {
             c.area(),
             "",
             Map.of(
-                "level", String.valueOf(1.05 * maxOfTwelveBefore(cv, cv.length)), "months", "6"));
+                "level", String.valueOf(1.02 * maxOfTwelveBefore(cv, cv.length)), "months", "12"));
 
     List<Alert> fired = engine.findings(rising);
     System.out.println(
@@ -334,9 +336,7 @@ class KeptRulesDemoTest {
         "RISK_RANK_RISE largest rise "
             + largest
             + ": "
-            + anyRise.stream()
-                .map(a -> a.subject().area() + " " + a.evidence())
-                .toList());
+            + anyRise.stream().map(a -> a.subject().area() + " " + a.evidence()).toList());
 
     assertThat(
             engine.findings(
