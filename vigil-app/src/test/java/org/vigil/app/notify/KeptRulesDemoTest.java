@@ -357,5 +357,24 @@ class KeptRulesDemoTest {
                     "",
                     Map.of("places", String.valueOf(largest + 1)))))
         .isEmpty();
+    // A named control: a state whose rank did not rise (the first in code order) stays silent.
+    String control =
+        java.util.stream.Stream.of("ARM", "AZE", "BLR", "KAZ", "KGZ", "MDA", "RUS", "TJK", "UZB")
+            .filter(area -> anyRise.stream().noneMatch(a -> a.subject().area().equals(area)))
+            .findFirst()
+            .orElseThrow();
+    System.out.println("RISK_RANK_RISE control " + control);
+    assertThat(
+            engine.findings(rule(RuleKind.RISK_RANK_RISE, "", control, "", Map.of("places", "1"))))
+        .isEmpty();
+    assertThat(
+            engine.findings(
+                rule(
+                    RuleKind.RISK_RANK_RISE,
+                    "",
+                    anyRise.get(0).subject().area(),
+                    "",
+                    Map.of("places", "1"))))
+        .hasSize(1);
   }
 }
