@@ -3,19 +3,26 @@ package org.vigil.app;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import org.vigil.app.notify.NotifyConfig;
 
 /**
- * Where the data lives and which clock Vigil uses. Immutable; change with the {@code with...}
- * methods.
+ * Where the data lives, which clock Vigil uses and where notifications go out. Immutable; change
+ * with the {@code with...} methods.
  *
  * @param dbUrl JDBC URL: {@code jdbc:h2:...} or {@code jdbc:postgresql://...}
  * @param dbUser database user (empty for H2's default)
  * @param dbPassword database password (empty when none)
  * @param maxPoolSize largest number of pooled connections
  * @param clock the clock for vintages, audit entries and tokens
+ * @param notifications e-mail (SMTP), webhooks and the server's delivery and kept-rule schedules
  */
 public record VigilConfig(
-    String dbUrl, String dbUser, String dbPassword, int maxPoolSize, Clock clock) {
+    String dbUrl,
+    String dbUser,
+    String dbPassword,
+    int maxPoolSize,
+    Clock clock,
+    NotifyConfig notifications) {
 
   /**
    * The default database: an embedded H2 file under ./data/, shared between the CLI and the server
@@ -43,9 +50,18 @@ public record VigilConfig(
     dbUser = dbUser == null ? "" : dbUser;
     dbPassword = dbPassword == null ? "" : dbPassword;
     Objects.requireNonNull(clock, "clock");
+    notifications = notifications == null ? NotifyConfig.NONE : notifications;
   }
 
-  /** VIGIL_DB_URL, VIGIL_DB_USER, VIGIL_DB_PASSWORD; the H2 file database when unset. */
+  /** Without notifications configured (inbox only). */
+  public VigilConfig(String dbUrl, String dbUser, String dbPassword, int maxPoolSize, Clock clock) {
+    this(dbUrl, dbUser, dbPassword, maxPoolSize, clock, NotifyConfig.NONE);
+  }
+
+  /**
+   * VIGIL_DB_URL, VIGIL_DB_USER, VIGIL_DB_PASSWORD (the H2 file database when unset), and the
+   * notification settings of {@link NotifyConfig#fromEnvironment} (VIGIL_SMTP_HOST, ...).
+   */
   public static VigilConfig fromEnvironment() {
     return fromEnvironment(System.getenv());
   }
@@ -57,7 +73,8 @@ public record VigilConfig(
         env.getOrDefault("VIGIL_DB_USER", ""),
         env.getOrDefault("VIGIL_DB_PASSWORD", ""),
         10,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        NotifyConfig.fromEnvironment(env));
   }
 
   /** A private in-memory H2 database that lives until {@link Vigil#close()}; for tests. */
@@ -80,19 +97,24 @@ public record VigilConfig(
   }
 
   public VigilConfig withDbUrl(String url) {
-    return new VigilConfig(url, dbUser, dbPassword, maxPoolSize, clock);
+    return new VigilConfig(url, dbUser, dbPassword, maxPoolSize, clock, notifications);
   }
 
   public VigilConfig withCredentials(String user, String password) {
-    return new VigilConfig(dbUrl, user, password, maxPoolSize, clock);
+    return new VigilConfig(dbUrl, user, password, maxPoolSize, clock, notifications);
   }
 
   public VigilConfig withClock(Clock newClock) {
-    return new VigilConfig(dbUrl, dbUser, dbPassword, maxPoolSize, newClock);
+    return new VigilConfig(dbUrl, dbUser, dbPassword, maxPoolSize, newClock, notifications);
   }
 
   public VigilConfig withMaxPoolSize(int size) {
-    return new VigilConfig(dbUrl, dbUser, dbPassword, size, clock);
+    return new VigilConfig(dbUrl, dbUser, dbPassword, size, clock, notifications);
+  }
+
+  /** The same configuration with other notification settings. */
+  public VigilConfig withNotifications(NotifyConfig newNotify) {
+    return new VigilConfig(dbUrl, dbUser, dbPassword, maxPoolSize, clock, newNotify);
   }
 
   public boolean isH2() {
@@ -102,6 +124,14 @@ public record VigilConfig(
   /** Never prints the password. */
   @Override
   public String toString() {
-    return "VigilConfig[" + dbUrl + ", user=" + dbUser + ", pool=" + maxPoolSize + "]";
+    return "VigilConfig["
+        + dbUrl
+        + ", user="
+        + dbUser
+        + ", pool="
+        + maxPoolSize
+        + ", "
+        + notifications
+        + "]";
   }
 }

@@ -4,9 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.vigil.app.Vigil;
 import org.vigil.app.notify.DeliveryWorker;
-import org.vigil.app.notify.NotifyConfig;
 import org.vigil.app.notify.NotifyService;
-import org.vigil.app.notify.RuleEngine;
 import org.vigil.model.InvalidInputException;
 import org.vigil.model.alert.AlertSeverity;
 import org.vigil.model.notify.Channel;
@@ -48,7 +46,7 @@ final class NotifyCommand implements Runnable {
   }
 
   static NotifyService service(Vigil vigil) {
-    return new NotifyService(vigil, NotifyConfig.fromEnvironment(System.getenv()));
+    return new NotifyService(vigil);
   }
 
   static Table subscriptions(List<Subscription> subs) {
@@ -335,15 +333,17 @@ final class NotifyCommand implements Runnable {
     public Integer call() {
       VigilCommand root = VigilCommand.of(spec);
       try (Vigil vigil = root.openVigil()) {
-        NotifyService s = service(vigil);
-        RuleEngine.Evaluation e = new RuleEngine(vigil).evaluate(s.rules(root.operator()));
+        NotifyService.Evaluation e = service(vigil).evaluateRules(root.operator());
         Table t = Table.of("rule", "findings");
-        e.findings().forEach((code, found) -> t.row(code, found.size()));
-        root.renderer().note(e.raised().size() + " new alert(s).");
+        e.findings().forEach(t::row);
+        root.renderer().note(e.raised() + " new alert(s).");
         root.renderer().print(t);
-        NotifyService.Dispatch d = s.dispatch();
         root.renderer()
-            .note(d.inboxed() + " inbox item(s), " + d.enqueued() + " message(s) queued.");
+            .note(
+                e.dispatch().inboxed()
+                    + " inbox item(s), "
+                    + e.dispatch().enqueued()
+                    + " message(s) queued.");
       }
       return VigilCommand.OK;
     }
@@ -364,15 +364,7 @@ final class NotifyCommand implements Runnable {
         s.dispatch();
         DeliveryWorker.Pass p = new DeliveryWorker(s, vigil.clock(), "cli").deliver();
         root.renderer()
-            .note(
-                p.sent()
-                    + " sent, "
-                    + p.retried()
-                    + " to retry, "
-                    + p.failed()
-                    + " given up, "
-                    + p.interrupted()
-                    + " interrupted earlier (not resent).");
+            .note(p.sent() + " sent, " + p.retried() + " to retry, " + p.failed() + " given up.");
       }
       return VigilCommand.OK;
     }

@@ -2,7 +2,6 @@ package org.vigil.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +10,7 @@ import org.vigil.app.Vigil;
 import org.vigil.app.notify.DeliveryWorker;
 import org.vigil.app.notify.NotifyConfig;
 import org.vigil.app.notify.NotifyService;
-import org.vigil.app.notify.RuleEngine;
+import org.vigil.app.notify.RuleSchedule;
 import org.vigil.model.AccessContext;
 import org.vigil.model.AccessDeniedException;
 import org.vigil.model.Role;
@@ -25,22 +24,21 @@ import org.vigil.model.notify.Subscription;
 
 /**
  * Notifications: the caller's inbox (read, acknowledge, close; unread count), subscriptions, and
- * the alert rules kept as data. While the server listens, a delivery worker runs every 30 seconds:
- * it puts new alerts into the inboxes of the subscribers who may read them and sends what e-mail
- * and webhooks are configured for (VIGIL_SMTP_HOST, VIGIL_WEBHOOK_SECRET).
+ * the alert rules kept as data. While the server listens, a delivery worker runs every {@code
+ * deliverEvery} (30 s by default): it puts new alerts into the inboxes of the subscribers who may
+ * read them and sends what e-mail and webhooks are configured for; and when {@code rulesEvery} is
+ * set (the environment's default: every hour) the kept rules are evaluated once per interval. The
+ * settings are the application's ({@code VigilConfig#notifications}).
  */
 public final class NotifyRoutes implements RouteGroup {
   private final Vigil vigil;
   private final NotifyService service;
   private DeliveryWorker worker;
+  private RuleSchedule schedule;
 
   public NotifyRoutes(Vigil vigil) {
-    this(vigil, NotifyConfig.fromEnvironment(System.getenv()));
-  }
-
-  NotifyRoutes(Vigil vigil, NotifyConfig config) {
     this.vigil = vigil;
-    this.service = new NotifyService(vigil, config);
+    this.service = new NotifyService(vigil);
   }
 
   @Override
@@ -56,12 +54,23 @@ public final class NotifyRoutes implements RouteGroup {
     routes.post("/api/notify/rules/evaluate", this::evaluate);
     // Fans new alerts out to inboxes and sends what e-mail and webhooks are configured for; GET
     // requests never write, so the inbox is filled here, not when it is read.
-    worker = new DeliveryWorker(service, vigil.clock(), "server");
-    worker.start(Duration.ofSeconds(30));
+    NotifyConfig config = service.config();
+    worker = new DeliveryWorker(service, vigil.clock(), "server-" + ProcessHandle.current().pid());
+    worker.start(config.deliverEvery());
+    config
+        .rulesEvery()
+        .ifPresent(
+            every -> {
+              schedule = new RuleSchedule(vigil, service, every, "server");
+              schedule.start(RuleSchedule.poll(every));
+            });
   }
 
   @Override
   public void close() {
+    if (schedule != null) {
+      schedule.close();
+    }
     if (worker != null) {
       worker.close();
     }
@@ -161,15 +170,12 @@ public final class NotifyRoutes implements RouteGroup {
       throw new AccessDeniedException(
           caller.user() + " may not run the alert rules: expected a system administrator");
     }
-    RuleEngine.Evaluation e = new RuleEngine(vigil).evaluate(service.rules(AccessContext.system()));
-    NotifyService.Dispatch d = service.dispatch();
+    NotifyService.Evaluation e = service.evaluateRules(caller);
     Map<String, Object> out = new LinkedHashMap<>();
-    Map<String, Integer> findings = new LinkedHashMap<>();
-    e.findings().forEach((k, v) -> findings.put(k, v.size()));
-    out.put("findings", findings);
-    out.put("raised", e.raised().size());
-    out.put("inboxed", d.inboxed());
-    out.put("enqueued", d.enqueued());
+    out.put("findings", e.findings());
+    out.put("raised", e.raised());
+    out.put("inboxed", e.dispatch().inboxed());
+    out.put("enqueued", e.dispatch().enqueued());
     ctx.json(out);
   }
 

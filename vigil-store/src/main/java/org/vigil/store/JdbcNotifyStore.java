@@ -28,16 +28,24 @@ import org.vigil.model.notify.Subscription;
 /**
  * Notification rules, subscriptions, inboxes and the outbox on JDBC (H2 or PostgreSQL).
  *
- * <p>The outbox is what makes delivery at most once: {@link #enqueue} inserts a message under a
- * unique delivery key (enqueueing it again does nothing), and {@link #claim} moves a due message
- * from PENDING to SENDING with a conditional UPDATE, committed with its attempt row before anything
- * is sent; only the worker whose UPDATE changed the row sends it. A message left in SENDING by a
- * worker that stopped while sending may or may not have reached its receiver, so {@link
- * #interruptStale} marks it INTERRUPTED instead of sending it again. Subscriptions and inbox state
+ * <p>The outbox makes delivery at least once and, short of one window, exactly once: {@link
+ * #enqueue} inserts a message under a unique delivery key (enqueueing it again does nothing), and
+ * {@link #claim} takes a due message with a conditional UPDATE that sets it SENDING under a lease
+ * and adds its attempt row, committed before anything is sent; only the worker whose UPDATE changed
+ * the row sends it, and only that worker, for that attempt, may record the outcome (the UPDATE in
+ * {@link #sent}/{@link #failed} names the worker and the attempt). A worker that stops while
+ * sending leaves its message SENDING; when the lease runs out another worker claims it again (the
+ * old attempt is recorded as LEASE_EXPIRED) and sends it under the same Message-ID / webhook id. So
+ * a stop in the middle of a batch delivers the rest after a restart and repeats nothing, except a
+ * message the receiver accepted in the instant before the worker could commit that it was sent:
+ * that one arrives twice with the same id, for the receiver to drop. Subscriptions and inbox state
  * changes are audited; outbox attempts are recorded in {@code notify_attempt}. Thread-safe.
  */
 public final class JdbcNotifyStore {
-  /** How long a claimed message may stay SENDING before a new worker takes it as interrupted. */
+  /**
+   * The default lease: how long a claimed message stays SENDING before another worker may retake
+   * it.
+   */
   public static final java.time.Duration LEASE = java.time.Duration.ofMinutes(5);
 
   private final Database db;
@@ -135,6 +143,113 @@ public final class JdbcNotifyStore {
                       rs.getBoolean("enabled"),
                       rs.getString("created_by"),
                       Database.instant(rs, "created_at")));
+            }
+          }
+          return out;
+        });
+  }
+
+  /** A scheduled evaluation of the kept rules: its slot, who ran it and what it found. */
+  public record RuleRun(
+      Instant slot,
+      String worker,
+      Instant startedAt,
+      Optional<Instant> finishedAt,
+      String status,
+      int rules,
+      int findings,
+      int raised,
+      String detail) {}
+
+  /**
+   * Claims a schedule slot for an evaluation of the kept rules: true for the one caller whose row
+   * was inserted (RUNNING). System only.
+   */
+  public boolean claimRuleRun(AccessContext ctx, Instant slot, String worker) {
+    requireSystem(ctx);
+    Instant at = Database.micros(clock.instant());
+    Instant s = Database.micros(slot);
+    return insertOnce(
+        "claiming the rule run of " + slot,
+        "INSERT INTO notify_rule_run (slot_start, worker, started_at, status, rules, findings,"
+            + " raised, detail) SELECT ?, ?, ?, 'RUNNING', 0, 0, 0, '' FROM notify_rule_dual WHERE"
+            + " NOT EXISTS (SELECT 1 FROM notify_rule_run WHERE slot_start = ?)",
+        List.of(s, worker, at, s));
+  }
+
+  /**
+   * Records the end of an evaluation of the kept rules and audits it ({@code notify.evaluate});
+   * {@code slot} is empty for an evaluation asked for by hand. System or a system administrator.
+   */
+  public void recordEvaluation(
+      AccessContext ctx,
+      Optional<Instant> slot,
+      int rules,
+      int findings,
+      int raised,
+      boolean ok,
+      String detail) {
+    requireAdmin(ctx, "evaluate the alert rules");
+    String clipped = detail.length() > 2000 ? detail.substring(0, 1997) + "..." : detail;
+    db.inTransaction(
+        "recording a rule evaluation",
+        c -> {
+          if (slot.isPresent()) {
+            try (PreparedStatement ps =
+                Database.prepare(
+                    c,
+                    "UPDATE notify_rule_run SET finished_at = ?, status = ?, rules = ?, findings ="
+                        + " ?, raised = ?, detail = ? WHERE slot_start = ?",
+                    List.of(
+                        Database.micros(clock.instant()),
+                        ok ? "DONE" : "FAILED",
+                        rules,
+                        findings,
+                        raised,
+                        clipped,
+                        Database.micros(slot.get())))) {
+              ps.executeUpdate();
+            }
+          }
+          audit.append(
+              c,
+              ctx,
+              "notify.evaluate",
+              slot.map(x -> "rules, scheduled slot " + x).orElse("rules, by hand"),
+              (ok ? "" : "FAILED: ")
+                  + rules
+                  + " rule(s), "
+                  + findings
+                  + " finding(s), "
+                  + raised
+                  + " new alert(s)"
+                  + (clipped.isEmpty() ? "" : "; " + clipped));
+          return null;
+        });
+  }
+
+  /** The scheduled evaluations, newest first (system only). */
+  public List<RuleRun> ruleRuns(AccessContext ctx) {
+    requireSystem(ctx);
+    return db.read(
+        "reading rule runs",
+        c -> {
+          List<RuleRun> out = new ArrayList<>();
+          try (PreparedStatement ps =
+                  c.prepareStatement("SELECT * FROM notify_rule_run ORDER BY slot_start DESC");
+              ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.add(
+                  new RuleRun(
+                      Database.instant(rs, "slot_start"),
+                      rs.getString("worker"),
+                      Database.instant(rs, "started_at"),
+                      Optional.ofNullable(Database.instant(rs, "finished_at")),
+                      rs.getString("status"),
+                      rs.getInt("rules"),
+                      rs.getInt("findings"),
+                      rs.getInt("raised"),
+                      rs.getString("detail")));
             }
           }
           return out;
@@ -372,62 +487,109 @@ public final class JdbcNotifyStore {
   }
 
   /**
-   * Claims up to {@code limit} due messages for a worker: each moves PENDING to SENDING in its own
-   * committed transaction with an attempt row, so a message is claimed by one worker once per
-   * attempt. System only.
+   * Claims up to {@code limit} due messages for a worker, each for {@code lease}: a PENDING message
+   * whose time has come, or a SENDING one whose lease ran out (its worker stopped or hung while
+   * sending; its open attempt is recorded as LEASE_EXPIRED). Each claim is a conditional UPDATE in
+   * its own committed transaction with a new attempt row, so a message is claimed by one worker
+   * once per attempt. A message whose lease ran out after {@code maxAttempts} attempts is given up
+   * (FAILED) instead. System only.
    */
-  public List<OutboxMessage> claim(AccessContext ctx, String worker, int limit) {
+  public List<OutboxMessage> claim(
+      AccessContext ctx, String worker, int limit, java.time.Duration lease, int maxAttempts) {
     requireSystem(ctx);
     Instant now = Database.micros(clock.instant());
-    List<Long> due =
+    List<long[]> due =
         db.read(
             "finding due messages",
             c -> {
-              List<Long> ids = new ArrayList<>();
+              List<long[]> ids = new ArrayList<>();
               try (PreparedStatement ps =
                   Database.prepare(
                       c,
-                      "SELECT id FROM notify_outbox WHERE status = 'PENDING' AND next_at <= ?"
-                          + " ORDER BY next_at, id",
+                      "SELECT id, attempts FROM notify_outbox WHERE status IN ('PENDING',"
+                          + " 'SENDING') AND next_at <= ? ORDER BY next_at, id",
                       List.of(now))) {
                 ps.setMaxRows(limit);
                 try (ResultSet rs = ps.executeQuery()) {
                   while (rs.next()) {
-                    ids.add(rs.getLong(1));
+                    ids.add(new long[] {rs.getLong(1), rs.getInt(2)});
                   }
                 }
               }
               return ids;
             });
     List<OutboxMessage> out = new ArrayList<>();
-    for (long id : due) {
+    for (long[] d : due) {
       db.inTransaction(
-          "claiming message " + id,
+          "claiming message " + d[0],
           c -> {
-            try (PreparedStatement ps =
-                Database.prepare(
-                    c,
-                    "UPDATE notify_outbox SET status = 'SENDING', attempts = attempts + 1,"
-                        + " claimed_by = ?, next_at = ? WHERE id = ? AND status = 'PENDING'",
-                    List.of(worker, now.plus(LEASE), id))) {
-              if (ps.executeUpdate() == 0) {
-                return null; // another worker took it
-              }
-            }
-            OutboxMessage m = outbox(c, id);
-            try (PreparedStatement ps =
-                Database.prepare(
-                    c,
-                    "INSERT INTO notify_attempt (outbox_id, attempt, worker, started_at, outcome,"
-                        + " detail) VALUES (?,?,?,?,'SENDING','')",
-                    List.of(id, m.attempts(), worker, now))) {
-              ps.executeUpdate();
-            }
-            out.add(m);
+            claimOne(c, d[0], (int) d[1], worker, now, lease, maxAttempts).ifPresent(out::add);
             return null;
           });
     }
     return out;
+  }
+
+  private Optional<OutboxMessage> claimOne(
+      Connection c,
+      long id,
+      int seenAttempts,
+      String worker,
+      Instant now,
+      java.time.Duration lease,
+      int maxAttempts)
+      throws SQLException {
+    // Expire the open attempt of a message whose worker stopped while sending it.
+    try (PreparedStatement ps =
+        Database.prepare(
+            c,
+            "UPDATE notify_attempt SET outcome = 'LEASE_EXPIRED', detail = ? WHERE outbox_id = ?"
+                + " AND attempt = ? AND outcome = 'SENDING' AND EXISTS (SELECT 1 FROM"
+                + " notify_outbox o WHERE o.id = ? AND o.status = 'SENDING' AND o.attempts = ? AND"
+                + " o.next_at <= ?)",
+            List.of(
+                "the worker stopped or hung while sending (lease ran out at "
+                    + now
+                    + "); sent again under the same Message-ID",
+                id,
+                seenAttempts,
+                id,
+                seenAttempts,
+                now))) {
+      ps.executeUpdate();
+    }
+    if (seenAttempts >= maxAttempts) {
+      try (PreparedStatement ps =
+          Database.prepare(
+              c,
+              "UPDATE notify_outbox SET status = 'FAILED', done_at = ? WHERE id = ? AND status ="
+                  + " 'SENDING' AND attempts = ? AND next_at <= ?",
+              List.of(now, id, seenAttempts, now))) {
+        ps.executeUpdate();
+      }
+      return Optional.empty();
+    }
+    try (PreparedStatement ps =
+        Database.prepare(
+            c,
+            "UPDATE notify_outbox SET status = 'SENDING', attempts = attempts + 1, claimed_by = ?,"
+                + " next_at = ? WHERE id = ? AND attempts = ? AND status IN ('PENDING', 'SENDING')"
+                + " AND next_at <= ?",
+            List.of(worker, now.plus(lease), id, seenAttempts, now))) {
+      if (ps.executeUpdate() == 0) {
+        return Optional.empty(); // another worker took it
+      }
+    }
+    OutboxMessage m = outbox(c, id);
+    try (PreparedStatement ps =
+        Database.prepare(
+            c,
+            "INSERT INTO notify_attempt (outbox_id, attempt, worker, started_at, outcome,"
+                + " detail) VALUES (?,?,?,?,'SENDING','')",
+            List.of(id, m.attempts(), worker, now))) {
+      ps.executeUpdate();
+    }
+    return Optional.of(m);
   }
 
   /** Records the message as sent. */
@@ -491,38 +653,6 @@ public final class JdbcNotifyStore {
             ps.executeUpdate();
           }
           return null;
-        });
-  }
-
-  /**
-   * Marks messages whose worker stopped while sending them (SENDING past their lease) as
-   * INTERRUPTED: they may have been delivered, so they are not sent again. System only.
-   *
-   * @return how many
-   */
-  public int interruptStale(AccessContext ctx) {
-    requireSystem(ctx);
-    Instant now = Database.micros(clock.instant());
-    return db.inTransaction(
-        "marking interrupted deliveries",
-        c -> {
-          try (PreparedStatement a =
-              Database.prepare(
-                  c,
-                  "UPDATE notify_attempt SET outcome = 'INTERRUPTED', detail = 'the worker stopped"
-                      + " while sending; not sent again' WHERE outcome = 'SENDING' AND outbox_id IN"
-                      + " (SELECT id FROM notify_outbox WHERE status = 'SENDING' AND next_at <= ?)",
-                  List.of(now))) {
-            a.executeUpdate();
-          }
-          try (PreparedStatement ps =
-              Database.prepare(
-                  c,
-                  "UPDATE notify_outbox SET status = 'INTERRUPTED', done_at = ? WHERE status ="
-                      + " 'SENDING' AND next_at <= ?",
-                  List.of(now, now))) {
-            return ps.executeUpdate();
-          }
         });
   }
 

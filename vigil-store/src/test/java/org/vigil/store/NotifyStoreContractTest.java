@@ -83,19 +83,19 @@ abstract class NotifyStoreContractTest {
     for (int i = 0; i < 5; i++) {
       store.enqueue(SYS, "k" + i, Channel.WEBHOOK, "http://h/x", "u", "s", "{}");
     }
-    List<OutboxMessage> a = store.claim(SYS, "a", 3);
-    List<OutboxMessage> b = store.claim(SYS, "b", 10);
+    List<OutboxMessage> a = store.claim(SYS, "a", 3, JdbcNotifyStore.LEASE, 6);
+    List<OutboxMessage> b = store.claim(SYS, "b", 10, JdbcNotifyStore.LEASE, 6);
     assertThat(a).hasSize(3).allMatch(m -> m.status().equals("SENDING") && m.attempts() == 1);
     assertThat(b).hasSize(2);
-    assertThat(store.claim(SYS, "c", 10)).isEmpty();
+    assertThat(store.claim(SYS, "c", 10, JdbcNotifyStore.LEASE, 6)).isEmpty();
 
     store.sent(SYS, a.get(0), "ok");
     Instant retryAt = clock.instant().plus(Duration.ofMinutes(2));
     store.failed(SYS, a.get(1), "refused", Optional.of(retryAt));
     store.failed(SYS, a.get(2), "refused", Optional.empty());
-    assertThat(store.claim(SYS, "c", 10)).isEmpty();
+    assertThat(store.claim(SYS, "c", 10, JdbcNotifyStore.LEASE, 6)).isEmpty();
     clock.advance(Duration.ofMinutes(2));
-    List<OutboxMessage> again = store.claim(SYS, "c", 10);
+    List<OutboxMessage> again = store.claim(SYS, "c", 10, JdbcNotifyStore.LEASE, 6);
     assertThat(again).singleElement().satisfies(m -> assertThat(m.attempts()).isEqualTo(2));
     assertThat(store.attempts(SYS, a.get(1).id()))
         .extracting(x -> x.outcome())
@@ -106,14 +106,37 @@ abstract class NotifyStoreContractTest {
   }
 
   @Test
-  void interruptStale_sendingPastLease_isNeverClaimedAgain() {
+  void claim_sendingPastItsLease_isClaimedAgainOnce_oldWorkerCannotRecord() {
     store.enqueue(SYS, "k", Channel.EMAIL, "a@b.c", "u", "s", "b");
-    assertThat(store.claim(SYS, "dead", 1)).hasSize(1);
-    assertThat(store.interruptStale(SYS)).isZero(); // lease not over
-    clock.advance(JdbcNotifyStore.LEASE.plusSeconds(1));
-    assertThat(store.interruptStale(SYS)).isEqualTo(1);
-    assertThat(store.claim(SYS, "new", 10)).isEmpty();
-    assertThat(store.outbox(SYS)).extracting(OutboxMessage::status).containsExactly("INTERRUPTED");
+    List<OutboxMessage> dead = store.claim(SYS, "dead", 1, Duration.ofMinutes(5), 3);
+    assertThat(dead).hasSize(1);
+    assertThat(store.claim(SYS, "new", 10, Duration.ofMinutes(5), 3)).isEmpty(); // lease holds
+    clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+    List<OutboxMessage> again = store.claim(SYS, "new", 10, Duration.ofMinutes(5), 3);
+    assertThat(again)
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.attempts()).isEqualTo(2);
+              assertThat(m.claimedBy()).isEqualTo("new");
+            });
+    assertThat(store.claim(SYS, "third", 10, Duration.ofMinutes(5), 3)).isEmpty();
+    assertThatThrownBy(() -> store.sent(SYS, dead.get(0), "late"))
+        .isInstanceOf(IllegalStateException.class);
+    store.sent(SYS, again.get(0), "ok");
+    assertThat(store.attempts(SYS, again.get(0).id()))
+        .extracting(x -> x.outcome())
+        .containsExactly("LEASE_EXPIRED", "SENT");
+    assertThat(store.outbox(SYS)).extracting(OutboxMessage::status).containsExactly("SENT");
+  }
+
+  @Test
+  void claim_leaseRunsOutAtTheLastAttempt_messageIsGivenUp() {
+    store.enqueue(SYS, "k", Channel.EMAIL, "a@b.c", "u", "s", "b");
+    assertThat(store.claim(SYS, "w1", 1, Duration.ofMinutes(1), 1)).hasSize(1);
+    clock.advance(Duration.ofMinutes(2));
+    assertThat(store.claim(SYS, "w2", 1, Duration.ofMinutes(1), 1)).isEmpty();
+    assertThat(store.outbox(SYS)).extracting(OutboxMessage::status).containsExactly("FAILED");
   }
 
   @Test

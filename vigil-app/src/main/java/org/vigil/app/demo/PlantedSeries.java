@@ -26,6 +26,11 @@ import org.vigil.timeseries.Period;
  *     months (the "news" the alert rules should raise); empty for most series
  * @param gaps months with no report at all (reporting gaps)
  * @param revised months whose first release was later revised (a later vintage)
+ * @param trendOnset the first month of a planted rise that starts near the end of the series (one
+ *     documented series, {@link SyntheticGenerator#ONSET_SERIES}: the case a "trend start" rule
+ *     should find); empty for every other series
+ * @param onsetPerMonth the rise from {@code trendOnset} on, as a fraction of the expected level per
+ *     month (0 when none)
  */
 public record PlantedSeries(
     String indicator,
@@ -39,7 +44,9 @@ public record PlantedSeries(
     List<PlantedShock> shocks,
     List<PlantedShock> recentShocks,
     List<Period> gaps,
-    List<Period> revised) {
+    List<Period> revised,
+    java.util.Optional<Period> trendOnset,
+    double onsetPerMonth) {
   public PlantedSeries {
     shocks = List.copyOf(shocks);
     recentShocks = List.copyOf(recentShocks);
@@ -54,8 +61,13 @@ public record PlantedSeries(
     return List.copyOf(all);
   }
 
-  /** True when nothing was planted that a trend test should find: no trend and no level shift. */
+  /**
+   * True when nothing was planted that a trend test should find: no trend, no trend onset and no
+   * level shift.
+   */
   public boolean isTrendless() {
-    return !trendPlanted && allShocks().stream().noneMatch(s -> s.kind() == ShockKind.LEVEL_SHIFT);
+    return !trendPlanted
+        && trendOnset.isEmpty()
+        && allShocks().stream().noneMatch(s -> s.kind() == ShockKind.LEVEL_SHIFT);
   }
 }

@@ -50,6 +50,18 @@ public final class SyntheticGenerator {
   private static final Period PLAN_FROM = Period.month(2015, 6);
   private static final int PLAN_MONTHS = 121; // 2015-06 .. 2025-06
 
+  /**
+   * The one series with a planted trend onset, the case for the "trend start" and "forecast to
+   * exceed" rules: a series chosen because nothing else was planted in it (no trend, shock, recent
+   * event or gap) and its yearly cycle is weak (7%). From {@link #ONSET_MONTHS} months before the
+   * end (the end month included) its expected level rises by {@link #ONSET_PER_MONTH} of the level
+   * each month: +72% by the end. Placed by the spec's last month, like the recent events.
+   */
+  public static final String ONSET_SERIES = "DEMO_ECONOMIC_OFFENCES/BLR";
+
+  static final int ONSET_MONTHS = 24;
+  static final double ONSET_PER_MONTH = 0.03;
+
   /** Share of series given a recent event: the news the alert rules should raise. */
   static final double RECENT_SHARE = 0.125;
 
@@ -119,6 +131,11 @@ public final class SyntheticGenerator {
     TreeMap<Period, Double> first = new TreeMap<>();
     Period start = Period.month(spec.first().getYear(), spec.first().getMonthValue());
     int n = spec.months();
+    java.util.Optional<Period> onset =
+        ONSET_SERIES.equals(ind.code() + "/" + area)
+            ? java.util.Optional.of(start.plus(n - ONSET_MONTHS))
+            : java.util.Optional.empty();
+    int onsetAt = n - ONSET_MONTHS;
     for (int t = 0; t < n; t++) {
       Period p = start.plus(t);
       double season = 1 + amplitude * Math.sin(2 * Math.PI * (p.sub() - peak + 3) / 12.0);
@@ -127,7 +144,8 @@ public final class SyntheticGenerator {
               * (1 + trendPerYear * t / 12.0)
               * season
               * shockFactor(shocks, p)
-              * shockFactor(recent, p);
+              * shockFactor(recent, p)
+              * (onset.isPresent() && t >= onsetAt ? 1 + ONSET_PER_MONTH * (t - onsetAt + 1) : 1);
       double v = level ? round2(mean * (1 + 0.06 * noise.nextGaussian())) : count(mean, noise);
       if (gaps.contains(p)) {
         continue;
@@ -153,7 +171,9 @@ public final class SyntheticGenerator {
             shocks,
             recent,
             gaps,
-            List.copyOf(first.keySet()));
+            List.copyOf(first.keySet()),
+            onset,
+            onset.isPresent() ? ONSET_PER_MONTH : 0);
     return new GeneratedSeries(truth, values, first, ownership);
   }
 

@@ -20,13 +20,14 @@ import org.vigil.model.notify.OutboxMessage;
 import org.vigil.store.JdbcNotifyStore;
 
 /**
- * Sends the outbox: claims one due message at a time (committed before sending, see {@link
- * JdbcNotifyStore#claim}), sends it, records the outcome; a failure is retried after {@link
+ * Sends the outbox: claims one due message at a time under a lease (committed before sending, see
+ * {@link JdbcNotifyStore#claim}), sends it, records the outcome; a failure is retried after {@link
  * NotifyConfig#retryAfter} (exponential back-off on the injected clock) until {@link
  * NotifyConfig#maxAttempts}. {@link #stop} lets the message in hand finish, so a stop between
- * messages leaves nothing half-done; a hard stop while sending leaves that one message SENDING, and
- * the next worker marks it INTERRUPTED rather than risk sending it twice. Each tick also dispatches
- * new alerts and, once a day, yesterday's digests. Its own single thread.
+ * messages leaves nothing half-done; a hard stop while sending ({@link #halt}, a killed process)
+ * leaves that one message SENDING, and when its lease ({@link NotifyConfig#lease}) runs out the
+ * next worker sends it again under the same Message-ID or webhook id. Each tick also dispatches new
+ * alerts and, once a day, yesterday's digests. Its own single thread.
  */
 public final class DeliveryWorker implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
@@ -61,37 +62,39 @@ public final class DeliveryWorker implements AutoCloseable {
   }
 
   /** What one pass did. */
-  public record Pass(int sent, int retried, int failed, int interrupted) {}
+  public record Pass(int sent, int retried, int failed) {}
 
-  /** Marks interrupted deliveries, then sends due messages until none is due or it is stopped. */
+  /**
+   * Sends due messages (and those whose lease ran out) until none is due or it is stopped.
+   *
+   * @throws RuntimeException when the store fails (the message in hand stays claimed until its
+   *     lease runs out)
+   */
   public Pass deliver() {
     JdbcNotifyStore store = service.store();
     AccessContext system = AccessContext.system();
-    int interrupted = store.interruptStale(system);
+    NotifyConfig config = service.config();
     int sent = 0;
     int retried = 0;
     int failed = 0;
-    while (!stopping.get()) {
-      List<OutboxMessage> claimed = store.claim(system, name, 1);
+    while (!stopping.get() && !Thread.currentThread().isInterrupted()) {
+      List<OutboxMessage> claimed =
+          store.claim(system, name, 1, config.lease(), config.maxAttempts());
       if (claimed.isEmpty()) {
         break;
       }
       OutboxMessage m = claimed.get(0);
-      Delivery d = deliveries.get(m.channel());
-      try {
-        if (d == null) {
-          throw new IllegalStateException(
-              m.channel() + " is not configured on this server (see NotifyConfig)");
+      Sent outcome = send(m);
+      if (outcome.accepted()) {
+        if (record(() -> store.sent(system, m, outcome.detail()), m)) {
+          sent++;
         }
-        store.sent(system, m, d.send(m));
-        sent++;
-      } catch (Exception e) { // any failure of the receiver is one failed attempt
-        Optional<Duration> wait = service.config().retryAfter(m.attempts());
-        store.failed(
-            system,
-            m,
-            e.getClass().getSimpleName() + ": " + e.getMessage(),
-            wait.map(w -> clock.instant().plus(w)));
+        continue;
+      }
+      Optional<Duration> wait = config.retryAfter(m.attempts());
+      if (record(
+          () -> store.failed(system, m, outcome.detail(), wait.map(w -> clock.instant().plus(w))),
+          m)) {
         if (wait.isPresent()) {
           retried++;
         } else {
@@ -99,7 +102,41 @@ public final class DeliveryWorker implements AutoCloseable {
         }
       }
     }
-    return new Pass(sent, retried, failed, interrupted);
+    return new Pass(sent, retried, failed);
+  }
+
+  /** What the receiver did with one message: accepted (its answer) or not (the error). */
+  private record Sent(boolean accepted, String detail) {}
+
+  private Sent send(OutboxMessage m) {
+    Delivery d = deliveries.get(m.channel());
+    try {
+      if (d == null) {
+        throw new IllegalStateException(
+            m.channel()
+                + " is not configured on this server: set VIGIL_SMTP_HOST or VIGIL_WEBHOOK_SECRET");
+      }
+      return new Sent(true, d.send(m));
+    } catch (Exception e) { // any failure of the receiver is one failed attempt
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      return new Sent(false, e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Records an outcome; false when the message is no longer this worker's (its lease ran out and
+   * another worker took it: that worker records it).
+   */
+  private static boolean record(Runnable write, OutboxMessage m) {
+    try {
+      write.run();
+      return true;
+    } catch (IllegalStateException e) {
+      LOG.log(Level.WARNING, "Outcome of message " + m.id() + " not recorded: " + e.getMessage());
+      return false;
+    }
   }
 
   /** One tick: dispatch new alerts, enqueue yesterday's digests, deliver. */
@@ -139,16 +176,36 @@ public final class DeliveryWorker implements AutoCloseable {
     stopping.set(true);
   }
 
+  /**
+   * Stops after the message in hand, waiting up to the attempt timeout for it, then interrupts it
+   * (an interrupted send is left to its lease).
+   */
   @Override
   public synchronized void close() {
     stop();
     if (timer != null) {
       timer.shutdown();
       try {
-        timer.awaitTermination(30, TimeUnit.SECONDS);
+        if (!timer.awaitTermination(
+            service.config().timeout().toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
+          timer.shutdownNow();
+        }
       } catch (InterruptedException e) {
+        timer.shutdownNow();
         Thread.currentThread().interrupt();
       }
+      timer = null;
+    }
+  }
+
+  /**
+   * Stops at once, interrupting a send in progress, as a killed process would: the message in hand
+   * stays claimed and is sent again by another worker when its lease runs out.
+   */
+  public synchronized void halt() {
+    stop();
+    if (timer != null) {
+      timer.shutdownNow();
       timer = null;
     }
   }

@@ -37,6 +37,11 @@ public final class NotifyService {
   private final AlertRepository alerts;
   private final NotifyMessages messages;
 
+  /** Over the application's notification settings ({@code VigilConfig#notifications}). */
+  public NotifyService(Vigil vigil) {
+    this(vigil, vigil.config().notifications());
+  }
+
   public NotifyService(Vigil vigil, NotifyConfig config) {
     this.vigil = vigil;
     this.config = config;
@@ -141,6 +146,51 @@ public final class NotifyService {
         .filter(i -> i.id() == r.id())
         .findFirst()
         .orElseThrow(() -> new NotFoundException("No inbox item " + id + " of " + ctx.user()));
+  }
+
+  /** What one evaluation of the kept rules did. */
+  public record Evaluation(
+      Optional<Instant> slot,
+      Map<String, Integer> findings,
+      int rules,
+      int raised,
+      Dispatch dispatch) {}
+
+  /**
+   * Evaluates every enabled kept rule now, stores the new alerts (an alert already stored is not
+   * raised again), fans them out and audits it ({@code notify.evaluate}). System or a system
+   * administrator.
+   */
+  public Evaluation evaluateRules(AccessContext by) {
+    return evaluateRules(by, Optional.empty());
+  }
+
+  Evaluation evaluateRules(AccessContext by, Optional<Instant> slot) {
+    List<NotifyRule> rules =
+        store.rules(AccessContext.system()).stream().filter(NotifyRule::enabled).toList();
+    if (!by.isSystem() && by.role() != org.vigil.model.Role.SYSTEM_ADMIN) {
+      throw new org.vigil.model.AccessDeniedException(
+          by.user() + " may not run the alert rules: expected a system administrator");
+    }
+    try {
+      RuleEngine.Evaluation e = new RuleEngine(vigil).evaluate(rules);
+      Map<String, Integer> findings = new java.util.LinkedHashMap<>();
+      e.findings().forEach((code, found) -> findings.put(code, found.size()));
+      int total = findings.values().stream().mapToInt(Integer::intValue).sum();
+      Dispatch d = dispatch();
+      store.recordEvaluation(by, slot, rules.size(), total, e.raised().size(), true, "");
+      return new Evaluation(slot, findings, rules.size(), e.raised().size(), d);
+    } catch (RuntimeException ex) {
+      store.recordEvaluation(
+          by,
+          slot,
+          rules.size(),
+          0,
+          0,
+          false,
+          ex.getClass().getSimpleName() + ": " + ex.getMessage());
+      throw ex;
+    }
   }
 
   /** Fans every stored alert out to the subscriptions that match it and may read it. */

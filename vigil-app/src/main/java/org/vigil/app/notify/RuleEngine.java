@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.vigil.analytics.trend.MannKendall;
-import org.vigil.analytics.trend.MannKendallResult;
 import org.vigil.app.Vigil;
 import org.vigil.app.analytics.RiskService;
 import org.vigil.forecast.Forecast;
@@ -204,57 +202,52 @@ public final class RuleEngine {
   /**
    * A trend starts when the last {@code months} values (default 12) have a significant Mann-Kendall
    * trend in the rule's direction (p below {@code p}, default 0.05) and the {@code months} values
-   * before them have none in that direction.
+   * before them have none, after seasonal adjustment (see {@link TrendStart}). The alert's period
+   * is the start of the trend (a hinge fit), so the same trend is raised once.
    */
   private Optional<Alert> trendStart(NotifyRule r, Series s, Instant now) {
     int m = (int) number(r, "months", 12);
     double alpha = number(r, "p", 0.05);
     boolean up = !"down".equals(r.params().getOrDefault("direction", "up"));
-    double[] v = s.values().values().stream().mapToDouble(Double::doubleValue).toArray();
-    Period last = s.values().lastKey();
-    if (v.length < 2 * m || !recent(last, now)) {
+    if (!recent(s.values().lastKey(), now)) {
       return Optional.empty();
     }
-    MannKendallResult recentTest =
-        MannKendall.test(java.util.Arrays.copyOfRange(v, v.length - m, v.length), true);
-    MannKendallResult before =
-        MannKendall.test(java.util.Arrays.copyOfRange(v, v.length - 2 * m, v.length - m), true);
-    boolean nowTrend =
-        recentTest.pValue() < alpha && (up ? recentTest.s() > 0 : recentTest.s() < 0);
-    boolean earlier = before.pValue() < alpha && (up ? before.s() > 0 : before.s() < 0);
-    if (!nowTrend || earlier) {
+    Optional<TrendStart.Found> found = TrendStart.find(s.values(), m, alpha, up);
+    if (found.isEmpty()) {
       return Optional.empty();
     }
-    Period from = last.plus(-(m - 1));
+    TrendStart.Found f = found.get();
     return Optional.of(
         alert(
             r,
             AlertRule.TREND_START,
             s,
-            from.toString(),
+            f.start().toString(),
             String.format(
                 Locale.ROOT,
-                "%s in %s has been %s since %s (Mann-Kendall p = %s, %d months; before: p = %s, %d)",
+                "%s in %s has been %s since about %s (Mann-Kendall p = %s over the last %d values,"
+                    + " seasonally adjusted; p = %s over the %d before)",
                 s.indicator(),
                 s.area(),
                 up ? "rising" : "falling",
-                from,
-                num(recentTest.pValue()),
+                f.start(),
+                num(f.recent().pValue()),
                 m,
-                num(before.pValue()),
+                num(f.before().pValue()),
                 m),
             String.format(
                 Locale.ROOT,
-                "%s (%s): %s с %s (Манн-Кендалл p = %s за %d мес.; p = %s за %d мес. до этого)",
+                "%s (%s): %s примерно с %s (Манн-Кендалл p = %s по последним %d значениям с"
+                    + " поправкой на сезонность; p = %s по %d предыдущим)",
                 s.indicator(),
                 s.area(),
                 up ? "рост" : "снижение",
-                from,
-                num(recentTest.pValue()),
+                f.start(),
+                num(f.recent().pValue()),
                 m,
-                num(before.pValue()),
+                num(f.before().pValue()),
                 m),
-            Map.of("p", num(recentTest.pValue()), "pBefore", num(before.pValue())),
+            TrendStart.evidence(f),
             now));
   }
 
@@ -275,12 +268,14 @@ public final class RuleEngine {
     for (int h = 0; h < median.length; h++) {
       if (median[h] >= level) {
         Period when = f.periods().get(h);
+        // Keyed by the forecast's origin (the latest value): one alert per new value, however the
+        // month of the crossing moves between forecasts.
         return Optional.of(
             alert(
                 r,
                 AlertRule.FORECAST_EXCEEDS,
                 s,
-                when.toString(),
+                last.toString(),
                 String.format(
                     Locale.ROOT,
                     "%s in %s is forecast to reach %s by %s (median %s; latest %s in %s)",
@@ -301,7 +296,15 @@ public final class RuleEngine {
                     num(median[h]),
                     num(s.values().get(last)),
                     last),
-                Map.of("level", num(level), "median", num(median[h]), "month", when.toString()),
+                Map.of(
+                    "level",
+                    num(level),
+                    "median",
+                    num(median[h]),
+                    "month",
+                    when.toString(),
+                    "origin",
+                    last.toString()),
                 now));
       }
     }
@@ -321,13 +324,13 @@ public final class RuleEngine {
     if (late <= months) {
       return Optional.empty();
     }
-    Period current = Period.containing(monthStart, Frequency.MONTHLY);
+    // Keyed by the latest period: one alert per silence, not one a month while it lasts.
     return Optional.of(
         alert(
             r,
             AlertRule.DATA_OVERDUE,
             s,
-            current.toString(),
+            last.toString(),
             String.format(
                 Locale.ROOT,
                 "%s in %s: no value since %s (%d months overdue, rule allows %d)",

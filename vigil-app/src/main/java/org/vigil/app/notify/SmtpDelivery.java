@@ -47,6 +47,7 @@ final class SmtpDelivery implements Delivery {
     msg.setSubject(m.subject(), StandardCharsets.UTF_8.name());
     msg.setText(m.body(), StandardCharsets.UTF_8.name());
     msg.setHeader("X-Vigil-Delivery-Key", m.deliveryKey());
+    msg.setHeader("X-Vigil-Outbox-Id", String.valueOf(m.id()));
     if (config.smtpUser().isEmpty()) {
       Transport.send(msg);
     } else {

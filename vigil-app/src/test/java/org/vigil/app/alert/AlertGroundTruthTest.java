@@ -200,7 +200,8 @@ class AlertGroundTruthTest {
   }
 
   /**
-   * True when the alert names a spike, level shift, gap, revision or KPI drift that was planted.
+   * True when the alert names a spike, level shift, trend onset, gap, revision or KPI drift that
+   * was planted.
    */
   static boolean planted(Alert a, Run r) {
     if (a.rule() == AlertRule.KPI_DRIFT) {
@@ -223,7 +224,9 @@ class AlertGroundTruthTest {
       }
       Period at = Period.parse(a.subject().period());
       if (a.rule() == AlertRule.ANOMALY) {
-        return s.allShocks().stream().anyMatch(k -> matches(k, at));
+        // the planted trend onset (one series) is a rise from its first month on
+        return s.allShocks().stream().anyMatch(k -> matches(k, at))
+            || s.trendOnset().map(o -> at.compareTo(o) >= 0).orElse(false);
       }
       return s.gaps().contains(at) || s.revised().contains(at);
     }

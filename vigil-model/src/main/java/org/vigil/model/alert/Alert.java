@@ -74,19 +74,24 @@ public record Alert(
   }
 
   /**
-   * The deduplication key: rule, indicator, area, period and the owner of the series: the same
-   * finding on two owners' series of one area is two alerts, each its owner's.
+   * The deduplication key: rule, indicator, area, period and the owner of the series (the same
+   * finding on two owners' series of one area is two alerts, each its owner's), and for an alert
+   * raised by a rule kept as data the rule's code (evidence {@code ruleCode}): two kept rules of
+   * one kind on the same series, say two thresholds, each raise their own alert.
    */
   public String key() {
-    return rule
-        + "|"
-        + subject.indicator()
-        + "|"
-        + subject.area()
-        + "|"
-        + subject.period()
-        + "|"
-        + ownership.owner();
+    String base =
+        rule
+            + "|"
+            + subject.indicator()
+            + "|"
+            + subject.area()
+            + "|"
+            + subject.period()
+            + "|"
+            + ownership.owner();
+    String keptRule = evidence.get("ruleCode");
+    return keptRule == null ? base : base + "|" + keptRule;
   }
 
   /** The current state: the last change's, NEW before any. */

@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param username the subscriber
  * @param subject subject line (e-mail)
  * @param body text (e-mail) or JSON (webhook)
- * @param status PENDING, SENDING, SENT, FAILED (given up) or INTERRUPTED (a worker stopped while
- *     sending it: it may have been delivered, so it is not sent again)
+ * @param status PENDING, SENDING (claimed under a lease until {@code nextAt}; when the lease runs
+ *     out another worker claims it again), SENT or FAILED (given up)
  * @param attempts attempts made
  * @param nextAt earliest time of the next attempt
  * @param claimedBy worker that claimed it last ("" before)
