@@ -66,6 +66,13 @@ final class BenchM3Command implements Callable<Integer> {
               + " whole-process CPU of Rscript and of a child JVM running our ets and arima.")
   boolean runR;
 
+  @Option(
+      names = "--validation",
+      description =
+          "Score on each series' last h training values instead of its test period (M3's test"
+              + " periods are not used; for choosing methods).")
+  boolean validation;
+
   @Option(names = "--jdemetra", description = "Also run JDemetra+'s TRAMO automatic ARIMA.")
   boolean runJdemetra;
 
@@ -86,7 +93,8 @@ final class BenchM3Command implements Callable<Integer> {
             Optional.ofNullable(out),
             Optional.ofNullable(forecasts),
             runR,
-            runJdemetra),
+            runJdemetra,
+            validation),
         System.out);
     return 0;
   }

@@ -11,8 +11,15 @@ import java.util.Map;
  * each quantile are combined step by step by the spec's rule (mean, median, or weights from a
  * validation window, see {@link HoldoutWeights}): combining quantiles rather than distributions
  * ("Vincentization") keeps the intervals as wide as the members' typical interval instead of
- * widening them by the members' disagreement. Under the validated rule the quantiles are then
- * spread around the combined median by the validation window's interval scale.
+ * widening them by the members' disagreement.
+ *
+ * <p>Under the validated rule the ETS member has a damped trend and the ARIMA member is fitted to
+ * the logarithms of a strictly positive series (its forecasts are exponentiated back, so its points
+ * are medians). Its quantiles are the weighted median quantile plus, for each probability, the
+ * median over members of their distance from their own median quantile (robust to one member whose
+ * back-transformed interval explodes), then spread around the combined median by the validation
+ * window's interval scale. Each choice was made on validation windows inside the M3 training values
+ * (see the module README), never on M3's test periods.
  */
 final class Combination {
   private Combination() {}
@@ -23,7 +30,7 @@ final class Combination {
     List<ModelForecast> members = new ArrayList<>();
     for (ForecastMethod m : chosen) {
       FitContext sub = new FitContext(memberSpec(m, ctx.spec), ctx.period);
-      members.add(Methods.run(m, y, sub));
+      members.add(runMember(m, y, sub));
       for (String d : sub.diagnostics) {
         ctx.note(m + ": " + d);
       }
@@ -61,6 +68,15 @@ final class Combination {
         q[i][k] = equal ? combine(buf, median) : weighted(buf, w);
       }
     }
+    if (!equal) {
+      int mid = HoldoutWeights.indexOf(ctx.probs, 0.5);
+      ModelForecast[] fc = members.toArray(new ModelForecast[0]);
+      for (int i = 0; i < q.length; i++) {
+        for (int k = 0; k < h && i != mid; k++) {
+          q[i][k] = q[mid][k] + medianOffset(fc, i, mid, k, buf);
+        }
+      }
+    }
     if (scale != 1) {
       spread(q, HoldoutWeights.indexOf(ctx.probs, 0.5), scale);
     }
@@ -96,6 +112,70 @@ final class Combination {
       return spec.toBuilder().etsModel("ZAdZ").build();
     }
     return spec;
+  }
+
+  /**
+   * Fits one member. Under the validated rule ARIMA is fitted to {@code log y} when the spec has no
+   * Box-Cox transform and every value is positive; should the back-transformed forecast overflow,
+   * it is fitted to {@code y} instead (said in the diagnostics).
+   */
+  static ModelForecast runMember(ForecastMethod m, double[] y, FitContext sub) {
+    if (m != ForecastMethod.ARIMA || !logArima(sub.spec, y)) {
+      return Methods.run(m, y, sub);
+    }
+    double[] logY = new double[y.length];
+    for (int t = 0; t < y.length; t++) {
+      logY[t] = Math.log(y[t]);
+    }
+    ModelForecast f = Methods.run(m, logY, sub);
+    double[] mean = exp(f.mean());
+    double[][] q = new double[f.quantiles().length][];
+    boolean finite = mean != null;
+    for (int i = 0; i < q.length && finite; i++) {
+      q[i] = exp(f.quantiles()[i]);
+      finite = q[i] != null;
+    }
+    if (!finite) {
+      sub.note("ARIMA on logarithms overflowed when transformed back: ARIMA on the values");
+      return Methods.run(m, y, sub);
+    }
+    return new ModelForecast(f.model() + " on log", f.method(), f.parameters(), f.fit(), mean, q);
+  }
+
+  private static boolean logArima(ForecastSpec spec, double[] y) {
+    if (spec.combination() != ForecastSpec.CombinationRule.VALIDATED
+        || spec.boxCoxLambda().isPresent()) {
+      return false;
+    }
+    for (double v : y) {
+      if (!(v > 0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code exp} of every value; null when one is not finite. */
+  private static double[] exp(double[] z) {
+    double[] out = new double[z.length];
+    for (int i = 0; i < z.length; i++) {
+      out[i] = Math.exp(z[i]);
+      if (!Double.isFinite(out[i])) {
+        return null;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The median over members of quantile {@code i}'s distance from the member's median quantile
+   * {@code mid} at step {@code k}.
+   */
+  static double medianOffset(ModelForecast[] fc, int i, int mid, int k, double[] buf) {
+    for (int j = 0; j < fc.length; j++) {
+      buf[j] = fc[j].quantiles()[i][k] - fc[j].quantiles()[mid][k];
+    }
+    return combine(buf, true);
   }
 
   /** The weighted mean {@code sum w[j] v[j]} (the weights sum to 1). */

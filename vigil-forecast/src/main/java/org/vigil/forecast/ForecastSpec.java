@@ -32,8 +32,9 @@ public final class ForecastSpec {
   private final CombinationRule combination;
 
   /**
-   * How {@link ForecastMethod#COMBO} merges its members' forecasts. The default is the mean: on all
-   * 3,003 M3 series it scored sMAPE 12.48 against 12.60 for the median (see the module README).
+   * How {@link ForecastMethod#COMBO} merges its members' forecasts. The default is {@link
+   * #VALIDATED}: on validation windows inside the training values of 1,001 M3 series it scored
+   * sMAPE 13.15 against the mean rule's 13.65 (see the module README).
    */
   public enum CombinationRule {
     /** Equal weights on ETS, ARIMA and Theta. */
@@ -41,8 +42,10 @@ public final class ForecastSpec {
     /** The step-by-step median of ETS, ARIMA and Theta. */
     MEDIAN,
     /**
-     * ETS, ARIMA, Theta and DOTM weighted by their accuracy on a validation window at the end of
-     * the fitted values (the members are fitted twice), intervals widened by the window's errors.
+     * Damped ETS, ARIMA (on logarithms of a positive series), Theta and DOTM weighted by their
+     * accuracy on a validation window at the end of the fitted values (the members are fitted
+     * twice), intervals from the members' median spreads widened by the window's errors. The
+     * default.
      */
     VALIDATED
   }
@@ -186,7 +189,7 @@ public final class ForecastSpec {
     private int seasonalPeriod;
     private int simulations = 2000;
     private String etsModel = "ZZZ";
-    private CombinationRule combination = CombinationRule.MEAN;
+    private CombinationRule combination = CombinationRule.VALIDATED;
 
     private Builder() {}
 

@@ -12,8 +12,9 @@ import java.util.List;
  * inverse of its sMAPE on the window, shrunk half-way to equal weights (one window of a few values
  * is a noisy judge; the shrinkage is the usual defence against the "forecast combination puzzle",
  * Smith and Wallis 2009). The interval scale is the root mean square of the combined validation
- * errors in units of the combined forecast's standard deviation (read from its 10% and 90%
- * quantiles), pooled with {@link #PRIOR_POINTS} pseudo-errors of unit size and never below 1.
+ * errors in units of the combined forecast's standard deviation (read from the width of its 80%
+ * interval, formed as {@link Combination} forms it), pooled with {@link #PRIOR_POINTS}
+ * pseudo-errors of unit size and never below 1.
  *
  * <p>Only the fitted values reach this class: {@link Forecaster} receives a series and nothing
  * after its end, so a benchmark's test period cannot influence a weight or a scale.
@@ -47,7 +48,7 @@ final class HoldoutWeights {
     for (int j = 0; j < k; j++) {
       FitContext sub = new FitContext(Combination.memberSpec(members.get(j), window), ctx.period);
       probs = sub.probs;
-      fc[j] = Methods.run(members.get(j), fitPart, sub);
+      fc[j] = Combination.runMember(members.get(j), fitPart, sub);
       inverse[j] = 1 / (smape(held, fc[j].mean()) + 1e-6);
       total += inverse[j];
     }
@@ -64,14 +65,18 @@ final class HoldoutWeights {
       double[] held, ModelForecast[] fc, double[] w, double[] probs) {
     int lo = indexOf(probs, 0.1);
     int hi = indexOf(probs, 0.9);
+    int mid = indexOf(probs, 0.5);
+    double[] buf = new double[fc.length];
     double sum = PRIOR_POINTS;
     for (int t = 0; t < held.length; t++) {
       double mean = 0;
-      double spread = 0;
       for (int j = 0; j < fc.length; j++) {
         mean += w[j] * fc[j].mean()[t];
-        spread += w[j] * (fc[j].quantiles()[hi][t] - fc[j].quantiles()[lo][t]);
       }
+      // the combined 80% interval's width, as Combination forms it: median offsets of the members
+      double spread =
+          Combination.medianOffset(fc, hi, mid, t, buf)
+              - Combination.medianOffset(fc, lo, mid, t, buf);
       double sd = spread / (2 * Gaussian.quantile(0.9));
       double z = sd > 0 ? (held[t] - mean) / sd : 0;
       sum += z * z;

@@ -105,7 +105,9 @@ class HoldoutWeightsTest {
     for (ForecastMethod m : members) {
       double w = p.get("weight." + m.name().toLowerCase(java.util.Locale.ROOT));
       sum += w;
-      ForecastSpec alone = Combination.memberSpec(m, spec).toBuilder().method(m).build();
+      ForecastSpec.Builder b = Combination.memberSpec(m, spec).toBuilder().method(m);
+      // the validated rule fits ARIMA to the logarithms of a positive series
+      ForecastSpec alone = (m == ForecastMethod.ARIMA ? b.boxCox(0) : b).build();
       double[] f = Forecaster.forecast(s, alone).points();
       for (int k = 0; k < 8; k++) {
         expected[k] += w * f[k];
@@ -116,7 +118,25 @@ class HoldoutWeightsTest {
     for (int k = 0; k < 8; k++) {
       assertThat(combo.points()[k]).isCloseTo(expected[k], within(1e-9 * Math.abs(expected[k])));
     }
-    assertThat(combo.model()).startsWith("Weighted(ETS(").contains(",Ad,");
+    assertThat(combo.model()).startsWith("Weighted(ETS(").contains(",Ad,").contains(" on log");
     assertThat(p.get("interval.scale")).isGreaterThanOrEqualTo(1.0);
+  }
+
+  @Test
+  void medianOffset_oneMemberExplodes_intervalFollowsTheOthers() {
+    double[][] calm = {{90}, {100}, {110}};
+    double[][] wide = {{80}, {100}, {120}};
+    double[][] exploded = {{99}, {100}, {1e12}};
+    ModelForecast[] fc = {
+      member(calm), member(wide), member(exploded),
+    };
+    double[] buf = new double[3];
+    // upper offsets 10, 20, 1e12 - 100: the median is 20; lower offsets -10, -20, -1: median -10
+    assertThat(Combination.medianOffset(fc, 2, 1, 0, buf)).isEqualTo(20.0);
+    assertThat(Combination.medianOffset(fc, 0, 1, 0, buf)).isEqualTo(-10.0);
+  }
+
+  private static ModelForecast member(double[][] q) {
+    return new ModelForecast("m", ForecastMethod.NAIVE, Map.of(), null, q[1], q);
   }
 }

@@ -90,16 +90,41 @@ class MethodsTest {
   }
 
   @Test
-  void forecast_combo_liesBetweenItsMembers() {
+  void forecast_meanCombo_liesBetweenItsMembers() {
     TimeSeries s = seasonalMonthly(11, 84);
-    ForecastSpec.Builder b = ForecastSpec.builder().horizon(6);
+    ForecastSpec.Builder b =
+        ForecastSpec.builder().horizon(6).combination(ForecastSpec.CombinationRule.MEAN);
     double[] combo = Forecaster.forecast(s, b.method(ForecastMethod.COMBO).build()).points();
     double[] ets = Forecaster.forecast(s, b.method(ForecastMethod.ETS).build()).points();
     double[] theta = Forecaster.forecast(s, b.method(ForecastMethod.THETA).build()).points();
     double[] arima = Forecaster.forecast(s, b.method(ForecastMethod.ARIMA).build()).points();
-    for (int h = 0; h < 6; h++) {
-      double lo = Math.min(ets[h], Math.min(theta[h], arima[h]));
-      double hi = Math.max(ets[h], Math.max(theta[h], arima[h]));
+    assertBetween(combo, ets, theta, arima);
+  }
+
+  @Test
+  void forecast_defaultCombo_isValidated_andLiesBetweenItsMembers() {
+    TimeSeries s = seasonalMonthly(11, 84);
+    ForecastSpec.Builder b = ForecastSpec.builder().horizon(6);
+    assertThat(b.build().combination()).isEqualTo(ForecastSpec.CombinationRule.VALIDATED);
+    double[] combo = Forecaster.forecast(s, b.method(ForecastMethod.COMBO).build()).points();
+    double[] etsd =
+        Forecaster.forecast(s, b.method(ForecastMethod.ETS).etsModel("ZAdZ").build()).points();
+    double[] theta = Forecaster.forecast(s, b.method(ForecastMethod.THETA).build()).points();
+    double[] dotm = Forecaster.forecast(s, b.method(ForecastMethod.DOTM).build()).points();
+    double[] arimaLog =
+        Forecaster.forecast(s, b.method(ForecastMethod.ARIMA).etsModel("ZZZ").boxCox(0).build())
+            .points();
+    assertBetween(combo, etsd, theta, dotm, arimaLog);
+  }
+
+  private static void assertBetween(double[] combo, double[]... members) {
+    for (int h = 0; h < combo.length; h++) {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (double[] m : members) {
+        lo = Math.min(lo, m[h]);
+        hi = Math.max(hi, m[h]);
+      }
       assertThat(combo[h]).isBetween(lo - 1e-9, hi + 1e-9);
     }
   }

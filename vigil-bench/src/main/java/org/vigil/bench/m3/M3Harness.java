@@ -28,6 +28,12 @@ public final class M3Harness {
     }
     List<M3Series> all = M3Data.load(o.data());
     List<M3Series> series = sample(all, o.sample());
+    if (o.validation()) {
+      series = series.stream().map(M3ComboExperiment::validation).toList();
+      out.println(
+          "validation mode: each series' last h training values are the period scored; M3's test"
+              + " periods are not used");
+    }
     out.printf(
         Locale.ROOT,
         "M3: %d of %d series from %s, %d thread(s)%n",
@@ -59,10 +65,10 @@ public final class M3Harness {
     Path published = o.data().resolve("published_forecasts.csv");
     Path stored = o.data().resolve("r_forecasts.csv");
     Map<String, Map<String, double[]>> reference = new LinkedHashMap<>();
-    if (Files.isRegularFile(published)) {
+    if (Files.isRegularFile(published) && !o.validation()) {
       reference.putAll(M3Data.loadForecasts(published));
     }
-    if (Files.isRegularFile(stored)) {
+    if (Files.isRegularFile(stored) && !o.validation()) {
       M3Data.loadForecasts(stored).forEach((k, v) -> reference.put("stored " + k, v));
     }
     List<Map<String, M3Score>> publishedRows = new ArrayList<>();
@@ -78,7 +84,7 @@ public final class M3Harness {
         Locale.ROOT, "wall time of our methods: %.1f s on %d thread(s)%n", wall, o.threads());
     printCpuRatio(ours, others, out);
     if (o.runR()) {
-      printProcessCpu(o, series.size(), rProcessCpu, out);
+      printProcessCpu(o, series, rProcessCpu, out);
     }
     if (!publishedRows.isEmpty()) {
       out.println();
@@ -150,10 +156,12 @@ public final class M3Harness {
    * Times a child JVM doing our ets and arima on the same sample and prints its whole-process CPU
    * next to the Rscript processes' (start-up included on both sides).
    */
-  private static void printProcessCpu(M3Options o, int n, double rCpu, PrintStream out)
+  private static void printProcessCpu(
+      M3Options o, List<M3Series> series, double rCpu, PrintStream out)
       throws IOException, InterruptedException {
+    int n = series.size();
     out.printf(Locale.ROOT, "whole-process CPU: timing a child JVM on the same %d series...%n", n);
-    double vigil = ProcessCpu.vigil(o.data(), List.of("ets", "arima"), o.sample(), o.threads());
+    double vigil = ProcessCpu.vigil(series, List.of("ets", "arima"), o.threads());
     out.printf(
         Locale.ROOT,
         "whole-process CPU (start-up included), %d series, %d thread(s)/process(es):%n"

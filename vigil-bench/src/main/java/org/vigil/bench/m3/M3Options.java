@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param forecasts CSV output of every forecast (method,series,step,value)
  * @param runR also run R's forecast package on the same series
  * @param runJdemetra also run JDemetra+'s TRAMO automatic ARIMA
+ * @param validation score on the last h training values of every series instead of its test period
+ *     (the methods are fitted on the values before them; the test periods are not read)
  */
 public record M3Options(
     Path data,
@@ -24,7 +26,8 @@ public record M3Options(
     Optional<Path> out,
     Optional<Path> forecasts,
     boolean runR,
-    boolean runJdemetra) {
+    boolean runJdemetra,
+    boolean validation) {
 
   public M3Options {
     if (sample < 0) {
@@ -33,6 +36,24 @@ public record M3Options(
     if (threads < 1) {
       throw new IllegalArgumentException("--threads must be >= 1, found " + threads);
     }
+    if (validation && runR) {
+      throw new IllegalArgumentException(
+          "--validation and --r cannot be combined: the CPU comparison with R runs on the whole"
+              + " training values; run them separately");
+    }
     methods = List.copyOf(methods);
+  }
+
+  /** The options without the validation mode (scored on M3's test periods). */
+  public M3Options(
+      Path data,
+      List<String> methods,
+      int sample,
+      int threads,
+      Optional<Path> out,
+      Optional<Path> forecasts,
+      boolean runR,
+      boolean runJdemetra) {
+    this(data, methods, sample, threads, out, forecasts, runR, runJdemetra, false);
   }
 }

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +12,11 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Whole-process CPU time of a Vigil forecasting run: a child JVM ({@link M3CpuMain}) loads the M3
- * data, forecasts the same sample with the given methods and reports its own process CPU time (user
- * + system of every thread, JVM start-up, class loading, JIT and GC included) just before it exits.
- * This is the figure comparable with a whole Rscript process.
+ * Whole-process CPU time of a Vigil forecasting run: a child JVM ({@link M3CpuMain}) reads the
+ * sample from a file the parent writes (one series a line, as each Rscript process reads its
+ * share), forecasts it with the given methods and reports its own process CPU time (user + system
+ * of every thread, JVM start-up, class loading, JIT and GC included) just before it exits. This is
+ * the figure comparable with a whole Rscript process.
  */
 final class ProcessCpu {
   static final String MARKER = "process-cpu-seconds ";
@@ -24,8 +26,23 @@ final class ProcessCpu {
 
   private ProcessCpu() {}
 
-  /** CPU seconds of a child JVM forecasting {@code sample} series of {@code data} with methods. */
-  static double vigil(Path data, List<String> methods, int sample, int threads)
+  /** CPU seconds of a child JVM forecasting {@code series} with {@code methods}. */
+  static double vigil(List<M3Series> series, List<String> methods, int threads)
+      throws IOException, InterruptedException {
+    Path input = Files.createTempFile("vigil-m3-sample", ".csv");
+    try {
+      List<String> lines = new ArrayList<>();
+      for (M3Series s : series) {
+        lines.add(M3CpuMain.line(s));
+      }
+      Files.write(input, lines, StandardCharsets.UTF_8);
+      return child(input, methods, threads);
+    } finally {
+      Files.deleteIfExists(input);
+    }
+  }
+
+  private static double child(Path input, List<String> methods, int threads)
       throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new ArrayList<>();
@@ -34,9 +51,8 @@ final class ProcessCpu {
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(M3CpuMain.class.getName());
-    cmd.add(data.toString());
+    cmd.add(input.toString());
     cmd.add(String.join(",", methods));
-    cmd.add(Integer.toString(sample));
     cmd.add(Integer.toString(threads));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     double cpu = Double.NaN;

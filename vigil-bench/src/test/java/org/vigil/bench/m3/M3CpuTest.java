@@ -3,17 +3,11 @@ package org.vigil.bench.m3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The whole-process CPU measurement of {@code bench m3 --r}, and its failure without R. */
 class M3CpuTest {
-  @TempDir Path dir;
-
   @Test
   void require_rscriptMissing_failsWithOneLineNamingTheFix() {
     assertThatThrownBy(() -> RForecastRunner.require("Rscript-not-installed-here"))
@@ -24,23 +18,29 @@ class M3CpuTest {
   }
 
   @Test
-  void vigil_childJvmOnTinyFolder_reportsItsWholeProcessCpu() throws Exception {
-    Files.writeString(
-        dir.resolve("series.csv"),
-        "\"series\",\"type\",\"period\",\"frequency\",\"start_year\",\"start_period\",\"n\",\"h\"\n"
-            + "\"S1\",\"MICRO\",\"YEARLY\",1,1990,1,8,2\n",
-        StandardCharsets.UTF_8);
-    StringBuilder v = new StringBuilder("\"series\",\"split\",\"t\",\"value\"\n");
-    for (int t = 1; t <= 8; t++) {
-      v.append("\"S1\",\"train\",").append(t).append(',').append(10 + t).append('\n');
-    }
-    v.append("\"S1\",\"test\",1,19\n\"S1\",\"test\",2,21\n");
-    Files.writeString(dir.resolve("values.csv"), v.toString(), StandardCharsets.UTF_8);
+  void vigil_childJvmOnOneSeries_reportsItsWholeProcessCpu() throws Exception {
+    double[] train = {11, 12, 13, 14, 15, 16, 17, 18};
+    M3Series s = new M3Series("S1", "yearly", 1, 1990, 1, train, new double[] {19, 21});
 
-    double cpu = ProcessCpu.vigil(dir, List.of("naive"), 0, 1);
+    double cpu = ProcessCpu.vigil(List.of(s), List.of("naive"), 1);
 
     // A JVM start alone costs well over 10 ms of CPU; no run costs an hour.
     assertThat(cpu).isGreaterThan(0.01).isLessThan(3600);
+  }
+
+  @Test
+  void line_parse_roundTripsTheTrainingValuesAndHorizon() {
+    M3Series s =
+        new M3Series("N1402", "monthly", 12, 1990, 3, new double[] {1.5, 2, 3e4}, new double[3]);
+
+    M3Series back = M3CpuMain.parse(M3CpuMain.line(s));
+
+    assertThat(back.id()).isEqualTo("N1402");
+    assertThat(back.category()).isEqualTo("monthly");
+    assertThat(back.period()).isEqualTo(12);
+    assertThat(back.startPeriod()).isEqualTo(3);
+    assertThat(back.train()).containsExactly(1.5, 2, 3e4);
+    assertThat(back.horizon()).isEqualTo(3);
   }
 
   @Test

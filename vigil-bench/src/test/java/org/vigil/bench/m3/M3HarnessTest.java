@@ -62,6 +62,41 @@ class M3HarnessTest {
   }
 
   @Test
+  void run_validation_scoresTheLastTrainingValuesAndNeverTheTestPeriod() throws Exception {
+    writeData();
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    M3Harness.run(
+        new M3Options(
+            dir, List.of("naive"), 0, 1, Optional.empty(), Optional.empty(), false, false, true),
+        new PrintStream(buf, true, StandardCharsets.UTF_8));
+    String out = buf.toString(StandardCharsets.UTF_8);
+    // S1 fitted on 11..16, scored on 17, 18: (200/33 + 400/34)/2 = 8.91; S2 fitted on its first
+    // 10 values (last 120), scored on 130, 100: (2000/250 + 4000/220)/2 = 13.09; mean 11.00
+    assertThat(out).contains("validation mode");
+    assertThat(out).containsPattern("naive\\s+2\\s+11\\.00\\s+\\S+\\s+8\\.91\\s+13\\.09");
+    // the published forecasts are for the test period: not shown
+    assertThat(out).doesNotContainPattern("\\bX\\s+2");
+  }
+
+  @Test
+  void options_validationWithR_isRejectedWithTheReason() {
+    assertThatThrownBy(
+            () ->
+                new M3Options(
+                    dir,
+                    List.of("ets"),
+                    0,
+                    1,
+                    Optional.empty(),
+                    Optional.empty(),
+                    true,
+                    false,
+                    true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--validation and --r cannot be combined");
+  }
+
+  @Test
   void parseMethods_unknownName_listsKnownOnes() {
     assertThatThrownBy(() -> M3Benchmark.parseMethods("ets,foo"))
         .isInstanceOf(IllegalArgumentException.class)
