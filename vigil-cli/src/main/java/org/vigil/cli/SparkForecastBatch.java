@@ -83,9 +83,8 @@ final class SparkForecastBatch {
             csv.toString()));
     args.addAll(specArgs);
     if (counts) {
-      // Count series: forecasts and bounds never below zero (the batch job has no whole-number
-      // count intervals yet; the in-process command has).
-      args.add("--non-negative");
+      // Count series: whole-number intervals, never below zero, as the in-process command gives.
+      args.add("--counts");
     }
     int code =
         new SparkProcess(SparkProcess.home(), root.out(), root.err())

@@ -19,6 +19,8 @@ import org.vigil.forecast.eval.BacktestSpec;
  * @param seed seed of simulated intervals
  * @param etsModel ETS model code ({@code ZZZ}: choose)
  * @param nonNegative whether forecasts are truncated at zero
+ * @param counts whether a series of non-negative whole numbers gets count intervals (whole, never
+ *     negative; from a Poisson or negative binomial), as a count series does in process
  * @param backtestOrigins rolling origins of the backtest; 0: no backtest
  * @param backtestHorizon steps evaluated at each origin
  * @param minLength fewer values than this make the series' row an error
@@ -32,6 +34,7 @@ public record BatchSpec(
     long seed,
     String etsModel,
     boolean nonNegative,
+    boolean counts,
     int backtestOrigins,
     int backtestHorizon,
     int minLength,
@@ -42,7 +45,7 @@ public record BatchSpec(
 
   /** AUTO, 12 steps, 80% and 95% intervals, no backtest, 3 to 1,000 fitted values. */
   public static final BatchSpec DEFAULT =
-      new BatchSpec("AUTO", 12, List.of(0.8, 0.95), 1, "ZZZ", false, 0, 6, 3, 1000);
+      new BatchSpec("AUTO", 12, List.of(0.8, 0.95), 1, "ZZZ", false, false, 0, 6, 3, 1000);
 
   public BatchSpec {
     method = method.trim().toUpperCase(Locale.ROOT);
@@ -80,6 +83,7 @@ public record BatchSpec(
         seed,
         etsModel,
         nonNegative,
+        counts,
         backtestOrigins,
         backtestHorizon,
         minLength,
@@ -89,7 +93,17 @@ public record BatchSpec(
   /** This spec with a backtest of {@code origins} origins of {@code h} steps. */
   public BatchSpec withBacktest(int origins, int h) {
     return new BatchSpec(
-        method, horizon, levels, seed, etsModel, nonNegative, origins, h, minLength, maxFitLength);
+        method,
+        horizon,
+        levels,
+        seed,
+        etsModel,
+        nonNegative,
+        counts,
+        origins,
+        h,
+        minLength,
+        maxFitLength);
   }
 
   /** This spec with another horizon. */
@@ -101,6 +115,7 @@ public record BatchSpec(
         seed,
         etsModel,
         nonNegative,
+        counts,
         backtestOrigins,
         backtestHorizon,
         minLength,
@@ -116,6 +131,7 @@ public record BatchSpec(
         seed,
         code,
         nonNegative,
+        counts,
         backtestOrigins,
         backtestHorizon,
         minLength,
@@ -131,6 +147,7 @@ public record BatchSpec(
         seed,
         etsModel,
         nonNegative,
+        counts,
         backtestOrigins,
         backtestHorizon,
         minLength,
@@ -148,6 +165,31 @@ public record BatchSpec(
         .etsModel(etsModel)
         .nonNegative(nonNegative)
         .build();
+  }
+
+  /**
+   * The engine's spec for one series: with count intervals when {@link #counts()} is set and the
+   * series holds only non-negative whole numbers (the rule the in-process service applies).
+   */
+  public ForecastSpec forecastSpec(org.vigil.timeseries.TimeSeries series) {
+    ForecastSpec base = forecastSpec();
+    return counts && isCounts(series) ? base.toBuilder().counts(true).build() : base;
+  }
+
+  /** True when every present value is a non-negative whole number (and one is present). */
+  static boolean isCounts(org.vigil.timeseries.TimeSeries s) {
+    boolean any = false;
+    for (int i = 0; i < s.size(); i++) {
+      double v = s.get(i);
+      if (Double.isNaN(v)) {
+        continue;
+      }
+      if (v < 0 || v != Math.rint(v)) {
+        return false;
+      }
+      any = true;
+    }
+    return any;
   }
 
   /** The backtest's spec (origins one step apart, at least 8 training values). */

@@ -94,6 +94,7 @@ final class JobArguments {
               longValue("--seed", b.seed()),
               get("--ets", b.etsModel()).toUpperCase(Locale.ROOT).replace("AD", "Ad"),
               flag("--non-negative"),
+              flag("--counts"),
               integer("--backtest", 0, 0, 60),
               integer("--backtest-horizon", 6, 1, 120),
               integer("--min-length", b.minLength(), 1, 1_000_000),

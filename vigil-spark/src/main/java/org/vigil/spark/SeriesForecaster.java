@@ -82,7 +82,7 @@ public final class SeriesForecaster {
   }
 
   private SeriesResult run(String key, int n, TimeSeries fitted) {
-    Forecast f = Forecaster.forecast(fitted, spec);
+    Forecast f = Forecaster.forecast(fitted, batch.counts() ? batch.forecastSpec(fitted) : spec);
     for (double v : f.points()) {
       if (!Double.isFinite(v)) {
         throw new SeriesException(
