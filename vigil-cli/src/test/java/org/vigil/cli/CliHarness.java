@@ -50,13 +50,18 @@ final class CliHarness {
 
   /** Runs {@code vigil --db <dir's database> args...} and captures what it prints. */
   static Run run(Path dir, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
     List<String> all = new ArrayList<>(List.of("--db", url(dir)));
     all.addAll(List.of(args));
+    return execute(all.toArray(String[]::new));
+  }
+
+  /** Runs {@code vigil args...} as given (the test names the database, if any). */
+  static Run execute(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit =
         VigilCommand.execute(
-            all.toArray(String[]::new),
+            args,
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Run(

@@ -2,17 +2,13 @@ package org.vigil.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.app.Vigil;
 import org.vigil.app.VigilConfig;
+import org.vigil.cli.CliHarness.Run;
 import org.vigil.model.AccessContext;
 import org.vigil.model.Organisation;
 
@@ -23,24 +19,12 @@ import org.vigil.model.Organisation;
 class SourcesCommandTest {
   @TempDir Path dir;
 
-  record Run(int exit, String out, String err) {}
-
   Run vigil(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    List<String> all = new ArrayList<>(List.of("--db", url()));
-    all.addAll(List.of(args));
-    int exit =
-        VigilCommand.execute(
-            all.toArray(String[]::new),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(
-        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return CliHarness.run(dir, args);
   }
 
   String url() {
-    return "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
+    return CliHarness.url(dir);
   }
 
   @Test

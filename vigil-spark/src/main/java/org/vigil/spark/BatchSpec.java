@@ -173,23 +173,7 @@ public record BatchSpec(
    */
   public ForecastSpec forecastSpec(org.vigil.timeseries.TimeSeries series) {
     ForecastSpec base = forecastSpec();
-    return counts && isCounts(series) ? base.toBuilder().counts(true).build() : base;
-  }
-
-  /** True when every present value is a non-negative whole number (and one is present). */
-  static boolean isCounts(org.vigil.timeseries.TimeSeries s) {
-    boolean any = false;
-    for (int i = 0; i < s.size(); i++) {
-      double v = s.get(i);
-      if (Double.isNaN(v)) {
-        continue;
-      }
-      if (v < 0 || v != Math.rint(v)) {
-        return false;
-      }
-      any = true;
-    }
-    return any;
+    return counts && series.isCounts() ? base.toBuilder().counts(true).build() : base;
   }
 
   /** The backtest's spec (origins one step apart, at least 8 training values). */

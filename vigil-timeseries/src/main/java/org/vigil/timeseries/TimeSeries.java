@@ -121,6 +121,29 @@ public final class TimeSeries {
     return (days - firstThursday) / 7 + 1;
   }
 
+  /**
+   * True when the values are counts: every present value is a non-negative whole number, and at
+   * least one is present.
+   */
+  public boolean isCounts() {
+    return isCounts(values);
+  }
+
+  /** True when every non-NaN value is a non-negative whole number and at least one is present. */
+  public static boolean isCounts(double[] x) {
+    boolean any = false;
+    for (double v : x) {
+      if (Double.isNaN(v)) {
+        continue;
+      }
+      if (v < 0 || v != Math.rint(v)) {
+        return false;
+      }
+      any = true;
+    }
+    return any;
+  }
+
   /** Number of non-missing values. */
   public int countPresent() {
     int c = 0;

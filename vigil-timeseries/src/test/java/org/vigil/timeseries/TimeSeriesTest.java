@@ -68,4 +68,13 @@ class TimeSeriesTest {
     TimeSeries monthly = TimeSeries.of(Period.month(2024, 1), 1, 2);
     assertThat(monthly.toMonthly(true)).isSameAs(monthly);
   }
+
+  @Test
+  void isCounts_wholeNonNegativeValuesWithGaps_butNotFractionsNegativesOrNothing() {
+    Period jan = Period.month(2024, 1);
+    assertThat(TimeSeries.of(jan, 0, 3, Double.NaN, 12).isCounts()).isTrue();
+    assertThat(TimeSeries.of(jan, 0, 3.5, 12).isCounts()).isFalse();
+    assertThat(TimeSeries.of(jan, 0, -1, 12).isCounts()).isFalse();
+    assertThat(TimeSeries.of(jan, Double.NaN, Double.NaN).isCounts()).isFalse();
+  }
 }

@@ -88,17 +88,7 @@ public final class AnomalyDetector {
 
   /** Non-negative whole numbers: counts, whose variance grows with their level. */
   static boolean isCounts(double[] x) {
-    boolean any = false;
-    for (double v : x) {
-      if (Double.isNaN(v)) {
-        continue;
-      }
-      if (v < 0 || v != Math.rint(v)) {
-        return false;
-      }
-      any = true;
-    }
-    return any;
+    return org.vigil.timeseries.TimeSeries.isCounts(x);
   }
 
   /** Anscombe's (1948) variance-stabilising transform for Poisson counts: 2 sqrt(x + 3/8). */

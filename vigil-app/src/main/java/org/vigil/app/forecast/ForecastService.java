@@ -64,18 +64,7 @@ public final class ForecastService {
 
   /** True when every value of the series is a non-negative whole number (a count). */
   public static boolean isCounts(TimeSeries s) {
-    boolean any = false;
-    for (int i = 0; i < s.size(); i++) {
-      double v = s.get(i);
-      if (Double.isNaN(v)) {
-        continue;
-      }
-      if (v < 0 || v != Math.rint(v)) {
-        return false;
-      }
-      any = true;
-    }
-    return any;
+    return s.isCounts();
   }
 
   /** True when the readable series is a count series (see {@link #isCounts(TimeSeries)}). */
