@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     name = "forecast",
     mixinStandardHelpOptions = true,
     description = {
-      "Forecast an indicator for an area: point forecast with 80% and 95% intervals.",
+      "Forecast an indicator for an area: point forecast with 80%% and 95%% intervals.",
       "Count series get non-negative whole-number intervals. --backtest adds the accuracy record"
           + " (rolling origins on the series' own past).",
       "Example: vigil --user kaz.analyst forecast --indicator TERROR_INCIDENTS --area KAZ"

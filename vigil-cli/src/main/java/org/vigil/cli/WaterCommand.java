@@ -183,7 +183,7 @@ final class WaterCommand implements Runnable {
         names = "--scenario",
         defaultValue = "normal",
         paramLabel = "dry|normal|wet",
-        description = "Inflows: the 10%, 50% or 90% quantile of the inflow forecasts.")
+        description = "Inflows: the 10%%, 50%% or 90%% quantile of the inflow forecasts.")
     String scenario;
 
     @Option(

@@ -102,10 +102,12 @@ class MethodsTest {
   }
 
   @Test
-  void forecast_defaultCombo_isValidated_andLiesBetweenItsMembers() {
+  void forecast_validatedCombo_liesBetweenItsMembers() {
     TimeSeries s = seasonalMonthly(11, 84);
-    ForecastSpec.Builder b = ForecastSpec.builder().horizon(6);
-    assertThat(b.build().combination()).isEqualTo(ForecastSpec.CombinationRule.VALIDATED);
+    assertThat(ForecastSpec.builder().build().combination())
+        .isEqualTo(ForecastSpec.CombinationRule.MEAN);
+    ForecastSpec.Builder b =
+        ForecastSpec.builder().horizon(6).combination(ForecastSpec.CombinationRule.VALIDATED);
     double[] combo = Forecaster.forecast(s, b.method(ForecastMethod.COMBO).build()).points();
     double[] etsd =
         Forecaster.forecast(s, b.method(ForecastMethod.ETS).etsModel("ZAdZ").build()).points();

@@ -114,6 +114,8 @@ final class Messages {
       java.util.List.of(
           "seasonally_adjusted",
           "with_intercept",
+          "on_log",
+          "Weighted",
           "with_drift",
           "seasonal",
           "Median",
