@@ -106,13 +106,13 @@ export function multiSelect({ id, options, selected = [], onChange, placeholder 
   const list = h('ul', { class: 'ms-list', id: `${id}-list`, role: 'listbox', 'aria-multiselectable': 'true' });
   const changed = () => { drawChips(); drawList(); onChange?.([...chosen]); };
   const drawChips = () => chips.replaceChildren(...options.filter((o) => chosen.has(o.value)).map((o) =>
-    h('button', { type: 'button', class: 'chip', dataset: { value: o.value }, title: t('ms.remove'), onclick: () => { chosen.delete(o.value); changed(); } }, o.label, ' ×')));
+    h('button', { type: 'button', class: 'chip', translate: o.keep ? 'no' : null, dataset: { value: o.value }, title: t('ms.remove'), onclick: () => { chosen.delete(o.value); changed(); } }, o.label, ' ×')));
   const drawList = () => {
     const q = search.value.trim().toLowerCase();
     list.replaceChildren(...options.filter((o) => !q || o.label.toLowerCase().includes(q) || o.value.toLowerCase().includes(q)).map((o) => {
       const box = h('input', { type: 'checkbox', value: o.value, checked: chosen.has(o.value), id: `${id}-${o.value}` });
       box.addEventListener('change', () => { if (box.checked) chosen.add(o.value); else chosen.delete(o.value); changed(); });
-      return h('li', { role: 'option', 'aria-selected': chosen.has(o.value) ? 'true' : 'false' }, h('label', { class: 'check', for: `${id}-${o.value}` }, box, o.label));
+      return h('li', { role: 'option', 'aria-selected': chosen.has(o.value) ? 'true' : 'false' }, h('label', { class: 'check', for: `${id}-${o.value}`, translate: o.keep ? 'no' : null }, box, o.label));
     }));
   };
   search.addEventListener('input', drawList);

@@ -30,7 +30,9 @@ export async function render(view, { query, me }) {
   // Member states first, then their regions and districts, each labelled with the area it lies in.
   const memberCodes = new Set(members.map((a) => a.code));
   const inside = (a) => a.level > 0 && (memberCodes.has(a.parent) || memberCodes.has(areas.get(a.parent)?.parent));
-  const subAreas = everyArea.filter(inside).map((a) => ({ value: a.code,
+  // A region the registry names only in Latin letters keeps that name on a Russian page (keep:
+  // translate="no"), as a proper name.
+  const subAreas = everyArea.filter(inside).map((a) => ({ value: a.code, keep: /[A-Za-z]/.test(nameOf(a)),
     label: t('region.areasOption', { region: `${nameOf(a)}${a.synthetic ? ' ◆' : ''}`, state: nameOf(areas.get(a.parent)) }) }));
   const areaSelect = multiSelect({ id: 'ind-areas', options: [...members.map((a) => ({ value: a.code, label: nameOf(a) })), ...subAreas], selected: chosen,
     onChange: (v) => { picked = v; if (v.length) go(); } });

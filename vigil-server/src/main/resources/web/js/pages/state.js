@@ -111,11 +111,14 @@ export async function regions(box, code) {
   const rows = [];
   const row = (a, depth) => rows.push([
     h('code', {}, a.code),
-    h('span', { class: depth ? 'indent' : null }, nameOf(a), areaMarks(a)),
+    // Names the registry gives only in Latin letters are kept as written (proper names).
+    h('span', { class: depth ? 'indent' : null, translate: /[A-Za-z]/.test(nameOf(a)) ? 'no' : null }, nameOf(a), areaMarks(a)),
     t(`region.kind.${a.kind}`),
     h('a', { href: `#/indicator?areas=${encodeURIComponent(a.code)}` }, t('region.show'))]);
   list.forEach((r) => { row(r, 0); (districts.get(r.code) ?? []).forEach((d) => row(d, 1)); });
-  box.replaceChildren(h('p', { class: 'muted' }, t('region.intro'), ' ', t('region.count', { n: list.length })),
+  // The registry's name is a product name: kept as written on a Russian page too.
+  const [before, after] = t('region.intro', { source: '\u0001' }).split('\u0001');
+  box.replaceChildren(h('p', { class: 'muted' }, before, h('span', { translate: 'no' }, 'Debian iso-codes'), after, ' ', t('region.count', { n: list.length })),
     table([t('region.col.code'), t('region.col.name'), t('region.col.kind'), t('region.col.series')], rows, { id: 'state-region-table' }));
 }
 
