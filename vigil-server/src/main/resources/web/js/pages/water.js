@@ -59,7 +59,7 @@ function runForm(basins, code, me) {
   const basin = basinSelect(basins, code);
   const scenario = select('water-scenario', ['dry', 'normal', 'wet'].map((s) => [s, t(`water.scenario.${s}`)]), 'dry');
   const fairness = select('water-fairness', [['max-min', t('water.fairness.MAX_MIN')], ['proportional', t('water.fairness.PROPORTIONAL')]], 'max-min');
-  const start = h('input', { id: 'water-start', type: 'month', required: true, value: next.toISOString().slice(0, 7) });
+  const start = monthSelect('water-start', next);
   const classification = select('water-classification', ['SHARED', 'NATIONAL', 'PUBLIC'].map((c) => [c, label('classification', c)]), 'SHARED');
   const button = h('button', { class: 'primary', type: 'submit', id: 'water-run-button' }, t('water.run'));
   const status = h('div', { id: 'water-progress', role: 'status', 'aria-live': 'polite' });
@@ -88,6 +88,21 @@ function runForm(basins, code, me) {
   h('label', { for: 'water-classification' }, t('water.classification'), classification),
   button);
   return card(t('water.runTitle'), form, h('p', { class: 'muted' }, t('water.horizon')), status);
+}
+
+/**
+ * The first month as a list (two years back to two years ahead of the given month), named in the
+ * reader's language: the browser's own month picker speaks the browser's language, not the page's.
+ */
+function monthSelect(id, selected) {
+  const code = (d) => d.toISOString().slice(0, 7);
+  const name = new Intl.DateTimeFormat(getLang() === 'ru' ? 'ru-RU' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const options = [];
+  for (let k = -24; k <= 24; k++) {
+    const d = new Date(Date.UTC(selected.getUTCFullYear(), selected.getUTCMonth() + k, 1));
+    options.push([code(d), name.format(d)]);
+  }
+  return select(id, options, code(selected));
 }
 
 function basinSelect(basins, code) {

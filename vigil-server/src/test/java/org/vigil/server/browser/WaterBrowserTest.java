@@ -2,6 +2,8 @@ package org.vigil.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,12 @@ class WaterBrowserTest {
       assertThat(shown).as("node %s in %s", n, lang).contains(expected);
     }
     assertThat(browser.find("#water-synthetic").getText()).contains("◆");
+    // The first month is named in the page's language (the browser's month picker was not).
+    String nextMonth = YearMonth.now(ZoneOffset.UTC).plusMonths(1).toString();
+    Select start = new Select(browser.find("#water-start"));
+    assertThat(start.getFirstSelectedOption().getAttribute("value")).isEqualTo(nextMonth);
+    assertThat(start.getFirstSelectedOption().getText())
+        .matches(lang.equals("ru") ? "^[а-я]+ \\d{4}( г\\.)?$" : "^[A-Z][a-z]+ \\d{4}$");
 
     long dry = runFromForm("dry", "max-min");
     Map<?, ?> run = apiGet("/api/water/runs/" + dry);
@@ -139,7 +147,9 @@ class WaterBrowserTest {
     browser.awaitVisible(".page[data-page='water'][data-complete='true']", BrowserFixture.WAIT);
     new Select(browser.find("#water-scenario")).selectByValue(scenario);
     new Select(browser.find("#water-fairness")).selectByValue(fairness);
-    browser.script("document.getElementById('water-start').value = '2027-01';");
+    // The form's default; the list spans two years either side of it.
+    new Select(browser.find("#water-start"))
+        .selectByValue(YearMonth.now(ZoneOffset.UTC).plusMonths(1).toString());
     String before = browser.driver().getCurrentUrl();
     browser.find("#water-run-button").click();
     browser.await(
