@@ -99,19 +99,12 @@ final class ForecastCommand implements Callable<Integer> {
       throw new InvalidInputException(
           "--engine must be inprocess or spark, found '" + engine + "'");
     }
-    if (horizon < 1 || horizon > 120) {
-      throw new InvalidInputException("--horizon must be 1-120, found " + horizon);
-    }
-    ForecastMethod m = AlertsCommand.parse(ForecastMethod.class, "--method", method).orElseThrow();
+    ForecastMethod m = checkedMethod();
     ForecastSpec fs = ForecastSpec.builder().method(m).horizon(horizon).levels(0.8, 0.95).build();
     VigilCommand root = VigilCommand.of(spec);
     try (Vigil vigil = root.openVigil()) {
       AccessContext caller = root.caller(vigil);
-      String ind = indicator.trim().toUpperCase(Locale.ROOT);
-      if (vigil.reference().indicator(caller, ind).isEmpty()) {
-        throw new NotFoundException(
-            "Unknown indicator '" + indicator + "'; list them with: vigil indicators");
-      }
+      String ind = knownIndicator(vigil, caller);
       String ar = root.areaCode(vigil, area);
       ForecastService service = ForecastService.create(vigil);
       Forecast f = service.forecast(caller, ind, ar, fs);
@@ -139,19 +132,30 @@ final class ForecastCommand implements Callable<Integer> {
     return VigilCommand.OK;
   }
 
-  private int spark() {
+  /** The --method, once --horizon is checked to be 1-120. */
+  private ForecastMethod checkedMethod() {
     if (horizon < 1 || horizon > 120) {
       throw new InvalidInputException("--horizon must be 1-120, found " + horizon);
     }
-    ForecastMethod m = AlertsCommand.parse(ForecastMethod.class, "--method", method).orElseThrow();
+    return AlertsCommand.parse(ForecastMethod.class, "--method", method).orElseThrow();
+  }
+
+  /** The --indicator as a code (trimmed, upper case), once the caller may see it. */
+  private String knownIndicator(Vigil vigil, AccessContext caller) {
+    String ind = indicator.trim().toUpperCase(Locale.ROOT);
+    if (vigil.reference().indicator(caller, ind).isEmpty()) {
+      throw new NotFoundException(
+          "Unknown indicator '" + indicator + "'; list them with: vigil indicators");
+    }
+    return ind;
+  }
+
+  private int spark() {
+    ForecastMethod m = checkedMethod();
     VigilCommand root = VigilCommand.of(spec);
     try (Vigil vigil = root.openVigil()) {
       AccessContext caller = root.caller(vigil);
-      String ind = indicator.trim().toUpperCase(Locale.ROOT);
-      if (vigil.reference().indicator(caller, ind).isEmpty()) {
-        throw new NotFoundException(
-            "Unknown indicator '" + indicator + "'; list them with: vigil indicators");
-      }
+      String ind = knownIndicator(vigil, caller);
       List<String> areas = new java.util.ArrayList<>();
       for (String a : area.split(",", -1)) {
         areas.add(root.areaCode(vigil, a.trim()));

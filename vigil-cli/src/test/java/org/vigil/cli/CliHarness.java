@@ -13,16 +13,13 @@ import org.vigil.app.VigilConfig;
 import org.vigil.app.auth.AuthService;
 import org.vigil.app.auth.PasswordHasher;
 import org.vigil.model.AccessContext;
-import org.vigil.model.Aggregation;
 import org.vigil.model.Area;
 import org.vigil.model.AreaKind;
-import org.vigil.model.Indicator;
 import org.vigil.model.Organisation;
-import org.vigil.model.Polarity;
 import org.vigil.model.Role;
 import org.vigil.model.ThreatDomain;
 import org.vigil.model.User;
-import org.vigil.timeseries.Frequency;
+import org.vigil.store.TestSeries;
 
 /**
  * What the command tests share: {@code vigil} run in this JVM against a file database in the test's
@@ -97,17 +94,7 @@ final class CliHarness {
     ref.saveOrganisation(sys, new Organisation("RUS-SC", "Russia", "", "RUS", false));
     ref.saveIndicator(
         sys,
-        new Indicator(
-            "TEST_CRIME",
-            "Test crimes",
-            "",
-            ThreatDomain.ORGANISED_CRIME,
-            "cases",
-            Frequency.MONTHLY,
-            "",
-            Polarity.RISE_IS_BAD,
-            Aggregation.SUM,
-            "test",
-            true));
+        TestSeries.monthlyCount(
+            "TEST_CRIME", "Test crimes", "", ThreatDomain.ORGANISED_CRIME, "cases"));
   }
 }

@@ -206,6 +206,30 @@ class CliTest {
   }
 
   @Test
+  void forecast_badHorizonOrUnknownIndicator_exits2_onBothEngines() {
+    for (String engine : List.of("inprocess", "spark")) {
+      Run h =
+          vigil(
+              "forecast",
+              "--engine",
+              engine,
+              "--indicator",
+              "TEST_CRIME",
+              "--area",
+              "KZ",
+              "--horizon",
+              "0");
+      assertThat(h.exit()).as(engine).isEqualTo(2);
+      assertThat(h.err()).as(engine).contains("--horizon must be 1-120, found 0");
+      Run i = vigil("forecast", "--engine", engine, "--indicator", "nope", "--area", "KZ");
+      assertThat(i.exit()).as(engine).isEqualTo(2);
+      assertThat(i.err())
+          .as(engine)
+          .startsWith("vigil: Unknown indicator 'nope'; list them with: vigil indicators");
+    }
+  }
+
+  @Test
   void series_unknownIndicator_exits2() {
     Run r = vigil("series", "--indicator", "NOPE", "--area", "KAZ");
     assertThat(r.exit()).isEqualTo(2);

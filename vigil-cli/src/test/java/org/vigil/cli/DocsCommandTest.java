@@ -2,9 +2,6 @@ package org.vigil.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,21 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code vigil docs ingest|search|show|reindex} on an H2 file database in a temp folder. */
 class DocsCommandTest {
   @TempDir Path dir;
-
-  private String[] run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit =
-        VigilCommand.execute(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new String[] {
-      String.valueOf(exit),
-      out.toString(StandardCharsets.UTF_8),
-      err.toString(StandardCharsets.UTF_8)
-    };
-  }
 
   @Test
   void ingestSearchShowReindex_endToEnd_andBadInputIsOneLineExitTwo() throws Exception {
@@ -40,26 +22,31 @@ class DocsCommandTest {
             + " мигрантов.\",\"published\":\"2025-03-01\",\"source\":\"Synthetic wire\"}\n"
             + "{\"title\":\"Heroin\",\"text\":\"Police in Kazakhstan said that 4.5 tonnes of"
             + " heroin were seized in Almaty.\",\"published\":\"2025-03-02\"}\n");
-    String[] r = run("docs", "ingest", in.toString(), "--classification", "PUBLIC", "--db", db);
-    assertThat(r[0]).as(r[2]).isEqualTo("0");
-    assertThat(r[1]).contains("2");
-    String[] again = run("docs", "ingest", in.toString(), "--classification", "PUBLIC", "--db", db);
-    assertThat(again[0]).isEqualTo("0");
-    String[] s = run("docs", "search", "Таджикистана", "--db", db, "--format", "json");
-    assertThat(s[0]).as(s[2]).isEqualTo("0");
-    assertThat(s[1]).contains("Граница").doesNotContain("Heroin");
-    assertThat(s[2]).contains("1 text(s) match");
-    String id = s[1].replaceAll("(?s).*\"id\"\\s*:\\s*\"?(\\d+).*", "$1");
-    String[] show = run("docs", "show", id, "--db", db, "--format", "json");
-    assertThat(show[0]).as(show[2]).isEqualTo("0");
-    assertThat(show[1]).contains("\"states\"").contains("TJK").contains("\"events\"");
-    String[] re = run("docs", "reindex", "--db", db);
-    assertThat(re[1]).contains("rebuilt: 2 text(s)");
+    CliHarness.Run r =
+        CliHarness.execute(
+            "docs", "ingest", in.toString(), "--classification", "PUBLIC", "--db", db);
+    assertThat(r.exit()).as(r.err()).isEqualTo(0);
+    assertThat(r.out()).contains("2");
+    CliHarness.Run again =
+        CliHarness.execute(
+            "docs", "ingest", in.toString(), "--classification", "PUBLIC", "--db", db);
+    assertThat(again.exit()).isEqualTo(0);
+    CliHarness.Run s =
+        CliHarness.execute("docs", "search", "Таджикистана", "--db", db, "--format", "json");
+    assertThat(s.exit()).as(s.err()).isEqualTo(0);
+    assertThat(s.out()).contains("Граница").doesNotContain("Heroin");
+    assertThat(s.err()).contains("1 text(s) match");
+    String id = s.out().replaceAll("(?s).*\"id\"\\s*:\\s*\"?(\\d+).*", "$1");
+    CliHarness.Run show = CliHarness.execute("docs", "show", id, "--db", db, "--format", "json");
+    assertThat(show.exit()).as(show.err()).isEqualTo(0);
+    assertThat(show.out()).contains("\"states\"").contains("TJK").contains("\"events\"");
+    CliHarness.Run re = CliHarness.execute("docs", "reindex", "--db", db);
+    assertThat(re.out()).contains("rebuilt: 2 text(s)");
     Path bad = dir.resolve("bad.jsonl");
     Files.writeString(bad, "{\"title\":\"x\",\"text\":\"y\"}\n");
-    String[] b = run("docs", "ingest", bad.toString(), "--db", db);
-    assertThat(b[0]).isEqualTo("2");
-    assertThat(b[2].strip()).contains("bad.jsonl line 1, field published").doesNotContain("\n");
+    CliHarness.Run b = CliHarness.execute("docs", "ingest", bad.toString(), "--db", db);
+    assertThat(b.exit()).isEqualTo(2);
+    assertThat(b.err().strip()).contains("bad.jsonl line 1, field published").doesNotContain("\n");
   }
 
   @Test
@@ -82,10 +69,13 @@ class DocsCommandTest {
     }
     Path file = dir.resolve("labelled.csv");
     Files.writeString(file, csv.toString());
-    String[] t = run("docs", "train", file.toString(), "--folds", "4", "--db", db);
-    assertThat(t[0]).as(t[2]).isEqualTo("0");
-    assertThat(t[1]).contains("micro F1 of domains").contains("exact match");
-    assertThat(t[2]).contains("24 labelled text(s), 4-fold cross-validation").contains("kept in");
+    CliHarness.Run t =
+        CliHarness.execute("docs", "train", file.toString(), "--folds", "4", "--db", db);
+    assertThat(t.exit()).as(t.err()).isEqualTo(0);
+    assertThat(t.out()).contains("micro F1 of domains").contains("exact match");
+    assertThat(t.err())
+        .contains("24 labelled text(s), 4-fold cross-validation")
+        .contains("kept in");
     assertThat(dir.resolve("db/vigil-domain-model.json")).exists();
 
     Path in = dir.resolve("new.jsonl");
@@ -93,18 +83,21 @@ class DocsCommandTest {
         in,
         "{\"title\":\"Cash couriers\",\"text\":\"Investigators found a smurfing scheme of"
             + " couriers in Bishkek.\",\"published\":\"2025-04-01\"}\n");
-    String[] ing = run("docs", "ingest", in.toString(), "--classification", "PUBLIC", "--db", db);
-    assertThat(ing[0]).as(ing[2]).isEqualTo("0");
-    String[] s = run("docs", "search", "smurfing", "--db", db, "--format", "json");
-    String id = s[1].replaceAll("(?s).*\"id\"\\s*:\\s*\"?(\\d+).*", "$1");
-    String[] show = run("docs", "show", id, "--db", db, "--format", "json");
-    assertThat(show[1]).as(show[2]).contains("ORGANISED_CRIME");
+    CliHarness.Run ing =
+        CliHarness.execute(
+            "docs", "ingest", in.toString(), "--classification", "PUBLIC", "--db", db);
+    assertThat(ing.exit()).as(ing.err()).isEqualTo(0);
+    CliHarness.Run s =
+        CliHarness.execute("docs", "search", "smurfing", "--db", db, "--format", "json");
+    String id = s.out().replaceAll("(?s).*\"id\"\\s*:\\s*\"?(\\d+).*", "$1");
+    CliHarness.Run show = CliHarness.execute("docs", "show", id, "--db", db, "--format", "json");
+    assertThat(show.out()).as(show.err()).contains("ORGANISED_CRIME");
 
     Path bad = dir.resolve("bad.csv");
     Files.writeString(bad, "text,domains\nSome text,PIRACY\n");
-    String[] b = run("docs", "train", bad.toString(), "--db", db);
-    assertThat(b[0]).isEqualTo("2");
-    assertThat(b[2].strip())
+    CliHarness.Run b = CliHarness.execute("docs", "train", bad.toString(), "--db", db);
+    assertThat(b.exit()).isEqualTo(2);
+    assertThat(b.err().strip())
         .contains("bad.csv line 2: unknown domain 'PIRACY'")
         .doesNotContain("\n");
   }

@@ -26,6 +26,19 @@ public interface ReferenceRepository {
 
   Optional<Indicator> indicator(AccessContext ctx, String code);
 
+  /**
+   * The indicator {@code code}, for callers that cannot go on without it.
+   *
+   * @throws NotFoundException naming the code and the command that lists the known ones
+   */
+  default Indicator knownIndicator(AccessContext ctx, String code) {
+    return indicator(ctx, code)
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "Unknown indicator '" + code + "': list them with ./vigil indicators"));
+  }
+
   void saveArea(AccessContext ctx, Area area);
 
   void saveMembership(AccessContext ctx, GroupMembership membership);

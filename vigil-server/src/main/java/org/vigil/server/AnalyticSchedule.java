@@ -2,12 +2,10 @@ package org.vigil.server;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigil.app.PeriodicTask;
 import org.vigil.app.Vigil;
 import org.vigil.app.analytics.AnalyticRunner;
 import org.vigil.model.run.AnalyticRun;
@@ -23,27 +21,20 @@ import org.vigil.model.run.AnalyticRun;
 final class AnalyticSchedule implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AnalyticSchedule.class);
 
-  private final ScheduledExecutorService executor;
   private final AnalyticRunner runner;
   private final AtomicLong finished = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong unchanged = new AtomicLong();
+  private volatile PeriodicTask task;
 
   private AnalyticSchedule(Vigil vigil) {
     this.runner = new AnalyticRunner(vigil);
-    this.executor =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "vigil-analytic-schedule");
-              t.setDaemon(true);
-              return t;
-            });
   }
 
   /** Starts the schedule: the first run at once, then one every {@code every}. */
   static AnalyticSchedule start(Vigil vigil, Duration every) {
     AnalyticSchedule s = new AnalyticSchedule(vigil);
-    s.executor.scheduleWithFixedDelay(s::runOnce, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    s.task = PeriodicTask.start("vigil-analytic-schedule", every, s::runOnce);
     return s;
   }
 
@@ -85,14 +76,6 @@ final class AnalyticSchedule implements AutoCloseable {
   /** Stops the schedule; a run in progress finishes (waits up to a minute). */
   @Override
   public void close() {
-    executor.shutdown();
-    try {
-      if (!executor.awaitTermination(1, TimeUnit.MINUTES)) {
-        executor.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      executor.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
+    task.stop(Duration.ofMinutes(1));
   }
 }

@@ -9,17 +9,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vigil.app.Vigil;
 import org.vigil.model.AccessContext;
-import org.vigil.model.Aggregation;
 import org.vigil.model.Classification;
-import org.vigil.model.Indicator;
-import org.vigil.model.IngestBatch;
 import org.vigil.model.Observation;
 import org.vigil.model.Ownership;
-import org.vigil.model.Polarity;
 import org.vigil.model.ThreatDomain;
 import org.vigil.model.run.AnalyticRun;
 import org.vigil.store.TestClock;
-import org.vigil.timeseries.Frequency;
+import org.vigil.store.TestSeries;
 import org.vigil.timeseries.Period;
 
 /**
@@ -47,23 +43,12 @@ class AnalyticScheduleTest {
 
   /** An input series of the default methodology: 14 months of Kazakhstan's, PUBLIC. */
   private static void loadInput(Vigil vigil) {
-    AccessContext sys = AccessContext.system();
     vigil
         .reference()
         .saveIndicator(
-            sys,
-            new Indicator(
-                INPUT,
-                "Terrorist incidents",
-                "",
-                ThreatDomain.TERRORISM,
-                "incidents",
-                Frequency.MONTHLY,
-                "",
-                Polarity.RISE_IS_BAD,
-                Aggregation.SUM,
-                "test",
-                true));
+            AccessContext.system(),
+            TestSeries.monthlyCount(
+                INPUT, "Terrorist incidents", "", ThreatDomain.TERRORISM, "incidents"));
     List<Observation> rows = new ArrayList<>();
     Period p = Period.parse("2024-01");
     for (int i = 0; i < 14; i++) {
@@ -73,26 +58,12 @@ class AnalyticScheduleTest {
   }
 
   private static Observation input(String period, double value) {
-    return new Observation(
-        INPUT,
-        "KAZ",
-        Period.parse(period),
-        value,
-        "",
-        "test",
-        0,
-        null,
-        Ownership.of("KAZ-SC", Classification.PUBLIC));
+    return TestSeries.value(
+        INPUT, "KAZ", Period.parse(period), value, Ownership.of("KAZ-SC", Classification.PUBLIC));
   }
 
   private static void append(Vigil vigil, String file, List<Observation> rows) {
-    vigil
-        .observations()
-        .append(
-            AccessContext.system(),
-            new IngestBatch(
-                0, "system", "KAZ-SC", Instant.EPOCH, file, file, "long-csv", rows.size(), 0, 0),
-            rows);
+    TestSeries.append(vigil.observations(), "KAZ-SC", Instant.EPOCH, file, file, rows);
   }
 
   private static void await(String what, java.util.function.BooleanSupplier done)

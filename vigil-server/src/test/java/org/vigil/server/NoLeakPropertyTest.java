@@ -37,22 +37,19 @@ import org.vigil.app.Vigil;
 import org.vigil.app.VigilConfig;
 import org.vigil.app.auth.PasswordHasher;
 import org.vigil.model.AccessContext;
-import org.vigil.model.Aggregation;
 import org.vigil.model.Area;
 import org.vigil.model.AreaKind;
 import org.vigil.model.Classification;
-import org.vigil.model.Indicator;
 import org.vigil.model.IngestBatch;
 import org.vigil.model.Observation;
 import org.vigil.model.Organisation;
 import org.vigil.model.Ownership;
-import org.vigil.model.Polarity;
 import org.vigil.model.Role;
 import org.vigil.model.SharingAgreement;
 import org.vigil.model.ThreatDomain;
 import org.vigil.model.User;
 import org.vigil.store.TestClock;
-import org.vigil.timeseries.Frequency;
+import org.vigil.store.TestSeries;
 import org.vigil.timeseries.Period;
 
 /**
@@ -351,20 +348,7 @@ class NoLeakPropertyTest {
     ref.saveOrganisation(sys, new Organisation("SECRETARIAT", "Secretariat", "", "KAZ", true));
     INDICATORS.forEach(
         (code, domain) ->
-            ref.saveIndicator(
-                sys,
-                new Indicator(
-                    code,
-                    code,
-                    "",
-                    domain,
-                    "cases",
-                    Frequency.MONTHLY,
-                    "",
-                    Polarity.RISE_IS_BAD,
-                    Aggregation.SUM,
-                    "test",
-                    true)));
+            ref.saveIndicator(sys, TestSeries.monthlyCount(code, code, "", domain, "cases")));
     String hash = new PasswordHasher(1024, 1).hash(TestData.PASSWORD);
     vigil.users().save(sys, new User("sys.admin", "SECRETARIAT", Role.SYSTEM_ADMIN, hash, true));
     vigil.users().save(sys, new User("secretariat.viewer", "SECRETARIAT", Role.VIEWER, hash, true));

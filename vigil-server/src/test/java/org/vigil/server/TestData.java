@@ -7,23 +7,20 @@ import org.vigil.app.Vigil;
 import org.vigil.app.VigilConfig;
 import org.vigil.app.auth.PasswordHasher;
 import org.vigil.model.AccessContext;
-import org.vigil.model.Aggregation;
 import org.vigil.model.Area;
 import org.vigil.model.AreaKind;
 import org.vigil.model.Classification;
 import org.vigil.model.Document;
 import org.vigil.model.Event;
-import org.vigil.model.Indicator;
 import org.vigil.model.IngestBatch;
 import org.vigil.model.Observation;
 import org.vigil.model.Organisation;
 import org.vigil.model.Ownership;
-import org.vigil.model.Polarity;
 import org.vigil.model.Role;
 import org.vigil.model.ThreatDomain;
 import org.vigil.model.User;
 import org.vigil.store.TestClock;
-import org.vigil.timeseries.Frequency;
+import org.vigil.store.TestSeries;
 import org.vigil.timeseries.Period;
 
 /**
@@ -71,18 +68,8 @@ final class TestData {
     ref.saveOrganisation(sys, new Organisation("SECRETARIAT", "Secretariat", "", "KAZ", true));
     ref.saveIndicator(
         sys,
-        new Indicator(
-            INDICATOR,
-            "Test crimes",
-            "",
-            ThreatDomain.ORGANISED_CRIME,
-            "cases",
-            Frequency.MONTHLY,
-            "",
-            Polarity.RISE_IS_BAD,
-            Aggregation.SUM,
-            "test",
-            true));
+        TestSeries.monthlyCount(
+            INDICATOR, "Test crimes", "", ThreatDomain.ORGANISED_CRIME, "cases"));
     String hash = new PasswordHasher(1024, 1).hash(PASSWORD);
     for (String[] u :
         new String[][] {
@@ -127,14 +114,11 @@ final class TestData {
   }
 
   static Observation obs(String area, String period, double value, Ownership o) {
-    return new Observation(INDICATOR, area, Period.parse(period), value, "", "test", 0, null, o);
+    return TestSeries.value(INDICATOR, area, Period.parse(period), value, o);
   }
 
   private static void append(Vigil vigil, String org, String file, List<Observation> rows) {
-    IngestBatch batch =
-        new IngestBatch(
-            0, "system", org, Instant.EPOCH, file, sha256(file), "long-csv", rows.size(), 0, 0);
-    vigil.observations().append(AccessContext.system(), batch, rows);
+    TestSeries.append(vigil.observations(), org, Instant.EPOCH, file, sha256(file), rows);
   }
 
   private static String sha256(String s) {

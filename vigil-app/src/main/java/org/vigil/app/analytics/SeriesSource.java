@@ -24,13 +24,7 @@ final class SeriesSource {
   }
 
   Indicator indicator(AccessContext ctx, String code) {
-    return vigil
-        .reference()
-        .indicator(ctx, code)
-        .orElseThrow(
-            () ->
-                new NotFoundException(
-                    "Unknown indicator '" + code + "': see `./vigil indicators` for the codes"));
+    return vigil.reference().knownIndicator(ctx, code);
   }
 
   Area area(AccessContext ctx, String code) {

@@ -53,17 +53,7 @@ public final class RegionTotals {
    * @throws InvalidInputException when the indicator does not aggregate by sum
    */
   public RegionTotal total(AccessContext reader, String indicator, String state) {
-    AccessContext sys = AccessContext.system();
-    Indicator ind =
-        vigil
-            .reference()
-            .indicator(sys, indicator)
-            .orElseThrow(
-                () ->
-                    new NotFoundException(
-                        "Unknown indicator '"
-                            + indicator
-                            + "': list them with ./vigil indicators"));
+    Indicator ind = vigil.reference().knownIndicator(AccessContext.system(), indicator);
     if (ind.aggregation() != Aggregation.SUM) {
       throw new InvalidInputException(
           indicator

@@ -75,17 +75,7 @@ public final class RegionalForecasts {
    */
   public RegionalForecast forecast(
       AccessContext reader, String indicator, String group, int horizon) {
-    AccessContext sys = AccessContext.system();
-    Indicator ind =
-        vigil
-            .reference()
-            .indicator(sys, indicator)
-            .orElseThrow(
-                () ->
-                    new NotFoundException(
-                        "Unknown indicator '"
-                            + indicator
-                            + "': list them with ./vigil indicators"));
+    Indicator ind = vigil.reference().knownIndicator(AccessContext.system(), indicator);
     if (!isGroup(group)) {
       throw new NotFoundException(
           "'" + group + "' is not a group of states: expected e.g. CIS (./vigil areas)");

@@ -8,12 +8,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.vigil.app.PeriodicTask;
 import org.vigil.model.AccessContext;
 import org.vigil.model.notify.Channel;
 import org.vigil.model.notify.OutboxMessage;
@@ -37,7 +35,7 @@ public final class DeliveryWorker implements AutoCloseable {
   private final String name;
   private final Map<Channel, Delivery> deliveries = new EnumMap<>(Channel.class);
   private final AtomicBoolean stopping = new AtomicBoolean();
-  private ScheduledExecutorService timer;
+  private PeriodicTask timer;
 
   /** A worker over the channels the service's configuration enables. */
   public DeliveryWorker(NotifyService service, Clock clock, String name) {
@@ -152,23 +150,17 @@ public final class DeliveryWorker implements AutoCloseable {
       throw new IllegalStateException("Delivery worker " + name + " is already running");
     }
     timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "vigil-notify-" + name);
-              t.setDaemon(true);
-              return t;
+        PeriodicTask.start(
+            "vigil-notify-" + name,
+            every,
+            () -> {
+              try {
+                tick();
+              } catch (RuntimeException e) {
+                LOG.log(
+                    Level.WARNING, "Notification delivery failed; retrying at the next tick", e);
+              }
             });
-    timer.scheduleWithFixedDelay(
-        () -> {
-          try {
-            tick();
-          } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Notification delivery failed; retrying at the next tick", e);
-          }
-        },
-        0,
-        every.toMillis(),
-        TimeUnit.MILLISECONDS);
   }
 
   /** Stops after the message in hand. */
@@ -184,16 +176,7 @@ public final class DeliveryWorker implements AutoCloseable {
   public synchronized void close() {
     stop();
     if (timer != null) {
-      timer.shutdown();
-      try {
-        if (!timer.awaitTermination(
-            service.config().timeout().toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
-          timer.shutdownNow();
-        }
-      } catch (InterruptedException e) {
-        timer.shutdownNow();
-        Thread.currentThread().interrupt();
-      }
+      timer.stop(service.config().timeout().plusSeconds(5));
       timer = null;
     }
   }
@@ -205,7 +188,7 @@ public final class DeliveryWorker implements AutoCloseable {
   public synchronized void halt() {
     stop();
     if (timer != null) {
-      timer.shutdownNow();
+      timer.halt();
       timer = null;
     }
   }

@@ -3,11 +3,9 @@ package org.vigil.app.notify;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.vigil.app.PeriodicTask;
 import org.vigil.app.Vigil;
 import org.vigil.model.AccessContext;
 
@@ -28,7 +26,7 @@ public final class RuleSchedule implements AutoCloseable {
   private final NotifyService service;
   private final Duration every;
   private final String name;
-  private ScheduledExecutorService timer;
+  private PeriodicTask timer;
 
   /** A schedule of the kept rules every {@code every} (at least one second). */
   public RuleSchedule(Vigil vigil, NotifyService service, Duration every, String name) {
@@ -66,23 +64,16 @@ public final class RuleSchedule implements AutoCloseable {
       throw new IllegalStateException("Rule schedule " + name + " is already running");
     }
     timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "vigil-rules-" + name);
-              t.setDaemon(true);
-              return t;
+        PeriodicTask.start(
+            "vigil-rules-" + name,
+            poll,
+            () -> {
+              try {
+                runIfDue();
+              } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Kept alert rules failed; the next slot runs them again", e);
+              }
             });
-    timer.scheduleWithFixedDelay(
-        () -> {
-          try {
-            runIfDue();
-          } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Kept alert rules failed; the next slot runs them again", e);
-          }
-        },
-        0,
-        poll.toMillis(),
-        TimeUnit.MILLISECONDS);
   }
 
   /** How often {@link #start} should look at the clock for an interval {@code every}. */
@@ -97,15 +88,7 @@ public final class RuleSchedule implements AutoCloseable {
   @Override
   public synchronized void close() {
     if (timer != null) {
-      timer.shutdown();
-      try {
-        if (!timer.awaitTermination(60, TimeUnit.SECONDS)) {
-          timer.shutdownNow();
-        }
-      } catch (InterruptedException e) {
-        timer.shutdownNow();
-        Thread.currentThread().interrupt();
-      }
+      timer.stop(Duration.ofSeconds(60));
       timer = null;
     }
   }

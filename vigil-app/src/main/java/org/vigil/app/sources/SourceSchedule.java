@@ -12,12 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.vigil.app.PeriodicTask;
 import org.vigil.model.AccessContext;
 import org.vigil.model.VigilException;
 
@@ -111,7 +109,7 @@ public final class SourceSchedule implements AutoCloseable {
   private final AtomicLong pulls = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
   private Instant due;
-  private ScheduledExecutorService executor;
+  private PeriodicTask timer;
 
   public SourceSchedule(
       SourceService service, Clock clock, Plan plan, List<String> names, int years) {
@@ -164,15 +162,10 @@ public final class SourceSchedule implements AutoCloseable {
 
   /** Checks the clock once a minute on one daemon thread until closed. */
   public synchronized SourceSchedule start() {
-    if (executor == null) {
-      executor =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread t = new Thread(r, "vigil-source-schedule");
-                t.setDaemon(true);
-                return t;
-              });
-      executor.scheduleWithFixedDelay(this::tick, 1, 60, TimeUnit.SECONDS);
+    if (timer == null) {
+      timer =
+          PeriodicTask.start(
+              "vigil-source-schedule", Duration.ofSeconds(1), Duration.ofSeconds(60), this::tick);
     }
     return this;
   }
@@ -220,8 +213,8 @@ public final class SourceSchedule implements AutoCloseable {
 
   @Override
   public synchronized void close() {
-    if (executor != null) {
-      executor.shutdownNow();
+    if (timer != null) {
+      timer.halt();
     }
   }
 }

@@ -18,6 +18,7 @@ import org.vigil.app.Vigil;
 import org.vigil.app.VigilConfig;
 import org.vigil.app.area.RegionTotal;
 import org.vigil.app.area.RegionTotals;
+import org.vigil.app.forecast.RegionalForecasts;
 import org.vigil.app.ingest.IngestProgress;
 import org.vigil.app.ingest.IngestRequest;
 import org.vigil.app.ingest.IngestResult;
@@ -27,6 +28,7 @@ import org.vigil.model.AccessContext;
 import org.vigil.model.AccessDeniedException;
 import org.vigil.model.Classification;
 import org.vigil.model.InvalidInputException;
+import org.vigil.model.NotFoundException;
 import org.vigil.model.Observation;
 import org.vigil.model.Role;
 import org.vigil.timeseries.Period;
@@ -114,6 +116,17 @@ class RegionalSeriesTest {
     assertThat(totals.total(AccessContext.of("arm.viewer", "ARM-SC", Role.VIEWER), IND, "KAZ"))
         .isEqualTo(rus);
     assertThat(totals.total(RUS_ANALYST, IND, "TJK").coverage("en")).isEqualTo("5 of 5 regions");
+  }
+
+  @Test
+  void unknownIndicator_isNotFound_inTotalsAndRegionalForecasts_alike() {
+    assertThatThrownBy(() -> RegionTotals.create(vigil).total(RUS_ANALYST, "NO_SUCH", "KAZ"))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessage("Unknown indicator 'NO_SUCH': list them with ./vigil indicators");
+    assertThatThrownBy(
+            () -> RegionalForecasts.create(vigil).forecast(RUS_ANALYST, "NO_SUCH", "CIS", 3))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessage("Unknown indicator 'NO_SUCH': list them with ./vigil indicators");
   }
 
   @Test

@@ -1,35 +1,33 @@
 package org.vigil.app.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vigil.app.exchange.SdmxFixture.REVISION;
+import static org.vigil.app.exchange.SdmxFixture.SYSTEM;
+import static org.vigil.app.exchange.SdmxFixture.history;
+import static org.vigil.app.exchange.SdmxFixture.latest;
+import static org.vigil.app.exchange.SdmxFixture.vintageCounts;
 
 import java.io.ByteArrayInputStream;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vigil.app.Vigil;
-import org.vigil.app.VigilConfig;
-import org.vigil.app.demo.DemoIndicators;
 import org.vigil.app.ingest.IngestProgress;
 import org.vigil.app.ingest.IngestRequest;
 import org.vigil.app.ingest.IngestResult;
 import org.vigil.app.ingest.IngestService;
-import org.vigil.app.ingest.SmallReference;
 import org.vigil.ingest.IngestFormat;
 import org.vigil.ingest.SdmxDataflow;
 import org.vigil.ingest.SdmxWriter;
-import org.vigil.model.AccessContext;
 import org.vigil.model.Classification;
 import org.vigil.model.IngestBatch;
-import org.vigil.model.Observation;
 import org.vigil.store.TestClock;
 
 /**
@@ -39,9 +37,6 @@ import org.vigil.store.TestClock;
  * export of the same data, or the export back into the store it came from adds nothing.
  */
 class SdmxRoundTripMatrixTest {
-  private static final AccessContext SYSTEM = AccessContext.system();
-  private static final List<String> INDICATORS =
-      List.of("VIOLENT_DEATHS", "VIOLENT_DEATH_RATE", "DEMO_DRUG_TRAFFICKING_OFFENCES");
   private static final String LICENCE = "CC BY 4.0";
   private static final String CITATION = "UNODC, Global Study on Homicide (test recording)";
   private static final String FIRST =
@@ -53,11 +48,6 @@ class SdmxRoundTripMatrixTest {
           + "VIOLENT_DEATH_RATE,KAZ,2020,5.45,\n"
           + "DEMO_DRUG_TRAFFICKING_OFFENCES,KAZ,2024-01,412,\n"
           + "DEMO_DRUG_TRAFFICKING_OFFENCES,KAZ,2024-02,398,E\n";
-  private static final String REVISION =
-      "indicator,area,period,value,flags\n"
-          + "VIOLENT_DEATHS,KAZ,2020,1021,\n"
-          + "VIOLENT_DEATHS,KAZ,2021,,M\n"
-          + "DEMO_DRUG_TRAFFICKING_OFFENCES,KAZ,2024-02,401,\n";
   private static final String SECOND_REVISION =
       "indicator,area,period,value,flags\nVIOLENT_DEATHS,KAZ,2020,1022.5,U\n";
 
@@ -146,13 +136,8 @@ class SdmxRoundTripMatrixTest {
   }
 
   private Vigil store(String name) {
-    Vigil v =
-        Vigil.open(
-            VigilConfig.h2InMemory("sdmx-matrix-" + name + "-" + System.nanoTime())
-                .withClock(clock));
+    Vigil v = SdmxFixture.store("sdmx-matrix-" + name + "-", clock);
     open.add(v);
-    SmallReference.save(v);
-    DemoIndicators.synthetic().forEach(i -> v.reference().saveIndicator(SYSTEM, i));
     return v;
   }
 
@@ -172,76 +157,20 @@ class SdmxRoundTripMatrixTest {
             IngestProgress.NONE);
     if (h == History.REVISED) {
       clock.advance(Duration.ofDays(1));
-      ingest(v, "revision.csv", REVISION, IngestFormat.LONG_CSV);
+      SdmxFixture.ingest(v, "revision.csv", REVISION, IngestFormat.LONG_CSV);
       clock.advance(Duration.ofDays(1));
-      ingest(v, "revision2.csv", SECOND_REVISION, IngestFormat.LONG_CSV);
+      SdmxFixture.ingest(v, "revision2.csv", SECOND_REVISION, IngestFormat.LONG_CSV);
     }
     clock.advance(Duration.ofDays(1));
   }
 
   private static String export(Vigil v, Flow flow, SdmxWriter.Format format, boolean vintages) {
-    StringWriter out = new StringWriter();
-    SeriesSelection s =
-        new SeriesSelection(
-            INDICATORS, List.of(), Optional.empty(), Optional.empty(), Instant.MAX, vintages);
-    new ExchangeService(v).export(SYSTEM, s, flow.flow, format, out);
-    return out.toString();
+    return SdmxFixture.export(v, flow.flow, format, vintages);
   }
 
   private static IngestResult ingest(Vigil v, String name, String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     IngestFormat sniffed = IngestFormat.infer(name, bytes).orElseThrow();
-    return ingest(v, name, text, sniffed);
-  }
-
-  private static IngestResult ingest(Vigil v, String name, String text, IngestFormat format) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    IngestRequest r = IngestRequest.builder(format, "SECRETARIAT", Classification.SHARED).build();
-    return new IngestService(v)
-        .ingest(
-            SYSTEM, name, new ByteArrayInputStream(bytes), bytes.length, r, IngestProgress.NONE);
-  }
-
-  private static String text(Observation o) {
-    return o.indicator()
-        + "/"
-        + o.area()
-        + "/"
-        + o.period()
-        + "="
-        + o.value()
-        + "["
-        + o.flags()
-        + "]";
-  }
-
-  /** Every vintage as indicator/area/period=value[flags], in storage order. */
-  private static List<String> history(Vigil v) {
-    List<String> out = new ArrayList<>();
-    for (String ind : INDICATORS) {
-      v.observations().history(SYSTEM, ind, Instant.MAX).forEach(o -> out.add(text(o)));
-    }
-    return out;
-  }
-
-  private static List<String> latest(Vigil v) {
-    List<String> out = new ArrayList<>();
-    for (String ind : INDICATORS) {
-      v.observations().latestByIndicator(SYSTEM, ind, Instant.MAX).forEach(o -> out.add(text(o)));
-    }
-    return out;
-  }
-
-  private static List<Long> vintageCounts(Vigil v) {
-    List<Long> out = new ArrayList<>();
-    for (String ind : INDICATORS) {
-      List<Observation> rows = v.observations().history(SYSTEM, ind, Instant.MAX);
-      rows.stream()
-          .map(o -> o.area() + o.period())
-          .distinct()
-          .forEach(
-              k -> out.add(rows.stream().filter(o -> (o.area() + o.period()).equals(k)).count()));
-    }
-    return out;
+    return SdmxFixture.ingest(v, name, text, sniffed);
   }
 }

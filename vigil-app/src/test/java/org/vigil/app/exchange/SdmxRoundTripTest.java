@@ -2,42 +2,34 @@ package org.vigil.app.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.vigil.app.exchange.SdmxFixture.REVISION;
+import static org.vigil.app.exchange.SdmxFixture.SYSTEM;
+import static org.vigil.app.exchange.SdmxFixture.history;
+import static org.vigil.app.exchange.SdmxFixture.ingest;
+import static org.vigil.app.exchange.SdmxFixture.selection;
+import static org.vigil.app.exchange.SdmxFixture.vintageCounts;
 
-import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.vigil.app.Vigil;
-import org.vigil.app.VigilConfig;
-import org.vigil.app.demo.DemoIndicators;
-import org.vigil.app.ingest.IngestProgress;
-import org.vigil.app.ingest.IngestRequest;
 import org.vigil.app.ingest.IngestResult;
-import org.vigil.app.ingest.IngestService;
-import org.vigil.app.ingest.SmallReference;
 import org.vigil.ingest.IngestFormat;
 import org.vigil.ingest.SdmxDataflow;
 import org.vigil.ingest.SdmxWriter;
-import org.vigil.model.AccessContext;
-import org.vigil.model.Classification;
 import org.vigil.model.InvalidInputException;
 import org.vigil.model.Observation;
 import org.vigil.store.StoreFixtures;
 
 /** Export to each SDMX format and import into another store: the same series and vintages. */
 class SdmxRoundTripTest {
-  private static final AccessContext SYSTEM = AccessContext.system();
-  private static final List<String> INDICATORS =
-      List.of("VIOLENT_DEATHS", "VIOLENT_DEATH_RATE", "DEMO_DRUG_TRAFFICKING_OFFENCES");
   private static final String FIRST =
       "indicator,area,period,value,flags\n"
           + "VIOLENT_DEATHS,KAZ,2019,1083,\n"
@@ -46,11 +38,6 @@ class SdmxRoundTripTest {
           + "VIOLENT_DEATH_RATE,KAZ,2020,5.45,\n"
           + "DEMO_DRUG_TRAFFICKING_OFFENCES,KAZ,2024-01,412,\n"
           + "DEMO_DRUG_TRAFFICKING_OFFENCES,KAZ,2024-02,398,E\n";
-  private static final String REVISION =
-      "indicator,area,period,value,flags\n"
-          + "VIOLENT_DEATHS,KAZ,2020,1021,\n"
-          + "VIOLENT_DEATHS,KAZ,2021,,M\n"
-          + "DEMO_DRUG_TRAFFICKING_OFFENCES,KAZ,2024-02,401,\n";
   private static final String SECOND_REVISION =
       "indicator,area,period,value,flags\n" + "VIOLENT_DEATHS,KAZ,2020,1022.5,\n";
 
@@ -73,59 +60,7 @@ class SdmxRoundTripTest {
   }
 
   private static Vigil store(String prefix) {
-    Vigil v = Vigil.open(VigilConfig.h2InMemory(prefix + System.nanoTime()));
-    SmallReference.save(v);
-    DemoIndicators.synthetic().forEach(i -> v.reference().saveIndicator(SYSTEM, i));
-    return v;
-  }
-
-  private static IngestResult ingest(Vigil v, String name, String text, IngestFormat format) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    IngestRequest r = IngestRequest.builder(format, "SECRETARIAT", Classification.SHARED).build();
-    return new IngestService(v)
-        .ingest(
-            SYSTEM, name, new ByteArrayInputStream(bytes), bytes.length, r, IngestProgress.NONE);
-  }
-
-  private static SeriesSelection everyVintage() {
-    return new SeriesSelection(
-        INDICATORS, List.of(), Optional.empty(), Optional.empty(), java.time.Instant.MAX, true);
-  }
-
-  /** Every vintage as (indicator, area, period, value, flags), in storage order, and batches. */
-  private static List<String> history(Vigil v) {
-    List<String> out = new ArrayList<>();
-    for (String ind : INDICATORS) {
-      List<Observation> rows = v.observations().history(SYSTEM, ind, java.time.Instant.MAX);
-      for (Observation o : rows) {
-        out.add(
-            o.indicator()
-                + "/"
-                + o.area()
-                + "/"
-                + o.period()
-                + "="
-                + o.value()
-                + "["
-                + o.flags()
-                + "]");
-      }
-    }
-    return out;
-  }
-
-  /** How many distinct vintages each value has, in order. */
-  private static List<Long> vintageCounts(Vigil v) {
-    List<Long> out = new ArrayList<>();
-    for (String ind : INDICATORS) {
-      List<Observation> rows = v.observations().history(SYSTEM, ind, java.time.Instant.MAX);
-      rows.stream()
-          .map(o -> o.area() + o.period())
-          .distinct()
-          .forEach(
-              k -> out.add(rows.stream().filter(o -> (o.area() + o.period()).equals(k)).count()));
-    }
-    return out;
+    return SdmxFixture.store(prefix, Clock.systemUTC());
   }
 
   @ParameterizedTest
@@ -134,7 +69,7 @@ class SdmxRoundTripTest {
     StringWriter out = new StringWriter();
     int written =
         new ExchangeService(source)
-            .export(SYSTEM, everyVintage(), SdmxDataflow.INDICATORS, format, out);
+            .export(SYSTEM, selection(true), SdmxDataflow.INDICATORS, format, out);
     assertThat(written).isEqualTo(10);
     byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
     IngestFormat sniffed = IngestFormat.infer("export.dat", bytes).orElseThrow();
@@ -168,7 +103,7 @@ class SdmxRoundTripTest {
   void ingest_malformedLaterVintage_storesNothingAndNamesTheElement() {
     StringWriter out = new StringWriter();
     new ExchangeService(source)
-        .export(SYSTEM, everyVintage(), SdmxDataflow.INDICATORS, SdmxWriter.Format.SDMX_ML, out);
+        .export(SYSTEM, selection(true), SdmxDataflow.INDICATORS, SdmxWriter.Format.SDMX_ML, out);
     String bad = out.toString().replace("OBS_VALUE=\"1022.5\"", "OBS_VALUE=\"1O22.5\"");
     assertThat(bad).isNotEqualTo(out.toString());
     ingest(

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -35,10 +34,7 @@ import org.vigil.store.TestClock;
  * restart.
  */
 class DeliveryWorkerTest {
-  @RegisterExtension
-  static final GreenMailExtension MAIL =
-      new GreenMailExtension(new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort())
-          .withPerMethodLifecycle(true);
+  @RegisterExtension static final GreenMailExtension MAIL = NotifyFixture.loopbackMail();
 
   @TempDir Path dir;
 

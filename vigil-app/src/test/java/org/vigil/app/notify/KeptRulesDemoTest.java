@@ -216,6 +216,22 @@ class KeptRulesDemoTest {
     return onsets.get(0);
   }
 
+  /** Prints what a rule found on a planted series (for the record of the run) and its control. */
+  private static void show(
+      String rule, PlantedSeries p, String when, List<Alert> fired, PlantedSeries c) {
+    System.out.println(
+        rule
+            + " planted "
+            + p.indicator()
+            + "/"
+            + p.area()
+            + when
+            + ": "
+            + fired.stream().map(Alert::messageEn).toList()
+            + "; control "
+            + c.area());
+  }
+
   @Test
   void trendStart_plantedOnsetFires_trendlessControlSilent() {
     PlantedSeries p = onset();
@@ -228,17 +244,7 @@ class KeptRulesDemoTest {
     List<Alert> silent =
         engine.findings(rule(RuleKind.TREND_START, c.indicator(), c.area(), "", twoYears));
 
-    System.out.println(
-        "TREND_START planted "
-            + p.indicator()
-            + "/"
-            + p.area()
-            + " from "
-            + p.trendOnset().orElseThrow()
-            + ": "
-            + fired.stream().map(Alert::messageEn).toList()
-            + "; control "
-            + c.area());
+    show("TREND_START", p, " from " + p.trendOnset().orElseThrow(), fired, c);
     assertThat(fired)
         .singleElement()
         .satisfies(
@@ -299,15 +305,7 @@ class KeptRulesDemoTest {
                 "level", String.valueOf(1.02 * maxOfTwelveBefore(cv, cv.length)), "months", "12"));
 
     List<Alert> fired = engine.findings(rising);
-    System.out.println(
-        "FORECAST_EXCEEDS planted "
-            + p.indicator()
-            + "/"
-            + p.area()
-            + ": "
-            + fired.stream().map(Alert::messageEn).toList()
-            + "; control "
-            + c.area());
+    show("FORECAST_EXCEEDS", p, "", fired, c);
     assertThat(fired)
         .singleElement()
         .satisfies(a -> assertThat(a.subject().period()).isEqualTo(last().toString()));

@@ -3,7 +3,6 @@ package org.vigil.app.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.internet.MimeMessage;
 import java.net.InetSocketAddress;
@@ -25,13 +24,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.app.Vigil;
 import org.vigil.model.AccessContext;
-import org.vigil.model.Aggregation;
 import org.vigil.model.Classification;
-import org.vigil.model.Indicator;
-import org.vigil.model.IngestBatch;
 import org.vigil.model.Observation;
 import org.vigil.model.Ownership;
-import org.vigil.model.Polarity;
 import org.vigil.model.Role;
 import org.vigil.model.ThreatDomain;
 import org.vigil.model.alert.AlertSeverity;
@@ -40,7 +35,7 @@ import org.vigil.model.notify.InboxItem;
 import org.vigil.model.notify.NotifyRule;
 import org.vigil.model.notify.RuleKind;
 import org.vigil.store.TestClock;
-import org.vigil.timeseries.Frequency;
+import org.vigil.store.TestSeries;
 import org.vigil.timeseries.Period;
 
 /**
@@ -55,10 +50,7 @@ class NotifyAccessTest {
   private static final AccessContext KAZ = AccessContext.of("kaz.analyst", "KAZ-SC", Role.ANALYST);
   private static final AccessContext RUS = AccessContext.of("rus.analyst", "RUS-SC", Role.ANALYST);
 
-  @RegisterExtension
-  static final GreenMailExtension MAIL =
-      new GreenMailExtension(new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort())
-          .withPerMethodLifecycle(true);
+  @RegisterExtension static final GreenMailExtension MAIL = NotifyFixture.loopbackMail();
 
   @TempDir Path dir;
   private final TestClock clock = new TestClock(NotifyFixture.START);
@@ -105,39 +97,23 @@ class NotifyAccessTest {
         .reference()
         .saveIndicator(
             SYS,
-            new Indicator(
+            TestSeries.monthlyCount(
                 "TEST_SECRET_SEIZURES",
                 "Seizures",
                 "Изъятия",
                 ThreatDomain.ORGANISED_CRIME,
-                "count",
-                Frequency.MONTHLY,
-                "",
-                Polarity.RISE_IS_BAD,
-                Aggregation.SUM,
-                "test",
-                true));
+                "count"));
     List<Observation> rows = new ArrayList<>();
     for (int m = 1; m <= 11; m++) {
       rows.add(
-          new Observation(
+          TestSeries.value(
               "TEST_SECRET_SEIZURES",
               "KAZ",
               Period.month(2026, m),
               m == 11 ? 90 : 10,
-              "",
-              "test",
-              0,
-              null,
               Ownership.of("KAZ-SC", Classification.NATIONAL)));
     }
-    vigil
-        .observations()
-        .append(
-            SYS,
-            new IngestBatch(
-                0, "system", "SYSTEM", at, "s.csv", "cd".repeat(32), "long-csv", 11, 0, 0),
-            rows);
+    TestSeries.append(vigil.observations(), "SYSTEM", at, "s.csv", "cd".repeat(32), rows);
     service.saveRule(
         SYS,
         new NotifyRule(

@@ -1,5 +1,7 @@
 package org.vigil.app.notify;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +29,12 @@ final class NotifyFixture {
   static final Instant START = Instant.parse("2026-12-06T08:00:00Z");
 
   private NotifyFixture() {}
+
+  /** An SMTP server on a free loopback port, fresh for each test method. */
+  static GreenMailExtension loopbackMail() {
+    return new GreenMailExtension(new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort())
+        .withPerMethodLifecycle(true);
+  }
 
   static Vigil open(Path dir, TestClock clock) {
     return Vigil.open(

@@ -17,13 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vigil.app.Vigil;
 import org.vigil.model.AccessContext;
 import org.vigil.model.AccessDeniedException;
-import org.vigil.model.Aggregation;
 import org.vigil.model.Classification;
-import org.vigil.model.Indicator;
-import org.vigil.model.IngestBatch;
 import org.vigil.model.Observation;
 import org.vigil.model.Ownership;
-import org.vigil.model.Polarity;
 import org.vigil.model.Role;
 import org.vigil.model.ThreatDomain;
 import org.vigil.model.alert.Alert;
@@ -36,7 +32,7 @@ import org.vigil.model.notify.RuleKind;
 import org.vigil.store.JdbcAlertRepository;
 import org.vigil.store.JdbcNotifyStore;
 import org.vigil.store.TestClock;
-import org.vigil.timeseries.Frequency;
+import org.vigil.store.TestSeries;
 import org.vigil.timeseries.Period;
 
 /**
@@ -60,18 +56,12 @@ class RuleScheduleTest {
         .reference()
         .saveIndicator(
             SYS,
-            new Indicator(
+            TestSeries.monthlyCount(
                 "TEST_INCIDENTS",
                 "Test incidents",
                 "Тестовые инциденты",
                 ThreatDomain.ORGANISED_CRIME,
-                "count",
-                Frequency.MONTHLY,
-                "",
-                Polarity.RISE_IS_BAD,
-                Aggregation.SUM,
-                "test",
-                true));
+                "count"));
     List<Observation> rows = new ArrayList<>();
     for (int m = 1; m <= 11; m++) {
       rows.add(observation(Period.month(2026, m), m == 11 ? 30 : 10));
@@ -101,35 +91,18 @@ class RuleScheduleTest {
   }
 
   private static Observation observation(Period p, double v) {
-    return new Observation(
-        "TEST_INCIDENTS",
-        "KAZ",
-        p,
-        v,
-        "",
-        "test",
-        0,
-        null,
-        Ownership.of("KAZ-SC", Classification.SHARED));
+    return TestSeries.value(
+        "TEST_INCIDENTS", "KAZ", p, v, Ownership.of("KAZ-SC", Classification.SHARED));
   }
 
   private void append(List<Observation> rows) {
-    vigil
-        .observations()
-        .append(
-            SYS,
-            new IngestBatch(
-                0,
-                "system",
-                "SYSTEM",
-                Instant.EPOCH,
-                "rules-" + clock.instant() + ".csv",
-                Long.toHexString(clock.instant().toEpochMilli()).repeat(8).substring(0, 64),
-                "long-csv",
-                rows.size(),
-                0,
-                0),
-            rows);
+    TestSeries.append(
+        vigil.observations(),
+        "SYSTEM",
+        Instant.EPOCH,
+        "rules-" + clock.instant() + ".csv",
+        Long.toHexString(clock.instant().toEpochMilli()).repeat(8).substring(0, 64),
+        rows);
   }
 
   private List<Alert> thresholdAlerts() {

@@ -18,23 +18,19 @@ import org.junit.jupiter.api.Test;
 import org.vigil.app.Vigil;
 import org.vigil.app.VigilConfig;
 import org.vigil.model.AccessContext;
-import org.vigil.model.Aggregation;
 import org.vigil.model.Area;
 import org.vigil.model.AreaKind;
 import org.vigil.model.Classification;
 import org.vigil.model.GroupMembership;
-import org.vigil.model.Indicator;
-import org.vigil.model.IngestBatch;
 import org.vigil.model.NotFoundException;
 import org.vigil.model.Observation;
 import org.vigil.model.Organisation;
 import org.vigil.model.Ownership;
-import org.vigil.model.Polarity;
 import org.vigil.model.Role;
 import org.vigil.model.ThreatDomain;
 import org.vigil.report.ReportLanguage;
 import org.vigil.report.SituationReport;
-import org.vigil.timeseries.Frequency;
+import org.vigil.store.TestSeries;
 import org.vigil.timeseries.Period;
 
 class ReportServiceTest {
@@ -62,18 +58,12 @@ class ReportServiceTest {
     }
     ref.saveIndicator(
         sys,
-        new Indicator(
+        TestSeries.monthlyCount(
             "DRUG_SEIZURES",
             "Drug seizures",
             "Изъятия наркотиков",
             ThreatDomain.DRUG_TRAFFICKING,
-            "kg",
-            Frequency.MONTHLY,
-            "",
-            Polarity.RISE_IS_BAD,
-            Aggregation.SUM,
-            "test",
-            true));
+            "kg"));
     append("KAZ", Classification.SHARED, 100, 37);
     // Russia reports a month later than Kazakhstan (to November 2026).
     append("RUS", Classification.NATIONAL, 10_000, 38);
@@ -98,22 +88,8 @@ class ReportServiceTest {
               Ownership.of(area + "-SC", c)));
       p = p.plus(1);
     }
-    vigil
-        .observations()
-        .append(
-            AccessContext.system(),
-            new IngestBatch(
-                0,
-                "system",
-                area + "-SC",
-                CLOCK.instant(),
-                area + ".csv",
-                "sha-" + area,
-                "long-csv",
-                months,
-                0,
-                0),
-            obs);
+    TestSeries.append(
+        vigil.observations(), area + "-SC", CLOCK.instant(), area + ".csv", "sha-" + area, obs);
   }
 
   @AfterAll

@@ -2,16 +2,14 @@ package org.vigil.app.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.vigil.app.sources.SourceFixture.CLOCK;
+import static org.vigil.app.sources.SourceFixture.OPERATOR;
 
 import java.net.ServerSocket;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -19,12 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.vigil.app.Vigil;
-import org.vigil.app.VigilConfig;
-import org.vigil.app.ingest.SmallReference;
-import org.vigil.model.AccessContext;
 import org.vigil.model.IngestBatch;
 import org.vigil.model.Observation;
-import org.vigil.model.Organisation;
 
 /**
  * The same three promises for every connector, against the recorded responses in {@code
@@ -34,9 +28,6 @@ import org.vigil.model.Organisation;
  * with one line naming the host and changes nothing.
  */
 class SourceConnectorContractTest {
-  private static final AccessContext OPERATOR = AccessContext.system().withOrigin("cli");
-  private static final Clock CLOCK =
-      Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
 
   /** Each built-in source with the recorded answer its requests get. */
   enum Recorded {
@@ -63,38 +54,18 @@ class SourceConnectorContractTest {
     }
   }
 
+  private SourceFixture fixture;
   private Vigil vigil;
-  private RecordedSourceServer server;
 
   @BeforeEach
   void open() {
-    vigil = Vigil.open(VigilConfig.h2InMemory("connector-" + System.nanoTime()).withClock(CLOCK));
-    SmallReference.saveCountries(vigil, "AM", "AZ", "BY", "KZ", "KG", "MD", "RU", "TJ", "TM", "UZ");
-    vigil
-        .reference()
-        .saveOrganisation(
-            AccessContext.system(), new Organisation("SECRETARIAT", "S", "S", "", true));
+    fixture = new SourceFixture("connector-", CLOCK);
+    vigil = fixture.vigil();
   }
 
   @AfterEach
   void close() {
-    if (server != null) {
-      server.close();
-    }
-    vigil.close();
-  }
-
-  private SourceService recorded(Recorded r) {
-    server = new RecordedSourceServer(r.route);
-    return service(r.source, server.baseUrl());
-  }
-
-  private SourceService service(String source, String baseUrl) {
-    return new SourceService(
-        vigil,
-        SourceCatalog.builtIn().withBaseUrl(source, baseUrl),
-        new SourceHttp(Duration.ofSeconds(5), Duration.ofSeconds(10)),
-        Map.of());
+    fixture.close();
   }
 
   /** Every stored vintage of every indicator the source maps to, as text. */
@@ -113,7 +84,7 @@ class SourceConnectorContractTest {
   @EnumSource(Recorded.class)
   void pull_storesTheValuesWithLicenceAndCitation_andARePullAddsNothing(Recorded r) {
     SourceSpec spec = SourceCatalog.builtIn().find(r.source);
-    SourceService s = recorded(r);
+    SourceService s = fixture.recorded(r.source, r.route);
 
     SourcePull first = s.pull(OPERATOR, r.source, Optional.empty());
 
@@ -134,7 +105,7 @@ class SourceConnectorContractTest {
     assertThat(again.rowsAdded()).isZero();
     assertThat(everything(r)).isEqualTo(before);
     assertThat(vigil.observations().batches(OPERATOR)).hasSize(batches);
-    assertThat(server.requests()).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(fixture.server().requests()).hasSizeGreaterThanOrEqualTo(2);
   }
 
   @ParameterizedTest
@@ -150,7 +121,8 @@ class SourceConnectorContractTest {
 
     assertThatThrownBy(
             () ->
-                service(r.source, "http://vigil-test.invalid")
+                fixture
+                    .service(r.source, "http://vigil-test.invalid")
                     .pull(OPERATOR, r.source, Optional.empty()))
         .isInstanceOf(SourceUnavailableException.class)
         .hasMessage(
@@ -158,7 +130,8 @@ class SourceConnectorContractTest {
                 + " nothing was stored");
     assertThatThrownBy(
             () ->
-                service(r.source, "http://127.0.0.1:" + port)
+                fixture
+                    .service(r.source, "http://127.0.0.1:" + port)
                     .pull(OPERATOR, r.source, Optional.empty()))
         .isInstanceOf(SourceUnavailableException.class)
         .hasMessageStartingWith("cannot reach 127.0.0.1: ")

@@ -12,33 +12,27 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vigil.app.Vigil;
-import org.vigil.app.VigilConfig;
-import org.vigil.app.ingest.SmallReference;
 import org.vigil.model.AccessContext;
-import org.vigil.model.Organisation;
 import org.vigil.store.TestClock;
 
 /** The pull schedule with an injected clock: off by default, due at its time, once per due time. */
 class SourceScheduleTest {
   private final TestClock clock = new TestClock(Instant.parse("2026-12-01T10:00:00Z"));
+  private SourceFixture fixture;
   private Vigil vigil;
   private RecordedSourceServer server;
 
   @BeforeEach
   void open() {
-    vigil = Vigil.open(VigilConfig.h2InMemory("schedule-" + System.nanoTime()).withClock(clock));
-    SmallReference.saveCountries(vigil, "AM", "AZ", "BY", "KZ", "KG", "MD", "RU", "TJ", "TM", "UZ");
-    vigil
-        .reference()
-        .saveOrganisation(
-            AccessContext.system(), new Organisation("SECRETARIAT", "S", "S", "", true));
-    server = new RecordedSourceServer(uri -> "/sources/eurostat-homicide.csv");
+    fixture = new SourceFixture("schedule-", clock);
+    vigil = fixture.vigil();
+    fixture.serve(uri -> "/sources/eurostat-homicide.csv");
+    server = fixture.server();
   }
 
   @AfterEach
   void close() {
-    server.close();
-    vigil.close();
+    fixture.close();
   }
 
   private SourceService service() {

@@ -3,14 +3,12 @@ package org.vigil.app.sources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.vigil.app.sources.SourceFixture.CLOCK;
+import static org.vigil.app.sources.SourceFixture.OPERATOR;
 
 import java.net.ServerSocket;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,15 +17,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vigil.app.Vigil;
-import org.vigil.app.VigilConfig;
-import org.vigil.app.ingest.SmallReference;
 import org.vigil.model.AccessContext;
 import org.vigil.model.AccessDeniedException;
 import org.vigil.model.Classification;
 import org.vigil.model.IngestBatch;
 import org.vigil.model.InvalidInputException;
 import org.vigil.model.Observation;
-import org.vigil.model.Organisation;
 import org.vigil.model.Role;
 
 /**
@@ -36,36 +31,23 @@ import org.vigil.model.Role;
  * with one clear line and stores nothing.
  */
 class SourceServiceTest {
-  private static final AccessContext OPERATOR = AccessContext.system().withOrigin("cli");
-  private static final Clock CLOCK =
-      Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
 
+  private SourceFixture fixture;
   private Vigil vigil;
-  private RecordedSourceServer server;
 
   @BeforeEach
   void open() {
-    vigil = Vigil.open(VigilConfig.h2InMemory("sources-" + System.nanoTime()).withClock(CLOCK));
-    SmallReference.saveCountries(vigil, "AM", "AZ", "BY", "KZ", "KG", "MD", "RU", "TJ", "TM", "UZ");
-    vigil
-        .reference()
-        .saveOrganisation(
-            AccessContext.system(), new Organisation("SECRETARIAT", "S", "S", "", true));
+    fixture = new SourceFixture("sources-", CLOCK);
+    vigil = fixture.vigil();
   }
 
   @AfterEach
   void close() {
-    if (server != null) {
-      server.close();
-    }
-    vigil.close();
+    fixture.close();
   }
 
   private SourceService service(String source, Function<URI, String> route) {
-    server = new RecordedSourceServer(route);
-    SourceCatalog catalog = SourceCatalog.builtIn().withBaseUrl(source, server.baseUrl());
-    return new SourceService(
-        vigil, catalog, new SourceHttp(Duration.ofSeconds(5), Duration.ofSeconds(10)), Map.of());
+    return fixture.recorded(source, route);
   }
 
   private static Function<URI, String> worldBank() {
@@ -123,7 +105,7 @@ class SourceServiceTest {
     assertThat(batch.sourceFile())
         .contains(
             "/v2/country/ARM;AZE;BLR;KAZ;KGZ;MDA;RUS;TJK;TKM;UZB/indicator/MS.MIL.XPND.GD.ZS");
-    assertThat(server.requests())
+    assertThat(fixture.server().requests())
         .extracting(u -> RecordedSourceServer.query(u, "format"))
         .containsOnly("json");
     assertThat(vigil.audit().entries(OPERATOR, 0, 1000))
@@ -167,7 +149,7 @@ class SourceServiceTest {
 
     s.pull(OPERATOR, "worldbank-wdi", Optional.of(LocalDate.of(2022, 6, 1)));
 
-    assertThat(server.requests())
+    assertThat(fixture.server().requests())
         .extracting(u -> RecordedSourceServer.query(u, "date"))
         .containsOnly("2022:2026");
   }
@@ -198,7 +180,7 @@ class SourceServiceTest {
         .isEqualTo("owid-homicide-rate");
     assertThat(batch(pull.batchId()).licence()).isEqualTo("CC BY 4.0");
     assertThat(batch(pull.batchId()).citation()).contains("Our World in Data");
-    URI request = server.requests().get(0);
+    URI request = fixture.server().requests().get(0);
     assertThat(request.getPath()).isEqualTo("/grapher/homicide-rate-unodc.csv");
     assertThat(RecordedSourceServer.query(request, "country"))
         .isEqualTo("~ARM~AZE~BLR~KAZ~KGZ~MDA~RUS~TJK~TKM~UZB");
@@ -210,12 +192,12 @@ class SourceServiceTest {
     SourceService s = service("owid-homicide-rate", uri -> "/sources/owid-homicide-rate.csv");
     s.pull(OPERATOR, "owid-homicide-rate", Optional.empty());
     long rows = stored();
-    server.route(uri -> "/sources/owid-homicide-rate-2020.csv");
+    fixture.server().route(uri -> "/sources/owid-homicide-rate-2020.csv");
 
     SourcePull again =
         s.pull(OPERATOR, "owid-homicide-rate", Optional.of(LocalDate.of(2020, 1, 1)));
 
-    assertThat(RecordedSourceServer.query(server.requests().get(1), "time"))
+    assertThat(RecordedSourceServer.query(fixture.server().requests().get(1), "time"))
         .isEqualTo("2020..latest");
     assertThat(again.rowsAdded()).isZero();
     assertThat(stored()).isEqualTo(rows);
@@ -245,7 +227,7 @@ class SourceServiceTest {
       assertThat(o.source()).doesNotContain("Government").doesNotContain("Belgorod");
     }
     assertThat(batch(pull.batchId()).citation()).contains("Sundberg");
-    URI first = server.requests().get(0);
+    URI first = fixture.server().requests().get(0);
     assertThat(first.getPath()).isEqualTo("/api/gedevents/25.1");
     assertThat(RecordedSourceServer.query(first, "Country"))
         .isEqualTo("371,373,370,705,703,359,365,702,701,704");
@@ -254,21 +236,22 @@ class SourceServiceTest {
 
   @Test
   void ucdp_token_isSentFromTheNamedVariable_andSinceBecomesStartDate() {
-    server =
-        new RecordedSourceServer(
+    String baseUrl =
+        fixture.serve(
             uri -> "/sources/ucdp-page" + RecordedSourceServer.query(uri, "page") + ".json");
     SourceService s =
         new SourceService(
             vigil,
-            SourceCatalog.builtIn().withBaseUrl("ucdp-ged", server.baseUrl()),
+            SourceCatalog.builtIn().withBaseUrl("ucdp-ged", baseUrl),
             SourceHttp.standard(),
             Map.of("VIGIL_UCDP_TOKEN", "t0ken"));
 
     SourcePull pull = s.pull(OPERATOR, "ucdp-ged", Optional.of(LocalDate.of(2023, 5, 1)));
 
-    URI first = server.requests().get(0);
+    URI first = fixture.server().requests().get(0);
     assertThat(RecordedSourceServer.query(first, "StartDate")).isEqualTo("2023-05-01");
-    assertThat(server.headersOf(first).get("X-ucdp-access-token")).containsExactly("t0ken");
+    assertThat(fixture.server().headersOf(first).get("X-ucdp-access-token"))
+        .containsExactly("t0ken");
     // from the month asked for: 10 states x 2 months x 2 measures (the recorded answer is not cut)
     assertThat(pull.rowsAdded()).isEqualTo(40);
   }
@@ -281,12 +264,13 @@ class SourceServiceTest {
 
     assertThat(pull.rowsAdded()).isEqualTo(4);
     assertThat(value("HOMICIDE_RATE_POLICE", "MDA", "2021")).isCloseTo(2.84, within(1e-12));
-    URI request = server.requests().get(0);
+    URI request = fixture.server().requests().get(0);
     assertThat(request.getPath())
         .isEqualTo("/data/crim_off_cat/A.ICCS0101.P_HTHAB.AM+AZ+BY+KZ+KG+MD+RU+TJ+TM+UZ");
     assertThat(RecordedSourceServer.query(request, "startPeriod")).isEqualTo("2020");
     assertThat(RecordedSourceServer.query(request, "format")).isEqualTo("SDMX-CSV");
-    assertThat(server.headersOf(request).get("Accept")).containsExactly(SdmxConnector.ACCEPT);
+    assertThat(fixture.server().headersOf(request).get("Accept"))
+        .containsExactly(SdmxConnector.ACCEPT);
     assertThat(batch(pull.batchId()).citation()).contains("crim_off_cat");
   }
 
@@ -296,7 +280,7 @@ class SourceServiceTest {
     s.pull(OPERATOR, "eurostat-homicide", Optional.empty());
     long rows = stored();
     int batches = vigil.observations().batches(OPERATOR).size();
-    server.route(uri -> "/sources/eurostat-homicide-updated.csv");
+    fixture.server().route(uri -> "/sources/eurostat-homicide-updated.csv");
 
     SourcePull again = s.pull(OPERATOR, "eurostat-homicide", Optional.empty());
 
@@ -353,7 +337,7 @@ class SourceServiceTest {
             () -> s.pull(OPERATOR, "worldbank-wdi", Optional.of(LocalDate.of(2027, 1, 1))))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("after today");
-    assertThat(server.requests()).isEmpty();
+    assertThat(fixture.server().requests()).isEmpty();
   }
 
   @Test
