@@ -42,6 +42,8 @@ public final class M3ComboExperiment {
     MEMBERS.put("snaive", b -> b.method(ForecastMethod.SNAIVE));
     MEMBERS.put("arimalog", b -> b.method(ForecastMethod.ARIMA).boxCox(0));
     MEMBERS.put("etslog", b -> b.method(ForecastMethod.ETS).etsModel("AZZ").boxCox(0));
+    MEMBERS.put("drift", b -> b.method(ForecastMethod.DRIFT));
+    MEMBERS.put("holt", b -> b.method(ForecastMethod.ETS).etsModel("ZAZ"));
   }
 
   static final double[] PROBS = {0.025, 0.1, 0.5, 0.9, 0.975};
