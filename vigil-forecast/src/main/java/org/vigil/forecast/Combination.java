@@ -13,23 +13,25 @@ import java.util.Map;
  * ("Vincentization") keeps the intervals as wide as the members' typical interval instead of
  * widening them by the members' disagreement.
  *
- * <p>Under the validated rule the ETS member has a damped trend and the ARIMA member is fitted to
- * the logarithms of a strictly positive series (its forecasts are exponentiated back, so its points
- * are medians). Its quantiles are the weighted median quantile plus, for each probability, the
- * median over members of their distance from their own median quantile (robust to one member whose
- * back-transformed interval explodes), then spread around the combined median by the validation
- * window's interval scale. Each choice was made on validation windows inside the M3 training values
- * (see the module README), never on M3's test periods.
+ * <p>Under the validated rule the members depend on the seasonal period ({@link
+ * Methods#comboMembers(ForecastSpec.CombinationRule, int)}): the ETS member has a damped trend (no
+ * trend on monthly series) and the ARIMA member is fitted to the logarithms of a strictly positive
+ * series (its forecasts are exponentiated back, so its points are medians). Its quantiles are the
+ * weighted median quantile plus, for each probability, the median over members of their distance
+ * from their own median quantile (robust to one member whose back-transformed interval explodes),
+ * then spread around the combined median by the validation window's interval scale. Each choice was
+ * made on validation windows inside the M3 training values (see the module README), never on M3's
+ * test periods.
  */
 final class Combination {
   private Combination() {}
 
   static ModelForecast forecast(double[] y, FitContext ctx) {
     ForecastSpec.CombinationRule rule = ctx.spec.combination();
-    List<ForecastMethod> chosen = Methods.comboMembers(rule);
+    List<ForecastMethod> chosen = Methods.comboMembers(rule, ctx.period);
     List<ModelForecast> members = new ArrayList<>();
     for (ForecastMethod m : chosen) {
-      FitContext sub = new FitContext(memberSpec(m, ctx.spec), ctx.period);
+      FitContext sub = new FitContext(memberSpec(m, ctx.spec, ctx.period), ctx.period);
       members.add(runMember(m, y, sub));
       for (String d : sub.diagnostics) {
         ctx.note(m + ": " + d);
@@ -101,15 +103,15 @@ final class Combination {
   }
 
   /**
-   * The spec a member is fitted with: the validated rule fits ETS with a damped trend (ZAdZ) unless
-   * the spec names an ETS model; damped trends were the better ETS member on the M3 validation
-   * windows (see the module README).
+   * The spec a member is fitted with: unless the spec names an ETS model, the validated rule fits
+   * ETS without a trend (ZNZ) to monthly series and with a damped trend (ZAdZ) to the others; those
+   * were the better ETS members on the M3 validation windows (see the module README).
    */
-  static ForecastSpec memberSpec(ForecastMethod member, ForecastSpec spec) {
+  static ForecastSpec memberSpec(ForecastMethod member, ForecastSpec spec, int period) {
     if (member == ForecastMethod.ETS
         && spec.combination() == ForecastSpec.CombinationRule.VALIDATED
         && spec.etsModel().equals("ZZZ")) {
-      return spec.toBuilder().etsModel("ZAdZ").build();
+      return spec.toBuilder().etsModel(period == 12 ? "ZNZ" : "ZAdZ").build();
     }
     return spec;
   }

@@ -69,9 +69,10 @@ public final class EtsFilter {
     double ph = tr == EtsType.DAMPED ? phi : 1;
     double l = l0;
     double b = tr == EtsType.NONE ? 0 : b0;
-    if (se != EtsType.NONE) {
-      System.arraycopy(s0, s0Offset, season, 0, m);
+    if (se == EtsType.NONE) {
+      return runWithoutSeason(alpha, beta / alpha, ph, l, b, errors);
     }
+    System.arraycopy(s0, s0Offset, season, 0, m);
     double sse = 0;
     double sumLog = 0;
     // The product of the forecasts, folded into sumLog only when it grows or shrinks far: one
@@ -125,6 +126,55 @@ public final class EtsFilter {
           return Double.POSITIVE_INFINITY;
         }
         season[j] = s + gamma * (y[t] / q - s);
+      }
+      l = newL;
+    }
+    level = l;
+    trend = b;
+    sumLog += Math.log(product);
+    double v = n * Math.log(Math.max(sse, 1e-300)) + 2 * sumLog;
+    return Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
+  }
+
+  /**
+   * {@link #run} for models without a season: the same arithmetic in the same order (so the same
+   * results to the last bit), without the per-step seasonal branches, which the C1 compiler of a
+   * short-lived benchmark process does not remove from the loop.
+   */
+  private double runWithoutSeason(
+      double alpha, double betaOverAlpha, double ph, double l0, double b0, double[] errors) {
+    int n = y.length;
+    boolean multErr = type.multiplicativeError();
+    boolean hasTrend = type.trend() != EtsType.NONE;
+    double l = l0;
+    double b = b0;
+    double sse = 0;
+    double sumLog = 0;
+    double product = 1;
+    for (int t = 0; t < n; t++) {
+      double phib = ph * b;
+      double q = l + phib;
+      double e;
+      if (multErr) {
+        if (!(q > 1e-10)) {
+          return Double.POSITIVE_INFINITY;
+        }
+        e = (y[t] - q) / q;
+        product *= q;
+        if (product > 1e150 || product < 1e-150) {
+          sumLog += Math.log(product);
+          product = 1;
+        }
+      } else {
+        e = y[t] - q;
+      }
+      if (errors != null) {
+        errors[t] = e;
+      }
+      sse += e * e;
+      double newL = q + alpha * (y[t] - q);
+      if (hasTrend) {
+        b = phib + betaOverAlpha * (newL - l - phib);
       }
       l = newL;
     }

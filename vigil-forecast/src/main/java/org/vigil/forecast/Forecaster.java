@@ -39,9 +39,34 @@ public final class Forecaster {
         spec.seasonalPeriod() > 0 ? spec.seasonalPeriod() : trimmed.frequency().seasonalPeriod();
     FitContext ctx = new FitContext(spec, m, seasonalPeriods(spec, trimmed));
     double[] y = fillGaps(trimmed.values(), ctx);
+    checkMagnitude(y, trimmed);
     BoxCox boxCox = BoxCox.of(spec, y, ctx);
     ModelForecast f = forecastArray(boxCox.transform(y), ctx);
     return finish(trimmed, y, f, boxCox, ctx);
+  }
+
+  /**
+   * The largest magnitude the engine fits. Every model sums squared errors; beyond about {@code
+   * 1e154} a square overflows to infinity and no fit can be compared with another, so values are
+   * refused well before that.
+   */
+  static final double MAX_MAGNITUDE = 1e100;
+
+  private static void checkMagnitude(double[] y, TimeSeries s) {
+    for (int t = 0; t < y.length; t++) {
+      if (!(Math.abs(y[t]) <= MAX_MAGNITUDE)) {
+        throw new ForecastInputException(
+            String.format(
+                java.util.Locale.ROOT,
+                "values too large to fit: %s at %s has magnitude %.3g; expected at most %.0e (sums"
+                    + " of squared errors overflow beyond it); rescale the series (for example"
+                    + " divide it by a power of ten) and forecast again",
+                s,
+                s.periodAt(t),
+                Math.abs(y[t]),
+                MAX_MAGNITUDE));
+      }
+    }
   }
 
   /**

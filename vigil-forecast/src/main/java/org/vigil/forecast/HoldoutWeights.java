@@ -46,7 +46,8 @@ final class HoldoutWeights {
     double total = 0;
     double[] probs = null;
     for (int j = 0; j < k; j++) {
-      FitContext sub = new FitContext(Combination.memberSpec(members.get(j), window), ctx.period);
+      FitContext sub =
+          new FitContext(Combination.memberSpec(members.get(j), window, ctx.period), ctx.period);
       probs = sub.probs;
       fc[j] = Combination.runMember(members.get(j), fitPart, sub);
       inverse[j] = 1 / (smape(held, fc[j].mean()) + 1e-6);

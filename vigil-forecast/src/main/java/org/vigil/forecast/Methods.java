@@ -29,13 +29,30 @@ final class Methods {
    * validated rule adds the dynamic optimised Theta method.
    */
   static List<ForecastMethod> comboMembers(ForecastSpec.CombinationRule rule) {
+    return comboMembers(rule, 0);
+  }
+
+  /**
+   * The members of the combination for a seasonal period. The validated rule's members depend on
+   * the period, as chosen on validation windows inside the M3 training values (never the test
+   * periods; see the module README): monthly series (12) use ARIMA, Theta, DOTM and ETS without a
+   * trend; series without a season (1) use damped ETS, ARIMA, DOTM and the random walk with drift;
+   * every other period damped ETS, ARIMA, Theta and DOTM. The mean and median rules always use ETS,
+   * ARIMA and Theta.
+   */
+  static List<ForecastMethod> comboMembers(ForecastSpec.CombinationRule rule, int period) {
     List<ForecastMethod> m = new ArrayList<>(List.of(ForecastMethod.ETS));
     if (ArimaMethod.available()) {
       m.add(ForecastMethod.ARIMA);
     }
-    m.add(ForecastMethod.THETA);
+    if (rule != ForecastSpec.CombinationRule.VALIDATED || period != 1) {
+      m.add(ForecastMethod.THETA);
+    }
     if (rule == ForecastSpec.CombinationRule.VALIDATED) {
       m.add(ForecastMethod.DOTM);
+      if (period == 1) {
+        m.add(ForecastMethod.DRIFT);
+      }
     }
     return List.copyOf(m);
   }

@@ -35,6 +35,36 @@ class ForecasterTest {
   }
 
   @Test
+  void forecast_autoOnValuesNearDoubleMax_throwsNamingTheProblem() {
+    double big = Double.MAX_VALUE;
+    // Found by the Spark batch: AUTO's intermittent branch compared infinite sums of squares and
+    // failed with a NullPointerException.
+    TimeSeries s = TimeSeries.of(Period.month(2020, 1), big, big, 0, big, 0, big, 0, 1, 2, 3);
+    ForecastSpec auto = ForecastSpec.builder().method(ForecastMethod.AUTO).horizon(3).build();
+    assertThatThrownBy(() -> Forecaster.forecast(s, auto))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("values too large to fit: ")
+        .hasMessageContaining("2020-01")
+        .hasMessageContaining("1.80e+308")
+        .hasMessageContaining("rescale the series");
+  }
+
+  @Test
+  void forecast_autoOnLargeButFittableValues_forecastsFiniteValues() {
+    double[] v = {1, 1, 0, 1, 0, 1, 0, 1, 2, 3, 2, 1, 3, 2, 4, 3, 5, 4, 6, 5};
+    double[] scaled = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      scaled[i] = v[i] * 1e99;
+    }
+    ForecastSpec auto = ForecastSpec.builder().method(ForecastMethod.AUTO).horizon(3).build();
+    Forecast f = Forecaster.forecast(TimeSeries.of(Period.month(2020, 1), scaled), auto);
+    for (int k = 0; k < 3; k++) {
+      assertThat(f.points()[k]).isFinite().isBetween(0.0, 1e101);
+      assertThat(f.upper(0.95)[k]).isFinite().isGreaterThanOrEqualTo(f.points()[k]);
+    }
+  }
+
+  @Test
   void forecast_interiorGap_isInterpolatedAndReported() {
     TimeSeries s = TimeSeries.of(Period.year(2000), 1, Double.NaN, 3, 4, 5);
     Forecast f =

@@ -99,13 +99,13 @@ class HoldoutWeightsTest {
             .build();
     Forecast combo = Forecaster.forecast(s, spec);
     Map<String, Double> p = combo.parameters();
-    List<ForecastMethod> members = Methods.comboMembers(ForecastSpec.CombinationRule.VALIDATED);
+    List<ForecastMethod> members = Methods.comboMembers(ForecastSpec.CombinationRule.VALIDATED, 4);
     double[] expected = new double[8];
     double sum = 0;
     for (ForecastMethod m : members) {
       double w = p.get("weight." + m.name().toLowerCase(java.util.Locale.ROOT));
       sum += w;
-      ForecastSpec.Builder b = Combination.memberSpec(m, spec).toBuilder().method(m);
+      ForecastSpec.Builder b = Combination.memberSpec(m, spec, 4).toBuilder().method(m);
       // the validated rule fits ARIMA to the logarithms of a positive series
       ForecastSpec alone = (m == ForecastMethod.ARIMA ? b.boxCox(0) : b).build();
       double[] f = Forecaster.forecast(s, alone).points();

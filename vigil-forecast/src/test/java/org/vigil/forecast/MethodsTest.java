@@ -109,14 +109,43 @@ class MethodsTest {
     ForecastSpec.Builder b =
         ForecastSpec.builder().horizon(6).combination(ForecastSpec.CombinationRule.VALIDATED);
     double[] combo = Forecaster.forecast(s, b.method(ForecastMethod.COMBO).build()).points();
-    double[] etsd =
-        Forecaster.forecast(s, b.method(ForecastMethod.ETS).etsModel("ZAdZ").build()).points();
+    // monthly: ETS without a trend, ARIMA on logarithms, Theta, DOTM
+    double[] etsn =
+        Forecaster.forecast(s, b.method(ForecastMethod.ETS).etsModel("ZNZ").build()).points();
     double[] theta = Forecaster.forecast(s, b.method(ForecastMethod.THETA).build()).points();
     double[] dotm = Forecaster.forecast(s, b.method(ForecastMethod.DOTM).build()).points();
     double[] arimaLog =
         Forecaster.forecast(s, b.method(ForecastMethod.ARIMA).etsModel("ZZZ").boxCox(0).build())
             .points();
-    assertBetween(combo, etsd, theta, dotm, arimaLog);
+    assertBetween(combo, etsn, theta, dotm, arimaLog);
+    Forecast f = Forecaster.forecast(s, b.method(ForecastMethod.COMBO).build());
+    assertThat(f.model()).startsWith("Weighted(ETS(").contains(",N,");
+    assertThat(f.parameters()).containsKeys("weight.ets", "weight.arima", "weight.theta");
+  }
+
+  @Test
+  void forecast_validatedCombo_onYearlySeries_usesDriftInsteadOfTheta() {
+    double[] y = new double[30];
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+    for (int t = 0; t < y.length; t++) {
+      y[t] = 100 + 3 * t + 4 * (rnd.nextDouble() - 0.5);
+    }
+    TimeSeries s = TimeSeries.of(Period.year(1990), y);
+    ForecastSpec.Builder b =
+        ForecastSpec.builder().horizon(6).combination(ForecastSpec.CombinationRule.VALIDATED);
+    Forecast f = Forecaster.forecast(s, b.method(ForecastMethod.COMBO).build());
+    assertThat(f.parameters())
+        .containsKeys("weight.ets", "weight.arima", "weight.dotm", "weight.drift")
+        .doesNotContainKey("weight.theta");
+    double[] etsd =
+        Forecaster.forecast(s, b.method(ForecastMethod.ETS).etsModel("ZAdZ").build()).points();
+    double[] dotm = Forecaster.forecast(s, b.method(ForecastMethod.DOTM).build()).points();
+    double[] drift = Forecaster.forecast(s, b.method(ForecastMethod.DRIFT).build()).points();
+    double[] arimaLog =
+        Forecaster.forecast(s, b.method(ForecastMethod.ARIMA).boxCox(0).build()).points();
+    assertBetween(f.points(), etsd, dotm, drift, arimaLog);
+    // a clean rising line: the combination keeps rising about 3 a year
+    assertThat(f.point(6) - f.point(1)).isBetween(10.0, 20.0);
   }
 
   private static void assertBetween(double[] combo, double[]... members) {

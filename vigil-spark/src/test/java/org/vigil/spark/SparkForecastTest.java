@@ -82,8 +82,8 @@ class SparkForecastTest {
             "flat",
             TimeSeries.of(Period.month(2020, 1), 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5)));
     double big = Double.MAX_VALUE;
-    // The engine's AUTO selection throws on this one (a NullPointerException in the 2026-12
-    // engine): the row must carry the failure and the job must go on.
+    // The engine refuses this one (values too large to fit; AUTO used to fail with a
+    // NullPointerException): the row must carry the failure and the job must go on.
     rows.addAll(
         TestSpark.rows(
             "throws", TimeSeries.of(Period.month(2020, 1), big, big, 0, big, 0, big, 0, 1, 2, 3)));
@@ -110,7 +110,8 @@ class SparkForecastTest {
     assertThat(got.get("flat").ok()).isTrue();
     assertThat(got.get("flat").points()).containsOnly(5.0);
     assertThat(got.get("throws").error())
-        .startsWith("the forecasting engine failed: NullPointerException");
+        .startsWith(
+            "the forecasting engine failed: ForecastInputException: values too large to fit");
     assertThat(got.get("dup").error()).contains("period 2020-01 appears twice");
     assertThat(got.get("gap").ok()).as(got.get("gap").error()).isTrue();
     assertThat(got.get("gap").diagnostics())

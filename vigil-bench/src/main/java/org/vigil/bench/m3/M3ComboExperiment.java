@@ -42,6 +42,8 @@ public final class M3ComboExperiment {
     MEMBERS.put("snaive", b -> b.method(ForecastMethod.SNAIVE));
     MEMBERS.put("arimalog", b -> b.method(ForecastMethod.ARIMA).boxCox(0));
     MEMBERS.put("etslog", b -> b.method(ForecastMethod.ETS).etsModel("AZZ").boxCox(0));
+    MEMBERS.put("drift", b -> b.method(ForecastMethod.DRIFT));
+    MEMBERS.put("holt", b -> b.method(ForecastMethod.ETS).etsModel("ZAZ"));
   }
 
   static final double[] PROBS = {0.025, 0.1, 0.5, 0.9, 0.975};
@@ -52,8 +54,24 @@ public final class M3ComboExperiment {
   public static void main(String[] args) throws Exception {
     List<M3Series> all = M3Data.load(Path.of(args[0]));
     List<M3Series> val = new ArrayList<>();
+    // args[6]: the origin, counted back from the end of the training values in horizons (1: the
+    // last h values are scored; 2: the h values before them, and so on)
+    int origin = args.length > 6 ? Integer.parseInt(args[6]) : 1;
     for (M3Series s : M3Harness.sample(all, Integer.parseInt(args[1]))) {
-      val.add(validation(s));
+      M3Series v = validation(s);
+      for (int o = 1; o < origin; o++) {
+        v =
+            validation(
+                new M3Series(
+                    v.id(),
+                    v.category(),
+                    v.period(),
+                    v.startYear(),
+                    v.startPeriod(),
+                    v.train(),
+                    s.test()));
+      }
+      val.add(v);
     }
     int threads = Integer.parseInt(args[2]);
     List<String> members =

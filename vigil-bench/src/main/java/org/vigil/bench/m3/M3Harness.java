@@ -165,7 +165,7 @@ public final class M3Harness {
     out.printf(
         Locale.ROOT,
         "whole-process CPU (start-up included), %d series, %d thread(s)/process(es):%n"
-            + "  Vigil ets+arima (child JVM, %s)   %9.1f s%n"
+            + "  Vigil ets+arima (child JVM, %s, class-data sharing archive)   %9.1f s%n"
             + "  R ets+auto.arima (Rscript)    %9.1f s%n"
             + "  R needs %.1f times the CPU of Vigil%n",
         n,
