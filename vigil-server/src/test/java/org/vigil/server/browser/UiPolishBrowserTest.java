@@ -67,6 +67,7 @@ class UiPolishBrowserTest {
     for (int i = 0; i < api.size(); i++) {
       assertThat(drawn.get(i).doubleValue()).isEqualTo(api.get(i).doubleValue());
     }
+    fx.browser.script("document.getElementById('ind-chart').scrollIntoView();");
     fx.browser.screenshot("ui10-region-chart-" + user.substring(0, 3) + "-" + lang);
   }
 
@@ -83,12 +84,14 @@ class UiPolishBrowserTest {
         .as("Latin words in the Russian model name '%s'", ru)
         .noneMatch(w -> w.matches("[A-Za-z]*[a-z][A-Za-z]*[a-z][A-Za-z]*"));
     assertThat(ru).startsWith("Модель: ");
+    System.out.printf("%s model, en: %s | ru: %s%n", indicator, en, ru);
   }
 
   private static String modelText(String lang, String indicator) {
     fx.login("kaz.analyst", lang);
     fx.open("#/indicator?code=" + indicator + "&areas=KAZ");
     String text = fx.browser.awaitVisible("#ind-model", Duration.ofSeconds(120)).getText();
+    fx.browser.script("document.getElementById('ind-model').scrollIntoView({block: 'center'});");
     fx.browser.screenshot("ui10-model-" + indicator + "-" + lang);
     return text;
   }
