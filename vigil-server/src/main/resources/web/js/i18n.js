@@ -141,3 +141,21 @@ export function translateStatic(root = document) {
   root.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
   root.querySelectorAll('[data-i18n-label]').forEach((el) => { el.setAttribute('aria-label', t(el.dataset.i18nLabel)); });
 }
+
+/**
+ * A forecasting model's name in the current language: the words the shared vocabulary lists
+ * (keys modelword.<word>, a space written as '_'; the same keys and rule as ModelNames in Java,
+ * which reports use) are replaced, longest first and only as whole words; notation such as
+ * ETS(A,Ad,M) or ARIMA(1,1,0) stays as written.
+ */
+export function modelName(name) {
+  if (!name || lang === 'en') return name ?? '';
+  const words = Object.keys(dicts.en ?? {}).filter((k) => k.startsWith('modelword.'))
+    .map((k) => k.slice('modelword.'.length).replace(/_/g, ' '))
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+  const esc = (w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return words.reduce((out, w) => {
+    const text = dicts[lang]?.[`modelword.${w.replace(/ /g, '_')}`];
+    return text === undefined ? out : out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${esc(w)}(?![\\p{L}\\p{N}])`, 'gu'), () => text);
+  }, name);
+}

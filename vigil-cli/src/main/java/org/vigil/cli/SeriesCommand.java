@@ -53,7 +53,7 @@ final class SeriesCommand implements Callable<Integer> {
       names = "--from-regions",
       description =
           "The state's figure made of its regions' values you may read, with what it covers"
-              + " (\"12 of 17 regions\"); for indicators that aggregate by sum.")
+              + " (\"12 of 20 regions\"); for indicators that aggregate by sum.")
   boolean fromRegions;
 
   @Option(

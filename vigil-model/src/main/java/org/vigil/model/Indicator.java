@@ -16,6 +16,8 @@ import org.vigil.timeseries.Frequency;
  * @param aggregation how it aggregates over areas
  * @param source where the numbers come from
  * @param synthetic true for the demo generator's series, which the UI marks as such
+ * @param scale whether a percentage is a share of a whole (0 to 100) or a ratio in percent (may
+ *     exceed 100); {@link ValueScale#OTHER} for units that are not percentages
  */
 public record Indicator(
     String code,
@@ -28,7 +30,37 @@ public record Indicator(
     Polarity polarity,
     Aggregation aggregation,
     String source,
-    boolean synthetic) {
+    boolean synthetic,
+    ValueScale scale) {
+
+  /** An indicator whose scale follows from its unit ({@link ValueScale#defaultFor}). */
+  public Indicator(
+      String code,
+      String nameEn,
+      String nameRu,
+      ThreatDomain domain,
+      String unit,
+      Frequency frequency,
+      String iccsCode,
+      Polarity polarity,
+      Aggregation aggregation,
+      String source,
+      boolean synthetic) {
+    this(
+        code,
+        nameEn,
+        nameRu,
+        domain,
+        unit,
+        frequency,
+        iccsCode,
+        polarity,
+        aggregation,
+        source,
+        synthetic,
+        ValueScale.defaultFor(unit));
+  }
+
   public Indicator {
     if (code == null || !code.matches("[A-Z][A-Z0-9_]{1,63}")) {
       throw new IllegalArgumentException(
@@ -46,6 +78,34 @@ public record Indicator(
     unit = unit == null ? "" : unit;
     iccsCode = iccsCode == null ? "" : iccsCode;
     source = source == null ? "" : source;
+    scale = scale == null ? ValueScale.defaultFor(unit) : scale;
+    if (scale != ValueScale.OTHER && !ValueScale.percent(unit)) {
+      throw new IllegalArgumentException(
+          "Indicator "
+              + code
+              + " is declared a "
+              + scale
+              + " (a percentage) but its unit is '"
+              + unit
+              + "'; give a unit in percent ('%', '% of ...') or the scale OTHER");
+    }
+  }
+
+  /** The same indicator with another {@link ValueScale}. */
+  public Indicator withScale(ValueScale s) {
+    return new Indicator(
+        code,
+        nameEn,
+        nameRu,
+        domain,
+        unit,
+        frequency,
+        iccsCode,
+        polarity,
+        aggregation,
+        source,
+        synthetic,
+        s);
   }
 
   public String name(String lang) {

@@ -93,39 +93,13 @@ final class Messages {
   }
 
   /**
-   * A forecasting model's name in this language: the words in it ("Mean", "Theta", "seasonally
-   * adjusted", "with drift") from the bundle's {@code model.*} keys; codes such as ETS(A,N,N) and
-   * ARIMA(1,1,0) stay as they are.
+   * A forecasting model's name in this language: its words ("Mean", "Theta", "seasonally adjusted",
+   * "with drift") from the shared vocabulary ({@link org.vigil.model.i18n.ModelNames}, the web UI's
+   * too); codes such as ETS(A,N,N) and ARIMA(1,1,0) stay as they are.
    */
   String model(String name) {
-    String out = name;
-    for (String key : MODEL_WORDS) {
-      String word = key.replace('_', ' ');
-      out =
-          out.replaceAll(
-              "\\b" + java.util.regex.Pattern.quote(word) + "\\b",
-              java.util.regex.Matcher.quoteReplacement(get("model." + key)));
-    }
-    return out;
+    return org.vigil.model.i18n.ModelNames.translate(language.code(), name);
   }
-
-  /** The words of model names, longest first so "seasonally adjusted" wins over "seasonal". */
-  private static final java.util.List<String> MODEL_WORDS =
-      java.util.List.of(
-          "seasonally_adjusted",
-          "with_intercept",
-          "on_log",
-          "Weighted",
-          "with_drift",
-          "seasonal",
-          "Median",
-          "Mean",
-          "Theta",
-          "Naive",
-          "Drift",
-          "Croston",
-          "Sba",
-          "Tsb");
 
   /** What an analytic run covers, in this language. */
   /** "1 of 10 states" for a regional figure, empty for one state's. */

@@ -61,7 +61,7 @@ final class ReferenceRoutes implements RouteGroup {
 
   /**
    * A state's figure made of its regions' values the caller may read, with what it covers ("12 of
-   * 17 regions"): GET /api/areas/KAZ/regional-total?indicator=X.
+   * 20 regions"): GET /api/areas/KAZ/regional-total?indicator=X.
    */
   private void regionalTotal(Context ctx) {
     String state = ctx.pathParam("code").toUpperCase(Locale.ROOT);

@@ -4,7 +4,7 @@
 import { api, optional } from '../api.js';
 import { chart } from '../charts.js';
 import { card, code as codeEl, errorBox, h, multiSelect, synthMark, table, unavailable } from '../dom.js';
-import { change, dateTime, domainName, getLang, label, nameOf, num, pct, period, t, unitName, value } from '../i18n.js';
+import { change, dateTime, domainName, getLang, label, modelName, nameOf, num, pct, period, t, unitName, value } from '../i18n.js';
 import { allAreas, allIndicators, areaByCode, homeState, latestOf, states } from '../ref.js';
 import { anomalyRows } from '../shapes.js';
 
@@ -69,10 +69,15 @@ export async function render(view, { query, me }) {
     }
     const single = chosen.length === 1 && !perCapita.checked;
     const empty = series.every((s) => !s.observations.length);
-    drawChart(c, series, areas, ind, {});
-    const fromRegions = single ? await regionTotalCard(code, areas.get(chosen[0]), ind, everyArea) : null;
+    const regional = single && asOf === undefined ? await regionTotal(code, areas.get(chosen[0]), ind, everyArea) : null;
+    const fromRegions = regional ? regionTotalCard(regional, ind) : null;
+    // A state with no series of its own (a region-only indicator): the chart draws its figure made
+    // of the regions the reader may read, named as such with what it covers.
+    const drawn = empty && regional ? [regionSeries(regional, areas.get(chosen[0]))] : series;
+    drawChart(c, drawn, areas, ind, {});
     info.replaceChildren(...(note ? [note] : []),
-      ...(empty ? [h('p', { class: 'muted', id: 'ind-empty' }, t('ind.emptyFor', { area: chosen.map((a) => nameOf(areas.get(a))).join(', ') }))] : []),
+      ...(empty && !regional ? [h('p', { class: 'muted', id: 'ind-empty' }, t('ind.emptyFor', { area: chosen.map((a) => nameOf(areas.get(a))).join(', ') }))] : []),
+      ...(empty && regional ? [h('p', { class: 'muted', id: 'ind-region-chart-note' }, t('region.chartNote', { area: nameOf(areas.get(chosen[0])), coverage: regional.coverage.text }))] : []),
       ...(fromRegions ? [fromRegions] : []));
     view.dataset.rendered = 'true';
     if (!single || empty) {
@@ -118,13 +123,22 @@ export async function render(view, { query, me }) {
  * /api/areas/{code}/regional-total), with what it covers; null when the indicator does not add up,
  * the area has no regions or no region value is readable.
  */
-async function regionTotalCard(code, area, ind, everyArea) {
+async function regionTotal(code, area, ind, everyArea) {
   if (!area || area.level !== 0 || ind?.aggregation !== 'SUM' || !everyArea.some((a) => a.parent === area.code && a.level === 1)) return null;
   const res = await optional(`/api/areas/${encodeURIComponent(area.code)}/regional-total`, { indicator: code, lang: getLang() });
-  if (!res.ok || !res.data.points.length) return null;
-  const pts = res.data.points;
+  return res.ok && res.data.points.length ? res.data : null;
+}
+
+/** The regional total as a chart series, labelled as the sum of regions with its coverage. */
+function regionSeries(total, area) {
+  return { area: total.area ?? area?.code, label: t('region.series', { area: nameOf(area) || area?.code, coverage: total.coverage.text }),
+    observations: total.points.map((p) => ({ period: p.period, value: p.value })) };
+}
+
+function regionTotalCard(total, ind) {
+  const pts = total.points;
   const last = pts[pts.length - 1];
-  return card(`${t('region.total')}: ${res.data.coverage.text}`,
+  return card(`${t('region.total')}: ${total.coverage.text}`,
     h('p', { id: 'ind-region-total' }, t('region.totalSentence', { period: period(last.period), value: value(last.value, ind), covers: last.covers })),
     table([t('col.period'), t('col.value'), t('region.col.covers')], pts.slice(-6).reverse().map((p) => [period(p.period), value(p.value, ind), p.covers]),
       { numeric: [1], id: 'ind-region-total-table' }));
@@ -157,7 +171,7 @@ function drawChart(c, series, areas, ind, { forecast, trend, anomalies = [] }) {
   const at = (map, p) => (map.has(p) ? map.get(p) : null);
   const out = series.map((s) => {
     const m = new Map(s.observations.map((o) => [o.period, o.value]));
-    return { type: 'line', name: nameOf(areas.get(s.area)) || s.area, showSymbol: false, data: axis.map((p) => at(m, p)), connectNulls: false };
+    return { type: 'line', name: s.label ?? (nameOf(areas.get(s.area)) || s.area), showSymbol: false, data: axis.map((p) => at(m, p)), connectNulls: false };
   });
   const legend = out.map((s) => s.name);
   if (fcPoints.length) {
@@ -226,7 +240,7 @@ function forecastDetails(fc, ind) {
   return [
     h('p', { id: 'ind-forecast-sentence' }, t('ind.forecastSentence', { p: period(p0.period), v: v(p0.mean), lo: v(p0.l80), hi: v(p0.u80), unit: unitName(ind?.unit) })),
     table([t('col.when'), t('ind.central'), t('ind.band80'), t('ind.band95')], rows, { numeric: [1, 2, 3], id: 'ind-forecast-table' }),
-    h('p', { class: 'muted', id: 'ind-model' }, t('ind.model', { m: '' }), codeEl(fc.data.model ?? fc.data.method ?? '?'), counts ? ` · ${t('ind.countsNote')}` : ''),
+    h('p', { class: 'muted', id: 'ind-model' }, t('ind.model', { m: '' }), codeEl(modelName(fc.data.model ?? fc.data.method ?? '?')), counts ? ` · ${t('ind.countsNote')}` : ''),
   ];
 }
 

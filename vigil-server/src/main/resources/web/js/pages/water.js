@@ -5,7 +5,7 @@
 import { api, optional } from '../api.js';
 import { chart } from '../charts.js';
 import { card, code as codeEl, errorBox, h, pager, table, unavailable } from '../dom.js';
-import { dateTime, getLang, label, num, pct, period, t } from '../i18n.js';
+import { dateTime, getLang, label, modelName, num, pct, period, t } from '../i18n.js';
 import { areaByCode } from '../ref.js';
 import { drawBasin, mapHeight } from '../water-map.js';
 import { basinName, bindingGroups, diagnostic, infeasibility, nodeName, relief, reliefsByState, scenarioStatement, shortfallByState, stateName, stateSeries } from '../water-words.js';
@@ -175,7 +175,7 @@ function withCodes(text, codes) {
 
 function inflowTable(r, namesRu) {
   const nodes = new Map((r.inputs.network?.nodes ?? []).filter((n) => n.kind === 'SOURCE').map((n) => [n.name, n]));
-  const rows = (r.inputs.scenario.models ?? []).map((m) => [nodeName(m.source, namesRu), codeEl(m.model),
+  const rows = (r.inputs.scenario.models ?? []).map((m) => [nodeName(m.source, namesRu), codeEl(modelName(m.model)),
     num((nodes.get(m.source)?.inflow ?? []).reduce((s, v) => s + v, 0), 0)]);
   return h('details', { id: 'water-inflows' }, h('summary', {}, t('water.inflows')),
     table([t('water.col.source'), t('water.col.model'), t('water.col.inflow', { n: r.months })], rows, { numeric: [2] }));

@@ -54,11 +54,11 @@ class RegionApiTest {
   }
 
   @Test
-  void areas_parentKaz_listsItsSeventeenRegionsWithParentAndLevel() throws Exception {
+  void areas_parentKaz_listsItsTwentyRegionsWithParentAndLevel() throws Exception {
     HttpResponse<String> r = server.get("/api/areas?parent=KAZ");
     assertThat(r.statusCode()).isEqualTo(200);
     JsonNode list = JSON.readTree(r.body());
-    assertThat(list).hasSize(17);
+    assertThat(list).hasSize(20);
     for (JsonNode a : list) {
       assertThat(a.get("parent").asText()).isEqualTo("KAZ");
       assertThat(a.get("level").asInt()).isEqualTo(1);
@@ -71,7 +71,7 @@ class RegionApiTest {
     assertThat(kaz.get("parent").isNull()).isTrue();
     JsonNode fallback = JSON.readTree(server.get("/api/areas/KG-B").body());
     assertThat(fallback.get("nameRuFallback").asBoolean()).isTrue();
-    assertThat(JSON.readTree(server.get("/api/areas?level=1").body()).size()).isEqualTo(259);
+    assertThat(JSON.readTree(server.get("/api/areas?level=1").body()).size()).isEqualTo(262);
   }
 
   @Test
@@ -101,12 +101,12 @@ class RegionApiTest {
   void regionalTotal_coversTheRegionsTheReaderMayRead() throws Exception {
     String path = "/api/areas/KAZ/regional-total?indicator=" + IND;
     JsonNode rus = JSON.readTree(server.get(path, server.as("rus.analyst")).body());
-    assertThat(rus.at("/coverage/text").asText()).isEqualTo("2 of 17 regions");
+    assertThat(rus.at("/coverage/text").asText()).isEqualTo("2 of 20 regions");
     assertThat(rus.at("/points/0/value").asDouble()).isEqualTo(12.0);
     JsonNode kaz = JSON.readTree(server.get(path + "&lang=ru", server.as("kaz.analyst")).body());
-    assertThat(kaz.at("/coverage/text").asText()).isEqualTo("3 из 17 регионов");
+    assertThat(kaz.at("/coverage/text").asText()).isEqualTo("3 из 20 регионов");
     assertThat(kaz.at("/points/0/value").asDouble()).isEqualTo(23.0);
-    assertThat(kaz.at("/points/0/covers").asText()).isEqualTo("3 из 17 регионов");
+    assertThat(kaz.at("/points/0/covers").asText()).isEqualTo("3 из 20 регионов");
     HttpResponse<String> none = server.get("/api/areas/CIS/regional-total?indicator=" + IND);
     assertThat(none.statusCode()).isEqualTo(404);
   }

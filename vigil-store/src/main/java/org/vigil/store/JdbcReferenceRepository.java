@@ -20,6 +20,7 @@ import org.vigil.model.Polarity;
 import org.vigil.model.ReferenceRepository;
 import org.vigil.model.Role;
 import org.vigil.model.ThreatDomain;
+import org.vigil.model.ValueScale;
 import org.vigil.timeseries.Frequency;
 
 /** Reference data: readable by anyone, written by system administrators, every write audited. */
@@ -167,7 +168,8 @@ final class JdbcReferenceRepository implements ReferenceRepository {
         Polarity.valueOf(rs.getString("polarity")),
         Aggregation.valueOf(rs.getString("aggregation")),
         rs.getString("source"),
-        rs.getBoolean("synthetic"));
+        rs.getBoolean("synthetic"),
+        ValueScale.valueOf(rs.getString("value_scale")));
   }
 
   @Override
@@ -225,10 +227,11 @@ final class JdbcReferenceRepository implements ReferenceRepository {
         ctx,
         "indicator " + i.code(),
         "UPDATE indicator SET name_en = ?, name_ru = ?, domain = ?, unit = ?, frequency = ?,"
-            + " iccs_code = ?, polarity = ?, aggregation = ?, source = ?, synthetic = ?"
-            + " WHERE code = ?",
+            + " iccs_code = ?, polarity = ?, aggregation = ?, source = ?, synthetic = ?,"
+            + " value_scale = ? WHERE code = ?",
         "INSERT INTO indicator (name_en, name_ru, domain, unit, frequency, iccs_code, polarity,"
-            + " aggregation, source, synthetic, code) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            + " aggregation, source, synthetic, value_scale, code) VALUES"
+            + " (?,?,?,?,?,?,?,?,?,?,?,?)",
         List.of(
             i.nameEn(),
             i.nameRu(),
@@ -240,6 +243,7 @@ final class JdbcReferenceRepository implements ReferenceRepository {
             i.aggregation().name(),
             i.source(),
             i.synthetic(),
+            i.scale().name(),
             i.code()));
   }
 

@@ -58,10 +58,16 @@ public final class QualityService {
     }
     QualitySpec.Builder spec = QualitySpec.builder(now);
     for (Indicator i : vigil.reference().indicators(ctx)) {
-      if (i.polarity() != Polarity.NEUTRAL && !i.unit().startsWith("%")) {
-        spec.bounds(i.code(), 0, Double.MAX_VALUE);
-      } else if (i.unit().startsWith("%")) {
-        spec.bounds(i.code(), 0, 100);
+      // A share lies in 0..100, a ratio in percent from 0 with no upper bound (withdrawal over
+      // renewable water exceeds 100 where a basin is over-drawn); other units with a polarity
+      // (counts, rates, amounts) cannot be negative.
+      switch (i.scale()) {
+        case SHARE, PERCENT_RATIO -> spec.bounds(i.code(), i.scale().min(), i.scale().max());
+        case OTHER -> {
+          if (i.polarity() != Polarity.NEUTRAL) {
+            spec.bounds(i.code(), 0, Double.MAX_VALUE);
+          }
+        }
       }
     }
     QualitySpec qs = spec.build();

@@ -44,7 +44,7 @@ public record RegionTotal(
           "сумма по регионам, данные которых вам доступны; регион, не представивший данные за"
               + " период, в сумму за этот период не входит");
 
-  /** "12 of 17 regions" ("12 из 17 регионов"): the regions the figure is made of. */
+  /** "12 of 20 regions" ("12 из 20 регионов"): the regions the figure is made of. */
   public String coverage(String lang) {
     return coverage(covered.size(), regions.size(), lang);
   }

@@ -22,7 +22,7 @@ import org.vigil.timeseries.Period;
  * A state's figure for an indicator that aggregates by sum, made of its regions' values.
  *
  * <p>"One number for everyone", as for regional forecasts: the figure is made of the region values
- * the reader may read (their reads are audited like any other) and says which ("12 of 17 regions"),
+ * the reader may read (their reads are audited like any other) and says which ("12 of 20 regions"),
  * so no reader's total contains a value (a region series a state keeps NATIONAL) the reader may not
  * read, and every reader who may read the same regions gets the same figure. A region that did not
  * report a period is not in that period's sum, and the point says how many regions it sums.

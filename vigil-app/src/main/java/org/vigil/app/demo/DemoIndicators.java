@@ -5,6 +5,7 @@ import org.vigil.model.Aggregation;
 import org.vigil.model.Indicator;
 import org.vigil.model.Polarity;
 import org.vigil.model.ThreatDomain;
+import org.vigil.model.ValueScale;
 import org.vigil.timeseries.Frequency;
 
 /**
@@ -226,7 +227,8 @@ public final class DemoIndicators {
                 + " экологического попуска, синтетический)",
             "%",
             Frequency.YEARLY,
-            Polarity.RISE_IS_BAD),
+            Polarity.RISE_IS_BAD,
+            ValueScale.PERCENT_RATIO),
         water(
             "WATER_PER_CAPITA",
             "Renewable water of the shared basins per person (agreed share, synthetic)",
@@ -253,8 +255,24 @@ public final class DemoIndicators {
 
   private static Indicator water(
       String code, String en, String ru, String unit, Frequency f, Polarity p) {
+    return water(code, en, ru, unit, f, p, ValueScale.defaultFor(unit));
+  }
+
+  private static Indicator water(
+      String code, String en, String ru, String unit, Frequency f, Polarity p, ValueScale s) {
     return new Indicator(
-        code, en, ru, ThreatDomain.WATER, unit, f, "", p, Aggregation.MEAN, DemoWater.SOURCE, true);
+        code,
+        en,
+        ru,
+        ThreatDomain.WATER,
+        unit,
+        f,
+        "",
+        p,
+        Aggregation.MEAN,
+        DemoWater.SOURCE,
+        true,
+        s);
   }
 
   private static Indicator real(

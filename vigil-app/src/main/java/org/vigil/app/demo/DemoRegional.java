@@ -20,18 +20,23 @@ import org.vigil.timeseries.Period;
  * month by region, {@value #INDICATOR}, for Kazakhstan and Tajikistan, each reported by the state's
  * council for its own regions.
  *
- * <p>Kazakhstan reports 13 of its 17 ISO 3166-2 regions: the first 12 in code order SHARED, the
- * 13th NATIONAL (only Kazakhstan's council reads it), the last 4 not at all, so a state figure made
- * of regions says "12 of 17 regions" to readers of other states and "13 of 17" to Kazakhstan's.
- * Tajikistan reports all 5 of its regions, SHARED. Five years of months ending with the demo's last
- * month; Poisson counts around a level per region with a mild yearly cycle, drawn from their own
- * generator (seed {@code spec.seed() + 11}) so the other series' draws are unchanged.
+ * <p>Kazakhstan reports 13 of its 20 ISO 3166-2 regions: of the 17 that existed before 2022 the
+ * first 12 in code order SHARED, the 13th NATIONAL (only Kazakhstan's council reads it), the last 4
+ * not at all; the three regions created in 2022 ({@link #KAZ_2022}: Abai, Jetisu, Ulytau) have no
+ * demo series, since a five-year series would predate them. A state figure made of regions says "12
+ * of 20 regions" to readers of other states and "13 of 20" to Kazakhstan's. Tajikistan reports all
+ * 5 of its regions, SHARED. Five years of months ending with the demo's last month; Poisson counts
+ * around a level per region with a mild yearly cycle, drawn from their own generator (seed {@code
+ * spec.seed() + 11}) so the other series' draws are unchanged.
  */
 final class DemoRegional {
   static final String INDICATOR = "DEMO_DRUG_OFFENCES_REGIONAL";
   static final String FILE = "demo:synthetic-regions";
   static final int KAZ_SHARED = 12;
   static final int MONTHS = 60;
+
+  /** Kazakhstan's regions created by the decree of 8 June 2022 (ISO 3166-2 codes of 2022). */
+  static final java.util.Set<String> KAZ_2022 = java.util.Set.of("KZ-10", "KZ-33", "KZ-62");
 
   private DemoRegional() {}
 
@@ -55,7 +60,8 @@ final class DemoRegional {
     SplittableRandom random = new SplittableRandom(spec.seed() + 11);
     List<Area> registry = Subdivisions.registry();
     List<Observation> out = new ArrayList<>();
-    List<Area> kaz = regionsOf(registry, "KAZ");
+    List<Area> kaz =
+        regionsOf(registry, "KAZ").stream().filter(a -> !KAZ_2022.contains(a.code())).toList();
     for (int i = 0; i < KAZ_SHARED + 1 && i < kaz.size(); i++) {
       Classification c = i < KAZ_SHARED ? Classification.SHARED : Classification.NATIONAL;
       out.addAll(series(spec, random, kaz.get(i).code(), Ownership.of("KAZ-SC", c)));

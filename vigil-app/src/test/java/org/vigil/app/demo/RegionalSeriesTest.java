@@ -103,9 +103,9 @@ class RegionalSeriesTest {
     RegionTotals totals = RegionTotals.create(vigil);
     RegionTotal rus = totals.total(RUS_ANALYST, IND, "KAZ");
     RegionTotal kaz = totals.total(KAZ_ANALYST, IND, "KAZ");
-    assertThat(rus.coverage("en")).isEqualTo("12 of 17 regions");
-    assertThat(rus.coverage("ru")).isEqualTo("12 из 17 регионов");
-    assertThat(kaz.coverage("en")).isEqualTo("13 of 17 regions");
+    assertThat(rus.coverage("en")).isEqualTo("12 of 20 regions");
+    assertThat(rus.coverage("ru")).isEqualTo("12 из 20 регионов");
+    assertThat(kaz.coverage("en")).isEqualTo("13 of 20 regions");
     assertThat(rus.covered()).doesNotContain(nationalRegion());
     Period last = rus.points().get(rus.points().size() - 1).period();
     double shared = sum(last, Classification.SHARED);

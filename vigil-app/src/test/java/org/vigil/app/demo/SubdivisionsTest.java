@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,11 +33,14 @@ class SubdivisionsTest {
       Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC);
   private static final AccessContext SYS = AccessContext.system();
 
-  /** First-level subdivisions per state in Debian's iso-codes 4.15.0 (counted by hand, jq). */
+  /**
+   * First-level subdivisions per state in Debian's iso-codes 4.15.0 (counted by hand, jq), plus
+   * Kazakhstan's three regions of 2022 the extract's correction adds (17 + 3).
+   */
   private static final Map<String, Integer> REGIONS =
       new TreeMap<>(
           Map.of(
-              "ARM", 11, "AZE", 70, "BLR", 7, "KAZ", 17, "KGZ", 9, "MDA", 37, "RUS", 83, "TJK", 5,
+              "ARM", 11, "AZE", 70, "BLR", 7, "KAZ", 20, "KGZ", 9, "MDA", 37, "RUS", 83, "TJK", 5,
               "TKM", 6, "UZB", 14));
 
   private static Vigil vigil;
@@ -61,8 +68,8 @@ class SubdivisionsTest {
         stored.stream().filter(a -> a.kind() == AreaKind.DISTRICT && !a.synthetic()).toList();
     assertThat(registryDistricts).hasSize(8).allMatch(a -> a.parent().equals("AZ-NX"));
     assertThat(stored.stream().filter(Area::synthetic))
-        .hasSize(3 * (17 + 5))
-        .allMatch(a -> a.code().matches("(KZ|TJ)-[A-Z]+-D[123]"))
+        .hasSize(3 * (20 + 5))
+        .allMatch(a -> a.code().matches("(KZ|TJ)-[A-Z0-9]+-D[123]"))
         .allMatch(a -> a.kind() == AreaKind.DISTRICT && a.level() == 2);
   }
 
@@ -87,6 +94,17 @@ class SubdivisionsTest {
         expected.merge(state, 1, Integer::sum);
       }
     }
+    // The extract's correction adds Kazakhstan's three regions of 2022 when the package lacks
+    // them (iso-codes 4.15.0 does; a newer package that lists KZ-10 needs no addition).
+    for (String added : List.of("KZ-10", "KZ-33", "KZ-62")) {
+      boolean listed = false;
+      for (JsonNode s : all) {
+        listed |= s.get("code").asText().equals(added);
+      }
+      if (!listed) {
+        expected.merge("KAZ", 1, Integer::sum);
+      }
+    }
     assertThat(Subdivisions.countByState(vigil.reference().areas(SYS), AreaKind.REGION))
         .isEqualTo(expected);
   }
@@ -107,6 +125,48 @@ class SubdivisionsTest {
     assertThat(district.synthetic()).isTrue();
     assertThat(district.nameRu()).isEqualTo("Район 2 (Акмолинская область)");
     assertThat(vigil.reference().area(SYS, "KAZ").orElseThrow().level()).isZero();
+  }
+
+  @Test
+  void kazakhstan2022_newRegionsAndAstana_asTheCorrectionSays() {
+    Map<String, String[]> expected =
+        Map.of(
+            "KZ-10", new String[] {"Abay oblysy", "область Абай"},
+            "KZ-33", new String[] {"Zhetisū oblysy", "область Жетісу"},
+            "KZ-62", new String[] {"Ūlytau oblysy", "область Ұлытау"},
+            "KZ-AST", new String[] {"Astana", "Астана"});
+    for (Map.Entry<String, String[]> e : expected.entrySet()) {
+      Area a = vigil.reference().area(SYS, e.getKey()).orElseThrow();
+      assertThat(a.kind()).as(e.getKey()).isEqualTo(AreaKind.REGION);
+      assertThat(a.parent()).as(e.getKey()).isEqualTo("KAZ");
+      assertThat(a.nameEn()).isEqualTo(e.getValue()[0]);
+      assertThat(a.nameRu()).isEqualTo(e.getValue()[1]);
+      assertThat(a.nameRuFallback()).as(e.getKey()).isFalse();
+      assertThat(a.synthetic()).as(e.getKey()).isFalse();
+    }
+    List<String> names =
+        vigil.reference().areas(SYS).stream()
+            .flatMap(a -> Stream.of(a.nameEn(), a.nameRu()))
+            .toList();
+    assertThat(names).doesNotContain("Nur-Sultan", "Нур-Султан");
+    // The demo's synthetic districts reach the new regions too.
+    assertThat(vigil.reference().area(SYS, "KZ-62-D1").orElseThrow().parent()).isEqualTo("KZ-62");
+  }
+
+  @Test
+  void extract_correctionRows_areMarkedAndTheirSourceNamedInTheHeader() throws IOException {
+    List<String> lines;
+    try (InputStream in = Subdivisions.class.getResourceAsStream(Subdivisions.RESOURCE)) {
+      lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
+    List<String> corrected =
+        lines.stream()
+            .filter(l -> !l.startsWith("#") && l.endsWith("\tcorrection"))
+            .map(l -> l.substring(0, l.indexOf('\t')))
+            .toList();
+    assertThat(corrected).containsExactly("KZ-10", "KZ-33", "KZ-62", "KZ-AST");
+    assertThat(lines.stream().filter(l -> l.startsWith("#")))
+        .anyMatch(l -> l.contains("4 rows corrected") && l.contains("decree of 8 June 2022"));
   }
 
   @Test

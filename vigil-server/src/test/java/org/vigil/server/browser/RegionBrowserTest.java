@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Regions in the web UI: the state profile lists the state's regions and districts in the user's
  * language with the synthetic districts and missing Russian names marked; the indicator explorer
  * offers regions as areas, draws a region's series, and shows the state's figure made of its
- * regions with what it covers (12 of 17 to another state's analyst).
+ * regions with what it covers (12 of 20 to another state's analyst).
  */
 @ExtendWith(BrowserFixture.class)
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -48,14 +48,14 @@ class RegionBrowserTest {
     }
     fx.open("#/state/KAZ");
     List<String> rows = texts("#state-region-table tbody tr");
-    assertThat(rows).hasSize(17 + 17 * 3);
+    assertThat(rows).hasSize(20 + 20 * 3);
     fx.browser.script("document.getElementById('state-regions').scrollIntoView();");
     fx.browser.screenshot("regions-state-" + lang);
     if (lang.equals("ru")) {
       assertThat(rows)
           .anyMatch(r -> r.contains("KZ-AKM") && r.contains("Акмолинская область"))
           .anyMatch(r -> r.contains("KZ-AKM-D1") && r.contains("синтетический код"));
-      assertThat(fx.browser.find("#state-regions").getText()).contains("Регионов: 17");
+      assertThat(fx.browser.find("#state-regions").getText()).contains("Регионов: 20");
     } else {
       assertThat(rows)
           .anyMatch(r -> r.contains("KZ-AKM") && r.contains("Akmolinskaja oblast'"))
@@ -70,7 +70,7 @@ class RegionBrowserTest {
     fx.open("#/indicator?code=DEMO_DRUG_OFFENCES_REGIONAL&areas=KAZ");
     String total = fx.browser.find("#ind-region-total").getText();
     assertThat(fx.browser.find("#ind-info").getText())
-        .contains(lang.equals("ru") ? "12 из 17 регионов" : "12 of 17 regions");
+        .contains(lang.equals("ru") ? "12 из 20 регионов" : "12 of 20 regions");
     assertThat(total).isNotBlank();
     fx.browser.script("document.getElementById('ind-region-total').scrollIntoView();");
     fx.browser.screenshot("regions-total-" + lang);
