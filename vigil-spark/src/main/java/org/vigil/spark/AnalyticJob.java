@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -18,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
 import org.vigil.analytics.run.SeriesStage;
 import org.vigil.forecast.ForecastMethod;
 import org.vigil.timeseries.Period;
@@ -91,14 +94,14 @@ public final class AnalyticJob {
       SparkSession spark =
           Sessions.open(
               a.get("--master"), "vigil-analytic-run", a.integer("--partitions", 0, 0, 1_000_000));
-      BenchJob.Progress progress = new BenchJob.Progress(err);
+      LongAccumulator done = spark.sparkContext().longAccumulator("series analysed");
+      SeriesProgress progress = new SeriesProgress(err, done);
       spark.sparkContext().addSparkListener(progress);
       try {
         Dataset<Row> series = input(spark, a);
         Dataset<Row> tasks = tasks(spark, a.require("--tasks"));
-        progress.start(
-            "analyse", Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")));
-        outcomes(series, tasks, stage).write().mode(SaveMode.Overwrite).parquet(output);
+        progress.total = tasks.count();
+        outcomes(series, tasks, stage, done).write().mode(SaveMode.Overwrite).parquet(output);
         Dataset<Row> written = spark.read().parquet(output);
         long total = written.count();
         long failed = written.where("error <> '' AND error <> '{}'").count();
@@ -203,7 +206,7 @@ public final class AnalyticJob {
    * which is its outcome's error), grouped by subject, run through the stage per partition.
    */
   public static Dataset<Row> outcomes(
-      Dataset<Row> longForm, Dataset<Row> tasks, SeriesStage stage) {
+      Dataset<Row> longForm, Dataset<Row> tasks, SeriesStage stage, LongAccumulator done) {
     Dataset<Row> points =
         longForm
             .groupBy(col("series_key"))
@@ -219,6 +222,31 @@ public final class AnalyticJob {
                 col("anomalies"),
                 col("points"))
             .repartition(col("subject"));
-    return joined.mapPartitions(new AnalyticPartition(stage), Encoders.row(OUTCOME));
+    return joined.mapPartitions(new AnalyticPartition(stage, done), Encoders.row(OUTCOME));
+  }
+
+  /**
+   * Prints {@code @progress analyse DONE TOTAL} as finished tasks add their series to the
+   * accumulator (Spark merges a task's accumulator updates before it reports the task's end).
+   */
+  static final class SeriesProgress extends SparkListener {
+    private final PrintStream err;
+    private final LongAccumulator done;
+    private long shown = -1;
+    volatile long total;
+
+    SeriesProgress(PrintStream err, LongAccumulator done) {
+      this.err = err;
+      this.done = done;
+    }
+
+    @Override
+    public synchronized void onTaskEnd(SparkListenerTaskEnd e) {
+      long n = done.value();
+      if (total > 0 && n != shown) {
+        shown = n;
+        err.println("@progress analyse " + n + " " + total);
+      }
+    }
   }
 }

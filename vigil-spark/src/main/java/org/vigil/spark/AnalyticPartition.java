@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.util.LongAccumulator;
 import org.vigil.analytics.run.SeriesOutcome;
 import org.vigil.analytics.run.SeriesStage;
 import org.vigil.analytics.run.SeriesTask;
@@ -21,9 +22,11 @@ import org.vigil.timeseries.TimeSeries;
 final class AnalyticPartition implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
   private final SeriesStage stage;
+  private final LongAccumulator done;
 
-  AnalyticPartition(SeriesStage stage) {
+  AnalyticPartition(SeriesStage stage, LongAccumulator done) {
     this.stage = stage;
+    this.done = done;
   }
 
   @Override
@@ -32,6 +35,7 @@ final class AnalyticPartition implements MapPartitionsFunction<Row, Row> {
     while (rows.hasNext()) {
       SeriesOutcome o = outcome(rows.next());
       out.add(RowFactory.create(o.subject(), o.forecast(), o.trend(), o.error(), o.anomalies()));
+      done.add(1);
     }
     return out.iterator();
   }
