@@ -1,12 +1,18 @@
 package org.vigil.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.vigil.app.Vigil;
 import org.vigil.app.analytics.AnalyticRunner;
+import org.vigil.forecast.ForecastMethod;
+import org.vigil.model.InvalidInputException;
 import org.vigil.model.run.AnalyticRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,6 +35,28 @@ final class AnalyseCommand implements Callable<Integer> {
   @Option(names = "--full", description = "Recompute every series, not only the changed ones.")
   boolean full;
 
+  @Option(
+      names = "--engine",
+      defaultValue = "in-process",
+      description =
+          "Where the per-series stage runs: in-process (default) or spark (a Spark job; the"
+              + " results are published as the same run).")
+  String engine;
+
+  @Option(
+      names = "--master",
+      defaultValue = "local[2]",
+      description =
+          "Spark master for --engine spark: local[N], or a cluster URL (needs SPARK_HOME).")
+  String master;
+
+  @Option(
+      names = "--work-dir",
+      description =
+          "Directory for the series handed to Spark and its outcomes (default: a new temporary"
+              + " directory).")
+  Path workDir;
+
   @Override
   public Integer call() {
     VigilCommand root = VigilCommand.of(spec);
@@ -36,11 +64,46 @@ final class AnalyseCommand implements Callable<Integer> {
       long start = System.nanoTime();
       AnalyticRun run;
       try (Bar bar = new Bar(root.err())) {
-        run = new AnalyticRunner(vigil).run("analyse", full, bar);
+        run = runner(root, vigil).run(trigger(), full, bar);
       }
       print(root, run, (System.nanoTime() - start) / 1e9);
     }
     return VigilCommand.OK;
+  }
+
+  private AnalyticRunner runner(VigilCommand root, Vigil vigil) {
+    switch (engine) {
+      case "in-process":
+        return new AnalyticRunner(vigil);
+      case "spark":
+        return new AnalyticRunner(
+            vigil,
+            ForecastMethod.ETS,
+            new SparkAnalyticEngine(
+                new SparkProcess(SparkProcess.home(), root.out(), root.err()),
+                master,
+                workDir(),
+                ForecastMethod.ETS.name()));
+      default:
+        throw new InvalidInputException(
+            "--engine: expected in-process or spark, found '" + engine + "'");
+    }
+  }
+
+  /** The run's trigger names the engine, so a reader can tell which one made it. */
+  private String trigger() {
+    return "spark".equals(engine) ? "analyse (spark " + master + ")" : "analyse";
+  }
+
+  private Path workDir() {
+    if (workDir != null) {
+      return workDir;
+    }
+    try {
+      return Files.createTempDirectory("vigil-analyse-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a work directory: " + e.getMessage(), e);
+    }
   }
 
   static void print(VigilCommand root, AnalyticRun run, double seconds) {

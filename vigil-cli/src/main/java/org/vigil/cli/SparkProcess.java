@@ -31,6 +31,7 @@ import org.vigil.model.InvalidInputException;
 final class SparkProcess {
   static final String FORECAST_JOB = "org.vigil.spark.ForecastJob";
   static final String BENCH_JOB = "org.vigil.spark.BenchJob";
+  static final String ANALYTIC_JOB = "org.vigil.spark.AnalyticJob";
 
   /** Spark's module openings on Java 17 (as its own launcher adds them). */
   private static final List<String> OPENS =

@@ -76,82 +76,103 @@ public record BatchSpec(
 
   /** This spec with another method. */
   public BatchSpec withMethod(String m) {
-    return new BatchSpec(
-        m,
-        horizon,
-        levels,
-        seed,
-        etsModel,
-        nonNegative,
-        counts,
-        backtestOrigins,
-        backtestHorizon,
-        minLength,
-        maxFitLength);
+    return copy().method(m).build();
   }
 
   /** This spec with a backtest of {@code origins} origins of {@code h} steps. */
   public BatchSpec withBacktest(int origins, int h) {
-    return new BatchSpec(
-        method,
-        horizon,
-        levels,
-        seed,
-        etsModel,
-        nonNegative,
-        counts,
-        origins,
-        h,
-        minLength,
-        maxFitLength);
+    return copy().backtest(origins, h).build();
   }
 
   /** This spec with another horizon. */
   public BatchSpec withHorizon(int h) {
-    return new BatchSpec(
-        method,
-        h,
-        levels,
-        seed,
-        etsModel,
-        nonNegative,
-        counts,
-        backtestOrigins,
-        backtestHorizon,
-        minLength,
-        maxFitLength);
+    return copy().horizon(h).build();
   }
 
   /** This spec with another ETS model code. */
   public BatchSpec withEtsModel(String code) {
-    return new BatchSpec(
-        method,
-        horizon,
-        levels,
-        seed,
-        code,
-        nonNegative,
-        counts,
-        backtestOrigins,
-        backtestHorizon,
-        minLength,
-        maxFitLength);
+    return copy().etsModel(code).build();
   }
 
   /** This spec with another fitted window. */
   public BatchSpec withMaxFitLength(int n) {
-    return new BatchSpec(
-        method,
-        horizon,
-        levels,
-        seed,
-        etsModel,
-        nonNegative,
-        counts,
-        backtestOrigins,
-        backtestHorizon,
-        minLength,
-        n);
+    return copy().maxFitLength(n).build();
+  }
+
+  private Copy copy() {
+    return new Copy(this);
+  }
+
+  /**
+   * A mutable copy of a spec, changed in one field and built again (validated) by a with-method.
+   */
+  private static final class Copy {
+    private String method;
+    private int horizon;
+    private final List<Double> levels;
+    private final long seed;
+    private String etsModel;
+    private final boolean nonNegative;
+    private final boolean counts;
+    private int backtestOrigins;
+    private int backtestHorizon;
+    private final int minLength;
+    private int maxFitLength;
+
+    Copy(BatchSpec s) {
+      method = s.method;
+      horizon = s.horizon;
+      levels = s.levels;
+      seed = s.seed;
+      etsModel = s.etsModel;
+      nonNegative = s.nonNegative;
+      counts = s.counts;
+      backtestOrigins = s.backtestOrigins;
+      backtestHorizon = s.backtestHorizon;
+      minLength = s.minLength;
+      maxFitLength = s.maxFitLength;
+    }
+
+    Copy method(String m) {
+      method = m;
+      return this;
+    }
+
+    Copy horizon(int h) {
+      horizon = h;
+      return this;
+    }
+
+    Copy etsModel(String code) {
+      etsModel = code;
+      return this;
+    }
+
+    Copy backtest(int origins, int h) {
+      backtestOrigins = origins;
+      backtestHorizon = h;
+      return this;
+    }
+
+    Copy maxFitLength(int n) {
+      maxFitLength = n;
+      return this;
+    }
+
+    BatchSpec build() {
+      return new BatchSpec(
+          method,
+          horizon,
+          levels,
+          seed,
+          etsModel,
+          nonNegative,
+          counts,
+          backtestOrigins,
+          backtestHorizon,
+          minLength,
+          maxFitLength);
+    }
   }
 
   /** The engine's spec. */

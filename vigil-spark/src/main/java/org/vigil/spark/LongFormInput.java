@@ -78,19 +78,8 @@ public final class LongFormInput {
   /** Parquet files with the three columns (the period as text or a number such as a year). */
   public static Dataset<Row> parquet(SparkSession spark, String path, Columns columns) {
     Dataset<Row> raw = spark.read().parquet(path);
-    for (String c : columns.all()) {
-      if (!has(raw, c)) {
-        throw new JobInputException(
-            path
-                + ": field '"
-                + c
-                + "' is missing: expected columns "
-                + columns.all()
-                + ", found "
-                + Arrays.toString(raw.columns())
-                + "; name them with --key-column, --period-column and --value-column");
-      }
-    }
+    requireColumns(
+        raw, columns, path, "; name them with --key-column, --period-column and --value-column");
     return fromTyped(raw.withColumn("__file", input_file_name()), columns, "__file");
   }
 
@@ -116,22 +105,26 @@ public final class LongFormInput {
             .option("password", password)
             .load();
     Columns c = Columns.DEFAULT;
-    for (String name : c.all()) {
-      if (!has(raw, name)) {
-        throw new JobInputException(
-            url
-                + " "
-                + query
-                + ": field '"
-                + name
-                + "' is missing: expected columns "
-                + c.all()
-                + ", found "
-                + Arrays.toString(raw.columns()));
-      }
-    }
+    requireColumns(raw, c, url + " " + query, "");
     return fromTyped(
         raw.withColumn("__file", org.apache.spark.sql.functions.lit(url)), c, "__file");
+  }
+
+  /** Refuses an input that lacks one of the columns, naming what it has. */
+  private static void requireColumns(Dataset<Row> raw, Columns columns, String where, String fix) {
+    for (String c : columns.all()) {
+      if (!has(raw, c)) {
+        throw new JobInputException(
+            where
+                + ": field '"
+                + c
+                + "' is missing: expected columns "
+                + columns.all()
+                + ", found "
+                + Arrays.toString(raw.columns())
+                + fix);
+      }
+    }
   }
 
   /** Whether the data set has the column (as Spark resolves names: ignoring case). */
@@ -306,10 +299,7 @@ public final class LongFormInput {
       String where = file + " line " + line;
       int need = Math.max(at[0], Math.max(at[1], at[2])) + 1;
       if (f.size() < need) {
-        return RowFactory.create(
-            "",
-            "",
-            Double.NaN,
+        return refused(
             where
                 + ": expected at least "
                 + need
@@ -323,17 +313,11 @@ public final class LongFormInput {
       String period = f.get(at[1]).trim();
       String value = f.get(at[2]).trim();
       if (key.isEmpty()) {
-        return RowFactory.create(
-            "",
-            "",
-            Double.NaN,
+        return refused(
             where + ", field " + columns.key() + ": expected a series key, found nothing");
       }
       if (period.isEmpty()) {
-        return RowFactory.create(
-            "",
-            "",
-            Double.NaN,
+        return refused(
             where
                 + ", field "
                 + columns.period()
@@ -342,10 +326,7 @@ public final class LongFormInput {
       try {
         org.vigil.timeseries.Period.parse(period);
       } catch (RuntimeException e) {
-        return RowFactory.create(
-            "",
-            "",
-            Double.NaN,
+        return refused(
             where
                 + ", field "
                 + columns.period()
@@ -359,10 +340,7 @@ public final class LongFormInput {
       try {
         return RowFactory.create(key, period, Double.parseDouble(value), null);
       } catch (NumberFormatException e) {
-        return RowFactory.create(
-            "",
-            "",
-            Double.NaN,
+        return refused(
             where
                 + ", field "
                 + columns.value()
@@ -370,6 +348,11 @@ public final class LongFormInput {
                 + value
                 + "'");
       }
+    }
+
+    /** A row that carries only why its line was refused. */
+    private static Row refused(String why) {
+      return RowFactory.create("", "", Double.NaN, why);
     }
 
     /** Splits one line on the delimiter; double quotes protect delimiters, "" is a quote. */

@@ -25,13 +25,12 @@ import org.vigil.analytics.risk.RiskResult;
 import org.vigil.analytics.risk.RiskScore;
 import org.vigil.analytics.risk.RiskSpec;
 import org.vigil.analytics.risk.Snapshot;
-import org.vigil.analytics.trend.TrendAnalyser;
-import org.vigil.analytics.trend.TrendSpec;
+import org.vigil.analytics.run.SeriesOutcome;
+import org.vigil.analytics.run.SeriesStage;
+import org.vigil.analytics.run.SeriesTask;
 import org.vigil.app.Vigil;
 import org.vigil.forecast.Forecast;
 import org.vigil.forecast.ForecastMethod;
-import org.vigil.forecast.ForecastSpec;
-import org.vigil.forecast.Forecaster;
 import org.vigil.model.AccessContext;
 import org.vigil.model.Aggregation;
 import org.vigil.model.Classification;
@@ -59,7 +58,7 @@ import org.vigil.timeseries.TimeSeries;
  */
 public final class AnalyticRunner {
   /** Months projected by every run. */
-  public static final int HORIZON = 12;
+  public static final int HORIZON = SeriesStage.HORIZON;
 
   /** Result kinds. */
   public static final String RISK = "RISK";
@@ -76,16 +75,59 @@ public final class AnalyticRunner {
   private final AnalyticRunRepository repo;
   private final SeriesSource source;
   private final ForecastMethod method;
+  private final Engine engine;
 
   public AnalyticRunner(Vigil vigil) {
     this(vigil, ForecastMethod.ETS);
   }
 
   public AnalyticRunner(Vigil vigil, ForecastMethod method) {
+    this(vigil, method, Engine.IN_PROCESS);
+  }
+
+  /**
+   * A runner whose per-series stage runs on {@code engine} (in process, or a Spark job); the
+   * publication (risk, ownership, storage) is the same whichever engine computed the series.
+   */
+  public AnalyticRunner(Vigil vigil, ForecastMethod method, Engine engine) {
     this.vigil = vigil;
     this.repo = vigil.store().analyticRuns();
     this.source = new SeriesSource(vigil);
     this.method = method;
+    this.engine = engine;
+  }
+
+  /**
+   * Where the per-series stage runs: it gets every task of a run and returns one outcome per task
+   * (any order), each {@link SeriesStage#run} of the task, or throws when it could not run at all
+   * (nothing is published then).
+   */
+  public interface Engine {
+    /** A name for messages and the run's trigger, such as {@code spark local[2]}. */
+    String name();
+
+    List<SeriesOutcome> compute(SeriesStage stage, List<SeriesTask> tasks, Progress progress);
+
+    /** The stage in a loop in this process. */
+    Engine IN_PROCESS =
+        new Engine() {
+          @Override
+          public String name() {
+            return "in-process";
+          }
+
+          @Override
+          public List<SeriesOutcome> compute(
+              SeriesStage stage, List<SeriesTask> tasks, Progress progress) {
+            List<SeriesOutcome> out = new ArrayList<>(tasks.size());
+            progress.update(0, tasks.size());
+            for (SeriesTask t : tasks) {
+              out.add(stage.run(t));
+              progress.update(out.size(), tasks.size());
+            }
+            return out;
+          }
+        };
   }
 
   /** Progress of a run: series done of the series to compute. */
@@ -160,7 +202,7 @@ public final class AnalyticRunner {
     }
     Map<String, Long> prevInputs = prev.map(AnalyticRun::inputs).orElse(Map.of());
     List<AnalyticResult> results = new ArrayList<>();
-    Map<String, Forecast> forecasts = new HashMap<>();
+    Map<String, ForecastValues> forecasts = new HashMap<>();
     Map<String, ForecastValues> reused = new HashMap<>();
     List<String> toCompute = new ArrayList<>();
     for (Map.Entry<String, SeriesData> e : in.series().entrySet()) {
@@ -175,38 +217,32 @@ public final class AnalyticRunner {
         toCompute.add(subject);
       }
     }
+    Map<String, AnalyticResult> oldAnomalies = new HashMap<>();
+    if (!full && prev.isPresent()) {
+      for (AnalyticResult r : repo.results(sys, PublishedAnomalies.KIND, prev.get().id())) {
+        oldAnomalies.put(r.subject(), r);
+      }
+    }
+    List<PublishedAnomalies.Series> anomalySeries = PublishedAnomalies.series(vigil);
+    SeriesStage stage = new SeriesStage(method, Optional.ofNullable(period));
+    Map<String, SeriesOutcome> outcomes =
+        computed(stage, tasks(in, toCompute, anomalySeries, oldAnomalies), progress);
     int failures = 0;
-    int done = 0;
-    progress.update(0, toCompute.size());
     for (String subject : toCompute) {
       SeriesData d = in.series().get(subject);
-      try {
-        if (period != null && d.ts().frequency() == Frequency.MONTHLY) {
-          Forecast f = forecast(d.ts(), period);
-          if (f != null) {
-            forecasts.put(subject, f);
-            results.add(result(FORECAST, subject, d, "", ForecastValues.of(f).json()));
-          }
-        }
-        ObjectNode trend = JSON.createObjectNode();
-        trend.put(
-            "direction",
-            TrendAnalyser.analyse(d.ts(), TrendSpec.builder().changePoints(false).build(), "")
-                .direction()
-                .name());
-        trend.put("end", d.ts().trim().end().toString());
-        results.add(result(TREND, subject, d, "", trend.toString()));
-        results.add(result(ERROR, subject, d, "", "{}"));
-      } catch (RuntimeException ex) {
-        failures++;
-        ObjectNode err = JSON.createObjectNode();
-        err.put("error", String.valueOf(ex.getMessage()));
-        results.add(result(ERROR, subject, d, "", err.toString()));
+      SeriesOutcome o = outcomes.get(subject);
+      if (!o.forecast().isEmpty()) {
+        forecasts.put(subject, ForecastValues.parse(o.forecast()));
+        results.add(result(FORECAST, subject, d, "", o.forecast()));
       }
-      progress.update(++done, toCompute.size());
+      if (!o.trend().isEmpty()) {
+        results.add(result(TREND, subject, d, "", o.trend()));
+      }
+      failures += o.failed() ? 1 : 0;
+      results.add(result(ERROR, subject, d, "", o.error()));
     }
     Map<String, ForecastValues> fv = new HashMap<>(reused);
-    forecasts.forEach((k, f) -> fv.put(k, ForecastValues.of(f)));
+    fv.putAll(forecasts);
     String notes = "";
     // Incremental: only the months from the first one a changed series touches are re-scored
     // (with the projections); earlier months keep the scores in force (same inputs, same stream).
@@ -241,13 +277,7 @@ public final class AnalyticRunner {
       results.addAll(risk);
       notes = String.join("\n", rr.diagnostics());
     }
-    Map<String, AnalyticResult> oldAnomalies = new HashMap<>();
-    if (!full && prev.isPresent()) {
-      for (AnalyticResult r : repo.results(sys, PublishedAnomalies.KIND, prev.get().id())) {
-        oldAnomalies.put(r.subject(), r);
-      }
-    }
-    results.addAll(PublishedAnomalies.compute(vigil, oldAnomalies));
+    results.addAll(PublishedAnomalies.results(anomalySeries, oldAnomalies, outcomes));
     if (from.isEmpty()) {
       // The diagnostics of a full scoring; an incremental run keeps those in force.
       results.add(
@@ -296,20 +326,53 @@ public final class AnalyticRunner {
         + PublishedAnomalies.SPEC.zThreshold();
   }
 
-  private Forecast forecast(TimeSeries ts, Period period) {
-    TimeSeries upTo = RiskService.cut(ts, period);
-    if (upTo.countPresent() < 12) {
-      return null;
+  /**
+   * The tasks of a run: every risk input to refit (forecast and trend of its monthly form) and
+   * every series whose anomalies are not those of the previous run, one task per subject.
+   */
+  static List<SeriesTask> tasks(
+      Inputs in,
+      List<String> toCompute,
+      List<PublishedAnomalies.Series> anomalySeries,
+      Map<String, AnalyticResult> oldAnomalies) {
+    Map<String, SeriesTask> tasks = new LinkedHashMap<>();
+    for (String subject : toCompute) {
+      SeriesData d = in.series().get(subject);
+      TimeSeries raw = SeriesSource.toSeries(d.observations()).orElseThrow();
+      tasks.put(subject, new SeriesTask(subject, raw, d.vintage(), true, d.sum(), false));
     }
-    int steps = (int) upTo.trim().end().until(period.plus(HORIZON));
-    ForecastSpec spec =
-        ForecastSpec.builder()
-            .method(method)
-            .horizon(Math.max(1, steps))
-            .levels(0.95)
-            .nonNegative(RiskService.allNonNegative(upTo))
-            .build();
-    return Forecaster.forecast(upTo, spec);
+    for (PublishedAnomalies.Series a : anomalySeries) {
+      if (!a.reusable(oldAnomalies)) {
+        SeriesTask t = tasks.get(a.subject());
+        tasks.put(
+            a.subject(),
+            t == null
+                ? new SeriesTask(a.subject(), a.ts(), a.vintage(), false, false, true)
+                : new SeriesTask(t.subject(), t.series(), t.vintage(), true, t.sum(), true));
+      }
+    }
+    return List.copyOf(tasks.values());
+  }
+
+  private Map<String, SeriesOutcome> computed(
+      SeriesStage stage, List<SeriesTask> tasks, Progress progress) {
+    Map<String, SeriesOutcome> out = new HashMap<>();
+    for (SeriesOutcome o : engine.compute(stage, tasks, progress)) {
+      out.put(o.subject(), o);
+    }
+    for (SeriesTask t : tasks) {
+      if (!out.containsKey(t.subject())) {
+        throw new IllegalStateException(
+            "The "
+                + engine.name()
+                + " engine returned no outcome for series "
+                + t.subject()
+                + " of "
+                + tasks.size()
+                + ": expected one per series; the run was not published, run it again");
+      }
+    }
+    return out;
   }
 
   /** Stored goalposts of the methodology version, derived once from every state's data. */
@@ -445,7 +508,8 @@ public final class AnalyticRunner {
       Instant recordedAt,
       Ownership ownership,
       String domain,
-      List<Observation> observations) {
+      List<Observation> observations,
+      boolean sum) {
 
     /**
      * The first month touched by values recorded after vintage {@code since} (a yearly value
@@ -500,7 +564,13 @@ public final class AnalyticRunner {
                           series.put(
                               key + "|" + area,
                               new SeriesData(
-                                  ts, vintage, at, mostRestrictive(obs), domain, List.copyOf(obs)));
+                                  ts,
+                                  vintage,
+                                  at,
+                                  mostRestrictive(obs),
+                                  domain,
+                                  List.copyOf(obs),
+                                  sum));
                         }));
       }
       return new Inputs(states, series);
@@ -631,21 +701,6 @@ public final class AnalyticRunner {
         return null;
       }
       return new InputValue(median[k], lo[k], hi[k]);
-    }
-
-    String json() {
-      ObjectNode n = JSON.createObjectNode();
-      n.put("model", model);
-      n.put("start", start.toString());
-      ArrayNode a = n.putArray("median");
-      ArrayNode b = n.putArray("lower95");
-      ArrayNode c = n.putArray("upper95");
-      for (int i = 0; i < median.length; i++) {
-        a.add(median[i]);
-        b.add(lo[i]);
-        c.add(hi[i]);
-      }
-      return n.toString();
     }
 
     static ForecastValues parse(String json) {

@@ -2,20 +2,18 @@ package org.vigil.app.analytics;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.vigil.analytics.anomaly.Anomaly;
-import org.vigil.analytics.anomaly.AnomalyDetector;
 import org.vigil.analytics.anomaly.AnomalySpec;
+import org.vigil.analytics.run.SeriesOutcome;
+import org.vigil.analytics.run.SeriesStage;
 import org.vigil.app.Vigil;
 import org.vigil.model.AccessContext;
 import org.vigil.model.Indicator;
@@ -40,20 +38,36 @@ public final class PublishedAnomalies {
   public static final String KIND = "ANOMALY";
 
   /** The published detector: robust z-scores against a Sen trend plus seasonal medians. */
-  public static final AnomalySpec SPEC =
-      AnomalySpec.DEFAULT.withMethods(EnumSet.of(Anomaly.Method.ROBUST_Z));
+  public static final AnomalySpec SPEC = SeriesStage.ANOMALIES;
 
   private PublishedAnomalies() {}
 
-  /**
-   * The anomaly results of every series; unchanged series reuse the previous run's results.
-   *
-   * @param previous the previous run's anomaly results by subject (empty for a full run)
-   */
-  static List<AnalyticResult> compute(Vigil vigil, Map<String, AnalyticResult> previous) {
+  /** One series of an indicator in an area (a state or a district), as the run reads it. */
+  record Series(Indicator indicator, String area, List<Observation> observations, TimeSeries ts) {
+    String subject() {
+      return indicator.code() + "|" + area;
+    }
+
+    long vintage() {
+      return observations.stream().mapToLong(Observation::batch).max().orElse(0);
+    }
+
+    Period end() {
+      return ts.trim().end();
+    }
+
+    /** Whether the previous run's result was computed from this very input. */
+    boolean reusable(Map<String, AnalyticResult> previous) {
+      AnalyticResult old = previous.get(subject());
+      return old != null && sameInput(old.payload(), vintage(), end());
+    }
+  }
+
+  /** Every series of every indicator and area with a value (every owner's data, up to today). */
+  static List<Series> series(Vigil vigil) {
     AccessContext sys = AccessContext.system();
     LocalDate today = LocalDate.ofInstant(vigil.clock().instant(), ZoneOffset.UTC);
-    List<AnalyticResult> out = new ArrayList<>();
+    List<Series> out = new ArrayList<>();
     for (Indicator ind : vigil.reference().indicators(sys)) {
       Map<String, List<Observation>> byArea = new TreeMap<>();
       for (Observation o : vigil.observations().latestByIndicator(sys, ind.code(), Instant.MAX)) {
@@ -64,72 +78,46 @@ public final class PublishedAnomalies {
       }
       byArea.forEach(
           (area, obs) ->
-              SeriesSource.toSeries(obs)
-                  .ifPresent(ts -> out.add(result(ind, area, obs, ts, previous))));
+              SeriesSource.toSeries(obs).ifPresent(ts -> out.add(new Series(ind, area, obs, ts))));
     }
     return out;
   }
 
-  private static AnalyticResult result(
-      Indicator ind,
-      String area,
-      List<Observation> obs,
-      TimeSeries ts,
-      Map<String, AnalyticResult> previous) {
-    String subject = ind.code() + "|" + area;
-    long vintage = obs.stream().mapToLong(Observation::batch).max().orElse(0);
-    Period end = ts.trim().end();
-    AnalyticResult old = previous.get(subject);
-    String payload;
-    if (old != null && sameInput(old.payload(), vintage, end)) {
-      payload = old.payload();
-    } else {
-      try {
-        payload = payload(vintage, end, AnomalyDetector.detect(ts, SPEC));
-      } catch (RuntimeException e) {
-        // A failed series is recorded with its error; it never fails the run.
-        ObjectNode n = AnalyticRunner.JSON.createObjectNode();
-        n.put("vintage", vintage);
-        n.put("end", end.toString());
-        n.put("error", String.valueOf(e.getMessage()));
-        n.putArray("anomalies");
-        payload = n.toString();
-      }
+  /**
+   * The anomaly results of every series: the previous run's result where the input is unchanged,
+   * else the computed outcome's.
+   *
+   * @param previous the previous run's anomaly results by subject (empty for a full run)
+   * @param outcomes the per-series stage's outcomes by subject
+   */
+  static List<AnalyticResult> results(
+      List<Series> series,
+      Map<String, AnalyticResult> previous,
+      Map<String, SeriesOutcome> outcomes) {
+    List<AnalyticResult> out = new ArrayList<>();
+    for (Series s : series) {
+      String payload =
+          s.reusable(previous)
+              ? previous.get(s.subject()).payload()
+              : outcomes.get(s.subject()).anomalies();
+      out.add(
+          new AnalyticResult(
+              0,
+              KIND,
+              s.subject(),
+              s.area(),
+              s.indicator().domain().name(),
+              s.end().toString(),
+              0,
+              payload,
+              AnalyticRunner.mostRestrictive(s.observations())));
     }
-    return new AnalyticResult(
-        0,
-        KIND,
-        subject,
-        area,
-        ind.domain().name(),
-        end.toString(),
-        0,
-        payload,
-        AnalyticRunner.mostRestrictive(obs));
+    return out;
   }
 
   private static boolean sameInput(String payload, long vintage, Period end) {
     JsonNode n = tree(payload);
     return n.path("vintage").asLong(-1) == vintage && n.path("end").asText().equals(end.toString());
-  }
-
-  static String payload(long vintage, Period end, List<Anomaly> found) {
-    ObjectNode n = AnalyticRunner.JSON.createObjectNode();
-    n.put("vintage", vintage);
-    n.put("end", end.toString());
-    ArrayNode a = n.putArray("anomalies");
-    for (Anomaly an : found) {
-      ObjectNode m = a.addObject();
-      m.put("period", an.period().toString());
-      m.put("value", an.value());
-      m.put("expected", an.expected());
-      m.put("lower", an.lower());
-      m.put("upper", an.upper());
-      m.put("method", an.method().name());
-      m.put("score", an.score());
-      m.put("description", an.description());
-    }
-    return n.toString();
   }
 
   private static JsonNode tree(String payload) {
