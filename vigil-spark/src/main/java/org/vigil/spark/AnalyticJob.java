@@ -86,64 +86,61 @@ public final class AnalyticJob {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    try {
-      JobArguments a = JobArguments.parse(args, KNOWN, Set.of());
-      SeriesStage stage = stage(a.get("--method", "ETS"), a.get("--period", ""));
-      String output = a.require("--output");
-      boolean existed = Sessions.running();
-      SparkSession spark =
-          Sessions.open(
-              a.get("--master"), "vigil-analytic-run", a.integer("--partitions", 0, 0, 1_000_000));
-      LongAccumulator done = spark.sparkContext().longAccumulator("series analysed");
-      SeriesProgress progress = new SeriesProgress(err, done);
-      spark.sparkContext().addSparkListener(progress);
-      try {
-        Dataset<Row> series = input(spark, a);
-        Dataset<Row> tasks = tasks(spark, a.require("--tasks"));
-        progress.total = tasks.count();
-        outcomes(series, tasks, stage, done).write().mode(SaveMode.Overwrite).parquet(output);
-        Dataset<Row> written = spark.read().parquet(output);
-        long total = written.count();
-        long failed = written.where("error <> '' AND error <> '{}'").count();
-        if (a.get("--lines-output").isPresent()) {
-          written
-              .select(
-                  concat_ws(
-                      "\t",
-                      col("subject"),
-                      col("forecast"),
-                      col("trend"),
-                      col("error"),
-                      col("anomalies")))
-              .write()
-              .mode(SaveMode.Overwrite)
-              .text(a.require("--lines-output"));
-        }
-        out.println(
-            "analysed "
-                + total
-                + " series ("
-                + a.get("--method", "ETS")
-                + ", latest month "
-                + a.get("--period", "none")
-                + "): "
-                + failed
-                + " risk input(s) with an error; outcomes in "
-                + output
-                + " (Parquet)");
-      } finally {
-        spark.sparkContext().removeSparkListener(progress);
-        Sessions.close(spark, existed);
-      }
-      return 0;
-    } catch (JobInputException e) {
-      err.println("vigil-spark: " + e.getMessage());
-      return 2;
-    } catch (RuntimeException e) {
-      err.println("vigil-spark: internal error: " + e);
-      e.printStackTrace(err);
-      return 1;
-    }
+    return JobExit.guard(
+        err,
+        () -> {
+          JobArguments a = JobArguments.parse(args, KNOWN, Set.of());
+          SeriesStage stage = stage(a.get("--method", "ETS"), a.get("--period", ""));
+          String output = a.require("--output");
+          boolean existed = Sessions.running();
+          SparkSession spark =
+              Sessions.open(
+                  a.get("--master"),
+                  "vigil-analytic-run",
+                  a.integer("--partitions", 0, 0, 1_000_000));
+          LongAccumulator done = spark.sparkContext().longAccumulator("series analysed");
+          SeriesProgress progress = new SeriesProgress(err, done);
+          spark.sparkContext().addSparkListener(progress);
+          try {
+            Dataset<Row> series = input(spark, a);
+            Dataset<Row> tasks = tasks(spark, a.require("--tasks"));
+            progress.total = tasks.count();
+            outcomes(series, tasks, stage, done).write().mode(SaveMode.Overwrite).parquet(output);
+            Dataset<Row> written = spark.read().parquet(output);
+            long total = written.count();
+            long failed = written.where("error <> '' AND error <> '{}'").count();
+            if (a.get("--lines-output").isPresent()) {
+              written
+                  .select(
+                      concat_ws(
+                          "\t",
+                          col("subject"),
+                          col("forecast"),
+                          col("trend"),
+                          col("error"),
+                          col("anomalies")))
+                  .write()
+                  .mode(SaveMode.Overwrite)
+                  .text(a.require("--lines-output"));
+            }
+            out.println(
+                "analysed "
+                    + total
+                    + " series ("
+                    + a.get("--method", "ETS")
+                    + ", latest month "
+                    + a.get("--period", "none")
+                    + "): "
+                    + failed
+                    + " risk input(s) with an error; outcomes in "
+                    + output
+                    + " (Parquet)");
+          } finally {
+            spark.sparkContext().removeSparkListener(progress);
+            Sessions.close(spark, existed);
+          }
+          return 0;
+        });
   }
 
   static SeriesStage stage(String method, String period) {

@@ -41,47 +41,42 @@ public final class ForecastJob {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    try {
-      JobArguments a = JobArguments.parse(args, KNOWN, Set.of("--non-negative"));
-      BatchSpec spec = a.batchSpec();
-      String output = a.require("--output");
-      int partitions = a.integer("--partitions", 0, 0, 1_000_000);
-      boolean existed = Sessions.running();
-      SparkSession spark = Sessions.open(a.get("--master"), "vigil-forecast", partitions);
-      try {
-        Dataset<Row> in = input(spark, a);
-        Dataset<Row> results = SparkForecast.forecast(in, spec).cache();
-        results.write().mode(SaveMode.Overwrite).parquet(output);
-        long total = results.count();
-        long failed = results.where("error <> ''").count();
-        out.println(
-            "forecast "
-                + total
-                + " series ("
-                + spec.describe()
-                + "): "
-                + (total - failed)
-                + " forecast, "
-                + failed
-                + " with an error; results in "
-                + output
-                + " (Parquet)");
-        if (a.get("--csv-output").isPresent()) {
-          writeCsv(results.collectAsList(), Path.of(a.require("--csv-output")));
-        }
-        results.unpersist();
-      } finally {
-        Sessions.close(spark, existed);
-      }
-      return 0;
-    } catch (JobInputException e) {
-      err.println("vigil-spark: " + e.getMessage());
-      return 2;
-    } catch (RuntimeException e) {
-      err.println("vigil-spark: internal error: " + e);
-      e.printStackTrace(err);
-      return 1;
-    }
+    return JobExit.guard(
+        err,
+        () -> {
+          JobArguments a = JobArguments.parse(args, KNOWN, Set.of("--non-negative"));
+          BatchSpec spec = a.batchSpec();
+          String output = a.require("--output");
+          int partitions = a.integer("--partitions", 0, 0, 1_000_000);
+          boolean existed = Sessions.running();
+          SparkSession spark = Sessions.open(a.get("--master"), "vigil-forecast", partitions);
+          try {
+            Dataset<Row> in = input(spark, a);
+            Dataset<Row> results = SparkForecast.forecast(in, spec).cache();
+            results.write().mode(SaveMode.Overwrite).parquet(output);
+            long total = results.count();
+            long failed = results.where("error <> ''").count();
+            out.println(
+                "forecast "
+                    + total
+                    + " series ("
+                    + spec.describe()
+                    + "): "
+                    + (total - failed)
+                    + " forecast, "
+                    + failed
+                    + " with an error; results in "
+                    + output
+                    + " (Parquet)");
+            if (a.get("--csv-output").isPresent()) {
+              writeCsv(results.collectAsList(), Path.of(a.require("--csv-output")));
+            }
+            results.unpersist();
+          } finally {
+            Sessions.close(spark, existed);
+          }
+          return 0;
+        });
   }
 
   static Dataset<Row> input(SparkSession spark, JobArguments a) {
