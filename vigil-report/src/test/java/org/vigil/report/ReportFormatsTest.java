@@ -88,7 +88,9 @@ class ReportFormatsTest {
                 + " 1.0.0, data as of")
         .contains("analytic run 3")
         .containsPattern(
-            "Forecast for November 2026: [0-9,]+ \\(80% interval [0-9,]+\u2013[0-9,]+\\)");
+            "Forecast for November 2026: [0-9,]+ \\(80% interval [0-9,]+\u2013[0-9,]+\\)")
+        // The model is a sentence of its own: the trend statement after it starts a new one.
+        .containsPattern("Forecast model: [^<]*\\)\\. (No significant|Trend|Too few)");
   }
 
   @Test
