@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.vigil.app.Vigil;
 import org.vigil.app.analytics.AnalyticRunner;
 import org.vigil.forecast.ForecastMethod;
@@ -151,14 +149,7 @@ final class AnalyseCommand implements Callable<Integer> {
       }
       if (terminal) {
         if (bar == null) {
-          bar =
-              new ProgressBarBuilder()
-                  .setTaskName("Analysing")
-                  .setInitialMax(total)
-                  .setUnit(" series", 1)
-                  .setStyle(ProgressBarStyle.ASCII)
-                  .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(err))
-                  .build();
+          bar = ProgressBars.ascii(err, "Analysing", total, " series", 1);
         }
         bar.stepTo(done);
       } else {

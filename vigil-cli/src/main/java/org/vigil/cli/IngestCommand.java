@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.vigil.app.Vigil;
 import org.vigil.app.alert.AlertService;
 import org.vigil.app.analytics.AnalyticRunner;
@@ -307,14 +305,7 @@ final class IngestCommand implements Callable<Integer> {
       }
       if (terminal && total > 0) {
         if (bar == null) {
-          bar =
-              new ProgressBarBuilder()
-                  .setTaskName("Reading " + name)
-                  .setInitialMax(total)
-                  .setUnit(" KiB", 1024)
-                  .setStyle(ProgressBarStyle.ASCII)
-                  .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(err))
-                  .build();
+          bar = ProgressBars.ascii(err, "Reading " + name, total, " KiB", 1024);
         }
         bar.stepTo(done);
       } else if (total > 0) {

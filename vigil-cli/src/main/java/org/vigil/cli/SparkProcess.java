@@ -14,10 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.vigil.model.InvalidInputException;
 
 /**
@@ -228,13 +225,7 @@ final class SparkProcess {
       }
       if (terminal) {
         if (bar == null) {
-          bar =
-              new ProgressBarBuilder()
-                  .setTaskName(label)
-                  .setInitialMax(total)
-                  .setStyle(ProgressBarStyle.ASCII)
-                  .setConsumer(new ConsoleProgressBarConsumer(err))
-                  .build();
+          bar = ProgressBars.ascii(err, label, total);
         }
         bar.maxHint(total);
         bar.stepTo(done);

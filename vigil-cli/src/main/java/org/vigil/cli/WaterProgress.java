@@ -1,10 +1,7 @@
 package org.vigil.cli;
 
 import java.io.PrintStream;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.vigil.water.AllocationProgress;
 
 /**
@@ -35,14 +32,7 @@ final class WaterProgress implements AllocationProgress, AutoCloseable {
     String task = s == Stage.RELIEF ? "Relief checks" : "Explaining";
     if (terminal) {
       if (bar == null) {
-        bar =
-            new ProgressBarBuilder()
-                .setTaskName(task)
-                .setInitialMax(total)
-                .setUnit(" solves", 1)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new ConsoleProgressBarConsumer(err))
-                .build();
+        bar = ProgressBars.ascii(err, task, total, " solves", 1);
       }
       bar.maxHint(total);
       bar.stepTo(done);
