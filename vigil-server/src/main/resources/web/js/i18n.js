@@ -66,7 +66,8 @@ export function nameOf(x) {
   return (lang === 'ru' ? x.nameRu : x.nameEn) || x.nameEn || x.code || x.id;
 }
 
-const locale = () => (lang === 'ru' ? 'ru-RU' : 'en-GB');
+/** The BCP 47 locale of the current language, for Intl formatters. */
+export const locale = () => (lang === 'ru' ? 'ru-RU' : 'en-GB');
 const ok = (v) => v !== null && v !== undefined && Number.isFinite(Number(v));
 
 /** A level: never signed, never "-0". */

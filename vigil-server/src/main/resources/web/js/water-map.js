@@ -3,7 +3,7 @@
 // down); its column follows the main stem: walking up from each outlet, a node keeps the column of
 // the node below it for the branch that carries the most water (sum of the sources' mean annual
 // inflows above it), and every other branch takes a new column, alternately left and right.
-import { count, getLang, label, num, pct, t } from './i18n.js';
+import { count, label, locale, num, pct, t } from './i18n.js';
 import { nodeName, stateName } from './water-words.js';
 
 const KIND_STYLE = {
@@ -128,7 +128,7 @@ function linkTooltip(l, ctx) {
 }
 
 function monthName(m) {
-  return new Intl.DateTimeFormat(getLang() === 'ru' ? 'ru-RU' : 'en-GB', { month: 'long', timeZone: 'UTC' })
+  return new Intl.DateTimeFormat(locale(), { month: 'long', timeZone: 'UTC' })
     .format(new Date(Date.UTC(2001, m - 1, 1)));
 }
 

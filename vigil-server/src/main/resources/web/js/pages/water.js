@@ -5,7 +5,7 @@
 import { api, optional } from '../api.js';
 import { chart } from '../charts.js';
 import { card, code as codeEl, errorBox, h, pager, table, unavailable } from '../dom.js';
-import { dateTime, getLang, label, modelName, num, pct, period, t } from '../i18n.js';
+import { dateTime, getLang, label, locale, modelName, num, pct, period, t } from '../i18n.js';
 import { areaByCode } from '../ref.js';
 import { drawBasin, mapHeight } from '../water-map.js';
 import { basinName, bindingGroups, diagnostic, infeasibility, nodeName, relief, reliefsByState, scenarioStatement, shortfallByState, stateName, stateSeries } from '../water-words.js';
@@ -96,7 +96,7 @@ function runForm(basins, code, me) {
  */
 function monthSelect(id, selected) {
   const code = (d) => d.toISOString().slice(0, 7);
-  const name = new Intl.DateTimeFormat(getLang() === 'ru' ? 'ru-RU' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const name = new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const options = [];
   for (let k = -24; k <= 24; k++) {
     const d = new Date(Date.UTC(selected.getUTCFullYear(), selected.getUTCMonth() + k, 1));
