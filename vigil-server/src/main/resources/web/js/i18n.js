@@ -76,6 +76,18 @@ export function num(v, digits = 1) {
   return new Intl.NumberFormat(locale(), { maximumFractionDigits: digits, minimumFractionDigits: 0, signDisplay: 'negative' }).format(v);
 }
 
+/** A risk score (0-10) or its band: always one decimal ("6,0", as the reports print it). */
+export function score(v) {
+  if (!ok(v)) return '—';
+  return new Intl.NumberFormat(locale(), { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'negative' }).format(v);
+}
+
+/** A change of a risk score: signed, one decimal, no sign on zero ("+0,4", "0,0"). */
+export function scoreChange(v) {
+  if (!ok(v)) return '—';
+  return new Intl.NumberFormat(locale(), { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'exceptZero' }).format(v);
+}
+
 /** A count: a whole number. */
 export function count(v) {
   if (!ok(v)) return '—';

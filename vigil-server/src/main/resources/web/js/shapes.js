@@ -1,5 +1,5 @@
 import { code, h } from './dom.js';
-import { date, t } from './i18n.js';
+import { date, domainName, score, t } from './i18n.js';
 
 // Adapters from the analytics API's JSON (GET /api/analytics/...) to what the pages draw.
 // Risk scores are on the methodology's 0-10 scale, per state, domain and horizon.
@@ -28,6 +28,7 @@ export function riskRows(d, domain = '') {
       lower: domain ? top.lower : NaN, upper: domain ? top.upper : NaN,
       drivers: top.drivers ?? [], topDomain: top.domain,
       covers: c ? { n: c.domains, of: c.domainsTotal } : null,
+      withRestricted: c?.withRestricted ?? null,
       domains: Object.fromEntries(list.map((s) => [s.domain, s])),
     });
   }
@@ -37,6 +38,24 @@ export function riskRows(d, domain = '') {
 /** "9 of 11 domains" under a composite (in the page's language), or '' for a single domain. */
 export function domainsText(row) {
   return row?.covers ? t('risk.domainsCovered', row.covers) : '';
+}
+
+/**
+ * The reader's fuller figure for a state (its composite including domains not every member may
+ * read), as a muted note under the composite, or '' when the reader sees only shared domains.
+ */
+export function withRestrictedNote(row) {
+  const w = row?.withRestricted;
+  if (!w) return '';
+  return h('p', { class: 'muted with-restricted', 'data-score': String(w.score) },
+    t('risk.withRestricted', { score: score(w.score), n: w.domains, of: w.domainsTotal }));
+}
+
+/** A domain's name, marked when not every member may read its score. */
+export function domainCell(s) {
+  return s.everyMember === false
+    ? h('span', {}, domainName(s.domain), ' ', h('span', { class: 'muted not-shared' }, `(${t('risk.notShared')})`))
+    : domainName(s.domain);
 }
 
 /** Projections {area, domain, horizon, score, lower, upper} for horizons > 0. */

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.vigil.analytics.risk.Composite;
 import org.vigil.analytics.risk.Methodology;
 import org.vigil.analytics.risk.RiskScore;
 import org.vigil.analytics.risk.RiskSpec;
@@ -124,7 +125,9 @@ final class RiskCommand implements Callable<Integer> {
             "change",
             "covers",
             "top_domain",
-            "top_score");
+            "top_score",
+            "with_restricted",
+            "with_restricted_covers");
     for (RiskService.StateComposite c : RiskService.composites(run)) {
       t.row(
           c.area(),
@@ -134,7 +137,9 @@ final class RiskCommand implements Callable<Integer> {
           c.composite().change(),
           c.composite().coverage(),
           c.top().domain(),
-          c.top().score());
+          c.top().score(),
+          c.withRestricted().map(Composite::score).orElse(null),
+          c.withRestricted().map(Composite::coverage).orElse(null));
     }
     return t;
   }

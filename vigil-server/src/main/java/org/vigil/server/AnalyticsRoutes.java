@@ -299,7 +299,7 @@ final class AnalyticsRoutes implements RouteGroup {
       // Published: the body is the same for every reader who sees the same scores of the run.
       List<String> visible = new ArrayList<>(run.result().scores().size());
       for (RiskScore s : run.result().scores()) {
-        visible.add(s.area() + "|" + s.domain() + "|" + s.period() + "|" + s.horizon());
+        visible.add(RiskService.key(s));
       }
       RiskKey key =
           new RiskKey(
@@ -321,7 +321,9 @@ final class AnalyticsRoutes implements RouteGroup {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (RiskScore s : run.result().scores()) {
       if (s.period().compareTo(run.period()) >= 0) {
-        rows.add(score(s));
+        Map<String, Object> row = score(s);
+        row.put("everyMember", run.common(s));
+        rows.add(row);
       }
     }
     Map<String, Object> out = new LinkedHashMap<>();
@@ -354,6 +356,17 @@ final class AnalyticsRoutes implements RouteGroup {
       m.put("domains", c.domains());
       m.put("domainsTotal", c.domainsTotal());
       m.put("covers", c.coverage());
+      sc.withRestricted()
+          .ifPresent(
+              w -> {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("score", num(w.score()));
+                x.put("change", num(w.change()));
+                x.put("domains", w.domains());
+                x.put("domainsTotal", w.domainsTotal());
+                x.put("covers", w.coverage());
+                m.put("withRestricted", x);
+              });
       out.add(m);
     }
     return out;

@@ -2,9 +2,9 @@
 // events, its programme KPIs, and data quality. Opens on the user's own state.
 import { optional } from '../api.js';
 import { card, h, sparkline, synthMark, table, unavailable } from '../dom.js';
-import { change, changePct, date, domainName, getLang, label, nameOf, num, pct, period, ploverName, t, unitName, value } from '../i18n.js';
+import { changePct, date, domainName, getLang, label, nameOf, pct, period, ploverName, score, scoreChange, t, unitName, value } from '../i18n.js';
 import { allAreas, homeState, indicatorByCode, latestOf, states } from '../ref.js';
-import { coverageText, domainsText, riskRows } from '../shapes.js';
+import { coverageText, domainCell, domainsText, riskRows, withRestrictedNote } from '../shapes.js';
 import { driverName, kpiLabel, target } from './dashboard.js';
 
 export async function render(view, { args, me }) {
@@ -39,10 +39,11 @@ async function risk(box, code, indicators) {
   const row = riskRows(res.data).find((r) => r.area === code);
   if (!row) return box.replaceChildren(h('p', { class: 'muted' }, t('dash.noRisk')), coverageText(res.data) ?? '');
   const domains = Object.values(row.domains).filter((s) => typeof s.score === 'number').sort((a, b) => b.score - a.score);
-  box.replaceChildren(h('p', {}, `${t('risk.scale')} (${t('risk.composite')}), ${period(res.data.period)}: `, h('strong', { id: 'state-risk', 'data-score': String(row.score) }, num(row.score)),
+  box.replaceChildren(h('p', {}, `${t('risk.scale')} (${t('risk.composite')}), ${period(res.data.period)}: `, h('strong', { id: 'state-risk', 'data-score': String(row.score) }, score(row.score)),
       ` (${domainsText(row)})`),
+    withRestrictedNote(row),
     coverageText(res.data) ?? '',
-    table([t('col.domain'), t('risk.score10'), t('col.changeScore'), t('col.driver')], domains.map((s) => [domainName(s.domain), num(s.score), change(s.change),
+    table([t('col.domain'), t('risk.score10'), t('col.changeScore'), t('col.driver')], domains.map((s) => [domainCell(s), score(s.score), scoreChange(s.change),
       (s.drivers ?? []).filter((d) => d.contribution > 0).slice(0, 2).map((d) => driverName(d, indicators)).join('; ')]), { numeric: [1, 2] }));
 }
 

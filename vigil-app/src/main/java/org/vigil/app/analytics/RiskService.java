@@ -159,22 +159,67 @@ public final class RiskService {
    * The result, the period that was scored and what it covers.
    *
    * @param domainsTotal the methodology's domains (what a composite counts its coverage against)
+   * @param restricted the keys ({@link RiskService#key}) of the scores this reader sees that not
+   *     every member organisation may read (NATIONAL or RESTRICTED inputs): they stay out of the
+   *     composite, so that a state's composite is the same for every member reader
    */
-  public record RiskRun(Period period, RiskResult result, Coverage coverage, int domainsTotal) {}
+  public record RiskRun(
+      Period period,
+      RiskResult result,
+      Coverage coverage,
+      int domainsTotal,
+      Set<String> restricted) {
+    public RiskRun {
+      restricted = Set.copyOf(restricted);
+    }
+
+    /** Whether every member organisation may read this score (its inputs are SHARED or PUBLIC). */
+    public boolean common(RiskScore s) {
+      return !restricted.contains(key(s));
+    }
+
+    /** The scores every member may read, at one period and horizon (what a composite averages). */
+    public List<RiskScore> commonAt(Period at, int horizon) {
+      return result.at(at, horizon).stream().filter(this::common).toList();
+    }
+  }
+
+  /** A score's identity within a run: area, domain, period and horizon. */
+  public static String key(RiskScore s) {
+    return s.area() + "|" + s.domain() + "|" + s.period() + "|" + s.horizon();
+  }
+
+  /** Whether every member organisation may read a result with this ownership. */
+  static boolean everyMemberReads(org.vigil.model.Ownership o) {
+    return o.classification() == org.vigil.model.Classification.SHARED
+        || o.classification() == org.vigil.model.Classification.PUBLIC;
+  }
 
   /**
    * A state's composite at one period and horizon, with the domain score that weighs most.
    *
-   * @param composite the {@link Composite} of the state's domain scores the reader may see
-   * @param top the highest domain score among them
+   * @param composite the {@link Composite} of the state's domain scores that every member
+   *     organisation may read: the same figure for every member reader (NaN with "0 of 11 domains"
+   *     when the reader sees only restricted domains of the state)
+   * @param top the highest domain score among them (among the restricted ones when none is common)
+   * @param withRestricted the composite of every domain score this reader may read, when that
+   *     includes NATIONAL or RESTRICTED domains (the state's own reader, or a state it shares
+   *     with): a second, labelled figure, never the composite itself
    */
   public record StateComposite(
-      String area, Period period, int horizon, Composite composite, RiskScore top) {}
+      String area,
+      Period period,
+      int horizon,
+      Composite composite,
+      RiskScore top,
+      Optional<Composite> withRestricted) {}
 
   /**
    * Each state's composite at every period and horizon of a run from its period on (the scores of
    * the month before are left out), ordered by area, period and horizon: what the API, CLI and web
-   * UI show. States without a scored domain are left out.
+   * UI show. The composite averages the domains every member may read, so every member reader gets
+   * the same number; a reader who also sees restricted domains of a state gets them as {@link
+   * StateComposite#withRestricted}. States without a scored domain are left out.
    */
   public static List<StateComposite> composites(RiskRun run) {
     Map<String, List<RiskScore>> groups = new TreeMap<>();
@@ -191,16 +236,21 @@ public final class RiskService {
     }
     List<StateComposite> out = new ArrayList<>();
     for (List<RiskScore> l : groups.values()) {
-      Composite c = Composite.of(l, run.domainsTotal());
-      if (c.domains() == 0) {
+      Composite all = Composite.of(l, run.domainsTotal());
+      if (all.domains() == 0) {
         continue;
       }
+      List<RiskScore> common = l.stream().filter(run::common).toList();
+      Composite c = Composite.of(common, run.domainsTotal());
       RiskScore top =
-          l.stream()
-              .filter(s -> !Double.isNaN(s.score()))
-              .max(Comparator.comparingDouble(RiskScore::score))
-              .orElseThrow();
-      out.add(new StateComposite(top.area(), top.period(), top.horizon(), c, top));
+          (c.domains() > 0 ? common : l)
+              .stream()
+                  .filter(s -> !Double.isNaN(s.score()))
+                  .max(Comparator.comparingDouble(RiskScore::score))
+                  .orElseThrow();
+      Optional<Composite> fuller =
+          all.domains() > c.domains() ? Optional.of(all) : Optional.empty();
+      out.add(new StateComposite(top.area(), top.period(), top.horizon(), c, top, fuller));
     }
     return out;
   }
@@ -230,6 +280,7 @@ public final class RiskService {
               + ": ask for a later date, or leave out the date for the latest run");
     }
     List<RiskScore> all = new ArrayList<>();
+    Set<String> restricted = new HashSet<>();
     List<String> notes = new ArrayList<>();
     Period runPeriod;
     Optional<Instant> dataAsOf;
@@ -244,7 +295,11 @@ public final class RiskService {
         req.horizons().forEach(h -> periods.add(at.plus(h).toString()));
       }
       for (AnalyticResult r : repo.results(ctx, AnalyticRunner.RISK, runId, periods)) {
-        all.add(AnalyticRunner.ScoreJson.read(r));
+        RiskScore score = AnalyticRunner.ScoreJson.read(r);
+        all.add(score);
+        if (!everyMemberReads(r.ownership())) {
+          restricted.add(key(score));
+        }
       }
       for (AnalyticResult r : repo.results(sys, AnalyticRunner.NOTES, runId)) {
         notes.addAll(List.of(r.payload().split("\n")));
@@ -283,8 +338,12 @@ public final class RiskService {
           .domains()
           .forEach((d, tree) -> keysByDomain.put(d, AnalyticRunner.keys(tree, new HashSet<>())));
       for (RiskScore s : rr.scores()) {
-        if (ctx.canRead(in.ownership(s.area(), keysByDomain.get(s.domain())))) {
+        org.vigil.model.Ownership o = in.ownership(s.area(), keysByDomain.get(s.domain()));
+        if (ctx.canRead(o)) {
           all.add(s);
+          if (!everyMemberReads(o)) {
+            restricted.add(key(s));
+          }
         }
       }
     }
@@ -327,7 +386,8 @@ public final class RiskService {
         new RiskResult(
             req.methodology().id(), req.methodology().version(), req.spec(), kept, notes),
         cov,
-        req.methodology().domains().size());
+        req.methodology().domains().size(),
+        restricted);
   }
 
   private Forecast forecast(TimeSeries ts, Period period) {

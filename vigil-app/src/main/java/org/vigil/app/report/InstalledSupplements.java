@@ -69,7 +69,8 @@ final class InstalledSupplements implements ReportSupplements {
       return Section.unavailable("gap.noData");
     }
     int domainsTotal = Methodology.vigilDefault().domains().size();
-    List<RiskScore> scores = run.result().at(period, 0);
+    // The domains every member may read: the composite is the same in every reader's report.
+    List<RiskScore> scores = run.commonAt(period, 0);
     List<RiskRow> rows = new ArrayList<>();
     int minDomains = Integer.MAX_VALUE;
     int maxDomains = 0;

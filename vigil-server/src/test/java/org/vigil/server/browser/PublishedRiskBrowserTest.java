@@ -47,6 +47,14 @@ class PublishedRiskBrowserTest {
    * The reader's published composites now (area to score), as the CLI's risk command reads them.
    */
   private static Map<String, Double> published(String username, int horizon) {
+    Map<String, Double> out = new HashMap<>();
+    compositesNow(username, horizon).forEach((a, c) -> out.put(a, c.composite().score()));
+    return out;
+  }
+
+  /** The reader's published composites now, with the fuller figure where the reader has one. */
+  private static Map<String, RiskService.StateComposite> compositesNow(
+      String username, int horizon) {
     DemoUser u =
         DemoData.users().stream()
             .filter(x -> x.username().equals(username))
@@ -63,13 +71,57 @@ class PublishedRiskBrowserTest {
                     List.of(horizon),
                     RiskSpec.DEFAULT));
     assertThat(run.coverage().runId()).as("the fixture publishes a run").isPositive();
-    Map<String, Double> out = new HashMap<>();
+    Map<String, RiskService.StateComposite> out = new HashMap<>();
     for (RiskService.StateComposite c : RiskService.composites(run)) {
       if (c.horizon() == 0 && c.period().equals(run.period())) {
-        out.put(c.area(), c.composite().score());
+        out.put(c.area(), c);
       }
     }
     return out;
+  }
+
+  @Test
+  void dashboard_ownComposite_isTheOneAnotherMemberSees_theFullerFigureLabelled() {
+    double othersSee = published("rus.viewer", 1).get("KAZ");
+    RiskService.StateComposite own = compositesNow("kaz.analyst", 1).get("KAZ");
+    assertThat(own.composite().score()).isCloseTo(othersSee, within(1e-9));
+    assertThat(own.withRestricted())
+        .as("the demo keeps some of Kazakhstan's domains national")
+        .isPresent();
+    fx.login("kaz.analyst", "en");
+    fx.open("#/dashboard");
+    WebElement score = browser.awaitVisible("#own-risk-score", WAIT);
+    assertThat(Double.parseDouble(score.getAttribute("data-score")))
+        .isCloseTo(othersSee, within(1e-9));
+    WebElement fuller = browser.awaitVisible("#own-risk .with-restricted", WAIT);
+    assertThat(Double.parseDouble(fuller.getAttribute("data-score")))
+        .isCloseTo(own.withRestricted().orElseThrow().score(), within(1e-9));
+    assertThat(fuller.getText())
+        .startsWith("Including domains not shared with every member: ")
+        .contains(own.withRestricted().orElseThrow().domains() + " of 11 domains");
+    browser.screenshot("dashboard-fuller-en");
+    new Select(browser.find("#lang")).selectByValue("ru");
+    browser.await(
+        WAIT,
+        "the Russian note on the fuller figure",
+        d ->
+            d.findElement(By.cssSelector("#own-risk .with-restricted"))
+                .getText()
+                .startsWith("С учётом сфер, доступных не всем участникам: "));
+    browser.screenshot("dashboard-fuller-ru");
+    new Select(browser.find("#lang")).selectByValue("en");
+    browser.await(
+        WAIT, d -> d.findElement(By.cssSelector("h1")).getText().equals("Situation: Kazakhstan"));
+    // The state profile lists every domain the reader may read, marking the restricted ones.
+    fx.open("#/state/KAZ");
+    WebElement stateScore = browser.awaitVisible("#state-risk", WAIT);
+    assertThat(Double.parseDouble(stateScore.getAttribute("data-score")))
+        .isCloseTo(othersSee, within(1e-9));
+    browser.await(
+        WAIT,
+        "a domain marked as not shared with every member",
+        d -> !d.findElements(By.cssSelector(".not-shared")).isEmpty());
+    assertThat(browser.find(".not-shared").getText()).isEqualTo("(not shared with every member)");
   }
 
   @Test
