@@ -72,7 +72,20 @@ final class BatchAppend {
   }
 
   /** What a vintage says, for the "is this a revision?" test. */
-  record Stored(Double value, String flags, String source, String classification, String shared) {}
+  record Stored(Double value, String flags, String source, String classification, String shared) {
+    /**
+     * The same reading: value, flags, classification and sharing. The source label (for a file, its
+     * name) is provenance, not part of the value: the same values re-imported from a file of
+     * another name are no revision.
+     */
+    boolean sameReading(Stored o) {
+      return o != null
+          && java.util.Objects.equals(value, o.value)
+          && java.util.Objects.equals(flags, o.flags)
+          && java.util.Objects.equals(classification, o.classification)
+          && java.util.Objects.equals(shared, o.shared);
+    }
+  }
 
   /** A row ready to write, its fields already encoded. */
   private record Row(Key key, Stored stored) {}
@@ -131,7 +144,7 @@ final class BatchAppend {
       Map<Key, Stored> latest =
           latestByIndicatorOwner.computeIfAbsent(
               k.indicator() + "\n" + k.owner(), x -> latest(k.indicator(), k.owner()));
-      if (!e.getValue().equals(latest.get(k))) {
+      if (!e.getValue().sameReading(latest.get(k))) {
         fresh.add(new Row(k, e.getValue()));
       }
     }

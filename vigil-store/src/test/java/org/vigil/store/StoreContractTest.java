@@ -362,6 +362,55 @@ abstract class StoreContractTest {
   }
 
   @Test
+  void append_sameValuesUnderAnotherSourceLabel_addsNothing_aChangedValueStillDoes() {
+    Ownership o = Ownership.of(KAZ, Classification.SHARED);
+    List<Observation> rows = new ArrayList<>();
+    for (int m = 1; m <= 6; m++) {
+      rows.add(obs("TERROR_INCIDENTS", "KAZ", m, m * 2.0, o));
+    }
+    IngestBatch first = store.observations().append(KAZ_STEWARD, batch("export.xml"), rows);
+    String before = StoreFixtures.dump(open.dataSource());
+    clock.advance(Duration.ofDays(1));
+    // The same values again, from a file of another name (e.g. an SDMX export re-imported): the
+    // source label differs, the reading does not, so it is no revision.
+    List<Observation> relabelled = new ArrayList<>();
+    for (Observation r : rows) {
+      relabelled.add(
+          new Observation(
+              r.indicator(),
+              r.area(),
+              r.period(),
+              r.value(),
+              r.flags(),
+              "export-copy.xml",
+              0,
+              null,
+              r.ownership()));
+    }
+    IngestBatch again =
+        store.observations().append(KAZ_STEWARD, batch("export-copy.xml"), relabelled);
+    assertThat(first.rowsAdded()).isEqualTo(6);
+    assertThat(again.rowsAdded()).isZero();
+    assertThat(StoreFixtures.dump(open.dataSource())).isEqualTo(before);
+
+    relabelled.set(
+        0,
+        new Observation(
+            "TERROR_INCIDENTS",
+            "KAZ",
+            Period.month(2024, 1),
+            99.0,
+            "",
+            "export-copy.xml",
+            0,
+            null,
+            o));
+    IngestBatch revised =
+        store.observations().append(KAZ_STEWARD, batch("export-copy.xml"), relabelled);
+    assertThat(revised.rowsAdded()).isEqualTo(1);
+  }
+
+  @Test
   void append_conflictingDuplicateInOneBatch_isRejected() {
     Ownership o = Ownership.of(KAZ, Classification.NATIONAL);
     assertThatThrownBy(
