@@ -63,8 +63,8 @@ export function projections(d, domain) {
   return (d?.scores ?? []).filter((s) => s.horizon > 0 && s.domain === domain && typeof s.score === 'number');
 }
 
-export function priorityRows(d) {
-  return (d?.priorities ?? []).map((r) => ({
+export function priorityRows(d, which = 'priorities') {
+  return (d?.[which] ?? []).map((r) => ({
     rank: r.rank, domain: r.domain, area: r.area, score: r.score, trend: r.trend, outlook: r.outlook,
     projected: r.projected, confidence: r.confidence, drivers: r.drivers ?? [],
     movement: r.trend === 'RISING' ? 1 : r.trend === 'FALLING' ? -1 : 0,

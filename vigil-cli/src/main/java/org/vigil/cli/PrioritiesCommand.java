@@ -21,12 +21,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "priorities",
     mixinStandardHelpOptions = true,
-    description = "Ranked (threat domain, state) priorities; --view regional or moves.")
+    description =
+        "Ranked (threat domain, state) priorities over the scores every member may read;"
+            + " --view regional, moves or restricted (your scores not shared with every member).")
 final class PrioritiesCommand implements Callable<Integer> {
   /** What to print. */
   enum View {
     list,
     regional,
+    restricted,
     moves
   }
 
@@ -35,7 +38,10 @@ final class PrioritiesCommand implements Callable<Integer> {
   @Option(names = "--period", description = "Month to rank, e.g. 2025-06 (default: latest).")
   String period;
 
-  @Option(names = "--view", defaultValue = "list", description = "list, regional or moves.")
+  @Option(
+      names = "--view",
+      defaultValue = "list",
+      description = "list, regional, moves or restricted.")
   View view;
 
   @Option(names = "--draws", defaultValue = "1000", description = "Monte Carlo draws.")
@@ -83,7 +89,15 @@ final class PrioritiesCommand implements Callable<Integer> {
                 case list -> priorities(list.priorities());
                 case moves -> moves(list);
                 case regional -> regional(list);
+                case restricted -> priorities(pub.restricted());
               });
+      if (view != View.restricted && !pub.restricted().isEmpty()) {
+        root.renderer()
+            .note(
+                pub.restricted().size()
+                    + " scores you may read are not shared with every member and are left out of"
+                    + " the ranking and the regional view: --view restricted lists them");
+      }
     }
     return VigilCommand.OK;
   }

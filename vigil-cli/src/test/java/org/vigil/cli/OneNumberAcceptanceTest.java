@@ -287,6 +287,34 @@ class OneNumberAcceptanceTest {
         String k = p.get("area").asText() + "|" + p.get("domain").asText() + "|" + period + "|0";
         see(domainScores, where, k, p.get("score").asDouble(), "API priorities " + reader);
       }
+      // One ranking and one regional view for every member reader (the reader's scores that not
+      // every member may read are listed apart, unranked in the shared list).
+      StringBuilder ranking = new StringBuilder();
+      for (JsonNode p : pri.get("priorities")) {
+        ranking
+            .append(p.get("rank").asInt())
+            .append(' ')
+            .append(p.get("area").asText())
+            .append(' ')
+            .append(p.get("domain").asText())
+            .append('\n');
+      }
+      StringBuilder regionalView = new StringBuilder();
+      for (JsonNode r : pri.get("regional")) {
+        regionalView
+            .append(r.get("rank").asInt())
+            .append(' ')
+            .append(r.get("domain").asText())
+            .append(' ')
+            .append(r.get("meanScore").asDouble())
+            .append(' ')
+            .append(r.get("covers").asText())
+            .append('\n');
+      }
+      assertThat(ranking).as("ranking for " + reader).isNotEmpty();
+      assertThat(regionalView).as("regional view for " + reader).isNotEmpty();
+      seeText(covers, "ranking", ranking.toString(), "API priorities " + reader);
+      seeText(covers, "regional", regionalView.toString(), "API priorities " + reader);
       for (JsonNode r : pri.get("regional")) {
         assertThat(r.get("covers").asText())
             .isEqualTo(

@@ -436,6 +436,7 @@ final class AnalyticsRoutes implements RouteGroup {
     out.put("previousPeriod", list.previousPeriod());
     out.put("priorities", list.priorities().stream().map(AnalyticsRoutes::priority).toList());
     out.put("regional", list.regional().stream().map(AnalyticsRoutes::regional).toList());
+    out.put("restricted", pub.restricted().stream().map(AnalyticsRoutes::priority).toList());
     out.put("movedUp", list.movedUp().stream().map(Priority::key).toList());
     out.put("movedDown", list.movedDown().stream().map(Priority::key).toList());
     ctx.json(out);

@@ -40,8 +40,12 @@ export async function render(view) {
     domainSelect.addEventListener('change', draw);
     draw();
   }
+  const prioTable = (rows, rank, id) => table([t('col.rank'), t('col.domain'), t('col.state'), t('risk.score10'), t('col.trend')],
+    rows.map((r) => [rank(r), domainName(r.domain), nameOf(areas.get(r.area)) || r.area, score(r.score), movement(r.movement)]), { numeric: [0, 3], id });
+  const apart = prio.ok ? priorityRows(prio.data, 'restricted') : [];
   prioBox.replaceChildren(prio.ok && priorityRows(prio.data).length
-    ? h('div', {}, coverageText(prio.data) ?? '', table([t('col.rank'), t('col.domain'), t('col.state'), t('risk.score10'), t('col.trend')], priorityRows(prio.data).map((r) => [String(r.rank), domainName(r.domain), nameOf(areas.get(r.area)) || r.area, score(r.score), movement(r.movement)]), { numeric: [0, 3] }))
+    ? h('div', {}, coverageText(prio.data) ?? '', prioTable(priorityRows(prio.data), (r) => String(r.rank), 'priority-table'),
+      ...(apart.length ? [h('h2', {}, t('prio.restrictedTitle')), h('p', { class: 'muted' }, t('prio.restrictedNote')), prioTable(apart, () => '—', 'priority-restricted')] : []))
     : unavailable(t('dash.priorities'), prio.ok ? null : prio));
   view.dataset.complete = 'true';
 }

@@ -11,6 +11,7 @@ import org.vigil.analytics.priority.Prioritiser;
 import org.vigil.analytics.priority.PriorityList;
 import org.vigil.analytics.risk.Methodology;
 import org.vigil.analytics.risk.RiskNode;
+import org.vigil.analytics.risk.RiskResult;
 import org.vigil.analytics.risk.RiskSpec;
 import org.vigil.analytics.trend.Direction;
 import org.vigil.analytics.trend.TrendAnalyser;
@@ -51,8 +52,19 @@ public final class PriorityService {
    * @param list the ranked list of the period
    * @param previous the list of the month before, ranked the same way
    * @param coverage states shown of the members, methodology, data vintage and analytic run
+   * @param restricted the (domain, state) scores this reader may read that not every member may
+   *     (NATIONAL or RESTRICTED inputs), ranked among themselves: outside the shared ranking, so
+   *     that the ranking and the regional view are the same for every member reader
    */
-  public record Published(PriorityList list, PriorityList previous, RiskService.Coverage coverage) {
+  public record Published(
+      PriorityList list,
+      PriorityList previous,
+      RiskService.Coverage coverage,
+      List<org.vigil.analytics.priority.Priority> restricted) {
+    public Published {
+      restricted = List.copyOf(restricted);
+    }
+
     /** What a regional row covers: "1 of 10 states" (so a subset is never shown unlabelled). */
     public static String states(org.vigil.analytics.priority.RegionalPriority r) {
       return r.statesIncluded() + " of " + r.statesExpected() + " states";
@@ -78,12 +90,28 @@ public final class PriorityService {
     Map<String, Direction> trends = trends(ctx, m, run);
     int total = run.coverage().statesTotal();
     Period before = run.period().plus(-1);
-    PriorityList previous = Prioritiser.rank(run.result(), before, trends, Map.of(), "", total);
+    // One ranking for every member: only the scores every member may read are ranked and make
+    // the regional view; the reader's restricted scores are ranked apart.
+    RiskResult common = only(run.result(), run::common);
+    PriorityList previous = Prioritiser.rank(common, before, trends, Map.of(), "", total);
     Map<String, Integer> prevRanks = new HashMap<>();
     previous.priorities().forEach(p -> prevRanks.put(p.key(), p.rank()));
     PriorityList list =
-        Prioritiser.rank(run.result(), run.period(), trends, prevRanks, before.toString(), total);
-    return new Published(list, previous, run.coverage());
+        Prioritiser.rank(common, run.period(), trends, prevRanks, before.toString(), total);
+    PriorityList restricted =
+        Prioritiser.rank(
+            only(run.result(), s -> !run.common(s)), run.period(), trends, Map.of(), "", total);
+    return new Published(list, previous, run.coverage(), restricted.priorities());
+  }
+
+  private static RiskResult only(
+      RiskResult r, java.util.function.Predicate<org.vigil.analytics.risk.RiskScore> keep) {
+    return new RiskResult(
+        r.methodology(),
+        r.version(),
+        r.spec(),
+        r.scores().stream().filter(keep).toList(),
+        r.diagnostics());
   }
 
   /** Published trends of each domain's headline indicator, or computed from the series. */

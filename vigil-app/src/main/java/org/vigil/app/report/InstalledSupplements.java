@@ -138,8 +138,20 @@ final class InstalledSupplements implements ReportSupplements {
     RunCoverage covers = coverage(p.coverage());
     String coverage;
     if (area.kind() == AreaKind.COUNTRY) {
+      // The state's domains in the shared ranking, and those this reader may read that not every
+      // member may (named in the note), in the Prioritiser's order: score, then upper bound.
+      List<Priority> restricted =
+          p.restricted().stream().filter(x -> x.area().equals(area.code())).toList();
       List<Priority> mine =
-          p.list().priorities().stream().filter(x -> x.area().equals(area.code())).toList();
+          java.util.stream.Stream.concat(
+                  p.list().priorities().stream().filter(x -> x.area().equals(area.code())),
+                  restricted.stream())
+              .sorted(
+                  Comparator.comparingDouble(Priority::score)
+                      .thenComparingDouble(Priority::upper)
+                      .reversed()
+                      .thenComparing(Priority::domain))
+              .toList();
       List<String> before =
           p.previous().priorities().stream()
               .filter(x -> x.area().equals(area.code()))
@@ -154,6 +166,15 @@ final class InstalledSupplements implements ReportSupplements {
         }
       }
       coverage = text.get("coverage.priorities.state", covers.text(lang));
+      List<String> apart =
+          restricted.stream()
+              .map(x -> domain(x.domain()))
+              .flatMap(Optional::stream)
+              .map(d -> Translations.text(lang.code(), "domain." + d.name()))
+              .toList();
+      if (!apart.isEmpty()) {
+        coverage += " " + text.get("coverage.priorities.restricted", String.join(", ", apart));
+      }
     } else {
       List<String> before = p.previous().regional().stream().map(RegionalPriority::domain).toList();
       // The states each regional mean covers: the most common coverage once, every other one with
