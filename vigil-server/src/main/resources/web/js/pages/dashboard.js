@@ -3,7 +3,7 @@
 import { api, optional } from '../api.js';
 import { chart } from '../charts.js';
 import { card, code, errorBox, h, table, unavailable } from '../dom.js';
-import { change, dateTime, domainName, getLang, label, nameOf, num, pct, period, t, value } from '../i18n.js';
+import { dateTime, domainName, getLang, label, nameOf, num, pct, period, score, scoreChange, t, value } from '../i18n.js';
 import { albers, loadMap, NO_DATA, RISK_COLOURS, riskColour } from '../map.js';
 import { areaByCode, indicatorByCode, states } from '../ref.js';
 import { anomalyRows, coverageText, domainsText, riskRows } from '../shapes.js';
@@ -77,19 +77,19 @@ function riskBox(box, res, rows, areas, own, indicators) {
   if (!own) {
     const top = [...rows].sort((a, b) => b.score - a.score).slice(0, 5);
     return box.replaceChildren(cover, table([t('col.state'), t('risk.score10'), t('col.covers')],
-      top.map((r) => [h('a', { href: `#/state/${r.area}` }, nameOf(areas.get(r.area))), num(r.score), domainsText(r)]), { numeric: [1], id: 'top-risk' }), legendEl);
+      top.map((r) => [h('a', { href: `#/state/${r.area}` }, nameOf(areas.get(r.area))), score(r.score), domainsText(r)]), { numeric: [1], id: 'top-risk' }), legendEl);
   }
   const row = rows.find((r) => r.area === own.code);
   if (!row) return box.replaceChildren(h('p', { class: 'muted', id: 'own-risk-none' }, t('dash.noRisk')), cover, legendEl);
   const rank = [...rows].sort((a, b) => b.score - a.score).findIndex((r) => r.area === own.code) + 1;
   const domains = Object.values(row.domains).filter((s) => typeof s.score === 'number').sort((a, b) => b.score - a.score).slice(0, 4);
   box.replaceChildren(
-    h('p', {}, `${t('risk.scale')} (${t('risk.composite')}): `, h('strong', { id: 'own-risk-score', 'data-score': String(row.score) }, num(row.score)),
+    h('p', {}, `${t('risk.scale')} (${t('risk.composite')}): `, h('strong', { id: 'own-risk-score', 'data-score': String(row.score) }, score(row.score)),
       ` (${domainsText(row)})`, ' · ',
       t('dash.rankOf', { rank, n: rows.length }), ' · ', period(res.data.period)),
     cover,
     table([t('col.domain'), t('risk.score10'), t('col.changeScore'), t('col.driver')], domains.map((s) => [
-      domainName(s.domain), num(s.score), change(s.change),
+      domainName(s.domain), score(s.score), scoreChange(s.change),
       (s.drivers ?? []).filter((d) => d.contribution > 0).slice(0, 1).map((d) => driverName(d, indicators)).join('')]), { numeric: [1, 2] }),
     legendEl);
 }

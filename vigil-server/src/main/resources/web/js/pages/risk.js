@@ -3,7 +3,7 @@
 import { optional } from '../api.js';
 import { chart } from '../charts.js';
 import { card, h, movement, table, unavailable } from '../dom.js';
-import { DOMAINS, change, domainName, label, nameOf, num, period, t } from '../i18n.js';
+import { domainName, DOMAINS, label, nameOf, num, period, score, scoreChange, t } from '../i18n.js';
 import { areaByCode, indicatorByCode } from '../ref.js';
 import { coverageText, domainsText, priorityRows, projections, riskRows } from '../shapes.js';
 import { driverName } from './dashboard.js';
@@ -28,11 +28,11 @@ export async function render(view) {
     const rows = riskRows(res.data).sort((a, b) => b.score - a.score);
     const show = (r) => drill.replaceChildren(h('h2', {}, `${nameOf(areas.get(r.area))} · ${period(res.data.period)}`),
       table([t('col.domain'), t('risk.score10'), t('col.band'), t('col.driver')], Object.values(r.domains).sort((a, b) => b.score - a.score).map((s) => [
-        domainName(s.domain), num(s.score), `${num(s.lower)}–${num(s.upper)}`,
+        domainName(s.domain), score(s.score), `${score(s.lower)}–${score(s.upper)}`,
         h('ul', { class: 'plain' }, (s.drivers ?? []).filter((d) => d.contribution > 0).map((d) => h('li', {}, `${driverName(d, indicators)}: ${num(d.contribution, 2)}`)))]), { numeric: [1] }));
     riskBox.replaceChildren(h('p', { class: 'muted' }, `${t('risk.scale')} (${t('risk.composite')}), ${period(res.data.period)}`), coverageText(res.data) ?? '',
       table([t('col.state'), t('risk.score10'), t('col.changeScore'), t('col.covers'), ''], rows.map((r) => [nameOf(areas.get(r.area)) || r.area,
-        h('span', { class: 'composite', 'data-area': r.area, 'data-score': String(r.score) }, num(r.score)), change(r.change), domainsText(r),
+        h('span', { class: 'composite', 'data-area': r.area, 'data-score': String(r.score) }, score(r.score)), scoreChange(r.change), domainsText(r),
         h('button', { type: 'button', class: 'risk-details', onclick: () => show(r) }, t('risk.drivers'))]), { numeric: [1, 2], id: 'risk-composites' }));
     if (rows[0]) show(rows[0]);
     const c = chart(projEl);
@@ -41,7 +41,7 @@ export async function render(view) {
     draw();
   }
   prioBox.replaceChildren(prio.ok && priorityRows(prio.data).length
-    ? h('div', {}, coverageText(prio.data) ?? '', table([t('col.rank'), t('col.domain'), t('col.state'), t('risk.score10'), t('col.trend')], priorityRows(prio.data).map((r) => [String(r.rank), domainName(r.domain), nameOf(areas.get(r.area)) || r.area, num(r.score), movement(r.movement)]), { numeric: [0, 3] }))
+    ? h('div', {}, coverageText(prio.data) ?? '', table([t('col.rank'), t('col.domain'), t('col.state'), t('risk.score10'), t('col.trend')], priorityRows(prio.data).map((r) => [String(r.rank), domainName(r.domain), nameOf(areas.get(r.area)) || r.area, score(r.score), movement(r.movement)]), { numeric: [0, 3] }))
     : unavailable(t('dash.priorities'), prio.ok ? null : prio));
   view.dataset.complete = 'true';
 }

@@ -2,7 +2,7 @@
 // events, its programme KPIs, and data quality. Opens on the user's own state.
 import { optional } from '../api.js';
 import { card, h, sparkline, synthMark, table, unavailable } from '../dom.js';
-import { change, changePct, date, domainName, getLang, label, nameOf, num, pct, period, ploverName, t, unitName, value } from '../i18n.js';
+import { change, changePct, date, domainName, getLang, label, nameOf, pct, period, ploverName, score, scoreChange, t, unitName, value } from '../i18n.js';
 import { allAreas, homeState, indicatorByCode, latestOf, states } from '../ref.js';
 import { coverageText, domainsText, riskRows } from '../shapes.js';
 import { driverName, kpiLabel, target } from './dashboard.js';
@@ -39,10 +39,10 @@ async function risk(box, code, indicators) {
   const row = riskRows(res.data).find((r) => r.area === code);
   if (!row) return box.replaceChildren(h('p', { class: 'muted' }, t('dash.noRisk')), coverageText(res.data) ?? '');
   const domains = Object.values(row.domains).filter((s) => typeof s.score === 'number').sort((a, b) => b.score - a.score);
-  box.replaceChildren(h('p', {}, `${t('risk.scale')} (${t('risk.composite')}), ${period(res.data.period)}: `, h('strong', { id: 'state-risk', 'data-score': String(row.score) }, num(row.score)),
+  box.replaceChildren(h('p', {}, `${t('risk.scale')} (${t('risk.composite')}), ${period(res.data.period)}: `, h('strong', { id: 'state-risk', 'data-score': String(row.score) }, score(row.score)),
       ` (${domainsText(row)})`),
     coverageText(res.data) ?? '',
-    table([t('col.domain'), t('risk.score10'), t('col.changeScore'), t('col.driver')], domains.map((s) => [domainName(s.domain), num(s.score), change(s.change),
+    table([t('col.domain'), t('risk.score10'), t('col.changeScore'), t('col.driver')], domains.map((s) => [domainName(s.domain), score(s.score), scoreChange(s.change),
       (s.drivers ?? []).filter((d) => d.contribution > 0).slice(0, 2).map((d) => driverName(d, indicators)).join('; ')]), { numeric: [1, 2] }));
 }
 
@@ -62,7 +62,7 @@ async function keyIndicators(box, code, indicators) {
     return [
       h('a', { href: `#/indicator?code=${encodeURIComponent(s.indicator)}&areas=${code}` }, ind ? nameOf(ind) : s.indicator), synthMark(ind),
       sparkline(vals, { label: t('state.sparkline', { n: vals.length }) }),
-      period(s.latest), value(s.value, ind), prev !== null && prev !== 0 ? changePct((s.value - prev) / Math.abs(prev)) : '—', unitName(ind?.unit)];
+      period(s.latest), value(s.value, ind), yearChange(s.value, prev, ind), unitName(ind?.unit)];
   });
   box.replaceChildren(rows.length ? table([t('col.indicator'), '', t('state.lastValues'), t('col.period'), t('col.latest'), t('col.change'), t('col.unit')], rows, { numeric: [4, 5] })
     : h('p', { class: 'muted' }, t('state.noSeries')));
@@ -128,4 +128,14 @@ export function areaMarks(a) {
   if (a.synthetic) marks.push(h('span', { class: 'synthetic', title: t('region.synthetic.note') }, ' ', t('region.synthetic')));
   if (a.nameRuFallback && a.level > 0 && getLang() === 'ru') marks.push(h('span', { class: 'muted fallback', title: t('region.ruFallback.note') }, ' (', t('region.ruFallback'), ')'));
   return marks;
+}
+
+/**
+ * The change on a year earlier: in percentage points for a value in percent (a deficit of 15% of
+ * demand after 17.9% fell by 2.9 points, not by "16%"), else relative.
+ */
+function yearChange(now, prev, ind) {
+  if (prev === null || !Number.isFinite(prev)) return '—';
+  if ((ind?.unit ?? '').trim().startsWith('%')) return t('state.pointsChange', { v: change(now - prev, 1) });
+  return prev !== 0 ? changePct((now - prev) / Math.abs(prev)) : '—';
 }

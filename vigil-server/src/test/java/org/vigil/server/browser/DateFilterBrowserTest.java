@@ -72,7 +72,16 @@ class DateFilterBrowserTest {
             .stream()
             .map(WebElement::getText)
             .toList();
-    assertThat(shownDates).containsExactlyElementsOf(formatted(items, "date"));
+    // A day never breaks across lines: its spaces are no-break spaces.
+    List<String> expectedDates = formatted(items, "date");
+    assertThat(expectedDates).allSatisfy(d -> assertThat(d).doesNotContain(" "));
+    assertThat(shownDates.stream().map(d -> d.replace('\u00a0', ' ')).toList())
+        .containsExactlyElementsOf(
+            expectedDates.stream().map(d -> d.replace('\u00a0', ' ')).toList());
+    List<Number> rowHeights = rowHeights();
+    assertThat(rowHeights)
+        .as("one line per date cell")
+        .allSatisfy(h -> assertThat(h.doubleValue()).isLessThan(30));
     assertThat(browser.find("#ev-from").getAttribute("value")).isEqualTo(show(first, ru));
     assertThat(browser.find("#ev-to").getAttribute("value")).isEqualTo(show(last, ru));
     browser.screenshot("dates-events-" + lang);
@@ -142,6 +151,16 @@ class DateFilterBrowserTest {
     type("#tx-to", ru ? "2025-13-01" : "1.2.2025");
     submit("#tx-to");
     assertThat(message("tx")).contains(ru ? "не" : "cannot be read as a day");
+  }
+
+  /** The height in pixels of each date cell's text (one line of text is about 20 px). */
+  @SuppressWarnings("unchecked")
+  private static List<Number> rowHeights() {
+    return (List<Number>)
+        browser.script(
+            "return [...document.querySelectorAll('#event-table tbody tr td:first-child')].map(td =>"
+                + " { const r = document.createRange(); r.selectNodeContents(td);"
+                + " return r.getBoundingClientRect().height; });");
   }
 
   private static String show(LocalDate d, boolean ru) {
