@@ -27,11 +27,16 @@ export function code(text) {
   return h('span', { class: 'code', translate: 'no' }, text ?? '');
 }
 
+/** A range in a heading ("(0–10)") stays on one line: a word joiner after its dash. */
+function keepRange(x) {
+  return typeof x === 'string' ? x.replace(/(\d)–(\d)/g, '$1–\u2060$2') : x;
+}
+
 /** A table; cells may be nodes or text; numeric columns are named in `numeric` by index. */
 export function table(headers, rows, { numeric = [], caption, id } = {}) {
   return h('div', { class: 'table-wrap' }, h('table', { id },
     caption ? h('caption', { class: 'sr' }, caption) : null,
-    h('thead', {}, h('tr', {}, headers.map((x, i) => h('th', { scope: 'col', class: numeric.includes(i) ? 'num' : null }, x)))),
+    h('thead', {}, h('tr', {}, headers.map((x, i) => h('th', { scope: 'col', class: numeric.includes(i) ? 'num' : null }, keepRange(x))))),
     h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c, i) => h('td', { class: numeric.includes(i) ? 'num' : null }, c)))))));
 }
 

@@ -76,18 +76,6 @@ export function num(v, digits = 1) {
   return new Intl.NumberFormat(locale(), { maximumFractionDigits: digits, minimumFractionDigits: 0, signDisplay: 'negative' }).format(v);
 }
 
-/** A risk score (0-10) or its band: always one decimal ("6,0", as the reports print it). */
-export function score(v) {
-  if (!ok(v)) return '—';
-  return new Intl.NumberFormat(locale(), { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'negative' }).format(v);
-}
-
-/** A change of a risk score: signed, one decimal, no sign on zero ("+0,4", "0,0"). */
-export function scoreChange(v) {
-  if (!ok(v)) return '—';
-  return new Intl.NumberFormat(locale(), { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'exceptZero' }).format(v);
-}
-
 /** A count: a whole number. */
 export function count(v) {
   if (!ok(v)) return '—';
@@ -111,16 +99,32 @@ export function change(v, digits = 1) {
   return new Intl.NumberFormat(locale(), { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(v);
 }
 
+/**
+ * A risk score on the 0-10 scale, always with one decimal ("6,0" beside "6,9", not "6"): a column
+ * of scores reads as one precision.
+ */
+export function score(v) {
+  if (!ok(v)) return '—';
+  return new Intl.NumberFormat(locale(), { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'negative' }).format(v);
+}
+
+/** A score's change, signed with one decimal ("+0,4", "0,0"). */
+export function scoreChange(v) {
+  if (!ok(v)) return '—';
+  return new Intl.NumberFormat(locale(), { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(v);
+}
+
 /** A relative change: "+12%", "−3%", "0%". */
 export function changePct(v) {
   if (!ok(v)) return '—';
   return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(v);
 }
 
+/** A day as the page's language writes it; it never breaks across lines ("12 авг. 2026 г."). */
 export function date(iso) {
   if (!iso) return '—';
   const d = new Date(iso.length === 10 ? iso + 'T00:00:00Z' : iso);
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(d).replace(/ /g, '\u00a0');
 }
 
 export function dateTime(iso) {

@@ -25,7 +25,15 @@ final class IndicatorsCommand implements Callable<Integer> {
       AccessContext caller = root.caller(vigil);
       Table t =
           Table.of(
-              "code", "name", "domain", "unit", "frequency", "polarity", "source", "synthetic");
+              "code",
+              "name",
+              "domain",
+              "unit",
+              "scale",
+              "frequency",
+              "polarity",
+              "source",
+              "synthetic");
       for (Indicator i : vigil.reference().indicators(caller)) {
         if (domain == null || i.domain() == domain) {
           t.row(
@@ -33,6 +41,7 @@ final class IndicatorsCommand implements Callable<Integer> {
               i.nameEn(),
               i.domain().name(),
               i.unit(),
+              i.scale().name(),
               i.frequency().name(),
               i.polarity().name(),
               i.source(),

@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Load a file of observations as one batch (all or nothing unless --keep-good-rows).",
       "The format is inferred from the file's content and name; --format overrides it: long"
-          + " (indicator,area,period,value[,flags,source]), owid (Entity[,Code],Year,<columns>),"
+          + " (indicator,area,period,value[,flags,source]), owid (Entity[,Code],Year[,Scale],<columns>),"
           + " sdmx (SDMX-CSV 2.1/3.0), sdmx-ml (SDMX-ML 2.1 structure-specific), sdmx-json"
           + " (SDMX-JSON 1.0/2.0) or json. SDMX data sets with a valid-from time are stored as"
           + " one batch (vintage) each, oldest first.",
@@ -79,7 +79,10 @@ final class IngestCommand implements Callable<Integer> {
   @Option(
       names = "--unit",
       paramLabel = "UNIT",
-      description = "Unit of an indicator --domain creates.")
+      description =
+          "Unit of an indicator --domain creates. Its scale is the one the file's optional Scale"
+              + " column declares (SHARE, PERCENT_RATIO or OTHER); without one a unit in percent"
+              + " makes a SHARE (0 to 100).")
   String unit = "";
 
   @Option(
@@ -257,7 +260,9 @@ final class IngestCommand implements Callable<Integer> {
             ? "already loaded: nothing added, " + r.unchanged() + " unchanged"
             : r.batch().rowsAdded() == 0
                 ? "no new or revised values: " + r.unchanged() + " unchanged"
-                : r.createdIndicator().map(i -> "created indicator " + i.code()).orElse(""));
+                : r.createdIndicator()
+                    .map(i -> "created indicator " + i.code() + " (scale " + i.scale() + ")")
+                    .orElse(""));
     // The ingest format lives in --format, so the summary is always printed as a table.
     new Renderer(OutputFormat.TABLE, root.out(), err).print(t);
   }

@@ -28,6 +28,54 @@ class IngestCommandTest {
     return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
   }
 
+  /** The README's example files: a ratio in percent declared in the file, and a bad scale. */
+  @Test
+  void ingest_owidScaleColumn_createsARatio_andABadScaleExits2NamingWhere() throws Exception {
+    Path examples = Path.of("..", "docs", "examples");
+    String[] options = {
+      "--format",
+      "owid",
+      "--indicator",
+      "EXAMPLE_WATER_WITHDRAWAL",
+      "--domain",
+      "water",
+      "--unit",
+      "%"
+    };
+    String before = "";
+    Run bad =
+        vigil(
+            concat(
+                new String[] {
+                  "--db",
+                  url(),
+                  "ingest",
+                  examples.resolve("water-withdrawal-bad-scale.csv").toString()
+                },
+                options));
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err())
+        .contains(
+            "vigil: water-withdrawal-bad-scale.csv line 5, field Scale: expected a scale: SHARE")
+        .contains("found 'RATIO'");
+    before = dump();
+    assertThat(before).doesNotContain("EXAMPLE_WATER_WITHDRAWAL");
+
+    Run good =
+        vigil(
+            concat(
+                new String[] {
+                  "--db", url(), "ingest", examples.resolve("water-withdrawal-owid.csv").toString()
+                },
+                options));
+    assertThat(good.exit()).as(good.err()).isZero();
+    assertThat(good.out())
+        .contains("created indicator EXAMPLE_WATER_WITHDRAWAL (scale PERCENT_RATIO)");
+    Run list = vigil("--db", url(), "--format", "csv", "indicators", "--domain", "WATER");
+    assertThat(list.out())
+        .containsPattern("EXAMPLE_WATER_WITHDRAWAL,[^\\n]*,%,PERCENT_RATIO,YEARLY");
+  }
+
   @Test
   void ingest_fileWithOneBadRow_exits2NamingLineAndFieldAndChangesNothing() throws Exception {
     Path good =

@@ -10,11 +10,16 @@ import org.vigil.timeseries.Period;
 
 /**
  * OWID grapher CSV: {@code Entity[,Code],Year,<value columns>}. One value column becomes one
- * indicator. Entities map to areas through the Code column when it holds an ISO alpha-3 code,
+ * indicator. An optional column named {@code Scale} (after Year, any case) is no value column: it
+ * declares the indicator's {@link org.vigil.model.ValueScale} (SHARE, PERCENT_RATIO or OTHER, the
+ * same on every row that fills it), which a new indicator gets instead of the one its unit
+ * suggests. Entities map to areas through the Code column when it holds an ISO alpha-3 code,
  * otherwise through the country name. Regions and groups ("World", "Europe", "High income") are
  * skipped and reported as skipped; blank cells are gaps, not errors.
  */
 final class OwidReader extends CsvFormatReader {
+  /** The optional column that declares the indicator's scale. */
+  static final String SCALE = "Scale";
 
   @Override
   IngestFormat format() {
@@ -23,7 +28,8 @@ final class OwidReader extends CsvFormatReader {
 
   @Override
   String expectedHeader() {
-    return "a header line Entity,Year,<columns> or Entity,Code,Year,<columns>";
+    return "a header line Entity,Year,<columns> or Entity,Code,Year,<columns> (and an optional"
+        + " Scale column)";
   }
 
   @Override
@@ -39,7 +45,21 @@ final class OwidReader extends CsvFormatReader {
       rc.reject(line, "header", expectedHeader() + " (at least one value column)", joined(names));
       return Optional.empty();
     }
-    List<String> valueColumns = names.subList(yearIdx + 1, names.size());
+    List<String> valueColumns = new ArrayList<>();
+    List<Integer> valueIndex = new ArrayList<>();
+    int scaleIdx = -1;
+    for (int i = yearIdx + 1; i < names.size(); i++) {
+      if (names.get(i).equalsIgnoreCase(SCALE) && scaleIdx < 0) {
+        scaleIdx = i;
+      } else {
+        valueColumns.add(names.get(i));
+        valueIndex.add(i);
+      }
+    }
+    if (valueColumns.isEmpty()) {
+      rc.reject(line, "header", expectedHeader() + " (at least one value column)", joined(names));
+      return Optional.empty();
+    }
     Optional<Integer> column = chooseColumn(valueColumns, rc.spec().column());
     if (column.isEmpty()) {
       rc.reject(
@@ -60,7 +80,8 @@ final class OwidReader extends CsvFormatReader {
       return Optional.empty();
     }
     return Optional.of(
-        new Columns(names, hasCode, yearIdx, yearIdx + 1 + column.get(), indicator.get()));
+        new Columns(
+            names, hasCode, yearIdx, valueIndex.get(column.get()), scaleIdx, indicator.get()));
   }
 
   private static Optional<Indicator> indicator(int line, RowCollector rc) {
@@ -107,7 +128,12 @@ final class OwidReader extends CsvFormatReader {
   }
 
   private record Columns(
-      List<String> names, boolean hasCode, int yearIdx, int valueIdx, Indicator indicator)
+      List<String> names,
+      boolean hasCode,
+      int yearIdx,
+      int valueIdx,
+      int scaleIdx,
+      Indicator indicator)
       implements Layout {
 
     @Override
@@ -118,6 +144,9 @@ final class OwidReader extends CsvFormatReader {
     @Override
     public void accept(CsvRecords.Row row, RowCollector rc) {
       int line = row.line();
+      if (scaleIdx >= 0 && !rc.scale(line, names.get(scaleIdx), row.fields().get(scaleIdx))) {
+        return;
+      }
       String valueText = row.fields().get(valueIdx);
       if (valueText.isBlank()) {
         return;

@@ -18,6 +18,7 @@ import org.vigil.model.Observation;
  * @param skipped rows deliberately not loaded (not errors)
  * @param provenance the licence and citation the file names for its values (SDMX headers), or
  *     {@link Provenance#NONE}
+ * @param scale the scale the file declares for its indicator (an OWID file's Scale column), if any
  */
 public record ReadResult(
     IngestFormat format,
@@ -26,7 +27,19 @@ public record ReadResult(
     List<Observation> observations,
     List<Rejection> rejections,
     List<SkippedRow> skipped,
-    Provenance provenance) {
+    Provenance provenance,
+    Optional<DeclaredScale> scale) {
+  public ReadResult(
+      IngestFormat format,
+      String file,
+      int rowsRead,
+      List<Observation> observations,
+      List<Rejection> rejections,
+      List<SkippedRow> skipped,
+      Provenance provenance) {
+    this(format, file, rowsRead, observations, rejections, skipped, provenance, Optional.empty());
+  }
+
   public ReadResult(
       IngestFormat format,
       String file,
@@ -46,6 +59,7 @@ public record ReadResult(
     rejections = List.copyOf(rejections);
     skipped = List.copyOf(skipped);
     provenance = provenance == null ? Provenance.NONE : provenance;
+    scale = scale == null ? Optional.empty() : scale;
   }
 
   /** True when no row was rejected. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.vigil.model.Indicator;
 import org.vigil.model.Observation;
+import org.vigil.model.ValueScale;
 import org.vigil.timeseries.Period;
 
 /**
@@ -29,6 +30,7 @@ final class RowCollector {
   private int rowsRead;
   private boolean decimalComma;
   private Provenance provenance = Provenance.NONE;
+  private Optional<DeclaredScale> scale = Optional.empty();
 
   RowCollector(IngestFormat format, ReadSpec spec) {
     this.format = format;
@@ -43,6 +45,39 @@ final class RowCollector {
   /** The licence and citation the file names for its values (an SDMX message's header). */
   void provenance(Provenance p) {
     provenance = p;
+  }
+
+  /**
+   * Reads a row's declaration of its indicator's {@link ValueScale} (blank: none); false after
+   * rejecting the row when the text names no scale, or another scale than an earlier row declared.
+   */
+  boolean scale(int line, String field, String text) {
+    String t = text.strip();
+    if (t.isEmpty()) {
+      return true;
+    }
+    Optional<ValueScale> s = ValueScale.fromText(t);
+    if (s.isEmpty()) {
+      reject(
+          line,
+          field,
+          "a scale: SHARE (a part of a whole, 0 to 100), PERCENT_RATIO (a ratio in percent, may"
+              + " exceed 100) or OTHER (not a percentage), or nothing",
+          Rejection.quoted(t));
+      return false;
+    }
+    if (scale.isPresent() && scale.get().scale() != s.get()) {
+      reject(
+          line,
+          field,
+          "the scale line " + scale.get().line() + " declares (" + scale.get().scale() + ")",
+          Rejection.quoted(t));
+      return false;
+    }
+    if (scale.isEmpty()) {
+      scale = Optional.of(new DeclaredScale(s.get(), spec.fileName(), Math.max(1, line), field));
+    }
+    return true;
   }
 
   ReadSpec spec() {
@@ -261,7 +296,7 @@ final class RowCollector {
 
   ReadResult result() {
     return new ReadResult(
-        format, spec.fileName(), rowsRead, observations, rejections, skipped, provenance);
+        format, spec.fileName(), rowsRead, observations, rejections, skipped, provenance, scale);
   }
 
   /** The duplicate-detection key: one value per indicator, area and period in a file. */

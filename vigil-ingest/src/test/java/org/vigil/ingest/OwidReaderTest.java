@@ -92,4 +92,77 @@ class OwidReaderTest {
         read(F, HEADER, spec("x").column(RATE).indicator("TERROR_INCIDENTS").build());
     assertThat(monthly.rejections().get(0).field()).isEqualTo("Year");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "PERCENT_RATIO, PERCENT_RATIO",
+    "percent-ratio, PERCENT_RATIO",
+    "Percent ratio, PERCENT_RATIO",
+    "share, SHARE",
+    "OTHER, OTHER"
+  })
+  void read_scaleColumn_declaresTheScale_andIsNoValueColumn(String text, String scale) {
+    String csv =
+        "Entity,Code,Year,Scale,Water stress\n"
+            + "Kazakhstan,KAZ,2020,"
+            + text
+            + ",130.5\nArmenia,ARM,2020,,150\n";
+    ReadResult r = read(F, csv, spec("stress.csv").indicator("VIOLENT_DEATH_RATE").build());
+    assertThat(r.rejections()).isEmpty();
+    assertThat(r.observations()).extracting(Observation::value).containsExactly(130.5, 150.0);
+    assertThat(r.scale())
+        .hasValue(
+            new DeclaredScale(org.vigil.model.ValueScale.valueOf(scale), "stress.csv", 2, "Scale"));
+  }
+
+  @Test
+  void read_withoutScaleColumn_declaresNone() {
+    ReadResult r = read(F, HEADER + "Armenia,1990,172,4.82\n", rateSpec());
+    assertThat(r.scale()).isEmpty();
+  }
+
+  @Test
+  void read_unknownScale_isRejectedNamingFileLineAndField() {
+    String csv = "Entity,Year,Water stress,scale\nKazakhstan,2020,130.5,RATIO\nArmenia,2020,150,\n";
+    ReadResult r = read(F, csv, spec("stress.csv").indicator("VIOLENT_DEATH_RATE").build());
+    assertThat(r.rejections())
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.line()).isEqualTo(2);
+              assertThat(x.field()).isEqualTo("scale");
+              assertThat(x.message())
+                  .startsWith("stress.csv line 2, field scale: expected a scale: SHARE")
+                  .contains("PERCENT_RATIO")
+                  .endsWith("found 'RATIO'");
+            });
+    assertThat(r.observations()).extracting(Observation::area).containsExactly("ARM");
+  }
+
+  @Test
+  void read_twoScales_rejectsTheSecond() {
+    String csv =
+        "Entity,Year,Scale,Stress\nKazakhstan,2020,SHARE,30\nArmenia,2020,PERCENT_RATIO,150\n";
+    ReadResult r = read(F, csv, spec("s.csv").indicator("VIOLENT_DEATH_RATE").build());
+    assertThat(r.rejections())
+        .singleElement()
+        .satisfies(
+            x ->
+                assertThat(x.message())
+                    .isEqualTo(
+                        "s.csv line 3, field Scale: expected the scale line 2 declares (SHARE),"
+                            + " found 'PERCENT_RATIO'"));
+  }
+
+  @Test
+  void read_onlyAScaleColumn_isNoValueColumn() {
+    ReadResult r =
+        read(
+            F,
+            "Entity,Year,Scale\nKazakhstan,2020,SHARE\n",
+            spec("s.csv").indicator("VIOLENT_DEATH_RATE").build());
+    assertThat(r.rejections())
+        .singleElement()
+        .satisfies(x -> assertThat(x.field()).isEqualTo("header"));
+  }
 }

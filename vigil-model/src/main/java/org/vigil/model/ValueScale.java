@@ -45,4 +45,22 @@ public enum ValueScale {
   public static ValueScale defaultFor(String unit) {
     return percent(unit) ? SHARE : OTHER;
   }
+
+  /**
+   * Reads a scale written in a file or a request: the constant's name in any case, with a hyphen or
+   * a space for the underscore ("share", "percent-ratio", "Percent ratio"); empty for anything else
+   * (the caller says what it found and what it expected).
+   */
+  public static java.util.Optional<ValueScale> fromText(String text) {
+    if (text == null) {
+      return java.util.Optional.empty();
+    }
+    String t = text.strip().replace('-', '_').replace(' ', '_').toUpperCase(java.util.Locale.ROOT);
+    for (ValueScale s : values()) {
+      if (s.name().equals(t)) {
+        return java.util.Optional.of(s);
+      }
+    }
+    return java.util.Optional.empty();
+  }
 }

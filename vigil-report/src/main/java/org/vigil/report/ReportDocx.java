@@ -145,6 +145,9 @@ final class ReportDocx {
 
   /** The shared basins, as in the PDF: indicators, dry scenario with its chart, reliefs. */
   private void water() {
+    if (!report.water().applies()) {
+      return;
+    }
     heading("section.water");
     if (!report.water().available()) {
       paragraph(m.reason(report.water().unavailableReason()), 9, false, RED);

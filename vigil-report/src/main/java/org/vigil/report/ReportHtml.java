@@ -148,6 +148,9 @@ final class ReportHtml {
    * per state with the monthly chart, and the reliefs that remove the most shortfall.
    */
   private void water() {
+    if (!report.water().applies()) {
+      return;
+    }
     heading("section.water");
     if (!report.water().available()) {
       gap(report.water());

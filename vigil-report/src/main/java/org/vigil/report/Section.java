@@ -13,9 +13,16 @@ import java.util.Optional;
  * @param coverage what the rows cover ("1 of 10 states, methodology ..."), printed under them;
  *     empty when the section has no coverage to state; written in the report's language
  * @param run the published analytic run the rows come from, when they come from one
+ * @param applies false when the section does not concern the report's area at all (a state that
+ *     shares none of the modelled basins has no water section): renderers leave it out, heading
+ *     included, instead of printing the reason as a gap; the reason stays for callers and tests
  */
 public record Section<T>(
-    List<T> rows, String unavailableReason, String coverage, Optional<RunCoverage> run) {
+    List<T> rows,
+    String unavailableReason,
+    String coverage,
+    Optional<RunCoverage> run,
+    boolean applies) {
 
   public Section {
     rows = rows == null ? List.of() : List.copyOf(rows);
@@ -30,20 +37,24 @@ public record Section<T>(
               + unavailableReason
               + "'");
     }
+    if (!applies && unavailableReason.isEmpty()) {
+      throw new IllegalArgumentException(
+          "A section that does not apply to the area needs the reason why, found none");
+    }
   }
 
   public Section(List<T> rows, String unavailableReason) {
-    this(rows, unavailableReason, "", Optional.empty());
+    this(rows, unavailableReason, "", Optional.empty(), true);
   }
 
   /** This section with what its rows cover. */
   public Section<T> withCoverage(String text) {
-    return new Section<>(rows, unavailableReason, text, run);
+    return new Section<>(rows, unavailableReason, text, run, applies);
   }
 
   /** This section with the analytic run its rows come from. */
   public Section<T> withRun(RunCoverage value) {
-    return new Section<>(rows, unavailableReason, coverage, Optional.of(value));
+    return new Section<>(rows, unavailableReason, coverage, Optional.of(value), applies);
   }
 
   /** An available section with the given rows. */
@@ -57,6 +68,20 @@ public record Section<T>(
       throw new IllegalArgumentException("An unavailable section needs a reason, found blank");
     }
     return new Section<>(List.of(), reason);
+  }
+
+  /**
+   * A section that does not concern the area (not a gap in the data): reports leave it out, with
+   * its heading, in every format and language.
+   *
+   * @param reason a message key or sentence saying why, kept for callers and tests, not printed
+   */
+  public static <T> Section<T> notApplicable(String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException(
+          "A section that does not apply needs a reason, found blank");
+    }
+    return new Section<>(List.of(), reason, "", Optional.empty(), false);
   }
 
   public boolean available() {

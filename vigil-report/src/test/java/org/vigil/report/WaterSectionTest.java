@@ -148,13 +148,72 @@ class WaterSectionTest {
     }
   }
 
-  @Test
-  void noBasin_saysSo() {
-    SituationReport r =
-        SituationReport.builder(KAZ, Period.month(2026, 11), ReportLanguage.EN)
-            .water(Section.unavailable("gap.noBasin"))
+  /**
+   * A state that shares none of the modelled basins gets no water section at all (no heading, no
+   * red "not available" line) in any format or language; every other heading stays, in order.
+   */
+  @ParameterizedTest
+  @EnumSource(ReportLanguage.class)
+  void noBasin_leavesTheSectionOut_inHtmlPdfAndDocx(ReportLanguage lang) throws IOException {
+    SituationReport basinState = report(lang);
+    SituationReport noBasin =
+        SituationReport.builder(KAZ, Period.month(2026, 11), lang)
+            .states(SampleReports.STATES)
+            .generatedAt(Instant.parse("2026-12-01T09:00:00Z"))
+            .marking(SampleReports.MARKING)
+            .water(Section.notApplicable("gap.noBasin"))
             .build();
+    Messages m = new Messages(lang);
+    String heading = m.get("section.water");
+    String reason = m.reason("gap.noBasin");
 
-    assertThat(RENDERER.html(r)).contains("the area shares none of the basins Vigil models");
+    String html = RENDERER.html(noBasin);
+    String pdf = pdfText(RENDERER.pdf(noBasin));
+    String docx = docxText(RENDERER.docx(noBasin));
+
+    for (String text : List.of(html, pdf, docx)) {
+      assertThat(text).doesNotContain(heading).doesNotContain(reason);
+      assertThat(text).contains(m.get("section.programmes")).contains(m.get("section.events"));
+    }
+    List<String> expected = new ArrayList<>(headings(RENDERER.html(basinState)));
+    assertThat(expected).contains(heading);
+    expected.remove(heading);
+    assertThat(headings(html)).containsExactlyElementsOf(expected);
+    assertThat(pdf.indexOf(m.get("section.events")))
+        .isGreaterThan(pdf.indexOf(m.get("section.programmes")));
+  }
+
+  @Test
+  void notApplicable_needsAReason_andIsNotAvailable() {
+    Section<WaterBasinRow> s = Section.notApplicable("gap.noBasin");
+    assertThat(s.applies()).isFalse();
+    assertThat(s.available()).isFalse();
+    assertThat(s.unavailableReason()).isEqualTo("gap.noBasin");
+    assertThat(Section.<WaterBasinRow>unavailable("gap.noData").applies()).isTrue();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Section.notApplicable(" "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("needs a reason");
+  }
+
+  private static List<String> headings(String html) {
+    List<String> out = new ArrayList<>();
+    java.util.regex.Matcher h = java.util.regex.Pattern.compile("<h2>(.*?)</h2>").matcher(html);
+    while (h.find()) {
+      out.add(h.group(1));
+    }
+    return out;
+  }
+
+  private static String pdfText(byte[] pdf) throws IOException {
+    try (PDDocument d = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(d).replaceAll("\\s+", " ");
+    }
+  }
+
+  private static String docxText(byte[] docx) throws IOException {
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
+        XWPFWordExtractor x = new XWPFWordExtractor(doc)) {
+      return x.getText().replaceAll("\\s+", " ");
+    }
   }
 }

@@ -286,6 +286,7 @@ final class IngestRoutes implements RouteGroup {
             .toList());
     out.put("skipped", r.read().skipped().size());
     out.put("createdIndicator", r.createdIndicator().map(i -> i.code()).orElse(null));
+    out.put("createdIndicatorScale", r.createdIndicator().map(i -> i.scale().name()).orElse(null));
     return out;
   }
 }

@@ -3,7 +3,7 @@
 import { api, optional } from '../api.js';
 import { chart } from '../charts.js';
 import { card, code, errorBox, h, table, unavailable } from '../dom.js';
-import { dateTime, getLang, label, nameOf, pct, period, score, scoreChange, t, value } from '../i18n.js';
+import { dateTime, domainName, getLang, label, nameOf, num, pct, period, score, scoreChange, t, value } from '../i18n.js';
 import { albers, loadMap, NO_DATA, RISK_COLOURS, riskColour } from '../map.js';
 import { areaByCode, indicatorByCode, states } from '../ref.js';
 import { anomalyRows, coverageText, domainCell, domainsText, riskRows, withRestrictedNote } from '../shapes.js';

@@ -2,7 +2,7 @@
 // submissions of the user's organisation (every organisation's for system admins).
 import { api, ApiError, optional } from '../api.js';
 import { card, code, h, pager, table, unavailable } from '../dom.js';
-import { dateTime, label, nameOf, t } from '../i18n.js';
+import { count, dateTime, label, nameOf, t } from '../i18n.js';
 import { areaByCode } from '../ref.js';
 
 const PAGE = 20;
@@ -35,7 +35,7 @@ async function history(box, orgFilter, offset) {
   const items = res.data.items ?? [];
   if (!items.length) return box.replaceChildren(h('p', { class: 'muted', id: 'reported-none' }, t('data.noBatches')));
   box.replaceChildren(table([t('col.when'), t('col.file'), t('data.format'), t('col.rows'), t('data.added'), t('data.rejectedRows'), t('col.user'), t('col.org')],
-    items.map((b) => [dateTime(b.at), code(b.sourceFile), label('format', b.format), String(b.rowsRead), String(b.rowsAdded), String(b.rowsRejected), code(b.user), code(b.organisation)]),
+    items.map((b) => [dateTime(b.at), code(b.sourceFile), label('format', b.format), count(b.rowsRead), count(b.rowsAdded), count(b.rowsRejected), code(b.user), code(b.organisation)]),
     { numeric: [3, 4, 5], id: 'reported-table' }),
   pager({ total: res.data.total, limit: PAGE, offset, id: 'reported-pager', onPage: (o) => history(box, orgFilter, o) }));
 }

@@ -2,6 +2,7 @@
 // PLOVER categories in words; the map of the page's events; the documents found.
 import { optional } from '../api.js';
 import { chart } from '../charts.js';
+import { dayRange } from '../datefield.js';
 import { card, h, pager, table, unavailable } from '../dom.js';
 import { DOMAINS, date, domainName, getLang, label, nameOf, ploverName, t } from '../i18n.js';
 import { albers, loadMap } from '../map.js';
@@ -12,19 +13,21 @@ const PAGE = 25;
 export async function render(view, { query }) {
   const [members, areas] = await Promise.all([states(), areaByCode(), loadMap()]);
   const v = (k, d = '') => query.get(k) ?? d;
-  const from = h('input', { type: 'date', id: 'ev-from', value: v('from') });
-  const to = h('input', { type: 'date', id: 'ev-to', value: v('to') });
+  // The URL keeps the days in ISO; the fields show them in the page's language.
+  const days = dayRange('ev', { from: v('from'), to: v('to') });
+  const { from, to } = days;
   const area = h('select', { id: 'ev-area' }, h('option', { value: '' }, t('ev.allStates')), members.map((a) => h('option', { value: a.code, selected: a.code === v('area') }, nameOf(a))));
   const domain = h('select', { id: 'ev-domain' }, h('option', { value: '' }, t('ev.allDomains')), Object.keys(DOMAINS).map((d) => h('option', { value: d, selected: d === v('domain') }, domainName(d))));
   const q = h('input', { type: 'search', id: 'ev-q', value: v('q') });
-  const params = (offset) => {
-    const p = new URLSearchParams({ from: from.value, to: to.value, area: area.value, domain: domain.value, q: q.value, offset });
+  const params = (offset, range = { from: v('from'), to: v('to') }) => {
+    const p = new URLSearchParams({ ...range, area: area.value, domain: domain.value, q: q.value, offset });
     [...p.keys()].forEach((k) => { if (!p.get(k) || (k === 'offset' && p.get(k) === '0')) p.delete(k); });
     return p;
   };
   const apply = (ev) => {
     ev.preventDefault();
-    location.hash = `#/events?${params(0)}`;
+    const range = days.read();
+    if (range) location.hash = `#/events?${params(0, range)}`;
   };
   const mapEl = h('div', { class: 'chart map', id: 'event-map' });
   const eventsBox = h('div', { id: 'event-list' }, h('p', { class: 'loading' }, t('loading')));
@@ -33,12 +36,12 @@ export async function render(view, { query }) {
     h('form', { class: 'inline', onsubmit: apply },
       h('label', { for: 'ev-q' }, t('ev.search'), q), h('label', { for: 'ev-from' }, t('ev.from'), from), h('label', { for: 'ev-to' }, t('ev.to'), to),
       h('label', { for: 'ev-area' }, t('col.state'), area), h('label', { for: 'ev-domain' }, t('col.domain'), domain),
-      h('button', { class: 'primary', type: 'submit' }, t('ev.apply'))),
+      h('button', { class: 'primary', type: 'submit' }, t('ev.apply')), days.message),
     card(t('ev.events'), eventsBox),
     h('div', { class: 'grid two' }, card(t('ev.map'), mapEl), card(t('ev.documents'), docsBox)));
   const offset = Math.max(0, parseInt(v('offset', '0'), 10) || 0);
   const [evRes, docRes] = await Promise.all([
-    optional('/api/events', { from: from.value, to: to.value, area: area.value, domain: domain.value, order: 'newest', limit: PAGE, offset }),
+    optional('/api/events', { from: v('from'), to: v('to'), area: area.value, domain: domain.value, order: 'newest', limit: PAGE, offset }),
     optional('/api/documents', { q: q.value, area: area.value, domain: domain.value, limit: 20 })]);
   if (evRes.ok) {
     const items = evRes.data.items ?? [];

@@ -19,7 +19,7 @@ export async function render(view, { query }) {
   }
   const code = query.get('code') || res.data[0].code;
   listBox.replaceChildren(table([t('col.id'), t('col.title'), t('prog.period'), t('prog.version')], res.data.map((p) => [
-    h('a', { href: `#/programmes?code=${encodeURIComponent(p.code)}`, 'aria-current': p.code === code ? 'true' : null, translate: 'no' }, p.code), title(p),
+    h('a', { href: `#/programmes?code=${encodeURIComponent(p.code)}`, 'aria-current': p.code === code ? 'true' : null, translate: 'no', class: 'code' }, p.code), title(p),
     `${date(p.start)} – ${date(p.end)}`, String(p.activeVersion)])));
   view.dataset.rendered = 'true';
   await showDetail(detail, code);

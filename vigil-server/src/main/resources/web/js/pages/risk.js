@@ -3,7 +3,7 @@
 import { optional } from '../api.js';
 import { chart } from '../charts.js';
 import { card, h, movement, table, unavailable } from '../dom.js';
-import { DOMAINS, domainName, nameOf, num, period, score, scoreChange, t } from '../i18n.js';
+import { domainName, DOMAINS, label, nameOf, num, period, score, scoreChange, t } from '../i18n.js';
 import { areaByCode, indicatorByCode } from '../ref.js';
 import { coverageText, domainCell, domainsText, priorityRows, projections, riskRows, withRestrictedNote } from '../shapes.js';
 import { driverName } from './dashboard.js';

@@ -2,7 +2,7 @@
 // events, its programme KPIs, and data quality. Opens on the user's own state.
 import { optional } from '../api.js';
 import { card, h, sparkline, synthMark, table, unavailable } from '../dom.js';
-import { changePct, date, domainName, getLang, label, nameOf, pct, period, ploverName, score, scoreChange, t, unitName, value } from '../i18n.js';
+import { change, changePct, date, domainName, getLang, label, nameOf, pct, period, ploverName, score, scoreChange, t, unitName, value } from '../i18n.js';
 import { allAreas, homeState, indicatorByCode, latestOf, states } from '../ref.js';
 import { coverageText, domainCell, domainsText, riskRows, withRestrictedNote } from '../shapes.js';
 import { driverName, kpiLabel, target } from './dashboard.js';
@@ -63,7 +63,7 @@ async function keyIndicators(box, code, indicators) {
     return [
       h('a', { href: `#/indicator?code=${encodeURIComponent(s.indicator)}&areas=${code}` }, ind ? nameOf(ind) : s.indicator), synthMark(ind),
       sparkline(vals, { label: t('state.sparkline', { n: vals.length }) }),
-      period(s.latest), value(s.value, ind), prev !== null && prev !== 0 ? changePct((s.value - prev) / Math.abs(prev)) : '—', unitName(ind?.unit)];
+      period(s.latest), value(s.value, ind), yearChange(s.value, prev, ind), unitName(ind?.unit)];
   });
   box.replaceChildren(rows.length ? table([t('col.indicator'), '', t('state.lastValues'), t('col.period'), t('col.latest'), t('col.change'), t('col.unit')], rows, { numeric: [4, 5] })
     : h('p', { class: 'muted' }, t('state.noSeries')));
@@ -129,4 +129,14 @@ export function areaMarks(a) {
   if (a.synthetic) marks.push(h('span', { class: 'synthetic', title: t('region.synthetic.note') }, ' ', t('region.synthetic')));
   if (a.nameRuFallback && a.level > 0 && getLang() === 'ru') marks.push(h('span', { class: 'muted fallback', title: t('region.ruFallback.note') }, ' (', t('region.ruFallback'), ')'));
   return marks;
+}
+
+/**
+ * The change on a year earlier: in percentage points for a value in percent (a deficit of 15% of
+ * demand after 17.9% fell by 2.9 points, not by "16%"), else relative.
+ */
+function yearChange(now, prev, ind) {
+  if (prev === null || !Number.isFinite(prev)) return '—';
+  if ((ind?.unit ?? '').trim().startsWith('%')) return t('state.pointsChange', { v: change(now - prev, 1) });
+  return prev !== 0 ? changePct((now - prev) / Math.abs(prev)) : '—';
 }

@@ -2,6 +2,7 @@
 // highlighted snippets; a text's view marks what was extracted from it (places, dates,
 // quantities, programmes, events, domain evidence). Names were removed before storage.
 import { api, optional } from '../api.js';
+import { dayRange } from '../datefield.js';
 import { card, errorBox, h, pager, table, unavailable } from '../dom.js';
 import { DOMAINS, date, domainName, label, nameOf, num, ploverName, t, tn } from '../i18n.js';
 import { areaByCode, states } from '../ref.js';
@@ -16,15 +17,16 @@ export async function render(view, { args, query }) {
   const [members, areas] = await Promise.all([states(), areaByCode()]);
   const v = (k, d = '') => query.get(k) ?? d;
   const q = h('input', { type: 'search', id: 'tx-q', value: v('q') });
-  const from = h('input', { type: 'date', id: 'tx-from', value: v('from') });
-  const to = h('input', { type: 'date', id: 'tx-to', value: v('to') });
+  // The URL keeps the days in ISO; the fields show them in the page's language.
+  const days = dayRange('tx', { from: v('from'), to: v('to') });
+  const { from, to } = days;
   const state = h('select', { id: 'tx-state' }, h('option', { value: '' }, t('ev.allStates')),
     members.map((a) => h('option', { value: a.code, selected: a.code === v('state') }, nameOf(a))));
   const domain = h('select', { id: 'tx-domain' }, h('option', { value: '' }, t('ev.allDomains')),
     Object.keys(DOMAINS).map((d) => h('option', { value: d, selected: d === v('domain') }, domainName(d))));
   const category = v('category');
   const params = (over = {}) => {
-    const p = new URLSearchParams({ q: q.value, from: from.value, to: to.value, state: state.value, domain: domain.value, category, ...over });
+    const p = new URLSearchParams({ q: q.value, from: v('from'), to: v('to'), state: state.value, domain: domain.value, category, ...over });
     [...p.keys()].forEach((k) => { if (!p.get(k) || (k === 'offset' && p.get(k) === '0')) p.delete(k); });
     return p;
   };
@@ -32,15 +34,15 @@ export async function render(view, { args, query }) {
   const results = h('div', { id: 'text-results' }, h('p', { class: 'loading' }, t('loading')));
   const facets = h('div', { id: 'text-facets' });
   view.replaceChildren(h('h1', {}, t('tx.title')),
-    h('form', { class: 'inline', onsubmit: (ev) => { ev.preventDefault(); go({ offset: 0 }); } },
+    h('form', { class: 'inline', onsubmit: (ev) => { ev.preventDefault(); const range = days.read(); if (range) go({ offset: 0, ...range }); } },
       h('label', { for: 'tx-q' }, t('tx.search'), q), h('label', { for: 'tx-from' }, t('ev.from'), from),
       h('label', { for: 'tx-to' }, t('ev.to'), to), h('label', { for: 'tx-state' }, t('col.state'), state),
       h('label', { for: 'tx-domain' }, t('col.domain'), domain),
       h('button', { class: 'primary', type: 'submit' }, t('ev.apply')),
-      h('a', { href: '#/texts', id: 'tx-clear' }, t('tx.clear'))),
+      h('a', { href: '#/texts', id: 'tx-clear' }, t('tx.clear')), days.message),
     h('div', { class: 'grid texts' }, card(t('tx.results.title'), results), card(t('tx.facets'), facets)));
   const offset = Math.max(0, parseInt(v('offset', '0'), 10) || 0);
-  const res = await optional('/api/texts', { q: q.value, from: from.value, to: to.value, state: state.value, domain: domain.value, category, limit: PAGE, offset });
+  const res = await optional('/api/texts', { q: q.value, from: v('from'), to: v('to'), state: state.value, domain: domain.value, category, limit: PAGE, offset });
   if (!res.ok) {
     results.replaceChildren(unavailable(t('tx.title'), res));
   } else {

@@ -134,6 +134,7 @@ public final class IngestService {
     if (!request.keepGoodRows()) {
       read.requireClean();
     }
+    created = declaredScale(request, read, reference, created);
     Provenance provenance = provenance(request, read);
     SortedMap<Instant, List<Observation>> vintages = vintages(read);
     if (vintages.size() > 1 || !vintages.containsKey(Instant.EPOCH)) {
@@ -325,6 +326,45 @@ public final class IngestService {
             0,
             rejectedRows(read));
     return new IngestResult(none, read, hex, true, Optional.empty(), read.observations().size());
+  }
+
+  /**
+   * The new indicator with the scale its file declares; refuses a declaration that contradicts the
+   * unit (a share or ratio needs a unit in percent) or the scale of an indicator already defined (a
+   * data file does not redefine an indicator), naming the file, line and field.
+   */
+  private static Optional<Indicator> declaredScale(
+      IngestRequest request,
+      ReadResult read,
+      ReferenceData reference,
+      Optional<Indicator> created) {
+    if (read.scale().isEmpty()) {
+      return created;
+    }
+    org.vigil.ingest.DeclaredScale d = read.scale().get();
+    if (created.isPresent()) {
+      try {
+        return Optional.of(created.get().withScale(d.scale()));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException(d.where() + ": " + e.getMessage());
+      }
+    }
+    Optional<Indicator> defined =
+        request.indicator().flatMap(code -> reference.indicator(code.trim()));
+    if (defined.isPresent() && defined.get().scale() != d.scale()) {
+      throw new InvalidInputException(
+          d.where()
+              + ": expected the scale of the defined indicator "
+              + defined.get().code()
+              + " ("
+              + defined.get().scale()
+              + "), found "
+              + d.scale()
+              + "; a data file does not change a defined indicator's scale: leave the Scale"
+              + " column out or empty, or write "
+              + defined.get().scale());
+    }
+    return created;
   }
 
   private static Optional<Indicator> newIndicator(IngestRequest request, ReferenceData reference) {

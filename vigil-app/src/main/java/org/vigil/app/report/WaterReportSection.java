@@ -64,7 +64,8 @@ final class WaterReportSection {
   Section<WaterBasinRow> build(AccessContext ctx, Area area, Period period, ReportLanguage lang) {
     List<DemoBasin> basins = basinsOf(area);
     if (basins.isEmpty()) {
-      return Section.unavailable("gap.noBasin");
+      // Not a gap in the data: the section does not concern the area, so reports leave it out.
+      return Section.notApplicable("gap.noBasin");
     }
     List<Indicator> indicators =
         vigil.reference().indicators(ctx).stream()
@@ -97,7 +98,7 @@ final class WaterReportSection {
       }
       rows.add(basinRow(ctx, basinArea.get(), b, riparian, areas, indicators, period, start, lang));
     }
-    return rows.isEmpty() ? Section.unavailable("gap.noBasin") : Section.of(rows);
+    return rows.isEmpty() ? Section.unavailable("gap.noData") : Section.of(rows);
   }
 
   private static List<DemoBasin> basinsOf(Area area) {

@@ -190,4 +190,81 @@ class IngestServiceTest {
     assertThat(vigil.observations().series(kaz, "VIOLENT_DEATH_RATE", "RUS")).hasSize(2);
     assertThat(vigil.observations().series(other, "VIOLENT_DEATH_RATE", "RUS")).isEmpty();
   }
+
+  private static final String STRESS =
+      "Entity,Code,Year,Scale,Water stress\n"
+          + "Kazakhstan,KAZ,2019,PERCENT_RATIO,98.5\n"
+          + "Kazakhstan,KAZ,2020,PERCENT_RATIO,130.5\n";
+
+  private static IngestRequest newPercent(String code) {
+    return IngestRequest.builder(IngestFormat.OWID, "SECRETARIAT", Classification.PUBLIC)
+        .indicator(code)
+        .newIndicator(ThreatDomain.WATER, "%")
+        .build();
+  }
+
+  @Test
+  void ingest_newPercentIndicator_takesTheScaleTheFileDeclares() {
+    IngestResult r = ingest("stress.csv", STRESS, newPercent("NEW_STRESS"));
+    assertThat(r.createdIndicator())
+        .hasValueSatisfying(
+            i -> assertThat(i.scale()).isEqualTo(org.vigil.model.ValueScale.PERCENT_RATIO));
+    assertThat(vigil.reference().indicator(SYSTEM, "NEW_STRESS").orElseThrow().scale())
+        .isEqualTo(org.vigil.model.ValueScale.PERCENT_RATIO);
+  }
+
+  @Test
+  void ingest_newPercentIndicator_withoutScale_isAShareAsBefore() {
+    IngestResult r =
+        ingest(
+            "stress.csv",
+            "Entity,Code,Year,Water stress\nKazakhstan,KAZ,2020,30.5\n",
+            newPercent("NEW_SHARE"));
+    assertThat(r.createdIndicator().orElseThrow().scale())
+        .isEqualTo(org.vigil.model.ValueScale.SHARE);
+  }
+
+  @Test
+  void ingest_unknownScale_failsNamingFileLineAndField_andCreatesNothing() throws Exception {
+    String before = StoreFixtures.dump(vigil.dataSource());
+    assertThatThrownBy(
+            () ->
+                ingest(
+                    "stress.csv",
+                    STRESS.replace("2020,PERCENT_RATIO", "2020,ratio of two"),
+                    newPercent("NEW_STRESS")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("stress.csv line 3, field Scale: expected a scale: SHARE")
+        .hasMessageContaining("found 'ratio of two'");
+    assertThat(StoreFixtures.dump(vigil.dataSource())).isEqualTo(before);
+  }
+
+  @Test
+  void ingest_ratioScaleForANonPercentUnit_failsNamingWhere() {
+    IngestRequest perPerson =
+        IngestRequest.builder(IngestFormat.OWID, "SECRETARIAT", Classification.PUBLIC)
+            .indicator("NEW_PER_PERSON")
+            .newIndicator(ThreatDomain.WATER, "m3 per person")
+            .build();
+    assertThatThrownBy(() -> ingest("stress.csv", STRESS, perPerson))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("stress.csv line 2, field Scale: ")
+        .hasMessageContaining("PERCENT_RATIO");
+    assertThat(vigil.reference().indicator(SYSTEM, "NEW_PER_PERSON")).isEmpty();
+  }
+
+  @Test
+  void ingest_scaleOtherThanADefinedIndicators_isRefused() {
+    ingest("stress.csv", STRESS, newPercent("NEW_STRESS"));
+    IngestRequest again =
+        IngestRequest.builder(IngestFormat.OWID, "SECRETARIAT", Classification.PUBLIC)
+            .indicator("NEW_STRESS")
+            .build();
+    assertThatThrownBy(() -> ingest("share.csv", STRESS.replace("PERCENT_RATIO", "SHARE"), again))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(
+            "share.csv line 2, field Scale: expected the scale of the defined indicator NEW_STRESS"
+                + " (PERCENT_RATIO), found SHARE; a data file does not change a defined"
+                + " indicator's scale: leave the Scale column out or empty, or write PERCENT_RATIO");
+  }
 }

@@ -83,9 +83,20 @@ class ReportServiceDemoTest {
         .allSatisfy(b -> assertThat(b.indicators()).hasSize(4 * (1 + b.states().size())));
     assertThat(anonymous.water().rows()).hasSize(2);
     assertThat(anonymous.water().rows()).allSatisfy(b -> assertThat(b.indicators()).isEmpty());
-    assertThat(service.assemble(SECRETARIAT, ReportRequest.parse("ARM", "", "en")).water())
-        .extracting(org.vigil.report.Section::unavailableReason)
-        .isEqualTo("gap.noBasin");
+    // A state outside every modelled basin gets no water section (left out, not a red gap);
+    // the basin states and the region keep theirs.
+    for (String outside : java.util.List.of("ARM", "RUS", "BLR")) {
+      org.vigil.report.Section<?> none =
+          service.assemble(SECRETARIAT, ReportRequest.parse(outside, "", "en")).water();
+      assertThat(none.applies()).as(outside).isFalse();
+      assertThat(none.unavailableReason()).as(outside).isEqualTo("gap.noBasin");
+    }
+    for (String riparian : java.util.List.of("KAZ", "UZB", "TJK", "KGZ", "TKM", "CIS")) {
+      org.vigil.report.Section<?> kept =
+          service.assemble(SECRETARIAT, ReportRequest.parse(riparian, "", "en")).water();
+      assertThat(kept.applies()).as(riparian).isTrue();
+      assertThat(kept.rows()).as(riparian).isNotEmpty();
+    }
   }
 
   /**
@@ -123,6 +134,34 @@ class ReportServiceDemoTest {
     if (area.equals("KAZ")) {
       assertThat(text).containsPattern("Казахстан: сводный риск [0-9,]+ из 10");
     }
+  }
+
+  /**
+   * Russia and Belarus share none of the modelled basins: their rendered reports have no water
+   * heading and no "not available" line about basins; Kazakhstan's and the region's keep it.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1} {2}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    "RUS, ru, PDF, false", "RUS, en, DOCX, false", "BLR, ru, DOCX, false", "BLR, en, PDF, false",
+    "RUS, en, HTML, false", "KAZ, ru, PDF, true", "CIS, en, DOCX, true", "UZB, ru, HTML, true"
+  })
+  void render_waterSection_onlyForAreasThatShareABasin(
+      String area, String lang, ReportFormat format, boolean shown) throws IOException {
+    RenderedReport out = service.render(SECRETARIAT, ReportRequest.parse(area, "", lang), format);
+    String text =
+        switch (format) {
+          case PDF -> pdfText(out.bytes());
+          case DOCX -> docxText(out.bytes());
+          case HTML -> new String(out.bytes(), java.nio.charset.StandardCharsets.UTF_8);
+        };
+    text = text.replaceAll("\\s+", " ");
+    String heading =
+        lang.equals("ru") ? "Водные ресурсы: трансграничные бассейны" : "Water: shared basins";
+    String noBasin = lang.equals("ru") ? "не входит ни в один из бассейнов" : "none of the basins";
+
+    assertThat(text.contains(heading)).as(area + " " + lang + " water heading").isEqualTo(shown);
+    assertThat(text).doesNotContain(noBasin);
+    assertThat(text).contains(lang.equals("ru") ? "Значимые события" : "Notable events");
   }
 
   @Test
