@@ -15,13 +15,13 @@ import java.util.Map;
  *
  * <p>Under the validated rule the members depend on the seasonal period ({@link
  * Methods#comboMembers(ForecastSpec.CombinationRule, int)}): the ETS member has a damped trend (no
- * trend on monthly series) and the ARIMA member is fitted to the logarithms of a strictly positive
- * series (its forecasts are exponentiated back, so its points are medians). Its quantiles are the
- * weighted median quantile plus, for each probability, the median over members of their distance
- * from their own median quantile (robust to one member whose back-transformed interval explodes),
- * then spread around the combined median by the validation window's interval scale. Each choice was
- * made on validation windows inside the M3 training values (see the module README), never on M3's
- * test periods.
+ * trend on monthly series), quarterly series add drift and {@link Mapa} in place of Theta, and the
+ * ARIMA member is fitted to the logarithms of a strictly positive series (its forecasts are
+ * exponentiated back, so its points are medians). Its quantiles are the weighted median quantile
+ * plus, for each probability, the median over members of their distance from their own median
+ * quantile (robust to one member whose back-transformed interval explodes), then spread around the
+ * combined median by the validation window's interval scale. Each choice was made on validation
+ * windows inside the M3 training values (see the module README), never on M3's test periods.
  */
 final class Combination {
   private Combination() {}

@@ -36,5 +36,10 @@ public enum ForecastMethod {
    * MSTL decomposition (Bandara et al., 2021) with non-seasonal ETS on the seasonally adjusted
    * series and seasonal naive on each seasonal component, as R's {@code forecast(mstl(y))}.
    */
-  MSTL
+  MSTL,
+  /**
+   * Multiple temporal aggregation (MAPA, Kourentzes et al., 2014): non-seasonal ETS on the
+   * seasonally adjusted series averaged over several aggregation levels, seasonal indices put back.
+   */
+  MAPA
 }

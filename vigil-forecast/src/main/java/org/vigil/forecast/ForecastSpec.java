@@ -45,10 +45,11 @@ public final class ForecastSpec {
     MEDIAN,
     /**
      * Members by seasonal period (monthly: ETS without trend, ARIMA on logarithms of a positive
-     * series, Theta, DOTM; no season: damped ETS, ARIMA on logarithms, DOTM, drift; otherwise
-     * damped ETS, ARIMA on logarithms, Theta, DOTM) weighted by their accuracy on a validation
-     * window at the end of the fitted values (the members are fitted twice), intervals from the
-     * members' median spreads widened by the window's errors.
+     * series, Theta, DOTM; no season: damped ETS, ARIMA on logarithms, DOTM, drift; quarterly:
+     * damped ETS, ARIMA on logarithms, DOTM, drift, MAPA; otherwise damped ETS, ARIMA on
+     * logarithms, Theta, DOTM) weighted by their accuracy on a validation window at the end of the
+     * fitted values (the members are fitted twice), intervals from the members' median spreads
+     * widened by the window's errors.
      */
     VALIDATED
   }

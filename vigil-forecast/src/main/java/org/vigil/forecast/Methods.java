@@ -16,6 +16,7 @@ final class Methods {
       case CROSTON, SBA, TSB -> Intermittent.forecast(y, ctx, method);
       case COMBO -> Combination.forecast(y, ctx);
       case MSTL -> Mstl.forecast(y, ctx);
+      case MAPA -> Mapa.forecast(y, ctx);
       case AUTO -> auto(y, ctx);
       case NAIVE -> NaiveMethods.naive(y, ctx);
       case SNAIVE -> NaiveMethods.seasonalNaive(y, ctx);
@@ -37,22 +38,30 @@ final class Methods {
    * the period, as chosen on validation windows inside the M3 training values (never the test
    * periods; see the module README): monthly series (12) use ARIMA, Theta, DOTM and ETS without a
    * trend; series without a season (1) use damped ETS, ARIMA, DOTM and the random walk with drift;
-   * every other period damped ETS, ARIMA, Theta and DOTM. The mean and median rules always use ETS,
-   * ARIMA and Theta.
+   * quarterly series (4) damped ETS, ARIMA, DOTM, drift and {@link ForecastMethod#MAPA}; every
+   * other period damped ETS, ARIMA, Theta and DOTM. The mean and median rules always use ETS, ARIMA
+   * and Theta.
    */
   static List<ForecastMethod> comboMembers(ForecastSpec.CombinationRule rule, int period) {
+    boolean validated = rule == ForecastSpec.CombinationRule.VALIDATED;
+    // quarterly (4): drift and MAPA instead of Theta, chosen on the M3 validation origins 2 and 3
+    // and confirmed on origin 1 (docs/changes/m3acc4.md)
+    boolean driftNotTheta = validated && (period == 1 || period == 4);
     List<ForecastMethod> m = new ArrayList<>(List.of(ForecastMethod.ETS));
     if (ArimaMethod.available()) {
       m.add(ForecastMethod.ARIMA);
     }
-    if (rule != ForecastSpec.CombinationRule.VALIDATED || period != 1) {
+    if (!driftNotTheta) {
       m.add(ForecastMethod.THETA);
     }
-    if (rule == ForecastSpec.CombinationRule.VALIDATED) {
+    if (validated) {
       m.add(ForecastMethod.DOTM);
-      if (period == 1) {
-        m.add(ForecastMethod.DRIFT);
-      }
+    }
+    if (driftNotTheta) {
+      m.add(ForecastMethod.DRIFT);
+    }
+    if (validated && period == 4) {
+      m.add(ForecastMethod.MAPA);
     }
     return List.copyOf(m);
   }

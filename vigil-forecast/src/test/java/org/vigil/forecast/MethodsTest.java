@@ -148,6 +148,31 @@ class MethodsTest {
     assertThat(f.point(6) - f.point(1)).isBetween(10.0, 20.0);
   }
 
+  @Test
+  void forecast_validatedCombo_onQuarterlySeries_usesDriftAndMapaInsteadOfTheta() {
+    double[] y = new double[48];
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(13);
+    for (int t = 0; t < y.length; t++) {
+      y[t] = (300 + 2 * t) * (1 + 0.1 * Math.cos(Math.PI * t / 2)) + 3 * rnd.nextGaussian();
+    }
+    TimeSeries s = TimeSeries.of(Period.quarter(2008, 1), y);
+    ForecastSpec.Builder b =
+        ForecastSpec.builder().horizon(8).combination(ForecastSpec.CombinationRule.VALIDATED);
+    Forecast f = Forecaster.forecast(s, b.method(ForecastMethod.COMBO).build());
+    assertThat(f.parameters())
+        .containsKeys("weight.ets", "weight.arima", "weight.dotm", "weight.drift", "weight.mapa")
+        .doesNotContainKey("weight.theta");
+    double[] etsd =
+        Forecaster.forecast(s, b.method(ForecastMethod.ETS).etsModel("ZAdZ").build()).points();
+    double[] dotm = Forecaster.forecast(s, b.method(ForecastMethod.DOTM).build()).points();
+    double[] drift = Forecaster.forecast(s, b.method(ForecastMethod.DRIFT).build()).points();
+    double[] mapa = Forecaster.forecast(s, b.method(ForecastMethod.MAPA).build()).points();
+    double[] arimaLog =
+        Forecaster.forecast(s, b.method(ForecastMethod.ARIMA).boxCox(0).build()).points();
+    assertBetween(f.points(), etsd, dotm, drift, mapa, arimaLog);
+    assertThat(f.model()).contains("MAPA(1,2,4; seasonally adjusted)");
+  }
+
   private static void assertBetween(double[] combo, double[]... members) {
     for (int h = 0; h < combo.length; h++) {
       double lo = Double.POSITIVE_INFINITY;

@@ -44,6 +44,7 @@ public final class M3ComboExperiment {
     MEMBERS.put("etslog", b -> b.method(ForecastMethod.ETS).etsModel("AZZ").boxCox(0));
     MEMBERS.put("drift", b -> b.method(ForecastMethod.DRIFT));
     MEMBERS.put("holt", b -> b.method(ForecastMethod.ETS).etsModel("ZAZ"));
+    MEMBERS.put("mapa", b -> b.method(ForecastMethod.MAPA));
   }
 
   static final double[] PROBS = {0.025, 0.1, 0.5, 0.9, 0.975};
@@ -59,19 +60,24 @@ public final class M3ComboExperiment {
     int origin = args.length > 6 ? Integer.parseInt(args[6]) : 1;
     for (M3Series s : M3Harness.sample(all, Integer.parseInt(args[1]))) {
       M3Series v = validation(s);
-      for (int o = 1; o < origin; o++) {
+      for (int o = 1; o < origin && v != null; o++) {
+        // a series too short for this origin (fewer than 2 values to score) is left out
         v =
-            validation(
-                new M3Series(
-                    v.id(),
-                    v.category(),
-                    v.period(),
-                    v.startYear(),
-                    v.startPeriod(),
-                    v.train(),
-                    s.test()));
+            v.train().length < 6
+                ? null
+                : validation(
+                    new M3Series(
+                        v.id(),
+                        v.category(),
+                        v.period(),
+                        v.startYear(),
+                        v.startPeriod(),
+                        v.train(),
+                        s.test()));
       }
-      val.add(v);
+      if (v != null) {
+        val.add(v);
+      }
     }
     int threads = Integer.parseInt(args[2]);
     List<String> members =
@@ -102,6 +108,23 @@ public final class M3ComboExperiment {
         new java.io.ObjectOutputStream(
             new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(cache)))) {
       o.writeObject(save);
+    }
+    // args[7]: the next origin's cache; its B fits are this origin's window C (the h values before
+    // B), so the rule "w2" can pool two windows per series without fitting anything again
+    if (args.length > 7) {
+      try (java.io.ObjectInputStream in =
+          new java.io.ObjectInputStream(
+              new java.io.BufferedInputStream(
+                  java.nio.file.Files.newInputStream(Path.of(args[7]))))) {
+        @SuppressWarnings("unchecked")
+        Map<String, double[][]> m = (Map<String, double[][]>) in.readObject();
+        m.forEach(
+            (k, v) -> {
+              if (k.contains("|B|")) {
+                fits.put(k.replace("|B|", "|C|"), new Fc(v));
+              }
+            });
+      }
     }
     System.out.printf(
         Locale.ROOT, "validation windows of %d series (M3 test periods not used)%n", val.size());
@@ -201,13 +224,28 @@ public final class M3ComboExperiment {
           w = weights(heldB, b, rule.equals("best"));
         }
       }
+      Fc[] c = new Fc[k];
+      boolean haveC = haveB;
+      for (int j = 0; j < k; j++) {
+        c[j] = fits.get(set.get(j) + "|C|" + s.id());
+        haveC &= c[j] != null;
+      }
+      double[] heldC = haveC ? heldC(s, c[0].rows()[0].length) : null;
+      if (haveC && (rule.equals("w2") || rule.equals("eq2"))) {
+        w = rule.equals("w2") ? weights2(heldB, b, heldC, c) : uniform(k);
+      } else if (rule.equals("w2")) {
+        w = haveB ? weights(heldB, b, false) : w;
+      }
       Fc[] a = new Fc[k];
       for (int j = 0; j < k; j++) {
         a[j] = fits.get(set.get(j) + "|A|" + s.id());
       }
       double[][] out = combine(a, w, rule, ivRule);
       if (scale && haveB) {
-        double sc = scale(heldB, combine(b, w, rule, ivRule));
+        double sc =
+            haveC && (rule.equals("w2") || rule.equals("eq2"))
+                ? scale2(heldB, combine(b, w, rule, ivRule), heldC, combine(c, w, rule, ivRule))
+                : scale(heldB, combine(b, w, rule, ivRule));
         for (int i = 1; i < out.length; i++) {
           if (i == 3) {
             continue;
@@ -221,6 +259,45 @@ public final class M3ComboExperiment {
       mf.put(s.id(), out[0], iv, "", 0);
     }
     return mf;
+  }
+
+  /** Window C's actual values: the last v of the next origin's training values. */
+  private static double[] heldC(M3Series s, int v) {
+    double[] t = validation(s).train();
+    return Arrays.copyOfRange(t, t.length - v, t.length);
+  }
+
+  /** Inverse of the mean of the two windows' sMAPE, shrunk half-way to equal weights. */
+  private static double[] weights2(double[] heldB, Fc[] b, double[] heldC, Fc[] c) {
+    int k = b.length;
+    double[] inv = new double[k];
+    double total = 0;
+    for (int j = 0; j < k; j++) {
+      inv[j] = 1 / (0.5 * (smape(heldB, b[j].rows()[0]) + smape(heldC, c[j].rows()[0])) + 1e-6);
+      total += inv[j];
+    }
+    double[] w = new double[k];
+    for (int j = 0; j < k; j++) {
+      w[j] = 0.5 * inv[j] / total + 0.5 / k;
+    }
+    return w;
+  }
+
+  /** As {@link #scale} with the standardised errors of both windows pooled. */
+  private static double scale2(double[] heldB, double[][] cb, double[] heldC, double[][] cc) {
+    double sum = 6 + zz(heldB, cb) + zz(heldC, cc);
+    return Math.max(1, Math.sqrt(sum / (6 + heldB.length + heldC.length)));
+  }
+
+  private static double zz(double[] held, double[][] c) {
+    double sum = 0;
+    double zq = 1.2815515655446004;
+    for (int t = 0; t < held.length; t++) {
+      double sd = (c[4][t] - c[2][t]) / (2 * zq);
+      double z = sd > 0 ? (held[t] - c[0][t]) / sd : 0;
+      sum += z * z;
+    }
+    return sum;
   }
 
   private static double[] weights(double[] held, Fc[] b, boolean best) {
