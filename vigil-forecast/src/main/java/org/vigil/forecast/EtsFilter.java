@@ -72,10 +72,14 @@ public final class EtsFilter {
     if (se == EtsType.NONE) {
       return runWithoutSeason(alpha, beta / alpha, ph, l, b, errors);
     }
+    if (errors != null) {
+      // once per fitted model, not in the optimiser's loop
+      return runGeneral(alpha, beta, gamma, phi, l0, b0, s0, s0Offset, errors);
+    }
     System.arraycopy(s0, s0Offset, season, 0, m);
     return se == EtsType.ADDITIVE
-        ? runAdditiveSeason(alpha, beta / alpha, gamma, ph, l, b, errors)
-        : runMultiplicativeSeason(alpha, beta / alpha, gamma, ph, l, b, errors);
+        ? runAdditiveSeason(alpha, beta / alpha, gamma, ph, l, b)
+        : runMultiplicativeSeason(alpha, beta / alpha, gamma, ph, l, b);
   }
 
   /**
@@ -177,8 +181,7 @@ public final class EtsFilter {
       double gamma,
       double ph,
       double l0,
-      double b0,
-      double[] errors) {
+      double b0) {
     final double[] y = this.y;
     final double[] season = this.season;
     final int n = y.length;
@@ -213,9 +216,6 @@ public final class EtsFilter {
         } else {
           e = yt - f;
         }
-        if (errors != null) {
-          errors[t] = e;
-        }
         sse += e * e;
         double newL = q + alpha * (yt - s - q);
         if (hasTrend) {
@@ -235,8 +235,7 @@ public final class EtsFilter {
       double gamma,
       double ph,
       double l0,
-      double b0,
-      double[] errors) {
+      double b0) {
     final double[] y = this.y;
     final double[] season = this.season;
     final int n = y.length;
@@ -270,9 +269,6 @@ public final class EtsFilter {
           }
         } else {
           e = yt - f;
-        }
-        if (errors != null) {
-          errors[t] = e;
         }
         sse += e * e;
         double newL = q + alpha * (yt / s - q);

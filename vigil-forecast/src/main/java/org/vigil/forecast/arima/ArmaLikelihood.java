@@ -160,12 +160,19 @@ public final class ArmaLikelihood {
     boolean steady = false;
     double ssq = 0.0;
     double sumLog = 0.0;
+    // log F is taken again only when F changed: in the steady state F is constant
+    double logF = Math.log(f);
+    double loggedF = f;
     int n = w.length;
     for (int t = 0; t < n; t++) {
       double v = w[t] - mu - state[0];
       double vf = v / f;
       ssq += v * vf;
-      sumLog += Math.log(f);
+      if (f != loggedF) {
+        logF = Math.log(f);
+        loggedF = f;
+      }
+      sumLog += logF;
       if (residuals != null) {
         residuals[t] = v / Math.sqrt(f);
       }
