@@ -177,44 +177,60 @@ public final class ArmaLikelihood {
         residuals[t] = v / Math.sqrt(f);
       }
       double a0 = state[0];
-      // (state[i+1] + gain[i] vf) + phi[i] a0, the AR term only where phi[i] is not zero: a
-      // seasonal model's expanded AR polynomial is mostly zeros
-      for (int i = 0; i < r; i++) {
-        state[i] = state[i + 1] + gain[i] * vf;
+      if (steady) {
+        // (state[i+1] + gain[i] vf) + phi[i] a0, the AR term only where phi[i] is not zero: a
+        // seasonal model's expanded AR polynomial is mostly zeros
+        for (int i = 0; i < r; i++) {
+          state[i] = state[i + 1] + gain[i] * vf;
+        }
+        for (int z = 0; z < nz; z++) {
+          int i = lags[z] - 1;
+          state[i] += phiPad[i] * a0;
+        }
+        continue;
       }
-      for (int z = 0; z < nz; z++) {
-        int i = lags[z] - 1;
-        state[i] += phiPad[i] * a0;
-      }
-      if (!steady) {
-        if (covariance != null) {
-          for (int i = 0; i < r; i++) {
-            double li = change[i] * m;
-            for (int j = 0; j < r; j++) {
-              covariance[i * r + j] += li * change[j];
-            }
+      if (covariance != null) {
+        for (int i = 0; i < r; i++) {
+          double li = change[i] * m;
+          for (int j = 0; j < r; j++) {
+            covariance[i * r + j] += li * change[j];
           }
         }
-        double u = change[0];
-        double fNext = f + u * u * m;
-        if (!(fNext > 0.0)) {
-          return false;
-        }
-        double mu1 = m * u;
-        double ku = u / f;
-        double norm = 0.0;
-        for (int i = 0; i < r; i++) {
-          double tl = phiPad[i] * u + change[i + 1];
-          double kOld = gain[i];
-          gain[i] = kOld + tl * mu1;
-          double l = tl - kOld * ku;
-          change[i] = l;
-          norm += l * l;
-        }
-        m = m * f / fNext;
-        f = fNext;
-        steady = Math.abs(m) * norm < STEADY_STATE_TOLERANCE;
       }
+      double u = change[0];
+      double fNext = f + u * u * m;
+      if (!(fNext > 0.0)) {
+        return false;
+      }
+      double mu1 = m * u;
+      double ku = u / f;
+      double norm = 0.0;
+      // One pass for the state, the gain and the rank-one change: at index i each reads the
+      // values at i + 1 and i before this step's update, as separate passes would. The AR terms
+      // phi[i] a0 and phi[i] u only at the AR lags (the next one is arLag).
+      int z = 0;
+      int arLag = nz > 0 ? lags[0] - 1 : r;
+      for (int i = 0; i < r; i++) {
+        double kOld = gain[i];
+        double si = state[i + 1] + kOld * vf;
+        double tl;
+        if (i == arLag) {
+          si += phiPad[i] * a0;
+          tl = phiPad[i] * u + change[i + 1];
+          z++;
+          arLag = z < nz ? lags[z] - 1 : r;
+        } else {
+          tl = change[i + 1];
+        }
+        state[i] = si;
+        gain[i] = kOld + tl * mu1;
+        double l = tl - kOld * ku;
+        change[i] = l;
+        norm += l * l;
+      }
+      m = m * f / fNext;
+      f = fNext;
+      steady = Math.abs(m) * norm < STEADY_STATE_TOLERANCE;
     }
     if (!(ssq > 0.0) || Double.isInfinite(ssq) || Double.isNaN(sumLog)) {
       return false;
