@@ -176,12 +176,7 @@ public final class EtsFilter {
    * short-lived benchmark process neither hoists such tests nor unswitches loops.
    */
   private double runAdditiveSeason(
-      double alpha,
-      double betaOverAlpha,
-      double gamma,
-      double ph,
-      double l0,
-      double b0) {
+      double alpha, double betaOverAlpha, double gamma, double ph, double l0, double b0) {
     final double[] y = this.y;
     final double[] season = this.season;
     final int n = y.length;
@@ -230,12 +225,7 @@ public final class EtsFilter {
 
   /** {@link #runAdditiveSeason} for multiplicative seasons (same order of arithmetic again). */
   private double runMultiplicativeSeason(
-      double alpha,
-      double betaOverAlpha,
-      double gamma,
-      double ph,
-      double l0,
-      double b0) {
+      double alpha, double betaOverAlpha, double gamma, double ph, double l0, double b0) {
     final double[] y = this.y;
     final double[] season = this.season;
     final int n = y.length;
