@@ -34,22 +34,39 @@ final class ProcessCpu {
   /** CPU seconds of a child JVM forecasting {@code series} with {@code methods}. */
   static double vigil(List<M3Series> series, List<String> methods, int threads)
       throws IOException, InterruptedException {
-    Path input = Files.createTempFile("vigil-m3-sample", ".csv");
+    Path input = sampleFile(series);
     try {
-      List<String> lines = new ArrayList<>();
-      for (M3Series s : series) {
-        lines.add(M3CpuMain.line(s));
-      }
-      Files.write(input, lines, StandardCharsets.UTF_8);
       return child(input, methods, threads);
     } finally {
       Files.deleteIfExists(input);
     }
   }
 
+  /**
+   * Writes the sample file the timed child reads (one series a line, {@link M3CpuMain#line}); the
+   * caller deletes it.
+   */
+  static Path sampleFile(List<M3Series> series) throws IOException {
+    Path input = Files.createTempFile("vigil-m3-sample", ".csv");
+    List<String> lines = new ArrayList<>();
+    for (M3Series s : series) {
+      lines.add(M3CpuMain.line(s));
+    }
+    Files.write(input, lines, StandardCharsets.UTF_8);
+    return input;
+  }
+
   private static double child(Path input, List<String> methods, int threads)
       throws IOException, InterruptedException {
-    String classPath = classPath();
+    return child(classPath(), input, methods, threads);
+  }
+
+  /**
+   * CPU seconds of one timed child on {@code classPath} (which must hold {@link M3CpuMain} and the
+   * engine), mapping (and on first use writing) its class-data sharing archive.
+   */
+  static double child(String classPath, Path input, List<String> methods, int threads)
+      throws IOException, InterruptedException {
     Path archive = archive(classPath);
     if (!Files.isRegularFile(archive)) {
       // First use: an untimed one-series run writes the archive of the classes it loaded.

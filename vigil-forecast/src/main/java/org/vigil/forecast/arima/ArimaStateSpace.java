@@ -186,12 +186,32 @@ final class ArimaStateSpace {
         }
       }
     }
+    // the transition has one to three non-zero entries per row: sum over those only (adding
+    // tp * 0 changes no sum)
+    int[][] nonZero = new int[n][];
+    for (int j = 0; j < n; j++) {
+      int count = 0;
+      for (int l = 0; l < n; l++) {
+        if (t[j][l] != 0.0) {
+          count++;
+        }
+      }
+      nonZero[j] = new int[count];
+      count = 0;
+      for (int l = 0; l < n; l++) {
+        if (t[j][l] != 0.0) {
+          nonZero[j][count++] = l;
+        }
+      }
+    }
     double[][] out = new double[n][n];
     for (int i = 0; i < n; i++) {
+      double[] tpi = tp[i];
       for (int j = 0; j < n; j++) {
+        double[] tj = t[j];
         double s = 0.0;
-        for (int l = 0; l < n; l++) {
-          s += tp[i][l] * t[j][l];
+        for (int l : nonZero[j]) {
+          s += tpi[l] * tj[l];
         }
         out[i][j] = s;
       }

@@ -10,6 +10,7 @@ final class ArmaCss {
   private double[] residuals = new double[0];
   private int[] arLags = new int[0];
   private int[] maLags = new int[0];
+  private double[] centred = new double[0];
   private double sumSquares;
   private int count;
 
@@ -40,6 +41,7 @@ final class ArmaCss {
     int n = w.length;
     if (residuals.length < n) {
       residuals = new double[n];
+      centred = new double[n];
     }
     if (arLags.length < phi.length) {
       arLags = new int[phi.length];
@@ -54,15 +56,27 @@ final class ArmaCss {
     for (int t = 0; t < Math.min(ncond, n); t++) {
       residuals[t] = 0.0;
     }
+    for (int t = 0; t < n; t++) {
+      centred[t] = w[t] - mu;
+    }
+    // from ncond + the largest MA lag on, every MA term refers to a computed residual: no test
+    int free = nm == 0 ? ncond : ncond + maLags[nm - 1];
     for (int t = ncond; t < n; t++) {
-      double e = w[t] - mu;
+      double e = centred[t];
       for (int k = 0; k < na; k++) {
         int lag = arLags[k];
-        e -= phi[lag - 1] * (w[t - lag] - mu);
+        e -= phi[lag - 1] * centred[t - lag];
       }
-      for (int k = 0; k < nm; k++) {
-        int lag = maLags[k];
-        if (t - lag >= ncond) {
+      if (t < free) {
+        for (int k = 0; k < nm; k++) {
+          int lag = maLags[k];
+          if (t - lag >= ncond) {
+            e -= theta[lag - 1] * residuals[t - lag];
+          }
+        }
+      } else {
+        for (int k = 0; k < nm; k++) {
+          int lag = maLags[k];
           e -= theta[lag - 1] * residuals[t - lag];
         }
       }

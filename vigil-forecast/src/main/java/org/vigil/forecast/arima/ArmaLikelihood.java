@@ -45,6 +45,17 @@ public final class ArmaLikelihood {
   private double[] phi1 = new double[0];
   private double[] theta1 = new double[0];
   private int[] arLags = new int[0];
+  private int arCount;
+  // The elimination of the last solved system, which depends on the AR coefficients only: the
+  // pivot rows, the multipliers and the reduced (upper triangular) system, kept for the AR
+  // coefficients in luPhi so that the next evaluation with the same AR part (every gradient step
+  // of a moving-average coefficient or of the mean) replays the same operations on its right-hand
+  // side instead of eliminating again. Bit for bit the same result.
+  private double[] luPhi = new double[0];
+  private int luP = -1;
+  private int[] pivots = new int[0];
+  private double[] factors = new double[0];
+  private int[] rowNonZero = new int[0];
   private double sumSquares;
   private double sumLogVariance;
   private int count;
@@ -144,51 +155,82 @@ public final class ArmaLikelihood {
     change[r] = 0.0;
     state[r] = 0.0;
     double m = -1.0 / f;
+    final int[] lags = arLags;
+    final int nz = arCount;
     boolean steady = false;
     double ssq = 0.0;
     double sumLog = 0.0;
+    // log F is taken again only when F changed: in the steady state F is constant
+    double logF = Math.log(f);
+    double loggedF = f;
     int n = w.length;
     for (int t = 0; t < n; t++) {
       double v = w[t] - mu - state[0];
       double vf = v / f;
       ssq += v * vf;
-      sumLog += Math.log(f);
+      if (f != loggedF) {
+        logF = Math.log(f);
+        loggedF = f;
+      }
+      sumLog += logF;
       if (residuals != null) {
         residuals[t] = v / Math.sqrt(f);
       }
       double a0 = state[0];
-      for (int i = 0; i < r; i++) {
-        state[i] = state[i + 1] + gain[i] * vf + phiPad[i] * a0;
+      if (steady) {
+        // (state[i+1] + gain[i] vf) + phi[i] a0, the AR term only where phi[i] is not zero: a
+        // seasonal model's expanded AR polynomial is mostly zeros
+        for (int i = 0; i < r; i++) {
+          state[i] = state[i + 1] + gain[i] * vf;
+        }
+        for (int z = 0; z < nz; z++) {
+          int i = lags[z] - 1;
+          state[i] += phiPad[i] * a0;
+        }
+        continue;
       }
-      if (!steady) {
-        if (covariance != null) {
-          for (int i = 0; i < r; i++) {
-            double li = change[i] * m;
-            for (int j = 0; j < r; j++) {
-              covariance[i * r + j] += li * change[j];
-            }
+      if (covariance != null) {
+        for (int i = 0; i < r; i++) {
+          double li = change[i] * m;
+          for (int j = 0; j < r; j++) {
+            covariance[i * r + j] += li * change[j];
           }
         }
-        double u = change[0];
-        double fNext = f + u * u * m;
-        if (!(fNext > 0.0)) {
-          return false;
-        }
-        double mu1 = m * u;
-        double ku = u / f;
-        double norm = 0.0;
-        for (int i = 0; i < r; i++) {
-          double tl = phiPad[i] * u + change[i + 1];
-          double kOld = gain[i];
-          gain[i] = kOld + tl * mu1;
-          double l = tl - kOld * ku;
-          change[i] = l;
-          norm += l * l;
-        }
-        m = m * f / fNext;
-        f = fNext;
-        steady = Math.abs(m) * norm < STEADY_STATE_TOLERANCE;
       }
+      double u = change[0];
+      double fNext = f + u * u * m;
+      if (!(fNext > 0.0)) {
+        return false;
+      }
+      double mu1 = m * u;
+      double ku = u / f;
+      double norm = 0.0;
+      // One pass for the state, the gain and the rank-one change: at index i each reads the
+      // values at i + 1 and i before this step's update, as separate passes would. The AR terms
+      // phi[i] a0 and phi[i] u only at the AR lags (the next one is arLag).
+      int z = 0;
+      int arLag = nz > 0 ? lags[0] - 1 : r;
+      for (int i = 0; i < r; i++) {
+        double kOld = gain[i];
+        double si = state[i + 1] + kOld * vf;
+        double tl;
+        if (i == arLag) {
+          si += phiPad[i] * a0;
+          tl = phiPad[i] * u + change[i + 1];
+          z++;
+          arLag = z < nz ? lags[z] - 1 : r;
+        } else {
+          tl = change[i + 1];
+        }
+        state[i] = si;
+        gain[i] = kOld + tl * mu1;
+        double l = tl - kOld * ku;
+        change[i] = l;
+        norm += l * l;
+      }
+      m = m * f / fNext;
+      f = fNext;
+      steady = Math.abs(m) * norm < STEADY_STATE_TOLERANCE;
     }
     if (!(ssq > 0.0) || Double.isInfinite(ssq) || Double.isNaN(sumLog)) {
       return false;
@@ -228,19 +270,29 @@ public final class ArmaLikelihood {
       }
       psi[j] = s;
     }
+    arCount = nz;
     int dim = p + 1;
-    java.util.Arrays.fill(system, 0, dim * dim, 0.0);
     for (int k = 0; k < dim; k++) {
-      int row = k * dim;
-      system[row + k] += 1.0;
-      for (int z = 0; z < nz; z++) {
-        int i = arLags[z];
-        system[row + Math.abs(k - i)] -= phi1[i];
-      }
       rhs[k] = maCrossTerm(theta, k);
     }
-    if (!solve(dim)) {
-      return false;
+    if (sameAr(phi)) {
+      replay(dim);
+    } else {
+      java.util.Arrays.fill(system, 0, dim * dim, 0.0);
+      for (int k = 0; k < dim; k++) {
+        int row = k * dim;
+        system[row + k] += 1.0;
+        for (int z = 0; z < nz; z++) {
+          int i = arLags[z];
+          system[row + Math.abs(k - i)] -= phi1[i];
+        }
+      }
+      luP = -1;
+      if (!solve(dim)) {
+        return false;
+      }
+      System.arraycopy(phi, 0, luPhi, 0, p);
+      luP = p;
     }
     for (int k = 0; k < dim; k++) {
       gamma[k] = rhs[k];
@@ -359,17 +411,67 @@ public final class ArmaLikelihood {
         rhs[col] = rhs[pivot];
         rhs[pivot] = tmp;
       }
+      pivots[col] = pivot;
       double diag = system[col * dim + col];
+      // the columns where the pivot row is not zero: subtracting factor * 0 changes nothing
+      int nnz = 0;
+      for (int c = col; c < dim; c++) {
+        if (system[col * dim + c] != 0.0) {
+          rowNonZero[nnz++] = c;
+        }
+      }
       for (int row = col + 1; row < dim; row++) {
         double factor = system[row * dim + col] / diag;
+        factors[row * dim + col] = factor;
         if (factor != 0.0) {
-          for (int c = col; c < dim; c++) {
+          for (int z = 0; z < nnz; z++) {
+            int c = rowNonZero[z];
             system[row * dim + c] -= factor * system[col * dim + c];
           }
           rhs[row] -= factor * rhs[col];
         }
       }
     }
+    backSubstitute(dim);
+    return true;
+  }
+
+  /** True when the last elimination was of the system for these AR coefficients. */
+  private boolean sameAr(double[] phi) {
+    if (luP != phi.length) {
+      return false;
+    }
+    for (int i = 0; i < luP; i++) {
+      if (Double.doubleToRawLongBits(phi[i]) != Double.doubleToRawLongBits(luPhi[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@link #solve} for a new right-hand side with the stored elimination: the row swaps and
+   * subtractions {@code solve} applied to the right-hand side, in the same order.
+   */
+  private void replay(int dim) {
+    for (int col = 0; col < dim; col++) {
+      int pivot = pivots[col];
+      if (pivot != col) {
+        double tmp = rhs[col];
+        rhs[col] = rhs[pivot];
+        rhs[pivot] = tmp;
+      }
+      for (int row = col + 1; row < dim; row++) {
+        double factor = factors[row * dim + col];
+        if (factor != 0.0) {
+          rhs[row] -= factor * rhs[col];
+        }
+      }
+    }
+    backSubstitute(dim);
+  }
+
+  private void backSubstitute(int dim) {
     for (int row = dim - 1; row >= 0; row--) {
       double s = rhs[row];
       for (int c = row + 1; c < dim; c++) {
@@ -377,7 +479,6 @@ public final class ArmaLikelihood {
       }
       rhs[row] = s / system[row * dim + row];
     }
-    return true;
   }
 
   private void ensureCapacity(int r, int p) {
@@ -397,6 +498,11 @@ public final class ArmaLikelihood {
     if (system.length < dim * dim) {
       system = new double[dim * dim];
       rhs = new double[dim];
+      factors = new double[dim * dim];
+      pivots = new int[dim];
+      rowNonZero = new int[dim];
+      luPhi = new double[dim];
+      luP = -1;
     }
   }
 }
