@@ -55,6 +55,7 @@ class AnalystWordingBrowserTest {
             .map(WebElement::getText)
             .toList();
     assertThat(changes).allSatisfy(c -> assertThat(c).matches("[+\\-−]?\\d+" + decimal + "\\d|—"));
+    browser.screenshot("wording-risk-" + lang);
   }
 
   @ParameterizedTest(name = "in {0}")
@@ -82,6 +83,7 @@ class AnalystWordingBrowserTest {
     assertThat(shown).isCloseTo(now - yearAgo, org.assertj.core.data.Offset.offset(0.05 + 1e-9));
 
     assertThat(cellOf("DEMO_TERROR_INCIDENTS")).matches("[+\\-−]?\\d+\\s?%|—");
+    browser.screenshot("wording-state-" + lang);
   }
 
   @ParameterizedTest(name = "in {0}")
