@@ -65,7 +65,11 @@ class IngestCommandTest {
         vigil(
             concat(
                 new String[] {
-                  "--db", url(), "ingest", examples.resolve("water-withdrawal-owid.csv").toString()
+                  "--db",
+                  url(),
+                  "--wide",
+                  "ingest",
+                  examples.resolve("water-withdrawal-owid.csv").toString()
                 },
                 options));
     assertThat(good.exit()).as(good.err()).isZero();
