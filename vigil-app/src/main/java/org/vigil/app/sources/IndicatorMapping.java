@@ -4,6 +4,7 @@ import org.vigil.model.Aggregation;
 import org.vigil.model.Indicator;
 import org.vigil.model.Polarity;
 import org.vigil.model.ThreatDomain;
+import org.vigil.model.ValueScale;
 import org.vigil.timeseries.Frequency;
 
 /**
@@ -13,6 +14,8 @@ import org.vigil.timeseries.Frequency;
  * @param sourceCode the source's code: a World Bank indicator id, an OWID column name, an SDMX
  *     code, or the UCDP measure ({@code events} or {@code best})
  * @param indicator the Vigil indicator it becomes
+ * @param scale the indicator's {@link ValueScale} when the catalogue says (a ratio in percent that
+ *     may exceed 100 is {@code PERCENT_RATIO}); null for the one its unit suggests
  */
 public record IndicatorMapping(
     String sourceCode,
@@ -23,7 +26,8 @@ public record IndicatorMapping(
     String unit,
     Frequency frequency,
     Polarity polarity,
-    Aggregation aggregation) {
+    Aggregation aggregation,
+    ValueScale scale) {
 
   public IndicatorMapping {
     if (sourceCode == null || sourceCode.isBlank()) {
@@ -47,6 +51,17 @@ public record IndicatorMapping(
     nameEn = nameEn == null || nameEn.isBlank() ? indicator : nameEn;
     nameRu = nameRu == null || nameRu.isBlank() ? nameEn : nameRu;
     unit = unit == null ? "" : unit;
+    scale = scale == null ? ValueScale.defaultFor(unit) : scale;
+    if (scale != ValueScale.OTHER && !ValueScale.percent(unit)) {
+      throw new IllegalArgumentException(
+          "Mapping of '"
+              + sourceCode
+              + "': scale "
+              + scale
+              + " needs a unit in percent ('%', '% of ...'), found '"
+              + unit
+              + "'; give such a unit or the scale OTHER");
+    }
   }
 
   /** The Vigil indicator this mapping defines, citing {@code source}. */
@@ -62,6 +77,7 @@ public record IndicatorMapping(
         polarity,
         aggregation,
         source,
-        false);
+        false,
+        scale);
   }
 }

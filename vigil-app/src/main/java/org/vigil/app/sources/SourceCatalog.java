@@ -15,6 +15,7 @@ import org.vigil.model.Aggregation;
 import org.vigil.model.InvalidInputException;
 import org.vigil.model.Polarity;
 import org.vigil.model.ThreatDomain;
+import org.vigil.model.ValueScale;
 import org.vigil.timeseries.Frequency;
 
 /**
@@ -142,7 +143,9 @@ public final class SourceCatalog {
 
   private static SourceSpec source(String at, JsonNode s) {
     List<IndicatorMapping> indicators = new ArrayList<>();
+    int j = 0;
     for (JsonNode m : s.path("indicators")) {
+      ValueScale scale = scale(m, "indicators[" + j++ + "].scale");
       indicators.add(
           new IndicatorMapping(
               text(m, "sourceCode"),
@@ -153,7 +156,8 @@ public final class SourceCatalog {
               text(m, "unit"),
               Frequency.valueOf(upper(m, "frequency")),
               Polarity.valueOf(upper(m, "polarity")),
-              Aggregation.valueOf(upper(m, "aggregation"))));
+              Aggregation.valueOf(upper(m, "aggregation")),
+              scale));
     }
     List<String> areas = new ArrayList<>();
     s.path("areas").forEach(a -> areas.add(a.asText().trim().toUpperCase(Locale.ROOT)));
@@ -176,6 +180,23 @@ public final class SourceCatalog {
         text(s, "areaDimension"),
         text(s, "formatParameter"),
         text(s, "tokenVariable"));
+  }
+
+  /** The mapping's optional "scale" (SHARE, PERCENT_RATIO, OTHER); null when it gives none. */
+  private static ValueScale scale(JsonNode m, String path) {
+    String t = text(m, "scale").strip();
+    if (t.isEmpty()) {
+      return null;
+    }
+    return ValueScale.fromText(t)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    path
+                        + ": expected SHARE (a part of a whole, 0 to 100), PERCENT_RATIO (a ratio in"
+                        + " percent, may exceed 100) or OTHER, found '"
+                        + t
+                        + "'"));
   }
 
   private static String text(JsonNode n, String field) {

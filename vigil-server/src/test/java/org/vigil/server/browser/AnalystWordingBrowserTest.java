@@ -17,7 +17,7 @@ import org.openqa.selenium.WebElement;
 /**
  * What read wrong to an analyst on the pages (ui11): risk scores in a column at one precision
  * ("6.0" beside "6.9", not "6"); a value in percent changes by percentage points on the state page
- * (a water deficit of 15% of demand after 17.9% is "−2.9 pp", not "−16%"); the programme list's
+ * (a water deficit of 15% of demand after 17.9% is "-2.9 pp", not "-16%"); the programme list's
  * first column is a code, its second a name ("Название", not "Заголовок").
  */
 @ExtendWith(BrowserFixture.class)
@@ -55,6 +55,7 @@ class AnalystWordingBrowserTest {
             .map(WebElement::getText)
             .toList();
     assertThat(changes).allSatisfy(c -> assertThat(c).matches("[+\\-−]?\\d+" + decimal + "\\d|—"));
+    browser.screenshot("wording-risk-" + lang);
   }
 
   @ParameterizedTest(name = "in {0}")
@@ -82,6 +83,7 @@ class AnalystWordingBrowserTest {
     assertThat(shown).isCloseTo(now - yearAgo, org.assertj.core.data.Offset.offset(0.05 + 1e-9));
 
     assertThat(cellOf("DEMO_TERROR_INCIDENTS")).matches("[+\\-−]?\\d+\\s?%|—");
+    browser.screenshot("wording-state-" + lang);
   }
 
   @ParameterizedTest(name = "in {0}")
