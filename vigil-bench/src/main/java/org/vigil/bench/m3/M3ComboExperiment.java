@@ -45,6 +45,7 @@ public final class M3ComboExperiment {
     MEMBERS.put("drift", b -> b.method(ForecastMethod.DRIFT));
     MEMBERS.put("holt", b -> b.method(ForecastMethod.ETS).etsModel("ZAZ"));
     MEMBERS.put("mapa", b -> b.method(ForecastMethod.MAPA));
+    MEMBERS.put("bagged", b -> b.method(ForecastMethod.BAGGED_ETS));
   }
 
   static final double[] PROBS = {0.025, 0.1, 0.5, 0.9, 0.975};
