@@ -10,7 +10,7 @@ public class Cmp {
       String[] f = line.replace("\"", "").split(",");
       if (f[1].equals("train")) train.computeIfAbsent(f[0], k -> new ArrayList<>()).add(Double.parseDouble(f[3]));
     }
-    for (String line : Files.readAllLines(Path.of("/tmp/m3bag/rbag.csv"))) {
+    for (String line : Files.readAllLines(Path.of("/tmp/m3bag/rbag-snap.csv"))) {
       String id = line.split(",")[0];
       List<Double> y = train.get(id);
       int n = y.size(), h = 18;
