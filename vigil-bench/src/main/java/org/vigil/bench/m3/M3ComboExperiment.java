@@ -60,10 +60,11 @@ public final class M3ComboExperiment {
     // args[6]: the origin, counted back from the end of the training values in horizons (1: the
     // last h values are scored; 2: the h values before them, and so on)
     int origin = args.length > 6 ? Integer.parseInt(args[6]) : 1;
-    // -Dvigil.m3.category=MONTHLY (or YEARLY, QUARTERLY, OTHER) keeps one category of the sample
+    // -Dvigil.m3.category=MONTHLY (or YEARLY,QUARTERLY,OTHER: a list) keeps those categories
     String only = System.getProperty("vigil.m3.category", "");
     for (M3Series s : M3Harness.sample(all, Integer.parseInt(args[1]))) {
-      if (!only.isEmpty() && !s.category().equalsIgnoreCase(only)) {
+      if (!only.isEmpty()
+          && !List.of(only.toLowerCase(Locale.ROOT).split(",")).contains(s.category())) {
         continue;
       }
       M3Series v = validation(s);
