@@ -34,8 +34,8 @@ final class BenchM3Command implements Callable<Integer> {
       names = "--methods",
       paramLabel = "LIST",
       description =
-          "Comma-separated: ets,arima,theta,dotm,croston,sba,tsb,naive,naive2,snaive,drift,combo,"
-              + "combo-mean,combo-median,combo-validated,auto (default: ${DEFAULT-VALUE}).")
+          "Comma-separated: ets,arima,theta,dotm,mapa,bagged-ets,croston,sba,tsb,naive,naive2,snaive,"
+              + "drift,combo,combo-mean,combo-median,combo-validated,auto (default: ${DEFAULT-VALUE}).")
   String methods = "ets,arima,theta,dotm,croston,naive2,snaive,combo";
 
   @Option(

@@ -41,5 +41,10 @@ public enum ForecastMethod {
    * Multiple temporal aggregation (MAPA, Kourentzes et al., 2014): non-seasonal ETS on the
    * seasonally adjusted series averaged over several aggregation levels, seasonal indices put back.
    */
-  MAPA
+  MAPA,
+  /**
+   * Bagged ETS (Bergmeir, Hyndman and Benitez, 2016): ETS on the series and on bootstrapped copies
+   * (Box-Cox, STL, moving block bootstrap of the remainder), median of the point forecasts.
+   */
+  BAGGED_ETS
 }

@@ -17,6 +17,7 @@ final class Methods {
       case COMBO -> Combination.forecast(y, ctx);
       case MSTL -> Mstl.forecast(y, ctx);
       case MAPA -> Mapa.forecast(y, ctx);
+      case BAGGED_ETS -> BaggedEts.forecast(y, ctx);
       case AUTO -> auto(y, ctx);
       case NAIVE -> NaiveMethods.naive(y, ctx);
       case SNAIVE -> NaiveMethods.seasonalNaive(y, ctx);

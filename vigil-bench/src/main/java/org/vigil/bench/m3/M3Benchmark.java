@@ -26,6 +26,7 @@ public final class M3Benchmark {
     METHODS.put("theta", ForecastMethod.THETA);
     METHODS.put("dotm", ForecastMethod.DOTM);
     METHODS.put("mapa", ForecastMethod.MAPA);
+    METHODS.put("bagged-ets", ForecastMethod.BAGGED_ETS);
     METHODS.put("croston", ForecastMethod.CROSTON);
     METHODS.put("naive2", ForecastMethod.NAIVE2);
     METHODS.put("snaive", ForecastMethod.SNAIVE);

@@ -45,6 +45,8 @@ public final class M3ComboExperiment {
     MEMBERS.put("drift", b -> b.method(ForecastMethod.DRIFT));
     MEMBERS.put("holt", b -> b.method(ForecastMethod.ETS).etsModel("ZAZ"));
     MEMBERS.put("mapa", b -> b.method(ForecastMethod.MAPA));
+    MEMBERS.put("bagged", b -> b.method(ForecastMethod.BAGGED_ETS));
+    MEMBERS.put("baggedn", b -> b.method(ForecastMethod.BAGGED_ETS).etsModel("ZNZ"));
   }
 
   static final double[] PROBS = {0.025, 0.1, 0.5, 0.9, 0.975};
@@ -58,7 +60,13 @@ public final class M3ComboExperiment {
     // args[6]: the origin, counted back from the end of the training values in horizons (1: the
     // last h values are scored; 2: the h values before them, and so on)
     int origin = args.length > 6 ? Integer.parseInt(args[6]) : 1;
+    // -Dvigil.m3.category=MONTHLY (or YEARLY,QUARTERLY,OTHER: a list) keeps those categories
+    String only = System.getProperty("vigil.m3.category", "");
     for (M3Series s : M3Harness.sample(all, Integer.parseInt(args[1]))) {
+      if (!only.isEmpty()
+          && !List.of(only.toLowerCase(Locale.ROOT).split(",")).contains(s.category())) {
+        continue;
+      }
       M3Series v = validation(s);
       for (int o = 1; o < origin && v != null; o++) {
         // a series too short for this origin (fewer than 2 values to score) is left out
