@@ -98,7 +98,8 @@ final class BaggedEts {
     int n = y.length;
     double min = Arrays.stream(y).min().orElse(0);
     double lambda = min > 1e-6 ? guerreroLambda(y, period, 0, 1) : 1;
-    double[] z = boxCox(y, lambda);
+    BoxCox bc = BoxCox.withLambda(lambda);
+    double[] z = bc.transform(y);
     double[][] tsr = decompose(z, period);
     double[] remainder = tsr[2];
     int block = period > 1 ? 2 * period : Math.min(8, n / 2);
@@ -111,7 +112,7 @@ final class BaggedEts {
       for (int t = 0; t < n; t++) {
         x[t] = tsr[0][t] + tsr[1][t] + r[t];
       }
-      out[b] = inverseBoxCox(x, lambda);
+      out[b] = bc.inverse(x);
     }
     return out;
   }
@@ -253,28 +254,6 @@ final class BaggedEts {
       ratio[g] = sds[g] / Math.pow(means[g], 1 - lambda);
     }
     return sd(ratio) / mean(ratio);
-  }
-
-  static double[] boxCox(double[] y, double lambda) {
-    double[] out = new double[y.length];
-    for (int i = 0; i < y.length; i++) {
-      out[i] = lambda == 0 ? Math.log(y[i]) : (Math.pow(y[i], lambda) - 1) / lambda;
-    }
-    return out;
-  }
-
-  /** The inverse transform; a value below the transform's range maps to 0. */
-  static double[] inverseBoxCox(double[] z, double lambda) {
-    double[] out = new double[z.length];
-    for (int i = 0; i < z.length; i++) {
-      if (lambda == 0) {
-        out[i] = Math.exp(z[i]);
-      } else {
-        double b = lambda * z[i] + 1;
-        out[i] = b <= 0 ? 0 : Math.pow(b, 1 / lambda);
-      }
-    }
-    return out;
   }
 
   private static double[] median(double[][] paths, int h) {

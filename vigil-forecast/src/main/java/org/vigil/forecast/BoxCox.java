@@ -12,6 +12,11 @@ final class BoxCox {
     this.lambda = lambda;
   }
 
+  /** The transform with a given lambda (the caller checked that the data are positive). */
+  static BoxCox withLambda(double lambda) {
+    return new BoxCox(lambda);
+  }
+
   static BoxCox of(ForecastSpec spec, double[] y, FitContext ctx) {
     if (spec.boxCoxLambda().isEmpty()) {
       return IDENTITY;
