@@ -118,17 +118,26 @@ class AnalyticsServicesTest {
     PriorityService svc = new PriorityService(vigil);
     AccessContext other = AccessContext.of("olga", "BLR-SC", Role.ANALYST);
     PriorityList first = svc.priorities(other, Optional.of(Period.month(2025, 9)), FAST);
-    PriorityList second = svc.priorities(other, Optional.of(Period.month(2025, 9)), FAST);
+    PriorityService.Published second =
+        svc.published(other, Optional.of(Period.month(2025, 9)), FAST);
     // Reads only: the same list twice, compared with the month before (nothing stored).
-    assertThat(first.priorities()).isEqualTo(second.priorities());
-    assertThat(second.previousPeriod()).isEqualTo("2025-08");
-    assertThat(second.priorities()).allMatch(p -> p.previousRank() > 0);
-    RegionalPriority info =
-        second.regional().stream()
-            .filter(r -> r.domain().equals("INFORMATION"))
-            .findFirst()
-            .orElseThrow();
-    assertThat(info.statesIncluded()).isEqualTo(1);
-    assertThat(info.worstArea()).isEqualTo("BLR");
+    assertThat(first.priorities()).isEqualTo(second.list().priorities());
+    assertThat(second.list().previousPeriod()).isEqualTo("2025-08");
+    assertThat(second.list().priorities()).allMatch(p -> p.previousRank() > 0);
+    // Information security (like terrorism and extremism) is national in the demo: Belarus's
+    // reader reads its own scores, but
+    // they are in neither the shared ranking nor the regional view (which every member reader
+    // gets the same); they are listed apart, as the reader's restricted scores.
+    assertThat(second.list().regional())
+        .extracting(RegionalPriority::domain)
+        .isNotEmpty()
+        .doesNotContain("INFORMATION");
+    assertThat(second.list().priorities()).noneMatch(p -> p.domain().equals("INFORMATION"));
+    assertThat(second.restricted())
+        .extracting(p -> p.domain() + "/" + p.area())
+        .containsExactlyInAnyOrder("INFORMATION/BLR", "TERRORISM/BLR", "EXTREMISM/BLR");
+    AccessContext russian = AccessContext.of("oleg", "RUS-SC", Role.ANALYST);
+    assertThat(svc.priorities(russian, Optional.of(Period.month(2025, 9)), FAST).regional())
+        .isEqualTo(second.list().regional());
   }
 }
