@@ -13,6 +13,14 @@ public enum Classification {
   /** Anyone, including unauthenticated readers. */
   PUBLIC;
 
+  /**
+   * Whether every member organisation may read a record so classified (SHARED or PUBLIC): what a
+   * figure meant to be the same for every member reader may be made of.
+   */
+  public boolean everyMemberReads() {
+    return this == SHARED || this == PUBLIC;
+  }
+
   public static Classification parse(String text) {
     try {
       return valueOf(text.trim().toUpperCase(Locale.ROOT));

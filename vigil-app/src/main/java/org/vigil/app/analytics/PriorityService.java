@@ -5,13 +5,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vigil.analytics.priority.Prioritiser;
+import org.vigil.analytics.priority.Priority;
 import org.vigil.analytics.priority.PriorityList;
 import org.vigil.analytics.risk.Methodology;
 import org.vigil.analytics.risk.RiskNode;
 import org.vigil.analytics.risk.RiskResult;
+import org.vigil.analytics.risk.RiskScore;
 import org.vigil.analytics.risk.RiskSpec;
 import org.vigil.analytics.trend.Direction;
 import org.vigil.analytics.trend.TrendAnalyser;
@@ -60,7 +63,7 @@ public final class PriorityService {
       PriorityList list,
       PriorityList previous,
       RiskService.Coverage coverage,
-      List<org.vigil.analytics.priority.Priority> restricted) {
+      List<Priority> restricted) {
     public Published {
       restricted = List.copyOf(restricted);
     }
@@ -104,8 +107,7 @@ public final class PriorityService {
     return new Published(list, previous, run.coverage(), restricted.priorities());
   }
 
-  private static RiskResult only(
-      RiskResult r, java.util.function.Predicate<org.vigil.analytics.risk.RiskScore> keep) {
+  private static RiskResult only(RiskResult r, Predicate<RiskScore> keep) {
     return new RiskResult(
         r.methodology(),
         r.version(),

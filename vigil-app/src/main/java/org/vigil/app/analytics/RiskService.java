@@ -25,6 +25,7 @@ import org.vigil.forecast.Forecaster;
 import org.vigil.model.AccessContext;
 import org.vigil.model.InvalidInputException;
 import org.vigil.model.NotFoundException;
+import org.vigil.model.Ownership;
 import org.vigil.model.run.AnalyticResult;
 import org.vigil.model.run.AnalyticRun;
 import org.vigil.model.run.AnalyticRunRepository;
@@ -189,12 +190,6 @@ public final class RiskService {
     return s.area() + "|" + s.domain() + "|" + s.period() + "|" + s.horizon();
   }
 
-  /** Whether every member organisation may read a result with this ownership. */
-  static boolean everyMemberReads(org.vigil.model.Ownership o) {
-    return o.classification() == org.vigil.model.Classification.SHARED
-        || o.classification() == org.vigil.model.Classification.PUBLIC;
-  }
-
   /**
    * A state's composite at one period and horizon, with the domain score that weighs most.
    *
@@ -297,7 +292,7 @@ public final class RiskService {
       for (AnalyticResult r : repo.results(ctx, AnalyticRunner.RISK, runId, periods)) {
         RiskScore score = AnalyticRunner.ScoreJson.read(r);
         all.add(score);
-        if (!everyMemberReads(r.ownership())) {
+        if (!r.ownership().classification().everyMemberReads()) {
           restricted.add(key(score));
         }
       }
@@ -338,10 +333,10 @@ public final class RiskService {
           .domains()
           .forEach((d, tree) -> keysByDomain.put(d, AnalyticRunner.keys(tree, new HashSet<>())));
       for (RiskScore s : rr.scores()) {
-        org.vigil.model.Ownership o = in.ownership(s.area(), keysByDomain.get(s.domain()));
+        Ownership o = in.ownership(s.area(), keysByDomain.get(s.domain()));
         if (ctx.canRead(o)) {
           all.add(s);
-          if (!everyMemberReads(o)) {
+          if (!o.classification().everyMemberReads()) {
             restricted.add(key(s));
           }
         }
