@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.vigil.analytics.priority.Prioritiser;
 import org.vigil.analytics.priority.Priority;
 import org.vigil.analytics.priority.RegionalPriority;
 import org.vigil.analytics.programme.Scorecard;
@@ -85,7 +86,7 @@ final class InstalledSupplements implements ReportSupplements {
       Optional<ThreatDomain> top =
           mine.stream()
               .filter(s -> !Double.isNaN(s.score()))
-              .max(java.util.Comparator.comparingDouble(RiskScore::score))
+              .max(Comparator.comparingDouble(RiskScore::score))
               .flatMap(s -> domain(s.domain()));
       rows.add(new RiskRow(a, clamp(c.score()), c.before(), top));
     }
@@ -147,10 +148,8 @@ final class InstalledSupplements implements ReportSupplements {
                   p.list().priorities().stream().filter(x -> x.area().equals(area.code())),
                   restricted.stream())
               .sorted(
-                  Comparator.comparingDouble(Priority::score)
-                      .thenComparingDouble(Priority::upper)
-                      .reversed()
-                      .thenComparing(Priority::domain))
+                  Prioritiser.rankOrder(
+                      Priority::score, Priority::upper, Priority::domain, Priority::area))
               .toList();
       List<String> before =
           p.previous().priorities().stream()

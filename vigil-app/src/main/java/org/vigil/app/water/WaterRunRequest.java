@@ -123,10 +123,9 @@ public record WaterRunRequest(
 
   private static Classification classification(String text) {
     try {
-      return Classification.valueOf(text.trim().toUpperCase(Locale.ROOT));
+      return Classification.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(
-          "Unknown classification '" + text + "': expected NATIONAL, RESTRICTED, SHARED or PUBLIC");
+      throw new InvalidInputException(e.getMessage());
     }
   }
 
