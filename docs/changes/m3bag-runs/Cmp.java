@@ -6,11 +6,11 @@ import org.vigil.timeseries.*;
 public class Cmp {
   public static void main(String[] a) throws Exception {
     Map<String, List<Double>> train = new LinkedHashMap<>();
-    for (String line : Files.readAllLines(Path.of("/work/shared/data/m3/values.csv"))) {
+    for (String line : Files.readAllLines(Path.of(System.getProperty("m3", "../shared/data/m3"), "values.csv"))) {
       String[] f = line.replace("\"", "").split(",");
       if (f[1].equals("train")) train.computeIfAbsent(f[0], k -> new ArrayList<>()).add(Double.parseDouble(f[3]));
     }
-    for (String line : Files.readAllLines(Path.of("/tmp/m3bag/rbag-snap.csv"))) {
+    for (String line : Files.readAllLines(Path.of(System.getProperty("snap", System.getProperty("java.io.tmpdir") + "/m3bag/rbag-snap.csv")))) {
       String id = line.split(",")[0];
       List<Double> y = train.get(id);
       int n = y.size(), h = 18;
