@@ -1,6 +1,6 @@
 suppressMessages(library(forecast))
 set.seed(2026)
-s <- read.csv("/work/shared/data/m3/series.csv"); v <- read.csv("/work/shared/data/m3/values.csv")
+m3 <- Sys.getenv("M3", "../shared/data/m3"); s <- read.csv(file.path(m3, "series.csv")); v <- read.csv(file.path(m3, "values.csv"))
 num <- as.integer(sub("N", "", s$series))
 ids <- s$series[s$period == "MONTHLY" & (num - 1) %% 3 == 0]
 ids <- ids[seq(1, length(ids), by = 24)]
