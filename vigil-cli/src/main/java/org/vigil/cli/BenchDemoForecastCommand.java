@@ -2,6 +2,7 @@ package org.vigil.cli;
 
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.vigil.bench.forecast.CountCalibration;
 import org.vigil.bench.forecast.DemoForecastAccuracy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,6 +53,31 @@ final class BenchDemoForecastCommand implements Callable<Integer> {
           f(c.fractionalBounds()),
           f(c.negativeBounds()));
     }
+    Table calibration =
+        Table.of(
+            "distribution | mean",
+            "points",
+            "mean",
+            "cov80_before",
+            "exp80_before",
+            "pit80",
+            "cov80_after",
+            "exp80_after",
+            "cov95_before",
+            "cov95_after");
+    for (CountCalibration.Row c : r.calibration()) {
+      calibration.row(
+          c.group(),
+          c.points(),
+          f(c.meanOfMeans()),
+          f(c.cov80Before()),
+          f(c.exp80Before()),
+          f(c.pit80()),
+          f(c.cov80After()),
+          f(c.exp80After()),
+          f(c.cov95Before()),
+          f(c.cov95After()));
+    }
     Table levels = Table.of("level", "forecasts", "series", "smape", "mase");
     for (DemoForecastAccuracy.LevelRow l : r.levels()) {
       levels.row(
@@ -67,6 +93,12 @@ final class BenchDemoForecastCommand implements Callable<Integer> {
             + holdout
             + " months held out):");
     out.print(counts);
+    out.note(
+        "Count calibration by fitted distribution and mean (before: R's quantiles q(0.1), q(0.9);"
+            + " after: the engine's bounds; cov: observed coverage %; exp: the fitted"
+            + " distribution's own probability of the interval; pit80: coverage of a continuous"
+            + " distribution as calibrated, the share of each PIT interval in [0.1, 0.9]):");
+    out.print(calibration);
     out.note("CIS and member states, every monthly indicator: base vs MinT-reconciled:");
     out.print(levels);
     out.note("took " + r.millis() + " ms");

@@ -95,21 +95,51 @@ public record CountDistribution(double mu, double size, double zeroInflation) {
   }
 
   /**
+   * {@code P(X <= k)}: 0 below 0; beyond a mean of {@code 5e6} the normal approximation with a
+   * continuity correction, as for the quantiles.
+   */
+  public double cdf(int k) {
+    if (k < 0) {
+      return 0;
+    }
+    if (mu > NORMAL_ABOVE) {
+      return Gaussian.cdf((k + 0.5 - mean()) / Math.sqrt(variance()));
+    }
+    double c = 0;
+    for (int j = 0; j <= k; j++) {
+      c += pmf(j);
+    }
+    return Math.min(1, c);
+  }
+
+  /**
    * The quantiles at each of {@code probs} (ascending or not), computed in one pass over the
    * cumulative distribution.
    */
   public double[] quantiles(double[] probs) {
-    double[] out = new double[probs.length];
+    return steps(probs).quantiles();
+  }
+
+  /**
+   * R's quantiles at {@code probs} with the cumulative probability at each, {@code F(q)}, and just
+   * below it, {@code F(q - 1)}: what {@link CountIntervals} needs to weigh moving a bound by one.
+   */
+  record Steps(double[] quantiles, double[] at, double[] below) {}
+
+  /** The quantiles of {@link #quantiles} with {@code F(q)} and {@code F(q - 1)}, in one pass. */
+  Steps steps(double[] probs) {
+    int n = probs.length;
+    double[] out = new double[n];
+    double[] at = new double[n];
+    double[] below = new double[n];
     if (mu > NORMAL_ABOVE) {
       double sd = Math.sqrt(variance());
-      for (int i = 0; i < probs.length; i++) {
+      for (int i = 0; i < n; i++) {
         out[i] = Math.max(0, Math.ceil(mean() + sd * Gaussian.quantile(probs[i]) - 0.5));
+        at[i] = Gaussian.cdf((out[i] + 0.5 - mean()) / sd);
+        below[i] = Gaussian.cdf((out[i] - 0.5 - mean()) / sd);
       }
-      return out;
-    }
-    double pmax = 0;
-    for (double p : probs) {
-      pmax = Math.max(pmax, p);
+      return new Steps(out, at, below);
     }
     // Tolerance as R's qnbinom/qpois (p * (1 - 64 eps)): a sum that rounds just below p still
     // counts.
@@ -118,22 +148,22 @@ public record CountDistribution(double mu, double size, double zeroInflation) {
     double cdf = 0;
     int limit = (int) Math.min(Integer.MAX_VALUE - 1, mean() + 60 * Math.sqrt(variance()) + 100);
     for (int k = 0; k <= limit; k++) {
-      cdf += pmf(k);
+      double pk = pmf(k);
+      cdf += pk;
       boolean done = true;
-      for (int i = 0; i < probs.length; i++) {
-        if (out[i] < 0 && cdf >= probs[i] * fuzz) {
+      for (int i = 0; i < n; i++) {
+        if (out[i] < 0 && (cdf >= probs[i] * fuzz || k == limit)) {
           out[i] = k;
+          at[i] = Math.min(1, cdf);
+          below[i] = Math.min(1, cdf - pk);
         }
         done &= out[i] >= 0;
       }
       if (done) {
-        return out;
+        break;
       }
     }
-    for (int i = 0; i < out.length; i++) {
-      out[i] = out[i] < 0 ? limit : out[i];
-    }
-    return out;
+    return new Steps(out, at, below);
   }
 
   public double quantile(double p) {

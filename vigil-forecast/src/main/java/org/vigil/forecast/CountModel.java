@@ -47,11 +47,15 @@ final class CountModel {
     return out;
   }
 
-  /** Quantiles {@code [prob][step]} of the given distributions. */
+  /**
+   * Quantiles {@code [prob][step]} of the given distributions: each central pair {@code (a, 1 - a)}
+   * as the interval bounds whose probability is closest to {@code 1 - 2a} ({@link CountIntervals}),
+   * the rest R's quantiles.
+   */
   static double[][] quantiles(CountDistribution[] d, double[] probs) {
     double[][] q = new double[probs.length][d.length];
     for (int h = 0; h < d.length; h++) {
-      double[] col = d[h].quantiles(probs);
+      double[] col = CountIntervals.bounds(d[h], probs);
       for (int i = 0; i < probs.length; i++) {
         q[i][h] = col[i];
       }

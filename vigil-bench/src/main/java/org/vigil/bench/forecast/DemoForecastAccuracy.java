@@ -12,6 +12,7 @@ import org.vigil.app.VigilConfig;
 import org.vigil.app.demo.DemoData;
 import org.vigil.app.forecast.RegionalForecast;
 import org.vigil.app.forecast.RegionalForecasts;
+import org.vigil.forecast.CountDistribution;
 import org.vigil.forecast.Forecast;
 import org.vigil.forecast.ForecastMethod;
 import org.vigil.forecast.ForecastSpec;
@@ -34,10 +35,14 @@ import org.vigil.timeseries.TimeSeries;
  * <ol>
  *   <li>Count intervals: every count series of every state, ETS point forecasts with the model's
  *       Gaussian intervals truncated at zero (the behaviour before count models) against count
- *       intervals around the same points: coverage of the 80% and 95% intervals over all points,
- *       CRPS from the 7 standard quantiles scaled by the series' in-sample mean absolute seasonal
- *       difference (a scale-free CRPS, as MASE), and the share of bounds that are fractional or
- *       negative.
+ *       intervals around the same points, with R's quantiles of the fitted count distributions as
+ *       bounds (the rule before fc12) and with the engine's bounds (the pair closest in probability
+ *       to the level, {@code CountIntervals}): coverage of the 80% and 95% intervals over all
+ *       points, CRPS from the 7 standard quantiles scaled by the series' in-sample mean absolute
+ *       seasonal difference (a scale-free CRPS, as MASE), and the share of bounds that are
+ *       fractional or negative. {@link CountCalibration} breaks the count points down by fitted
+ *       distribution and mean, separating the bounds' share of a miscoverage from the
+ *       distributions'.
  *   <li>Reconciliation: the CIS and its member states for every monthly indicator, base forecasts
  *       against MinT-reconciled ones: sMAPE and MASE per level.
  * </ol>
@@ -60,7 +65,11 @@ public final class DemoForecastAccuracy {
   public record LevelRow(String level, String forecasts, int series, double smape, double mase) {}
 
   /** Both tables. */
-  public record Result(List<CountRow> counts, List<LevelRow> levels, long millis) {}
+  public record Result(
+      List<CountRow> counts,
+      List<CountCalibration.Row> calibration,
+      List<LevelRow> levels,
+      long millis) {}
 
   /** Loads the demo into a fresh in-memory store and runs both experiments. */
   public static Result run(int holdout) {
@@ -77,7 +86,9 @@ public final class DemoForecastAccuracy {
       }
       List<String> cis = groups.get("CIS");
       CountScore gaussian = new CountScore("model's, truncated at 0");
-      CountScore counts = new CountScore("count distribution");
+      CountScore rQuantiles = new CountScore("count distribution, R's quantiles");
+      CountScore counts = new CountScore("count distribution, engine's bounds");
+      CountCalibration calibration = new CountCalibration();
       LevelScore[] levels = {
         new LevelScore("CIS", "base"), new LevelScore("CIS", "MinT shrink"),
         new LevelScore("states", "base"), new LevelScore("states", "MinT shrink")
@@ -96,21 +107,27 @@ public final class DemoForecastAccuracy {
           for (String s : cis) {
             SortedMap<Period, Double> v = byState.get(s);
             if (v != null && v.size() > holdout + 24) {
-              scoreCounts(v, holdout, gaussian, counts);
+              scoreCounts(v, holdout, gaussian, rQuantiles, counts, calibration);
             }
           }
         }
         scoreLevels(ind, byState, groups, cis, holdout, levels);
       }
       return new Result(
-          List.of(gaussian.row(), counts.row()),
+          List.of(gaussian.row(), rQuantiles.row(), counts.row()),
+          calibration.rows(),
           Arrays.stream(levels).map(LevelScore::row).toList(),
           (System.nanoTime() - start) / 1_000_000);
     }
   }
 
   private static void scoreCounts(
-      SortedMap<Period, Double> v, int holdout, CountScore gaussian, CountScore counts) {
+      SortedMap<Period, Double> v,
+      int holdout,
+      CountScore gaussian,
+      CountScore rQuantiles,
+      CountScore counts,
+      CountCalibration calibration) {
     TimeSeries all = TimeSeries.fromPoints(v);
     int n = all.size();
     double[] y = all.values();
@@ -120,7 +137,37 @@ public final class DemoForecastAccuracy {
     ForecastSpec base = ForecastSpec.builder().method(ForecastMethod.ETS).horizon(holdout).build();
     gaussian.add(
         Forecaster.forecast(train, base.toBuilder().nonNegative(true).build()), actual, insample);
-    counts.add(Forecaster.forecast(train, base.toBuilder().counts(true).build()), actual, insample);
+    Forecast f = Forecaster.forecast(train, base.toBuilder().counts(true).build());
+    counts.add(f, actual, insample);
+    List<CountDistribution> d = f.countDistributions();
+    double[] p = probabilities();
+    double[][] rq = new double[p.length][holdout];
+    for (int k = 0; k < holdout; k++) {
+      double[] col = d.get(k).quantiles(p);
+      for (int i = 0; i < p.length; i++) {
+        rq[i][k] = col[i];
+      }
+    }
+    rQuantiles.add(p, rq, actual, insample);
+    boolean sparse = zeroShare(insample) >= 0.3;
+    for (int k = 0; k < holdout; k++) {
+      if (!Double.isNaN(actual[k])) {
+        double[] after = {f.lower(0.8)[k], f.upper(0.8)[k], f.lower(0.95)[k], f.upper(0.95)[k]};
+        calibration.add(d.get(k), sparse, actual[k], after);
+      }
+    }
+  }
+
+  private static double[] probabilities() {
+    return ForecastSpec.STANDARD_QUANTILES.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  private static double zeroShare(double[] y) {
+    int z = 0;
+    for (double v : y) {
+      z += v == 0 ? 1 : 0;
+    }
+    return (double) z / y.length;
   }
 
   private static void scoreLevels(
@@ -192,11 +239,21 @@ public final class DemoForecastAccuracy {
     }
 
     void add(Forecast f, double[] actual, double[] insample) {
+      double[] p = probabilities();
+      double[][] q = new double[p.length][];
+      for (int i = 0; i < p.length; i++) {
+        q[i] = f.quantile(p[i]);
+      }
+      add(p, q, actual, insample);
+    }
+
+    /** Scores the quantiles {@code q[i]} at {@code p[i]} (the standard seven). */
+    void add(double[] p, double[][] q, double[] actual, double[] insample) {
       series++;
-      double[] l80 = f.lower(0.8);
-      double[] u80 = f.upper(0.8);
-      double[] l95 = f.lower(0.95);
-      double[] u95 = f.upper(0.95);
+      double[] l80 = q[1];
+      double[] u80 = q[5];
+      double[] l95 = q[0];
+      double[] u95 = q[6];
       for (int k = 0; k < actual.length; k++) {
         if (Double.isNaN(actual[k])) {
           continue;
@@ -205,15 +262,9 @@ public final class DemoForecastAccuracy {
         in80 += actual[k] >= l80[k] && actual[k] <= u80[k] ? 1 : 0;
         in95 += actual[k] >= l95[k] && actual[k] <= u95[k] ? 1 : 0;
       }
-      List<Double> probs = ForecastSpec.STANDARD_QUANTILES;
-      double[] p = probs.stream().mapToDouble(Double::doubleValue).toArray();
-      double[][] q = new double[p.length][];
-      for (int i = 0; i < p.length; i++) {
-        q[i] = f.quantile(p[i]);
-      }
       crps += Metrics.crps(actual, p, q) / scale(insample, 12);
-      for (double pr : f.quantileProbabilities()) {
-        for (double x : f.quantile(pr)) {
+      for (double[] qi : q) {
+        for (double x : qi) {
           bounds++;
           fractional += x != Math.rint(x) ? 1 : 0;
           negative += x < 0 ? 1 : 0;
