@@ -23,11 +23,25 @@ daily_a <- 50 + 0.01 * t3 + 2 * dow[(t3 %% 7) + 1] + 8 * sin(2 * pi * t3 / 365.2
   rnorm(1096, sd = 2)
 t4 <- 1:120
 daily_short <- 20 + 3 * dow[(t4 %% 7) + 1] + 0.05 * t4 + rnorm(120, sd = 1.5)
+# The demo's weekly border crossings for KAZ (DemoHighFrequency; demo seed 20150101, loaded on
+# 2026-12-07, so its last month is 2026-11; ISO weeks
+# 2023-W49 to 2026-W48, as `./vigil series --indicator DEMO_BORDER_CROSSINGS_WEEKLY --area KAZ` prints
+# them): the series ends four weeks before the yearly trough, where the seasonal rise begins.
+weekly_demo <- c(
+  38, 42, 40, 37, 37, 34, 46, 50, 31, 40, 42, 46, 39, 61, 58, 61, 74, 56, 68, 70, 79, 55, 65,
+  67, 67, 81, 78, 86, 99, 91, 80, 78, 85, 82, 63, 81, 80, 78, 78, 65, 61, 76, 65, 52, 49, 39,
+  53, 46, 48, 53, 36, 41, 48, 49, 38, 42, 38, 61, 35, 45, 43, 43, 44, 42, 59, 53, 56, 60, 54,
+  66, 50, 70, 67, 79, 77, 73, 69, 89, 63, 95, 74, 94, 85, 78, 92, 92, 84, 90, 92, 71, 77, 89,
+  68, 65, 64, 61, 64, 59, 52, 52, 58, 41, 31, 47, 44, 40, 48, 27, 39, 41, 48, 40, 49, 52, 43,
+  47, 65, 58, 59, 60, 55, 61, 74, 79, 77, 83, 88, 76, 69, 73, 89, 77, 71, 97, 88, 97, 82, 79,
+  102, 83, 98, 76, 91, 73, 68, 60, 64, 74, 72, 55, 54, 56, 54, 43, 47, 46
+)
 cases <- list(
   list(name = "weekly_a", y = weekly_a, periods = wk, h = 26),
   list(name = "weekly_b", y = weekly_b, periods = wk, h = 13),
   list(name = "daily_a", y = daily_a, periods = c(7, 365.25), h = 28),
-  list(name = "daily_short", y = daily_short, periods = c(7, 365.25), h = 14)
+  list(name = "daily_short", y = daily_short, periods = c(7, 365.25), h = 14),
+  list(name = "weekly_demo", y = weekly_demo, periods = wk, h = 26)
 )
 for (cs in cases) {
   nm <- cs$name
@@ -49,6 +63,8 @@ for (cs in cases) {
   e <- ets(seasadj(d), model = "ZZN")
   cat(sprintf("%s,ets,1,%s\n", nm, gsub("[(),]", "", e$method)), file = out)
   emit(nm, "mean", as.numeric(fc$mean))
+  # The seasonal part of the forecast: how forecast.stl continues the components beyond the data.
+  emit(nm, "seasonal_forecast", as.numeric(fc$mean) - as.numeric(forecast(e, h = cs$h)$mean))
   emit(nm, "lower80", as.numeric(fc$lower[, 1]))
   emit(nm, "upper80", as.numeric(fc$upper[, 1]))
   emit(nm, "lower95", as.numeric(fc$lower[, 2]))
