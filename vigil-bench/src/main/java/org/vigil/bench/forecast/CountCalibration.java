@@ -50,16 +50,19 @@ public final class CountCalibration {
   void add(CountDistribution d, boolean sparse, double y, double[] after) {
     double[] before = d.quantiles(new double[] {0.1, 0.9, 0.025, 0.975});
     String kind = kind(d, sparse);
-    String band = band(d.mean());
+    int b = bandIndex(d.mean());
     String side = sparse ? "all sparse" : "all not sparse";
-    for (String key : List.of(kind + " | " + band, kind + " | all", side + " | all", "all | all")) {
-      groups.computeIfAbsent(key, k -> new Group()).add(d, y, before, after);
-    }
+    groups
+        .computeIfAbsent(kind + b, k -> new Group(kind + " | " + band(b)))
+        .add(d, y, before, after);
+    groups.computeIfAbsent(kind + "9", k -> new Group(kind + " | all")).add(d, y, before, after);
+    groups.computeIfAbsent("~" + side, k -> new Group(side + " | all")).add(d, y, before, after);
+    groups.computeIfAbsent("~~all", k -> new Group("all | all")).add(d, y, before, after);
   }
 
   List<Row> rows() {
     List<Row> out = new ArrayList<>();
-    groups.forEach((k, g) -> out.add(g.row(k)));
+    groups.values().forEach(g -> out.add(g.row()));
     return out;
   }
 
@@ -69,15 +72,19 @@ public final class CountCalibration {
     return (sparse ? "sparse: " : "") + shape;
   }
 
-  static String band(double mean) {
-    double lo = 0;
-    for (double b : BANDS) {
-      if (mean < b) {
-        return "mean " + num(lo) + "-" + num(b);
-      }
-      lo = b;
+  static int bandIndex(double mean) {
+    int i = 0;
+    while (i < BANDS.length && mean >= BANDS[i]) {
+      i++;
     }
-    return "mean >= " + num(lo);
+    return i;
+  }
+
+  static String band(int i) {
+    if (i == BANDS.length) {
+      return "mean >= " + num(BANDS[i - 1]);
+    }
+    return "mean " + num(i == 0 ? 0 : BANDS[i - 1]) + "-" + num(BANDS[i]);
   }
 
   private static String num(double v) {
@@ -100,6 +107,7 @@ public final class CountCalibration {
   }
 
   private static final class Group {
+    private final String name;
     private int points;
     private double means;
     private double cov80Before;
@@ -109,6 +117,10 @@ public final class CountCalibration {
     private double exp80After;
     private double cov95Before;
     private double cov95After;
+
+    Group(String name) {
+      this.name = name;
+    }
 
     void add(CountDistribution d, double y, double[] before, double[] after) {
       points++;
@@ -126,7 +138,7 @@ public final class CountCalibration {
       return y >= lo && y <= hi ? 1 : 0;
     }
 
-    Row row(String name) {
+    Row row() {
       double n = points / 100.0;
       return new Row(
           name,
