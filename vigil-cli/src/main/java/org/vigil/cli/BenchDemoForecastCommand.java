@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.vigil.bench.forecast.CountCalibration;
 import org.vigil.bench.forecast.DemoForecastAccuracy;
+import org.vigil.forecast.ForecastMethod;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,13 +26,21 @@ final class BenchDemoForecastCommand implements Callable<Integer> {
   @Option(names = "--holdout", defaultValue = "12", description = "Months held out (1..24).")
   int holdout;
 
+  @Option(
+      names = "--count-method",
+      defaultValue = "ETS",
+      description =
+          "Point forecasts of the count series: ETS (default, the published table) or any method"
+              + " of --method, e.g. AUTO (what forecasts serve: SBA for sparse series).")
+  ForecastMethod countMethod;
+
   @Override
   public Integer call() {
     if (holdout < 1 || holdout > 24) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--holdout must be 1..24, found " + holdout);
     }
-    DemoForecastAccuracy.Result r = DemoForecastAccuracy.run(holdout);
+    DemoForecastAccuracy.Result r = DemoForecastAccuracy.run(holdout, countMethod);
     Table counts =
         Table.of(
             "intervals",
@@ -64,7 +73,9 @@ final class BenchDemoForecastCommand implements Callable<Integer> {
             "cov80_after",
             "exp80_after",
             "cov95_before",
-            "cov95_after");
+            "cov95_after",
+            "crps_before",
+            "crps_after");
     for (CountCalibration.Row c : r.calibration()) {
       calibration.row(
           c.group(),
@@ -76,7 +87,9 @@ final class BenchDemoForecastCommand implements Callable<Integer> {
           f(c.cov80After()),
           f(c.exp80After()),
           f(c.cov95Before()),
-          f(c.cov95After()));
+          f(c.cov95After()),
+          String.format(Locale.ROOT, "%.4f", c.crpsBefore()),
+          String.format(Locale.ROOT, "%.4f", c.crpsAfter()));
     }
     Table levels = Table.of("level", "forecasts", "series", "smape", "mase");
     for (DemoForecastAccuracy.LevelRow l : r.levels()) {
@@ -89,7 +102,9 @@ final class BenchDemoForecastCommand implements Callable<Integer> {
     }
     Renderer out = VigilCommand.of(spec).renderer();
     out.note(
-        "Count intervals on the demo's count series (ETS points, last "
+        "Count intervals on the demo's count series ("
+            + countMethod
+            + " points, last "
             + holdout
             + " months held out):");
     out.print(counts);
@@ -97,7 +112,8 @@ final class BenchDemoForecastCommand implements Callable<Integer> {
         "Count calibration by fitted distribution and mean (before: R's quantiles q(0.1), q(0.9);"
             + " after: the engine's bounds; cov: observed coverage %; exp: the fitted"
             + " distribution's own probability of the interval; pit80: coverage of a continuous"
-            + " distribution as calibrated, the share of each PIT interval in [0.1, 0.9]):");
+            + " distribution as calibrated, the share of each PIT interval in [0.1, 0.9]; crps: scaled CRPS"
+            + " from the seven quantiles, mean over points):");
     out.print(calibration);
     out.note("CIS and member states, every monthly indicator: base vs MinT-reconciled:");
     out.print(levels);

@@ -37,7 +37,9 @@ public final class CountCalibration {
       double cov80After,
       double exp80After,
       double cov95Before,
-      double cov95After) {}
+      double cov95After,
+      double crpsBefore,
+      double crpsAfter) {}
 
   /**
    * Adds one held-out point.
@@ -46,18 +48,23 @@ public final class CountCalibration {
    * @param sparse whether the training series is sparse (at least 30% zeros)
    * @param y the actual value
    * @param after the engine's {@code [lower80, upper80, lower95, upper95]}
+   * @param crps the point's scaled CRPS from the seven quantiles, before and after
    */
-  void add(CountDistribution d, boolean sparse, double y, double[] after) {
+  void add(CountDistribution d, boolean sparse, double y, double[] after, double[] crps) {
     double[] before = d.quantiles(new double[] {0.1, 0.9, 0.025, 0.975});
     String kind = kind(d, sparse);
     int b = bandIndex(d.mean());
     String side = sparse ? "all sparse" : "all not sparse";
     groups
         .computeIfAbsent(kind + b, k -> new Group(kind + " | " + band(b)))
-        .add(d, y, before, after);
-    groups.computeIfAbsent(kind + "9", k -> new Group(kind + " | all")).add(d, y, before, after);
-    groups.computeIfAbsent("~" + side, k -> new Group(side + " | all")).add(d, y, before, after);
-    groups.computeIfAbsent("~~all", k -> new Group("all | all")).add(d, y, before, after);
+        .add(d, y, before, after, crps);
+    groups
+        .computeIfAbsent(kind + "9", k -> new Group(kind + " | all"))
+        .add(d, y, before, after, crps);
+    groups
+        .computeIfAbsent("~" + side, k -> new Group(side + " | all"))
+        .add(d, y, before, after, crps);
+    groups.computeIfAbsent("~~all", k -> new Group("all | all")).add(d, y, before, after, crps);
   }
 
   List<Row> rows() {
@@ -117,13 +124,17 @@ public final class CountCalibration {
     private double exp80After;
     private double cov95Before;
     private double cov95After;
+    private double crpsBefore;
+    private double crpsAfter;
 
     Group(String name) {
       this.name = name;
     }
 
-    void add(CountDistribution d, double y, double[] before, double[] after) {
+    void add(CountDistribution d, double y, double[] before, double[] after, double[] crps) {
       points++;
+      crpsBefore += crps[0];
+      crpsAfter += crps[1];
       means += d.mean();
       cov80Before += in(y, before[0], before[1]);
       exp80Before += mass(d, before[0], before[1]);
@@ -150,7 +161,9 @@ public final class CountCalibration {
           cov80After / n,
           exp80After / n,
           cov95Before / n,
-          cov95After / n);
+          cov95After / n,
+          crpsBefore / points,
+          crpsAfter / points);
     }
   }
 }

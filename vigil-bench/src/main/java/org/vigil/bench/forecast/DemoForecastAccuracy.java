@@ -73,6 +73,14 @@ public final class DemoForecastAccuracy {
 
   /** Loads the demo into a fresh in-memory store and runs both experiments. */
   public static Result run(int holdout) {
+    return run(holdout, ForecastMethod.ETS);
+  }
+
+  /**
+   * As {@link #run(int)}, with the count series' point forecasts from {@code countMethod} (ETS in
+   * the published table; AUTO is what the engine serves, SBA for sparse series).
+   */
+  public static Result run(int holdout, ForecastMethod countMethod) {
     long start = System.nanoTime();
     try (Vigil vigil = Vigil.open(VigilConfig.h2InMemory("demo-accuracy-" + System.nanoTime()))) {
       DemoData.load(vigil);
@@ -107,7 +115,7 @@ public final class DemoForecastAccuracy {
           for (String s : cis) {
             SortedMap<Period, Double> v = byState.get(s);
             if (v != null && v.size() > holdout + 24) {
-              scoreCounts(v, holdout, gaussian, rQuantiles, counts, calibration);
+              scoreCounts(v, holdout, countMethod, gaussian, rQuantiles, counts, calibration);
             }
           }
         }
@@ -124,6 +132,7 @@ public final class DemoForecastAccuracy {
   private static void scoreCounts(
       SortedMap<Period, Double> v,
       int holdout,
+      ForecastMethod method,
       CountScore gaussian,
       CountScore rQuantiles,
       CountScore counts,
@@ -134,7 +143,7 @@ public final class DemoForecastAccuracy {
     TimeSeries train = TimeSeries.fromPoints(new TreeMap<>(v.headMap(all.periodAt(n - holdout))));
     double[] actual = Arrays.copyOfRange(y, n - holdout, n);
     double[] insample = Arrays.copyOfRange(y, 0, n - holdout);
-    ForecastSpec base = ForecastSpec.builder().method(ForecastMethod.ETS).horizon(holdout).build();
+    ForecastSpec base = ForecastSpec.builder().method(method).horizon(holdout).build();
     gaussian.add(
         Forecaster.forecast(train, base.toBuilder().nonNegative(true).build()), actual, insample);
     Forecast f = Forecaster.forecast(train, base.toBuilder().counts(true).build());
@@ -150,12 +159,30 @@ public final class DemoForecastAccuracy {
     }
     rQuantiles.add(p, rq, actual, insample);
     boolean sparse = zeroShare(insample) >= 0.3;
+    double scale = scale(insample, 12);
+    double[][] fq = new double[p.length][];
+    for (int i = 0; i < p.length; i++) {
+      fq[i] = f.quantile(p[i]);
+    }
     for (int k = 0; k < holdout; k++) {
       if (!Double.isNaN(actual[k])) {
         double[] after = {f.lower(0.8)[k], f.upper(0.8)[k], f.lower(0.95)[k], f.upper(0.95)[k]};
-        calibration.add(d.get(k), sparse, actual[k], after);
+        double[] crps = {
+          Metrics.crps(new double[] {actual[k]}, p, column(rq, k)) / scale,
+          Metrics.crps(new double[] {actual[k]}, p, column(fq, k)) / scale
+        };
+        calibration.add(d.get(k), sparse, actual[k], after, crps);
       }
     }
+  }
+
+  /** Step {@code k} of each quantile row, as one-step rows for {@link Metrics#crps}. */
+  private static double[][] column(double[][] q, int k) {
+    double[][] c = new double[q.length][];
+    for (int i = 0; i < q.length; i++) {
+      c[i] = new double[] {q[i][k]};
+    }
+    return c;
   }
 
   private static double[] probabilities() {
