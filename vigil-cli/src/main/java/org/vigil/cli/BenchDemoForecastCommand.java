@@ -28,6 +28,7 @@ final class BenchDemoForecastCommand implements Callable<Integer> {
 
   @Option(
       names = "--count-method",
+      paramLabel = "M",
       defaultValue = "ETS",
       description =
           "Point forecasts of the count series: ETS (default, the published table) or any method"
