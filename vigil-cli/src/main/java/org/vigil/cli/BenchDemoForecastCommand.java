@@ -1,5 +1,10 @@
 package org.vigil.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.vigil.bench.forecast.CountCalibration;
@@ -35,6 +40,14 @@ final class BenchDemoForecastCommand implements Callable<Integer> {
               + " of --method, e.g. AUTO (what forecasts serve: SBA for sparse series).")
   ForecastMethod countMethod;
 
+  @Option(
+      names = "--export-counts",
+      paramLabel = "FILE",
+      description =
+          "Also write the scored count series (CSV: indicator,area,part,index,value; part train or"
+              + " test) for scoring them in R: Rscript vigil-bench/r/demo_counts.R FILE.")
+  Path exportCounts;
+
   @Override
   public Integer call() {
     if (holdout < 1 || holdout > 24) {
@@ -42,6 +55,9 @@ final class BenchDemoForecastCommand implements Callable<Integer> {
           spec.commandLine(), "--holdout must be 1..24, found " + holdout);
     }
     DemoForecastAccuracy.Result r = DemoForecastAccuracy.run(holdout, countMethod);
+    if (exportCounts != null) {
+      export(r.countSeries(), exportCounts);
+    }
     Table counts =
         Table.of(
             "intervals",
@@ -120,6 +136,33 @@ final class BenchDemoForecastCommand implements Callable<Integer> {
     out.print(levels);
     out.note("took " + r.millis() + " ms");
     return VigilCommand.OK;
+  }
+
+  private void export(List<DemoForecastAccuracy.CountSeries> series, Path file) {
+    StringBuilder b = new StringBuilder("indicator,area,part,index,value\n");
+    for (DemoForecastAccuracy.CountSeries c : series) {
+      append(b, c, "train", c.train());
+      append(b, c, "test", c.actual());
+    }
+    try {
+      Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--export-counts: cannot write "
+              + file
+              + " ("
+              + e.getMessage()
+              + "); expected a writable file path, choose another");
+    }
+  }
+
+  private static void append(
+      StringBuilder b, DemoForecastAccuracy.CountSeries c, String part, double[] v) {
+    for (int i = 0; i < v.length; i++) {
+      b.append(c.indicator()).append(',').append(c.area()).append(',').append(part).append(',');
+      b.append(i + 1).append(',').append(Double.isNaN(v[i]) ? "NA" : f(v[i])).append('\n');
+    }
   }
 
   private static String f(double v) {

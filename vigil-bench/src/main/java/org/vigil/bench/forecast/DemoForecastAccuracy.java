@@ -2,6 +2,7 @@ package org.vigil.bench.forecast;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +69,15 @@ public final class DemoForecastAccuracy {
   public record Result(
       List<CountRow> counts,
       List<CountCalibration.Row> calibration,
+      List<CountSeries> countSeries,
       List<LevelRow> levels,
       long millis) {}
+
+  /**
+   * One scored count series: its training values and the held-out ones ({@code NaN} where missing),
+   * for scoring the same series elsewhere (R: {@code vigil-bench/r/demo_counts.R}).
+   */
+  public record CountSeries(String indicator, String area, double[] train, double[] actual) {}
 
   /** Loads the demo into a fresh in-memory store and runs both experiments. */
   public static Result run(int holdout) {
@@ -97,6 +105,7 @@ public final class DemoForecastAccuracy {
       CountScore rQuantiles = new CountScore("count distribution, R's quantiles");
       CountScore counts = new CountScore("count distribution, engine's bounds");
       CountCalibration calibration = new CountCalibration();
+      List<CountSeries> countSeries = new ArrayList<>();
       LevelScore[] levels = {
         new LevelScore("CIS", "base"), new LevelScore("CIS", "MinT shrink"),
         new LevelScore("states", "base"), new LevelScore("states", "MinT shrink")
@@ -116,6 +125,7 @@ public final class DemoForecastAccuracy {
             SortedMap<Period, Double> v = byState.get(s);
             if (v != null && v.size() > holdout + 24) {
               scoreCounts(v, holdout, countMethod, gaussian, rQuantiles, counts, calibration);
+              countSeries.add(split(ind.code(), s, v, holdout));
             }
           }
         }
@@ -124,6 +134,7 @@ public final class DemoForecastAccuracy {
       return new Result(
           List.of(gaussian.row(), rQuantiles.row(), counts.row()),
           calibration.rows(),
+          countSeries,
           Arrays.stream(levels).map(LevelScore::row).toList(),
           (System.nanoTime() - start) / 1_000_000);
     }
@@ -174,6 +185,17 @@ public final class DemoForecastAccuracy {
         calibration.add(d.get(k), sparse, actual[k], after, crps);
       }
     }
+  }
+
+  private static CountSeries split(
+      String indicator, String area, SortedMap<Period, Double> v, int holdout) {
+    double[] y = TimeSeries.fromPoints(v).values();
+    int n = y.length;
+    return new CountSeries(
+        indicator,
+        area,
+        Arrays.copyOfRange(y, 0, n - holdout),
+        Arrays.copyOfRange(y, n - holdout, n));
   }
 
   /** Step {@code k} of each quantile row, as one-step rows for {@link Metrics#crps}. */
