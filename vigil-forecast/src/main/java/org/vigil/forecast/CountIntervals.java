@@ -35,40 +35,43 @@ final class CountIntervals {
     CountDistribution.Steps s = d.steps(withMedian);
     double median = s.quantiles()[probs.length];
     double[] out = Arrays.copyOf(s.quantiles(), probs.length);
-    double outerLo = 0;
-    double outerHi = Double.POSITIVE_INFINITY;
+    double[] outer = {0, Double.POSITIVE_INFINITY};
     for (int[] pair : pairsWidestFirst(probs)) {
-      int lo = pair[0];
-      int hi = pair[1];
-      double level = probs[hi] - probs[lo];
-      double bestLo = out[lo];
-      double bestHi = out[hi];
-      double bestGap = Double.POSITIVE_INFINITY;
-      double bestMass = 0;
-      for (int up = 0; up <= 1; up++) {
-        for (int down = 0; down <= 1; down++) {
-          double l = s.quantiles()[lo] + up;
-          double u = s.quantiles()[hi] - down;
-          if (l < outerLo || l > median || u < median || u > outerHi) {
-            continue;
-          }
-          double mass =
-              (down == 0 ? s.at()[hi] : s.below()[hi]) - (up == 0 ? s.below()[lo] : s.at()[lo]);
-          double gap = Math.abs(mass - level);
-          if (gap < bestGap - EPS || (gap < bestGap + EPS && mass > bestMass)) {
-            bestGap = gap;
-            bestMass = mass;
-            bestLo = l;
-            bestHi = u;
-          }
-        }
-      }
-      out[lo] = bestLo;
-      out[hi] = bestHi;
-      outerLo = bestLo;
-      outerHi = bestHi;
+      outer = closestPair(s, pair[0], pair[1], probs[pair[1]] - probs[pair[0]], median, outer);
+      out[pair[0]] = outer[0];
+      out[pair[1]] = outer[1];
     }
     return out;
+  }
+
+  /**
+   * Of R's bounds at {@code lo} and {@code hi} and the bounds moved one count inwards, the pair
+   * inside {@code outer} and around the median whose probability is closest to {@code level}.
+   */
+  private static double[] closestPair(
+      CountDistribution.Steps s, int lo, int hi, double level, double median, double[] outer) {
+    double[] best = {s.quantiles()[lo], s.quantiles()[hi]};
+    double bestGap = Double.POSITIVE_INFINITY;
+    double bestMass = 0;
+    for (int up = 0; up <= 1; up++) {
+      for (int down = 0; down <= 1; down++) {
+        double l = s.quantiles()[lo] + up;
+        double u = s.quantiles()[hi] - down;
+        if (l < outer[0] || l > median || u < median || u > outer[1]) {
+          continue;
+        }
+        // P(l <= X <= u) = F(u) - F(l - 1), both known from R's quantile and the count below it.
+        double mass =
+            (down == 0 ? s.at()[hi] : s.below()[hi]) - (up == 0 ? s.below()[lo] : s.at()[lo]);
+        double gap = Math.abs(mass - level);
+        if (gap < bestGap - EPS || (gap < bestGap + EPS && mass > bestMass)) {
+          bestGap = gap;
+          bestMass = mass;
+          best = new double[] {l, u};
+        }
+      }
+    }
+    return best;
   }
 
   /** Index pairs {@code (i, j)} with {@code probs[i] + probs[j] = 1}, {@code probs[i] < 0.5}. */
