@@ -29,10 +29,22 @@ public final class M3Harness {
     List<M3Series> all = M3Data.load(o.data());
     List<M3Series> series = sample(all, o.sample());
     if (o.validation()) {
-      series = series.stream().map(M3ComboExperiment::validation).toList();
+      int origin = o.origin();
+      series =
+          series.stream()
+              .map(s -> M3GlobalExperiment.atOrigin(s, origin))
+              .filter(java.util.Objects::nonNull)
+              .toList();
       out.println(
-          "validation mode: each series' last h training values are the period scored; M3's test"
-              + " periods are not used");
+          origin == 1
+              ? "validation mode: each series' last h training values are the period scored; M3's"
+                  + " test periods are not used"
+              : "validation mode, origin "
+                  + origin
+                  + ": the h values ending "
+                  + (origin - 1)
+                  + " horizon(s) before the last training value are scored; the values after them"
+                  + " and M3's test periods are not used (series too short are left out)");
     }
     out.printf(
         Locale.ROOT,
@@ -80,6 +92,11 @@ public final class M3Harness {
     publishedRows.sort((a, b) -> Double.compare(a.get("all").smape(), b.get("all").smape()));
     out.println();
     out.print(M3Report.table(rows));
+    for (MethodForecasts mf : ours) {
+      if (!mf.note.isEmpty()) {
+        out.println(mf.note);
+      }
+    }
     out.printf(
         Locale.ROOT, "wall time of our methods: %.1f s on %d thread(s)%n", wall, o.threads());
     printCpuRatio(ours, others, out);
