@@ -236,11 +236,12 @@ public final class M3Benchmark {
     }
     double[] local = c.points();
     double[][] bounds = {c.lower(0.8), c.upper(0.8), c.lower(0.95), c.upper(0.95)};
-    double w = M3Global.choice(s.category(), s.period()).weight();
+    M3Global.Choice choice = M3Global.choice(s.category(), s.period());
+    double w = choice.weight();
     String model = c.model();
     if (w > 0) {
       double[] p = new GlobalBlend(w).points(M3Global.points(net, s), local);
-      for (int i = 0; i < 4 && M3Global.SHIFT_INTERVALS; i++) {
+      for (int i = 0; i < 4 && choice.shift(); i++) {
         bounds[i] = GlobalBlend.shift(bounds[i], local, p);
       }
       local = p;

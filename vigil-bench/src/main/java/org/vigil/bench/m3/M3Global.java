@@ -21,24 +21,22 @@ final class M3Global {
   private M3Global() {}
 
   /**
-   * One category's choice: the network's spec and its weight in {@code combo-global} (0: the
-   * category keeps the validated combination alone).
+   * One category's choice: the network's spec, its weight in {@code combo-global} (0: the category
+   * keeps the validated combination alone) and the blend's interval rule ({@code shift}: the
+   * combination's bounds move with the blended point; otherwise they stay where the combination put
+   * them).
    */
-  record Choice(GlobalNetSpec spec, double weight) {}
-
-  /**
-   * The blend's interval rule: true moves the combination's bounds with the blended point, false
-   * keeps them where the combination put them.
-   */
-  static final boolean SHIFT_INTERVALS = true;
+  record Choice(GlobalNetSpec spec, double weight, boolean shift) {}
 
   static final Map<String, Choice> FROZEN = new LinkedHashMap<>();
 
   static {
-    FROZEN.put("yearly", new Choice(GlobalNetSpec.DEFAULT.withInputLength(8), 0.0));
-    FROZEN.put("quarterly", new Choice(GlobalNetSpec.DEFAULT.withInputLength(12), 0.0));
-    FROZEN.put("monthly", new Choice(GlobalNetSpec.DEFAULT.withInputLength(24), 0.0));
-    FROZEN.put("other", new Choice(GlobalNetSpec.DEFAULT.withInputLength(12), 0.0));
+    // chosen at validation origins 1 and 2 (docs/changes/m3glob.md) before any test score
+    GlobalNetSpec base = GlobalNetSpec.DEFAULT;
+    FROZEN.put("yearly", new Choice(base.withInputLength(6), 0.35, true));
+    FROZEN.put("quarterly", new Choice(base.withInputLength(8).withWidth(256), 0.5, true));
+    FROZEN.put("monthly", new Choice(base.withInputLength(24), 0.35, false));
+    FROZEN.put("other", new Choice(base.withInputLength(12), 0.5, true));
   }
 
   /**
@@ -50,7 +48,7 @@ final class M3Global {
     Choice c = FROZEN.get(category);
     return c != null
         ? c
-        : new Choice(GlobalNetSpec.DEFAULT.withInputLength(Math.max(8, 2 * period)), 0.0);
+        : new Choice(GlobalNetSpec.DEFAULT.withInputLength(Math.max(8, 2 * period)), 0.0, false);
   }
 
   /** The choices of the categories present in {@code series}, in order of first appearance. */

@@ -168,7 +168,8 @@ public final class M3GlobalExperiment {
       return out;
     }
     long t0 = System.nanoTime();
-    M3Global.Trained t = M3Global.train(subset, Map.of(cat, new M3Global.Choice(spec, 1)), threads);
+    M3Global.Trained t =
+        M3Global.train(subset, Map.of(cat, new M3Global.Choice(spec, 1, false)), threads);
     GlobalNet net = t.nets().get(cat);
     System.out.printf(
         Locale.ROOT,

@@ -78,7 +78,7 @@ class M3BenchmarkTest {
         }
       }
     }
-    assertThat(net.note).contains("monthly net").contains("windows");
+    assertThat(net.note).contains("net L24").contains("windows");
     assertThat(net.cpuNanos).isPositive();
   }
 }
