@@ -38,7 +38,7 @@ public final class M3GlobalExperiment {
     int threads = Integer.parseInt(args[2]);
     List<M3Series> val = new ArrayList<>();
     for (M3Series s : M3Data.load(data)) {
-      M3Series v = atOrigin(s, origin);
+      M3Series v = M3Harness.atOrigin(s, origin);
       if (v != null) {
         val.add(v);
       }
@@ -89,26 +89,6 @@ public final class M3GlobalExperiment {
             a.msis());
       }
     }
-  }
-
-  /** The series cut back {@code origin} horizons (null when too short to score 2 values). */
-  static M3Series atOrigin(M3Series s, int origin) {
-    M3Series v = M3ComboExperiment.validation(s);
-    for (int o = 1; o < origin && v != null; o++) {
-      v =
-          v.train().length < 6
-              ? null
-              : M3ComboExperiment.validation(
-                  new M3Series(
-                      v.id(),
-                      v.category(),
-                      v.period(),
-                      v.startYear(),
-                      v.startPeriod(),
-                      v.train(),
-                      s.test()));
-    }
-    return v;
   }
 
   private static MethodForecasts blend(

@@ -31,10 +31,7 @@ public final class M3Harness {
     if (o.validation()) {
       int origin = o.origin();
       series =
-          series.stream()
-              .map(s -> M3GlobalExperiment.atOrigin(s, origin))
-              .filter(java.util.Objects::nonNull)
-              .toList();
+          series.stream().map(s -> atOrigin(s, origin)).filter(java.util.Objects::nonNull).toList();
       out.println(
           origin == 1
               ? "validation mode: each series' last h training values are the period scored; M3's"
@@ -191,6 +188,29 @@ public final class M3Harness {
         vigil,
         rCpu,
         rCpu / vigil);
+  }
+
+  /**
+   * The series cut back {@code origin} horizons: its last h training values scored at origin 1, the
+   * h before those at origin 2, and so on (null when too short to score 2 values).
+   */
+  static M3Series atOrigin(M3Series s, int origin) {
+    M3Series v = M3ComboExperiment.validation(s);
+    for (int o = 1; o < origin && v != null; o++) {
+      v =
+          v.train().length < 6
+              ? null
+              : M3ComboExperiment.validation(
+                  new M3Series(
+                      v.id(),
+                      v.category(),
+                      v.period(),
+                      v.startYear(),
+                      v.startPeriod(),
+                      v.train(),
+                      s.test()));
+    }
+    return v;
   }
 
   static List<M3Series> sample(List<M3Series> all, int k) {
