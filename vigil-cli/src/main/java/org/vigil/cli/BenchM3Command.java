@@ -35,7 +35,8 @@ final class BenchM3Command implements Callable<Integer> {
       paramLabel = "LIST",
       description =
           "Comma-separated: ets,arima,theta,dotm,mapa,bagged-ets,croston,sba,tsb,naive,naive2,snaive,"
-              + "drift,combo,combo-mean,combo-median,combo-validated,auto (default: ${DEFAULT-VALUE}).")
+              + "drift,combo,combo-mean,combo-median,combo-validated,auto,global,combo-global"
+              + " (default: ${DEFAULT-VALUE}).")
   String methods = "ets,arima,theta,dotm,croston,naive2,snaive,combo";
 
   @Option(
@@ -73,6 +74,14 @@ final class BenchM3Command implements Callable<Integer> {
               + " periods are not used; for choosing methods).")
   boolean validation;
 
+  @Option(
+      names = "--origin",
+      paramLabel = "N",
+      description =
+          "With --validation: score the h values ending N-1 horizons before the last training"
+              + " value (default: ${DEFAULT-VALUE}, the last h training values).")
+  int origin = 1;
+
   @Option(names = "--jdemetra", description = "Also run JDemetra+'s TRAMO automatic ARIMA.")
   boolean runJdemetra;
 
@@ -94,7 +103,8 @@ final class BenchM3Command implements Callable<Integer> {
             Optional.ofNullable(forecasts),
             runR,
             runJdemetra,
-            validation),
+            validation,
+            origin),
         System.out);
     return 0;
   }

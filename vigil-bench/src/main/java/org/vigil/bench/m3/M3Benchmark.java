@@ -14,6 +14,8 @@ import org.vigil.forecast.Forecast;
 import org.vigil.forecast.ForecastMethod;
 import org.vigil.forecast.ForecastSpec;
 import org.vigil.forecast.Forecaster;
+import org.vigil.forecast.global.GlobalBlend;
+import org.vigil.forecast.global.GlobalNet;
 
 /** Runs our methods on M3 series in parallel, timing each method's CPU use per thread. */
 public final class M3Benchmark {
@@ -41,6 +43,12 @@ public final class M3Benchmark {
     METHODS.put("combo-validated", ForecastMethod.COMBO);
   }
 
+  /**
+   * Methods built on the global network ({@link M3Global}): the network alone, and its blend with
+   * the validated combination. They train one network per category before the series are forecast.
+   */
+  public static final List<String> GLOBAL = List.of("global", "combo-global");
+
   private M3Benchmark() {}
 
   /** Parses a comma-separated method list, rejecting unknown names with the known ones. */
@@ -51,9 +59,14 @@ public final class M3Benchmark {
       if (m.isEmpty()) {
         continue;
       }
-      if (!METHODS.containsKey(m)) {
+      if (!METHODS.containsKey(m) && !GLOBAL.contains(m)) {
         throw new IllegalArgumentException(
-            "Unknown method '" + s + "': expected some of " + String.join(",", METHODS.keySet()));
+            "Unknown method '"
+                + s
+                + "': expected some of "
+                + String.join(",", METHODS.keySet())
+                + ","
+                + String.join(",", GLOBAL));
       }
       out.add(m);
     }
@@ -68,11 +81,12 @@ public final class M3Benchmark {
     for (String m : methods) {
       out.add(new MethodForecasts(m, true));
     }
+    M3Global.Trained nets = trainGlobal(series, out, threads);
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (M3Series s : series) {
-        futures.add(pool.submit(() -> forecastOne(s, out, base)));
+        futures.add(pool.submit(() -> forecastOne(s, out, base, nets)));
       }
       for (Future<?> f : futures) {
         try {
@@ -90,11 +104,68 @@ public final class M3Benchmark {
   /** The members of the mean ensemble, in the engine's order (see ForecastMethod.COMBO). */
   private static final List<String> COMBO_MEMBERS = List.of("ets", "arima", "theta");
 
-  private static void forecastOne(M3Series s, List<MethodForecasts> out, ForecastSpec base) {
+  /**
+   * Trains the frozen global networks when a global method is asked for: every category for {@code
+   * global}, only the categories that blend for {@code combo-global}. Each method is charged the
+   * training CPU of the networks it uses, and the training is noted on it.
+   */
+  private static M3Global.Trained trainGlobal(
+      List<M3Series> series, List<MethodForecasts> out, int threads) throws InterruptedException {
+    boolean alone = out.stream().anyMatch(mf -> mf.method.equals("global"));
+    boolean blend = out.stream().anyMatch(mf -> mf.method.equals("combo-global"));
+    Map<String, M3Global.Choice> needed = new LinkedHashMap<>();
+    M3Global.choices(series)
+        .forEach(
+            (cat, c) -> {
+              if (alone || (blend && c.weight() > 0)) {
+                needed.put(cat, c);
+              }
+            });
+    M3Global.Trained t = M3Global.train(series, needed, threads);
+    for (MethodForecasts mf : out) {
+      if (!GLOBAL.contains(mf.method)) {
+        continue;
+      }
+      StringBuilder note = new StringBuilder(mf.method + ": ");
+      t.nets()
+          .forEach(
+              (cat, net) -> {
+                double w = needed.get(cat).weight();
+                if (mf.method.equals("global") || w > 0) {
+                  mf.cpuNanos += (long) (t.cpuSeconds().get(cat) * 1e9);
+                  note.append(
+                      String.format(
+                          Locale.ROOT,
+                          "%s net %s (%d windows, training %.1f s CPU%s); ",
+                          cat,
+                          net.spec(),
+                          net.windows(),
+                          t.cpuSeconds().get(cat),
+                          mf.method.equals("global") ? "" : ", weight " + w));
+                }
+              });
+      M3Global.choices(series)
+          .forEach(
+              (cat, c) -> {
+                if (mf.method.equals("combo-global") && c.weight() == 0) {
+                  note.append(cat).append(" combo-validated alone; ");
+                }
+              });
+      mf.note = note.toString().trim();
+    }
+    return t;
+  }
+
+  private static void forecastOne(
+      M3Series s, List<MethodForecasts> out, ForecastSpec base, M3Global.Trained nets) {
     ThreadMXBean bean = ManagementFactory.getThreadMXBean();
     Map<String, Forecast> done = new java.util.HashMap<>();
     Map<String, Long> nanosOf = new java.util.HashMap<>();
     for (MethodForecasts mf : out) {
+      if (GLOBAL.contains(mf.method)) {
+        putGlobal(s, mf, base, nets, done, nanosOf, bean);
+        continue;
+      }
       if (sharesMembers(mf.method, base) && done.keySet().containsAll(COMBO_MEMBERS)) {
         putMeanOfMembers(s, mf, done, nanosOf, bean);
         continue;
@@ -126,6 +197,58 @@ public final class M3Benchmark {
       double[][] iv = {f.lower(0.8), f.upper(0.8), f.lower(0.95), f.upper(0.95)};
       mf.put(s.id(), f.points(), iv, f.model(), t1 - t0);
     }
+  }
+
+  /**
+   * The global network's points ({@code global}, no intervals) or their blend with the validated
+   * combination ({@code combo-global}: the combination's bounds moved with the point), fitting the
+   * combination here unless the run already did.
+   */
+  private static void putGlobal(
+      M3Series s,
+      MethodForecasts mf,
+      ForecastSpec base,
+      M3Global.Trained nets,
+      Map<String, Forecast> done,
+      Map<String, Long> nanosOf,
+      ThreadMXBean bean) {
+    long t0 = bean.getCurrentThreadCpuTime();
+    GlobalNet net = nets.nets().get(s.category());
+    if (mf.method.equals("global")) {
+      double[] p = M3Global.points(net, s);
+      mf.put(s.id(), p, null, "global " + net.spec(), bean.getCurrentThreadCpuTime() - t0);
+      return;
+    }
+    long charged = 0;
+    Forecast c = done.get("combo-validated");
+    if (c == null) {
+      ForecastSpec spec =
+          base.toBuilder()
+              .combination(ForecastSpec.CombinationRule.VALIDATED)
+              .method(ForecastMethod.COMBO)
+              .horizon(s.horizon())
+              .levels(0.8, 0.95)
+              .seasonalPeriod(s.seasonalPeriod())
+              .build();
+      c = Forecaster.forecast(s.trainingSeries(), spec);
+    } else {
+      charged = nanosOf.get("combo-validated");
+    }
+    double[] local = c.points();
+    double[][] bounds = {c.lower(0.8), c.upper(0.8), c.lower(0.95), c.upper(0.95)};
+    M3Global.Choice choice = M3Global.choice(s.category(), s.period());
+    double w = choice.weight();
+    String model = c.model();
+    if (w > 0) {
+      double[] p = new GlobalBlend(w).points(M3Global.points(net, s), local);
+      for (int i = 0; i < 4 && choice.shift(); i++) {
+        bounds[i] = GlobalBlend.shift(bounds[i], local, p);
+      }
+      local = p;
+      model = w + " global + " + (1 - w) + " " + model;
+    }
+    long nanos = bean.getCurrentThreadCpuTime() - t0 + charged;
+    mf.put(s.id(), local, bounds, model, nanos);
   }
 
   /**

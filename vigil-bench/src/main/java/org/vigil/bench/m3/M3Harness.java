@@ -29,10 +29,19 @@ public final class M3Harness {
     List<M3Series> all = M3Data.load(o.data());
     List<M3Series> series = sample(all, o.sample());
     if (o.validation()) {
-      series = series.stream().map(M3ComboExperiment::validation).toList();
+      int origin = o.origin();
+      series =
+          series.stream().map(s -> atOrigin(s, origin)).filter(java.util.Objects::nonNull).toList();
       out.println(
-          "validation mode: each series' last h training values are the period scored; M3's test"
-              + " periods are not used");
+          origin == 1
+              ? "validation mode: each series' last h training values are the period scored; M3's"
+                  + " test periods are not used"
+              : "validation mode, origin "
+                  + origin
+                  + ": the h values ending "
+                  + (origin - 1)
+                  + " horizon(s) before the last training value are scored; the values after them"
+                  + " and M3's test periods are not used (series too short are left out)");
     }
     out.printf(
         Locale.ROOT,
@@ -80,6 +89,11 @@ public final class M3Harness {
     publishedRows.sort((a, b) -> Double.compare(a.get("all").smape(), b.get("all").smape()));
     out.println();
     out.print(M3Report.table(rows));
+    for (MethodForecasts mf : ours) {
+      if (!mf.note.isEmpty()) {
+        out.println(mf.note);
+      }
+    }
     out.printf(
         Locale.ROOT, "wall time of our methods: %.1f s on %d thread(s)%n", wall, o.threads());
     printCpuRatio(ours, others, out);
@@ -174,6 +188,29 @@ public final class M3Harness {
         vigil,
         rCpu,
         rCpu / vigil);
+  }
+
+  /**
+   * The series cut back {@code origin} horizons: its last h training values scored at origin 1, the
+   * h before those at origin 2, and so on (null when too short to score 2 values).
+   */
+  static M3Series atOrigin(M3Series s, int origin) {
+    M3Series v = M3ComboExperiment.validation(s);
+    for (int o = 1; o < origin && v != null; o++) {
+      v =
+          v.train().length < 6
+              ? null
+              : M3ComboExperiment.validation(
+                  new M3Series(
+                      v.id(),
+                      v.category(),
+                      v.period(),
+                      v.startYear(),
+                      v.startPeriod(),
+                      v.train(),
+                      s.test()));
+    }
+    return v;
   }
 
   static List<M3Series> sample(List<M3Series> all, int k) {

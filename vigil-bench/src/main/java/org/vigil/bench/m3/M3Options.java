@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param runJdemetra also run JDemetra+'s TRAMO automatic ARIMA
  * @param validation score on the last h training values of every series instead of its test period
  *     (the methods are fitted on the values before them; the test periods are not read)
+ * @param origin in validation mode, how many horizons back the scored window ends (1: the last h
+ *     training values; 2: the h values before those, everything after them unread)
  */
 public record M3Options(
     Path data,
@@ -27,9 +29,17 @@ public record M3Options(
     Optional<Path> forecasts,
     boolean runR,
     boolean runJdemetra,
-    boolean validation) {
+    boolean validation,
+    int origin) {
 
   public M3Options {
+    if (origin < 1 || (origin > 1 && !validation)) {
+      throw new IllegalArgumentException(
+          "--origin must be 1 or more and needs --validation (it counts validation windows back"
+              + " from the end of the training values), found "
+              + origin
+              + (validation ? "" : " without --validation"));
+    }
     if (sample < 0) {
       throw new IllegalArgumentException("--sample must be >= 0 (0 = all series), found " + sample);
     }
@@ -54,6 +64,20 @@ public record M3Options(
       Optional<Path> forecasts,
       boolean runR,
       boolean runJdemetra) {
-    this(data, methods, sample, threads, out, forecasts, runR, runJdemetra, false);
+    this(data, methods, sample, threads, out, forecasts, runR, runJdemetra, false, 1);
+  }
+
+  /** The options at validation origin 1 (or on M3's test periods). */
+  public M3Options(
+      Path data,
+      List<String> methods,
+      int sample,
+      int threads,
+      Optional<Path> out,
+      Optional<Path> forecasts,
+      boolean runR,
+      boolean runJdemetra,
+      boolean validation) {
+    this(data, methods, sample, threads, out, forecasts, runR, runJdemetra, validation, 1);
   }
 }

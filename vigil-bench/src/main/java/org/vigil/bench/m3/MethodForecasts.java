@@ -14,6 +14,7 @@ public final class MethodForecasts {
   final Map<String, double[][]> intervals = new HashMap<>();
   final Map<String, String> models = new HashMap<>();
   long cpuNanos;
+  String note = "";
 
   public MethodForecasts(String method, boolean ours) {
     this.method = method;

@@ -50,4 +50,35 @@ class M3BenchmarkTest {
       assertThat(a.models().get(x.id())).isEqualTo(b.models().get(x.id()));
     }
   }
+
+  @Test
+  void run_comboGlobal_liesBetweenTheNetworkAndTheCombinationWithItsIntervalWidth()
+      throws Exception {
+    List<M3Series> s = series();
+    List<MethodForecasts> out =
+        M3Benchmark.run(
+            s, List.of("combo-validated", "global", "combo-global"), 2, ForecastSpec.DEFAULT);
+    MethodForecasts combo = out.get(0);
+    MethodForecasts net = out.get(1);
+    MethodForecasts blend = out.get(2);
+    for (M3Series x : s) {
+      double[] c = combo.points(x.id());
+      double[] g = net.points(x.id());
+      double[] b = blend.points(x.id());
+      assertThat(g).hasSize(x.horizon());
+      assertThat(net.intervals).doesNotContainKey(x.id());
+      for (int k = 0; k < b.length; k++) {
+        assertThat(b[k]).isBetween(Math.min(c[k], g[k]) - 1e-9, Math.max(c[k], g[k]) + 1e-9);
+        for (int i = 0; i < 4; i += 2) {
+          double widthCombo =
+              combo.intervals.get(x.id())[i + 1][k] - combo.intervals.get(x.id())[i][k];
+          double widthBlend =
+              blend.intervals.get(x.id())[i + 1][k] - blend.intervals.get(x.id())[i][k];
+          assertThat(widthBlend).isCloseTo(widthCombo, within(1e-9 * Math.abs(widthCombo) + 1e-9));
+        }
+      }
+    }
+    assertThat(net.note).contains("net L24").contains("windows");
+    assertThat(net.cpuNanos).isPositive();
+  }
 }

@@ -103,4 +103,37 @@ class M3HarnessTest {
         .hasMessageContaining("foo")
         .hasMessageContaining("ets,arima,theta");
   }
+
+  @Test
+  void atOrigin_two_scoresTheHorizonBeforeTheLastAndDropsEverythingAfter() {
+    double[] train = new double[20];
+    for (int i = 0; i < train.length; i++) {
+      train[i] = i + 1;
+    }
+    M3Series s = new M3Series("Q", "quarterly", 4, 1990, 1, train, new double[] {99, 99, 99, 99});
+    M3Series o2 = M3Harness.atOrigin(s, 2);
+    assertThat(o2.train()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+    assertThat(o2.test()).containsExactly(13, 14, 15, 16);
+    assertThat(M3Harness.atOrigin(s, 9)).isNull();
+  }
+
+  @Test
+  void options_originWithoutValidation_isRefused() {
+    assertThatThrownBy(
+            () ->
+                new M3Options(
+                    dir,
+                    List.of("naive"),
+                    0,
+                    1,
+                    Optional.empty(),
+                    Optional.empty(),
+                    false,
+                    false,
+                    false,
+                    2))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--origin")
+        .hasMessageContaining("without --validation");
+  }
 }
