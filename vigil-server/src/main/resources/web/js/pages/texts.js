@@ -109,7 +109,7 @@ async function renderOne(view, id, query) {
   const spans = [];
   for (const p of x.places ?? []) spans.push({ kind: 'place', start: p.start, end: p.end, what: nameOf(areas.get(p.place?.iso3)) || p.place?.iso3, conf: p.confidence });
   for (const p of x.dates ?? []) spans.push({ kind: 'date', start: p.start, end: p.end, what: date(p.date), conf: p.confidence });
-  for (const p of x.quantities ?? []) spans.push({ kind: 'quantity', start: p.start, end: p.end, what: `${num(p.value, 2)} ${p.unit}`, conf: p.confidence });
+  for (const p of x.quantities ?? []) spans.push({ kind: 'quantity', start: p.start, end: p.end, what: `${num(p.value, 2)}\u00a0${label('qty', p.unit)}`, conf: p.confidence });
   // A programme mention links to the programme's page in the registry.
   for (const p of x.programmes ?? []) spans.push({ kind: 'programme', start: p.start, end: p.end, what: p.code, conf: p.confidence,
     href: `#/programmes?code=${encodeURIComponent(p.code)}` });
