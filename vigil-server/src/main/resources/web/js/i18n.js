@@ -70,16 +70,22 @@ export function nameOf(x) {
 export const locale = () => (lang === 'ru' ? 'ru-RU' : 'en-GB');
 const ok = (v) => v !== null && v !== undefined && Number.isFinite(Number(v));
 
+/**
+ * A number as Intl formats it, with a true minus (U+2212) for Intl's hyphen (en-GB and ru-RU both
+ * give '-'): for display only; CSV, JSON and the API keep the hyphen.
+ */
+const formatted = (options, v) => new Intl.NumberFormat(locale(), options).format(v).replace(/-/g, '\u2212');
+
 /** A level: never signed, never "-0". */
 export function num(v, digits = 1) {
   if (!ok(v)) return '—';
-  return new Intl.NumberFormat(locale(), { maximumFractionDigits: digits, minimumFractionDigits: 0, signDisplay: 'negative' }).format(v);
+  return formatted({ maximumFractionDigits: digits, minimumFractionDigits: 0, signDisplay: 'negative' }, v);
 }
 
 /** A count: a whole number. */
 export function count(v) {
   if (!ok(v)) return '—';
-  return new Intl.NumberFormat(locale(), { maximumFractionDigits: 0, signDisplay: 'negative' }).format(Math.round(v));
+  return formatted({ maximumFractionDigits: 0, signDisplay: 'negative' }, Math.round(v));
 }
 
 /** A value of an indicator: whole numbers for counts (indicators that add up), else one decimal. */
@@ -90,13 +96,13 @@ export function value(v, indicator) {
 /** A share (completeness, probability): 0.5 → "50%", unsigned. */
 export function pct(v) {
   if (!ok(v)) return '—';
-  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0, signDisplay: 'negative' }).format(v);
+  return formatted({ style: 'percent', maximumFractionDigits: 0, signDisplay: 'negative' }, v);
 }
 
 /** A change: signed, but no sign on zero. */
 export function change(v, digits = 1) {
   if (!ok(v)) return '—';
-  return new Intl.NumberFormat(locale(), { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(v);
+  return formatted({ maximumFractionDigits: digits, signDisplay: 'exceptZero' }, v);
 }
 
 /**
@@ -105,19 +111,19 @@ export function change(v, digits = 1) {
  */
 export function score(v) {
   if (!ok(v)) return '—';
-  return new Intl.NumberFormat(locale(), { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'negative' }).format(v);
+  return formatted({ minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'negative' }, v);
 }
 
 /** A score's change, signed with one decimal ("+0,4", "0,0"). */
 export function scoreChange(v) {
   if (!ok(v)) return '—';
-  return new Intl.NumberFormat(locale(), { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(v);
+  return formatted({ minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }, v);
 }
 
 /** A relative change: "+12%", "−3%", "0%". */
 export function changePct(v) {
   if (!ok(v)) return '—';
-  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(v);
+  return formatted({ style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' }, v);
 }
 
 /** A day as the page's language writes it; it never breaks across lines ("12 авг. 2026 г."). */

@@ -131,7 +131,7 @@ final class DocsCommand implements Runnable {
             r.alreadyStored(),
             r.signalValues(),
             fmt(secs));
-        new Renderer(OutputFormat.TABLE, root.out(), root.err()).print(t);
+        root.tableRenderer().print(t);
         if (r.signalValues() > 0) {
           // The counts derived from texts are series: the alert rules watch them as any other.
           int raised = new AlertService(vigil).evaluate(root.operator()).raised().size();

@@ -264,7 +264,7 @@ final class IngestCommand implements Callable<Integer> {
                     .map(i -> "created indicator " + i.code() + " (scale " + i.scale() + ")")
                     .orElse(""));
     // The ingest format lives in --format, so the summary is always printed as a table.
-    new Renderer(OutputFormat.TABLE, root.out(), err).print(t);
+    root.tableRenderer().print(t);
   }
 
   /**

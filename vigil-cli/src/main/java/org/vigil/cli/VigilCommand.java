@@ -228,7 +228,20 @@ public final class VigilCommand implements Runnable {
 
   /** The renderer for the chosen --format, writing to this command's stdout. */
   public Renderer renderer() {
-    return new Renderer(outputFormat(), out, err, wide ? 0 : Renderer.DEFAULT_WIDTH);
+    return new Renderer(outputFormat(), out, err, tableWidth());
+  }
+
+  /**
+   * A renderer that prints tables whatever {@code --format} says, for commands whose {@code
+   * --format} names something else (the input format of {@code ingest}); {@code --wide} still
+   * holds.
+   */
+  public Renderer tableRenderer() {
+    return new Renderer(OutputFormat.TABLE, out, err, tableWidth());
+  }
+
+  private int tableWidth() {
+    return wide ? 0 : Renderer.DEFAULT_WIDTH;
   }
 
   public PrintStream out() {

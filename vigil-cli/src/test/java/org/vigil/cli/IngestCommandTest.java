@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -211,6 +212,41 @@ class IngestCommandTest {
       rs.next();
       assertThat(rs.getInt(1)).isEqualTo(6);
       assertThat(rs.getDouble(2)).isNotEqualTo(Math.rint(rs.getDouble(2)));
+    }
+  }
+
+  /**
+   * The summary is a table like any other: it fits 120 columns by wrapping its note, and {@code
+   * --wide} (before or after the subcommand) keeps each row on one line.
+   */
+  @Test
+  void ingest_summary_wrapsAt120Columns_andWideKeepsTheRowWhole() throws Exception {
+    Path f =
+        file(
+            "kaz-kgz-deaths.csv",
+            "indicator,area,period,value\n"
+                + "VIOLENT_DEATHS,KAZ,2019,1083\n"
+                + "VIOLENT_DEATHS,KAZ,2020,1000\n"
+                + "VIOLENT_DEATHS,KGZ,2021,990\n");
+    assertThat(vigil("--db", url(), "ingest", f.toString()).exit()).isZero();
+    String note = "already loaded: nothing added, 3 unchanged";
+
+    Run narrow = vigil("--db", url(), "ingest", f.toString());
+    Run wideFirst = vigil("--db", url(), "--wide", "ingest", f.toString());
+    Run wideAfter = vigil("--db", url(), "ingest", f.toString(), "--wide");
+
+    assertThat(narrow.exit()).as(narrow.err()).isZero();
+    assertThat(narrow.out().lines()).allMatch(l -> l.length() <= 120);
+    assertThat(narrow.out()).doesNotContain(note);
+    // The note wraps in its column, word by word, under the row.
+    assertThat(narrow.out().lines().skip(2).map(String::strip).toList())
+        .endsWith("unchanged")
+        .hasSizeGreaterThan(1);
+    for (Run wide : List.of(wideFirst, wideAfter)) {
+      assertThat(wide.exit()).as(wide.err()).isZero();
+      List<String> lines = wide.out().lines().toList();
+      assertThat(lines).hasSize(3);
+      assertThat(lines.get(2)).contains(note).hasSizeGreaterThan(120);
     }
   }
 

@@ -67,7 +67,7 @@ final class FanChartSvg {
    * The fan chart. A count series' fan is clipped at zero (a count cannot be negative, whatever the
    * model's symmetric interval says).
    */
-  private static JFreeChart chart(IndicatorChart chart, Messages m) {
+  static JFreeChart chart(IndicatorChart chart, Messages m) {
     YIntervalSeriesCollection data = dataset(chart, m);
     DeviationRenderer renderer = new DeviationRenderer(true, false);
     renderer.setSeriesPaint(0, OBSERVED);
@@ -98,7 +98,7 @@ final class FanChartSvg {
       y.setStandardTickUnits(NumberAxis.createIntegerTickUnits(m.language().locale()));
       y.setRangeType(org.jfree.data.RangeType.POSITIVE);
     }
-    y.setNumberFormatOverride(java.text.NumberFormat.getNumberInstance(m.language().locale()));
+    y.setNumberFormatOverride(Messages.numbers(m.language(), false));
     Font small = new Font("DejaVu Sans", Font.PLAIN, 11);
     x.setTickLabelFont(small);
     y.setTickLabelFont(small);

@@ -1,5 +1,7 @@
 package org.vigil.report;
 
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.time.Instant;
@@ -23,17 +25,40 @@ final class Messages {
   Messages(ReportLanguage language) {
     this.language = language;
     this.bundle = ResourceBundle.getBundle("org.vigil.report.messages", language.locale());
-    this.oneDecimal = NumberFormat.getNumberInstance(language.locale());
+    this.oneDecimal = numbers(language, false);
     oneDecimal.setMinimumFractionDigits(1);
     oneDecimal.setMaximumFractionDigits(1);
     this.signed = (NumberFormat) oneDecimal.clone();
-    this.whole = NumberFormat.getIntegerInstance(language.locale());
+    this.whole = numbers(language, true);
     this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(language.locale());
   }
 
   ReportLanguage language() {
     return language;
   }
+
+  /**
+   * The language's number format with a true minus sign (U+2212) for negatives, as typeset text has
+   * it; the locales' own data gives a hyphen ('-') in English and Russian. For the charts' axes and
+   * every number a report shows; never for data written for machines (CSV, JSON).
+   *
+   * @param integer whole numbers only
+   */
+  static NumberFormat numbers(ReportLanguage language, boolean integer) {
+    NumberFormat f =
+        integer
+            ? NumberFormat.getIntegerInstance(language.locale())
+            : NumberFormat.getNumberInstance(language.locale());
+    if (f instanceof DecimalFormat d) {
+      DecimalFormatSymbols symbols = d.getDecimalFormatSymbols();
+      symbols.setMinusSign(MINUS);
+      d.setDecimalFormatSymbols(symbols);
+    }
+    return f;
+  }
+
+  /** The minus sign of displayed numbers. */
+  static final char MINUS = '\u2212';
 
   String get(String key, Object... args) {
     String pattern = bundle.getString(key);

@@ -71,6 +71,7 @@ final class ReportDocx {
     heading("section.summary");
     new Judgements(report, m).sentences().forEach(s -> paragraph("\u2013 " + s, 10, false, ""));
     table(tables.risk(), "section.risk");
+    tables.riskWithRestricted().forEach(n -> paragraph(n, 9, false, "333333"));
     table(
         tables.priorities(), report.regional() ? "section.priorities" : "section.priorities.state");
     table(tables.indicators(), "section.indicators");

@@ -48,6 +48,9 @@ final class ReportHtml {
     summary();
     map();
     table(tables.risk(), "section.risk");
+    tables
+        .riskWithRestricted()
+        .forEach(n -> out.append("<p class=\"note restricted\">").append(esc(n)).append("</p>"));
     table(
         tables.priorities(), report.regional() ? "section.priorities" : "section.priorities.state");
     table(tables.indicators(), "section.indicators");

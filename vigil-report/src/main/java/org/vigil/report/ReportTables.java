@@ -61,6 +61,30 @@ final class ReportTables {
         List.of("col.state", "col.score", "col.change", "col.driver"), rows, report.risk());
   }
 
+  /**
+   * One labelled sentence per state whose fuller composite this reader may see (domains not shared
+   * with every member included), in the table's order; none for any other reader. The table keeps
+   * the common composite.
+   */
+  List<String> riskWithRestricted() {
+    List<String> out = new ArrayList<>();
+    for (RiskRow r : riskRows()) {
+      r.withRestricted()
+          .ifPresent(
+              w ->
+                  out.add(
+                      m.get(
+                          "risk.withRestricted",
+                          r.area().name(lang),
+                          String.join(
+                              ", ", w.notShared().stream().map(d -> d.label(lang)).toList()),
+                          m.number(w.score()),
+                          Integer.toString(w.domains()),
+                          Integer.toString(w.domainsTotal()))));
+    }
+    return out;
+  }
+
   Table priorities() {
     List<List<Cell>> rows = new ArrayList<>();
     report.priorities().rows().stream()

@@ -89,7 +89,7 @@ final class WaterChartSvg {
     NumberAxis y = new NumberAxis(m.get("water.unit"));
     y.setTickLabelFont(small);
     y.setLabelFont(small);
-    y.setNumberFormatOverride(java.text.NumberFormat.getIntegerInstance(m.language().locale()));
+    y.setNumberFormatOverride(Messages.numbers(m.language(), true));
     CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));

@@ -1,5 +1,6 @@
 package org.vigil.server;
 
+import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,6 +17,7 @@ final class DocsRoutes implements RouteGroup {
       """
       <!doctype html>
       <html lang="en"><head><meta charset="utf-8"><title>Vigil API</title>
+      <link rel="icon" type="image/svg+xml" href="/favicon.svg">
       <link rel="stylesheet" href="%sswagger-ui.css"></head>
       <body><div id="swagger-ui"></div>
       <script src="%sswagger-ui-bundle.js"></script>
@@ -36,6 +38,9 @@ final class DocsRoutes implements RouteGroup {
             ctx.contentType("application/json").header("Cache-Control", "no-cache").result(spec));
     routes.page("/api/docs", ctx -> ctx.html(PAGE));
     routes.page("/api/docs/init.js", ctx -> ctx.contentType("text/javascript").result(INIT));
+    // Browsers ask for /favicon.ico on pages without an icon link (a PDF, an error page): send
+    // them to the one icon, so that no page logs a 404.
+    routes.page("/favicon.ico", ctx -> ctx.redirect("/favicon.svg", HttpStatus.MOVED_PERMANENTLY));
   }
 
   private static byte[] load(String resource) {

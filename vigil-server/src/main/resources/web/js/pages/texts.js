@@ -4,7 +4,8 @@
 import { api, optional } from '../api.js';
 import { dayRange } from '../datefield.js';
 import { card, errorBox, h, pager, table, unavailable } from '../dom.js';
-import { DOMAINS, date, domainName, label, nameOf, num, ploverName, t, tn } from '../i18n.js';
+import { PLOVER_CATEGORIES } from '../domains.js';
+import { DOMAINS, date, domainName, getLang, label, nameOf, num, ploverName, t, tn } from '../i18n.js';
 import { areaByCode, states } from '../ref.js';
 
 const PAGE = 20;
@@ -24,9 +25,13 @@ export async function render(view, { args, query }) {
     members.map((a) => h('option', { value: a.code, selected: a.code === v('state') }, nameOf(a))));
   const domain = h('select', { id: 'tx-domain' }, h('option', { value: '' }, t('ev.allDomains')),
     Object.keys(DOMAINS).map((d) => h('option', { value: d, selected: d === v('domain') }, domainName(d))));
-  const category = v('category');
+  // Event categories by their label in the page's language, so the list reads in alphabetical order.
+  const byLabel = new Intl.Collator(getLang()).compare;
+  const category = h('select', { id: 'tx-category' }, h('option', { value: '' }, t('ev.allCategories')),
+    [...PLOVER_CATEGORIES].sort((a, b) => byLabel(ploverName(a), ploverName(b)))
+      .map((c) => h('option', { value: c, selected: c === v('category').toUpperCase() }, ploverName(c))));
   const params = (over = {}) => {
-    const p = new URLSearchParams({ q: q.value, from: v('from'), to: v('to'), state: state.value, domain: domain.value, category, ...over });
+    const p = new URLSearchParams({ q: q.value, from: v('from'), to: v('to'), state: state.value, domain: domain.value, category: category.value, ...over });
     [...p.keys()].forEach((k) => { if (!p.get(k) || (k === 'offset' && p.get(k) === '0')) p.delete(k); });
     return p;
   };
@@ -38,11 +43,12 @@ export async function render(view, { args, query }) {
       h('label', { for: 'tx-q' }, t('tx.search'), q), h('label', { for: 'tx-from' }, t('ev.from'), from),
       h('label', { for: 'tx-to' }, t('ev.to'), to), h('label', { for: 'tx-state' }, t('col.state'), state),
       h('label', { for: 'tx-domain' }, t('col.domain'), domain),
+      h('label', { for: 'tx-category' }, t('tx.facet.category'), category),
       h('button', { class: 'primary', type: 'submit' }, t('ev.apply')),
       h('a', { href: '#/texts', id: 'tx-clear' }, t('tx.clear')), days.message),
     h('div', { class: 'grid texts' }, card(t('tx.results.title'), results), card(t('tx.facets'), facets)));
   const offset = Math.max(0, parseInt(v('offset', '0'), 10) || 0);
-  const res = await optional('/api/texts', { q: q.value, from: v('from'), to: v('to'), state: state.value, domain: domain.value, category, limit: PAGE, offset });
+  const res = await optional('/api/texts', { q: q.value, from: v('from'), to: v('to'), state: state.value, domain: domain.value, category: category.value, limit: PAGE, offset });
   if (!res.ok) {
     results.replaceChildren(unavailable(t('tx.title'), res));
   } else {
@@ -103,11 +109,11 @@ async function renderOne(view, id, query) {
   const spans = [];
   for (const p of x.places ?? []) spans.push({ kind: 'place', start: p.start, end: p.end, what: nameOf(areas.get(p.place?.iso3)) || p.place?.iso3, conf: p.confidence });
   for (const p of x.dates ?? []) spans.push({ kind: 'date', start: p.start, end: p.end, what: date(p.date), conf: p.confidence });
-  for (const p of x.quantities ?? []) spans.push({ kind: 'quantity', start: p.start, end: p.end, what: `${num(p.value, 2)} ${p.unit}`, conf: p.confidence });
+  for (const p of x.quantities ?? []) spans.push({ kind: 'quantity', start: p.start, end: p.end, what: `${num(p.value, 2)}\u00a0${label('qty', p.unit)}`, conf: p.confidence });
   // A programme mention links to the programme's page in the registry.
   for (const p of x.programmes ?? []) spans.push({ kind: 'programme', start: p.start, end: p.end, what: p.code, conf: p.confidence,
     href: `#/programmes?code=${encodeURIComponent(p.code)}` });
-  for (const p of x.events ?? []) spans.push({ kind: 'event', start: p.start, end: p.end, what: `${ploverName(p.category)}${p.mode ? ` (${p.mode})` : ''}`, conf: p.confidence });
+  for (const p of x.events ?? []) spans.push({ kind: 'event', start: p.start, end: p.end, what: `${ploverName(p.category)}${p.mode ? ` (${label('plover.mode', p.mode)})` : ''}`, conf: p.confidence });
   for (const p of x.domains ?? []) for (const e of p.evidence ?? []) spans.push({ kind: 'domain', start: e.start, end: e.end, what: domainName(p.domain), conf: p.confidence });
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const text = d.text ?? '';

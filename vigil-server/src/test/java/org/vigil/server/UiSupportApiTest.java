@@ -55,6 +55,67 @@ class UiSupportApiTest {
     assertThat(de.body()).contains("en, ru").contains("'de'");
   }
 
+  /**
+   * The texts page's event-category filter and a text's coded events name every category and mode
+   * in the page's language: Russian words on Russian pages, English nouns (not PLOVER's verbs) on
+   * English ones; the page's list of categories is the text engine's.
+   */
+  @Test
+  void i18n_everyPloverCategoryAndMode_hasARussianAndAReadableEnglishLabel() throws Exception {
+    JsonNode en = ok(server.get("/api/i18n/en"));
+    JsonNode ru = ok(server.get("/api/i18n/ru"));
+    java.util.Set<String> verbs =
+        java.util.Set.of(
+            "AGREE",
+            "CONSULT",
+            "CONCEDE",
+            "COOPERATE",
+            "ACCUSE",
+            "REJECT",
+            "THREATEN",
+            "MOBILIZE",
+            "COERCE",
+            "DISAPPROVE",
+            "INVESTIGATE",
+            "FIGHT",
+            "SEIZE",
+            "MOVE");
+    for (String c : org.vigil.text.PloverTrigger.CATEGORIES) {
+      String english = en.path("plover." + c).asText("");
+      assertThat(english).as(c).matches("[A-Z][a-z]+( [a-z]+)*");
+      if (verbs.contains(c)) {
+        assertThat(english.toUpperCase(java.util.Locale.ROOT)).as(c).isNotEqualTo(c);
+      }
+      assertThat(ru.path("plover." + c).asText("")).as(c).matches("[А-ЯЁ][а-яё]+( [а-яё]+)*");
+    }
+    assertThat(en.get("plover.COERCE").asText()).isEqualTo("Coercion");
+    List<String> modes = new ArrayList<>();
+    try (var in =
+        org.vigil.text.PloverTrigger.class.getResourceAsStream("/org/vigil/text/plover.tsv")) {
+      new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+          .lines()
+          .filter(l -> !l.startsWith("#") && l.split("\t")[0].contains(":"))
+          .forEach(l -> modes.add(l.split("\t")[0].split(":")[1]));
+    }
+    assertThat(modes).contains("arrest", "strike-hun");
+    for (String m : modes) {
+      assertThat(en.path("plover.mode." + m).asText("")).as(m).matches("[a-z]+( [a-z]+)*");
+      assertThat(ru.path("plover.mode." + m).asText("")).as(m).matches("[а-яё]+( [а-яё]+)*");
+    }
+    String page;
+    try (var in = UiSupportApiTest.class.getResourceAsStream("/web/js/domains.js")) {
+      page = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    String list = page.substring(page.indexOf("PLOVER_CATEGORIES = ["));
+    List<String> listed = new ArrayList<>();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("'([A-Z]+)'").matcher(list.substring(0, list.indexOf(']')));
+    while (m.find()) {
+      listed.add(m.group(1));
+    }
+    assertThat(listed).containsExactlyInAnyOrderElementsOf(org.vigil.text.PloverTrigger.CATEGORIES);
+  }
+
   @Test
   void me_namesTheUsersState_andWhatTheRoleMayDo() throws Exception {
     JsonNode analyst = ok(server.get("/api/auth/me", server.as("kaz.analyst")));

@@ -44,6 +44,7 @@ public final class ProgrammeService {
   private final Vigil vigil;
   private final ProgrammeRepository repo;
   private final ProgrammeJson json = new ProgrammeJson();
+  private final DriftCache driftCache = new DriftCache();
 
   public ProgrammeService(Vigil vigil) {
     this.vigil = vigil;
@@ -57,6 +58,11 @@ public final class ProgrammeService {
 
   public ProgrammeJson json() {
     return json;
+  }
+
+  /** The drift assessments kept (for tests). */
+  DriftCache driftCache() {
+    return driftCache;
   }
 
   public List<ProgrammeSummary> list(AccessContext ctx) {
@@ -151,7 +157,12 @@ public final class ProgrammeService {
         "based on the " + reports.size() + " report(s) visible to " + ctx.organisation());
   }
 
-  /** Plan drift of the version in force, as of the Vigil clock's today. */
+  /**
+   * Plan drift of the version in force, as of the Vigil clock's today. An assessment already made
+   * for the same version, day, spec and the same inputs as this reader reads them is reused (see
+   * {@link DriftCache}); a new vintage of a KPI's series, a new report or a new version makes a new
+   * one.
+   */
   public ProgrammeDrift drift(AccessContext ctx, String code, DriftSpec spec) {
     return drift(ctx, code, spec, k -> true);
   }
@@ -172,7 +183,14 @@ public final class ProgrammeService {
         series.remove(k.code());
       }
     }
-    List<KpiDrift> kpis = DriftEngine.assess(r.content(), series, progress, spec);
+    // Keyed by the inputs as this reader read them: see DriftCache.
+    List<KpiDrift> kpis =
+        driftCache.get(
+            code,
+            r.version(),
+            today,
+            new DriftCache.Inputs(spec, series, progress),
+            () -> DriftEngine.assess(r.content(), series, progress, spec));
     return new ProgrammeDrift(code, r.version(), today, kpis);
   }
 

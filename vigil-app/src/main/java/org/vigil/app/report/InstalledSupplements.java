@@ -72,6 +72,8 @@ final class InstalledSupplements implements ReportSupplements {
     int domainsTotal = Methodology.vigilDefault().domains().size();
     // The domains every member may read: the composite is the same in every reader's report.
     List<RiskScore> scores = run.commonAt(period, 0);
+    // Every domain this reader may read: a second, labelled figure where it adds domains.
+    List<RiskScore> readable = run.result().at(period, 0);
     List<RiskRow> rows = new ArrayList<>();
     int minDomains = Integer.MAX_VALUE;
     int maxDomains = 0;
@@ -88,7 +90,8 @@ final class InstalledSupplements implements ReportSupplements {
               .filter(s -> !Double.isNaN(s.score()))
               .max(Comparator.comparingDouble(RiskScore::score))
               .flatMap(s -> domain(s.domain()));
-      rows.add(new RiskRow(a, clamp(c.score()), c.before(), top));
+      RiskRow row = new RiskRow(a, clamp(c.score()), c.before(), top);
+      rows.add(withRestricted(row, run, readable, domainsTotal).orElse(row));
     }
     if (rows.isEmpty()) {
       return Section.unavailable("gap.noData");
@@ -107,6 +110,33 @@ final class InstalledSupplements implements ReportSupplements {
                         : minDomains + "\u2013" + maxDomains,
                     Integer.toString(domainsTotal)))
         .withRun(covers);
+  }
+
+  /**
+   * The row with the composite of every domain score of the state the reader may read, when that
+   * includes domains not every member may read: the same figure as {@link
+   * RiskService.StateComposite#withRestricted} in the API and the web UI. Empty for a reader who
+   * reads no such domain of the state, so their report never mentions one.
+   */
+  private static Optional<RiskRow> withRestricted(
+      RiskRow row, RiskService.RiskRun run, List<RiskScore> readable, int domainsTotal) {
+    List<RiskScore> mine =
+        readable.stream().filter(s -> s.area().equals(row.area().code())).toList();
+    List<ThreatDomain> notShared =
+        mine.stream()
+            .filter(s -> !run.common(s) && !Double.isNaN(s.score()))
+            .map(s -> domain(s.domain()))
+            .flatMap(Optional::stream)
+            .sorted()
+            .toList();
+    Composite all = Composite.of(mine, domainsTotal);
+    if (notShared.isEmpty() || Double.isNaN(all.score())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        row.withRestricted(
+            new RiskRow.WithRestricted(
+                clamp(all.score()), all.domains(), domainsTotal, notShared)));
   }
 
   /** The analytics service's coverage as the report states it. */

@@ -194,6 +194,101 @@ class ReportServiceDemoTest {
     }
   }
 
+  /**
+   * Kazakhstan's analyst may read Kazakhstan's national domains: the state report keeps the common
+   * composite (the one Russia's viewer gets) as the headline and adds the fuller composite,
+   * labelled and the same figure as the API's {@code withRestricted}, in every format and language.
+   * Russia's viewer may not read those domains: their report never mentions Kazakhstan's fuller
+   * figure.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    "en, PDF",
+    "en, HTML",
+    "en, DOCX",
+    "ru, PDF",
+    "ru, HTML",
+    "ru, DOCX"
+  })
+  void risk_stateReport_fullerCompositeOnlyForReadersOfTheNationalDomains(
+      String lang, ReportFormat format) throws IOException {
+    AccessContext rusViewer = AccessContext.of("rus.viewer", "RUS-SC", Role.VIEWER);
+    ReportRequest kaz = ReportRequest.parse("KAZ", "", lang);
+    org.vigil.report.RiskRow own = riskRow(service.assemble(KAZ, kaz), "KAZ");
+    org.vigil.report.RiskRow other = riskRow(service.assemble(rusViewer, kaz), "KAZ");
+    org.vigil.app.analytics.RiskService.RiskRun run =
+        new org.vigil.app.analytics.RiskService(vigil)
+            .risk(
+                KAZ,
+                new org.vigil.app.analytics.RiskService.RiskRequest(
+                    org.vigil.analytics.risk.Methodology.vigilDefault(),
+                    java.util.Optional.of(service.assemble(KAZ, kaz).period()),
+                    java.util.List.of(),
+                    org.vigil.analytics.risk.RiskSpec.DEFAULT));
+    org.vigil.analytics.risk.Composite api =
+        org.vigil.app.analytics.RiskService.composites(run).stream()
+            .filter(c -> c.area().equals("KAZ") && c.horizon() == 0)
+            .filter(c -> c.period().equals(run.period()))
+            .findFirst()
+            .orElseThrow()
+            .withRestricted()
+            .orElseThrow();
+
+    assertThat(own.score()).isEqualTo(other.score());
+    assertThat(other.withRestricted()).isEmpty();
+    org.vigil.report.RiskRow.WithRestricted fuller = own.withRestricted().orElseThrow();
+    assertThat(fuller.score()).isCloseTo(api.score(), org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(fuller.domains()).isEqualTo(api.domains());
+    assertThat(fuller.score()).isNotEqualTo(own.score());
+
+    String label =
+        lang.equals("ru")
+            ? "Казахстан, с учётом сфер, доступных не всем участникам ("
+            : "Kazakhstan, including domains not shared with every member (";
+    String ownText = text(service.render(KAZ, kaz, format));
+    String otherText = text(service.render(rusViewer, kaz, format));
+    String score = lang.equals("ru") ? ru(fuller.score()) : en(fuller.score());
+    String domain = fuller.notShared().get(0).label(lang);
+    assertThat(ownText)
+        .contains(label + domain)
+        .containsPattern(
+            java.util.regex.Pattern.quote("): " + score)
+                + (lang.equals("ru") ? " из 10, среднее по " : " of 10, the mean of ")
+                + fuller.domains());
+    // Russia's viewer may see Russia's own fuller figure, never Kazakhstan's.
+    assertThat(otherText).doesNotContain(label);
+  }
+
+  private static org.vigil.report.RiskRow riskRow(SituationReport r, String area) {
+    return r.risk().rows().stream()
+        .filter(x -> x.area().code().equals(area))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static String text(RenderedReport out) throws IOException {
+    String text =
+        switch (out.format()) {
+          case PDF -> pdfText(out.bytes());
+          case DOCX -> docxText(out.bytes());
+          case HTML ->
+              new String(out.bytes(), java.nio.charset.StandardCharsets.UTF_8)
+                  .replaceAll("(?s)<style>.*?</style>", " ")
+                  .replaceAll("(?s)<svg.*?</svg>", " ")
+                  .replaceAll("<[^>]*>", " ");
+        };
+    // Lines of a PDF break at spaces and after hyphens: compare the text with its breaks folded.
+    return text.replaceAll("-\\s+", "-").replaceAll("\\s+", " ");
+  }
+
+  private static String en(double v) {
+    return String.format(java.util.Locale.ROOT, "%.1f", v);
+  }
+
+  private static String ru(double v) {
+    return en(v).replace('.', ',');
+  }
+
   private static String pdfText(byte[] pdf) throws IOException {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       return new PDFTextStripper().getText(doc);

@@ -17,8 +17,9 @@ import org.openqa.selenium.WebElement;
 /**
  * What read wrong to an analyst on the pages (ui11): risk scores in a column at one precision
  * ("6.0" beside "6.9", not "6"); a value in percent changes by percentage points on the state page
- * (a water deficit of 15% of demand after 17.9% is "-2.9 pp", not "-16%"); the programme list's
- * first column is a code, its second a name ("Название", not "Заголовок").
+ * (a water deficit of 15% of demand after 17.9% is "−2.9 pp", not "−16%"); the programme list's
+ * first column is a code, its second a name ("Название", not "Заголовок"). And (ui12): the English
+ * first column says "Code", not "Id"; a negative number prints a true minus (U+2212), not a hyphen.
  */
 @ExtendWith(BrowserFixture.class)
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
@@ -54,7 +55,7 @@ class AnalystWordingBrowserTest {
             .stream()
             .map(WebElement::getText)
             .toList();
-    assertThat(changes).allSatisfy(c -> assertThat(c).matches("[+\\-−]?\\d+" + decimal + "\\d|—"));
+    assertThat(changes).allSatisfy(c -> assertThat(c).matches("[+−]?\\d+" + decimal + "\\d|—"));
     browser.screenshot("wording-risk-" + lang);
   }
 
@@ -82,7 +83,7 @@ class AnalystWordingBrowserTest {
                 .replace(',', '.'));
     assertThat(shown).isCloseTo(now - yearAgo, org.assertj.core.data.Offset.offset(0.05 + 1e-9));
 
-    assertThat(cellOf("DEMO_TERROR_INCIDENTS")).matches("[+\\-−]?\\d+\\s?%|—");
+    assertThat(cellOf("DEMO_TERROR_INCIDENTS")).matches("[+−]?\\d+\\s?%|—");
     browser.screenshot("wording-state-" + lang);
   }
 
@@ -98,7 +99,30 @@ class AnalystWordingBrowserTest {
             .toList();
     assertThat(headers)
         .containsExactlyElementsOf(
-            lang.equals("ru") ? List.of("Код", "Название") : List.of("Id", "Title"));
+            lang.equals("ru") ? List.of("Код", "Название") : List.of("Code", "Title"));
+  }
+
+  /** Every number format of the pages prints a negative with a true minus, never a hyphen. */
+  @ParameterizedTest(name = "in {0}")
+  @ValueSource(strings = {"en", "ru"})
+  void negativeNumbers_printATrueMinus(String lang) {
+    fx.login("kaz.analyst", lang);
+    fx.open("#/dashboard");
+    browser.driver().manage().timeouts().scriptTimeout(BrowserFixture.WAIT);
+    Object shown =
+        ((JavascriptExecutor) browser.driver())
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + " import('/js/i18n.js').then(m => done([m.num(-1234.5), m.count(-3),"
+                    + " m.value(-12.25, {aggregation: 'MEAN'}), m.pct(-0.5), m.change(-0.4),"
+                    + " m.score(-1), m.scoreChange(-0.24), m.changePct(-0.031)]),"
+                    + " e => done(String(e)));");
+    assertThat(shown).isInstanceOf(List.class);
+    String decimal = lang.equals("ru") ? "," : ".";
+    assertThat((List<?>) shown)
+        .hasSize(8)
+        .allSatisfy(x -> assertThat(x.toString()).startsWith("\u2212").doesNotContain("-"));
+    assertThat(((List<?>) shown).get(5)).isEqualTo("\u22121" + decimal + "0");
   }
 
   /** The change cell of an indicator's row in the state page's key indicators. */
