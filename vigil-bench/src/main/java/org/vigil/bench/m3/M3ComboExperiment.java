@@ -67,22 +67,7 @@ public final class M3ComboExperiment {
           && !List.of(only.toLowerCase(Locale.ROOT).split(",")).contains(s.category())) {
         continue;
       }
-      M3Series v = validation(s);
-      for (int o = 1; o < origin && v != null; o++) {
-        // a series too short for this origin (fewer than 2 values to score) is left out
-        v =
-            v.train().length < 6
-                ? null
-                : validation(
-                    new M3Series(
-                        v.id(),
-                        v.category(),
-                        v.period(),
-                        v.startYear(),
-                        v.startPeriod(),
-                        v.train(),
-                        s.test()));
-      }
+      M3Series v = M3Harness.atOrigin(s, origin);
       if (v != null) {
         val.add(v);
       }
