@@ -356,7 +356,11 @@ class TenancyRegressionTest {
     HttpResponse<String> report =
         server.get("/api/reports?area=RUS&format=html&lang=en", server.as("rus.analyst"));
     assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
-    assertThat(report.body().replaceAll("[\\s,\\u00A0\\u202F]", ""))
+    // the report's text, tables and chart labels, without markup attributes: an SVG coordinate
+    // such as y1='15.500000000000028' is geometry, not a value of the report
+    String text = report.body().replaceAll("[\\w:-]+=(\"[^\"]*\"|'[^']*')", "");
+    assertThat(text).as("attributes removed, text kept").contains("Situation report");
+    assertThat(text.replaceAll("[\\s,\\u00A0\\u202F]", ""))
         .doesNotContain("50000000")
         .doesNotContain("90000000")
         .doesNotContain("5e+07")
