@@ -12,7 +12,6 @@ import org.vigil.analytics.priority.RegionalPriority;
 import org.vigil.analytics.programme.Scorecard;
 import org.vigil.analytics.risk.Composite;
 import org.vigil.analytics.risk.Methodology;
-import org.vigil.analytics.risk.RiskScore;
 import org.vigil.analytics.risk.RiskSpec;
 import org.vigil.app.Vigil;
 import org.vigil.app.analytics.PriorityService;
@@ -70,28 +69,31 @@ final class InstalledSupplements implements ReportSupplements {
       return Section.unavailable("gap.noData");
     }
     int domainsTotal = Methodology.vigilDefault().domains().size();
-    // The domains every member may read: the composite is the same in every reader's report.
-    List<RiskScore> scores = run.commonAt(period, 0);
-    // Every domain this reader may read: a second, labelled figure where it adds domains.
-    List<RiskScore> readable = run.result().at(period, 0);
+    // Each state's composite as the API and the web UI give it (RiskService.composites): the
+    // domains every member may read, so the same in every reader's report, and the reader's fuller
+    // figure where they may read more of the state's domains.
+    Map<String, RiskService.StateComposite> composites = new LinkedHashMap<>();
+    for (RiskService.StateComposite sc : RiskService.composites(run)) {
+      if (sc.period().equals(period) && sc.horizon() == 0) {
+        composites.put(sc.area(), sc);
+      }
+    }
     List<RiskRow> rows = new ArrayList<>();
     int minDomains = Integer.MAX_VALUE;
     int maxDomains = 0;
     for (Area a : states) {
-      List<RiskScore> mine = scores.stream().filter(s -> s.area().equals(a.code())).toList();
-      Composite c = Composite.of(mine, domainsTotal);
-      if (c.domains() == 0) {
+      RiskService.StateComposite sc = composites.get(a.code());
+      if (sc == null || sc.composite().domains() == 0) {
         continue;
       }
+      Composite c = sc.composite();
       minDomains = Math.min(minDomains, c.domains());
       maxDomains = Math.max(maxDomains, c.domains());
-      Optional<ThreatDomain> top =
-          mine.stream()
-              .filter(s -> !Double.isNaN(s.score()))
-              .max(Comparator.comparingDouble(RiskScore::score))
-              .flatMap(s -> domain(s.domain()));
-      RiskRow row = new RiskRow(a, clamp(c.score()), c.before(), top);
-      rows.add(withRestricted(row, run, readable, domainsTotal).orElse(row));
+      RiskRow row = new RiskRow(a, clamp(c.score()), c.before(), domain(sc.top().domain()));
+      rows.add(
+          sc.withRestricted()
+              .map(all -> row.withRestricted(fuller(all, notShared(run, a, period), domainsTotal)))
+              .orElse(row));
     }
     if (rows.isEmpty()) {
       return Section.unavailable("gap.noData");
@@ -113,30 +115,22 @@ final class InstalledSupplements implements ReportSupplements {
   }
 
   /**
-   * The row with the composite of every domain score of the state the reader may read, when that
-   * includes domains not every member may read: the same figure as {@link
-   * RiskService.StateComposite#withRestricted} in the API and the web UI. Empty for a reader who
-   * reads no such domain of the state, so their report never mentions one.
+   * The reader's fuller composite of a state ({@link RiskService.StateComposite#withRestricted}, as
+   * in the API and the web UI), labelled with the domains in it that not every member may read.
    */
-  private static Optional<RiskRow> withRestricted(
-      RiskRow row, RiskService.RiskRun run, List<RiskScore> readable, int domainsTotal) {
-    List<RiskScore> mine =
-        readable.stream().filter(s -> s.area().equals(row.area().code())).toList();
-    List<ThreatDomain> notShared =
-        mine.stream()
-            .filter(s -> !run.common(s) && !Double.isNaN(s.score()))
-            .map(s -> domain(s.domain()))
-            .flatMap(Optional::stream)
-            .sorted()
-            .toList();
-    Composite all = Composite.of(mine, domainsTotal);
-    if (notShared.isEmpty() || Double.isNaN(all.score())) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        row.withRestricted(
-            new RiskRow.WithRestricted(
-                clamp(all.score()), all.domains(), domainsTotal, notShared)));
+  private static RiskRow.WithRestricted fuller(
+      Composite all, List<ThreatDomain> notShared, int domainsTotal) {
+    return new RiskRow.WithRestricted(clamp(all.score()), all.domains(), domainsTotal, notShared);
+  }
+
+  /** The state's scored domains at the period that this reader may read and not every member. */
+  private static List<ThreatDomain> notShared(RiskService.RiskRun run, Area area, Period period) {
+    return run.result().at(period, 0).stream()
+        .filter(s -> s.area().equals(area.code()) && !run.common(s) && !Double.isNaN(s.score()))
+        .map(s -> domain(s.domain()))
+        .flatMap(Optional::stream)
+        .sorted()
+        .toList();
   }
 
   /** The analytics service's coverage as the report states it. */
