@@ -170,20 +170,7 @@ public final class M3Benchmark {
         putMeanOfMembers(s, mf, done, nanosOf, bean);
         continue;
       }
-      ForecastSpec.Builder b = base.toBuilder();
-      if (mf.method.equals("combo-mean")) {
-        b.combination(ForecastSpec.CombinationRule.MEAN);
-      } else if (mf.method.equals("combo-median")) {
-        b.combination(ForecastSpec.CombinationRule.MEDIAN);
-      } else if (mf.method.equals("combo-validated")) {
-        b.combination(ForecastSpec.CombinationRule.VALIDATED);
-      }
-      ForecastSpec spec =
-          b.method(METHODS.get(mf.method))
-              .horizon(s.horizon())
-              .levels(0.8, 0.95)
-              .seasonalPeriod(s.seasonalPeriod())
-              .build();
+      ForecastSpec spec = spec(mf.method, s, base);
       long t0 = bean.getCurrentThreadCpuTime();
       Forecast f;
       try {
@@ -197,6 +184,23 @@ public final class M3Benchmark {
       double[][] iv = {f.lower(0.8), f.upper(0.8), f.lower(0.95), f.upper(0.95)};
       mf.put(s.id(), f.points(), iv, f.model(), t1 - t0);
     }
+  }
+
+  /** The spec of one of {@link #METHODS} on a series: its method, combination rule and levels. */
+  private static ForecastSpec spec(String method, M3Series s, ForecastSpec base) {
+    ForecastSpec.Builder b = base.toBuilder();
+    if (method.equals("combo-mean")) {
+      b.combination(ForecastSpec.CombinationRule.MEAN);
+    } else if (method.equals("combo-median")) {
+      b.combination(ForecastSpec.CombinationRule.MEDIAN);
+    } else if (method.equals("combo-validated")) {
+      b.combination(ForecastSpec.CombinationRule.VALIDATED);
+    }
+    return b.method(METHODS.get(method))
+        .horizon(s.horizon())
+        .levels(0.8, 0.95)
+        .seasonalPeriod(s.seasonalPeriod())
+        .build();
   }
 
   /**
@@ -222,15 +226,7 @@ public final class M3Benchmark {
     long charged = 0;
     Forecast c = done.get("combo-validated");
     if (c == null) {
-      ForecastSpec spec =
-          base.toBuilder()
-              .combination(ForecastSpec.CombinationRule.VALIDATED)
-              .method(ForecastMethod.COMBO)
-              .horizon(s.horizon())
-              .levels(0.8, 0.95)
-              .seasonalPeriod(s.seasonalPeriod())
-              .build();
-      c = Forecaster.forecast(s.trainingSeries(), spec);
+      c = Forecaster.forecast(s.trainingSeries(), spec("combo-validated", s, base));
     } else {
       charged = nanosOf.get("combo-validated");
     }
