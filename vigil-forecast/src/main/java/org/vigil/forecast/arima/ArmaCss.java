@@ -49,6 +49,11 @@ final class ArmaCss {
     if (maLags.length < theta.length) {
       maLags = new int[theta.length];
     }
+    // locals, not fields, in the loops below (see ArmaLikelihood#filter)
+    final double[] residuals = this.residuals;
+    final double[] centred = this.centred;
+    final int[] arLags = this.arLags;
+    final int[] maLags = this.maLags;
     int na = nonZero(phi, arLags);
     int nm = nonZero(theta, maLags);
     double ssq = 0.0;

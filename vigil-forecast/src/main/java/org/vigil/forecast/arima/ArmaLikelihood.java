@@ -136,6 +136,13 @@ public final class ArmaLikelihood {
     if (!initialColumn(phi, theta, r)) {
       return false;
     }
+    // locals, not fields, in the loops below: the C1 compiler the benchmark's child runs with
+    // reloads a field at every use
+    final double[] column = this.column;
+    final double[] phiPad = this.phiPad;
+    final double[] gain = this.gain;
+    final double[] change = this.change;
+    final double[] state = this.state;
     double f = column[0];
     if (!(f > 0.0) || Double.isInfinite(f)) {
       return false;
