@@ -86,8 +86,10 @@ class TextProgrammeLinkBrowserTest {
     assertThat(marked).isNotEmpty().allSatisfy(m -> assertThat(m.getText()).isEqualTo(mark));
     String docs = fx.browser.find("#document-list").getText();
     assertThat(docs)
-        .contains(Translations.text(lang, DemoSource.GENERATOR.labelKey()))
-        .doesNotContain(DemoSource.GENERATOR.text());
+        .contains(mark)
+        .containsAnyOf(corpus, Translations.text(lang, DemoSource.GENERATOR.labelKey()))
+        .doesNotContain(DemoSource.GENERATOR.text())
+        .doesNotContain(DemoSource.CORPUS.text());
     if (lang.equals("ru")) {
       assertThat(fx.browser.find("main").getText())
           .as("no English source string on a Russian page")
