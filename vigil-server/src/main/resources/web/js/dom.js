@@ -65,8 +65,18 @@ export function card(title, ...children) {
   return h('section', { class: 'card', 'aria-label': title }, h('h2', {}, title), ...children);
 }
 
-export function synthMark(indicator) {
-  return indicator?.synthetic ? h('span', { class: 'synthetic', title: t('synthetic.note') }, ' ', t('synthetic')) : null;
+/** "◆ synthetic" after an item the API marks synthetic (a series, or a text or event with noteKey). */
+export function synthMark(item, noteKey = 'synthetic.note') {
+  return item?.synthetic ? h('span', { class: 'synthetic', title: t(noteKey) }, ' ', t('synthetic')) : null;
+}
+
+/**
+ * Where a text, document or event comes from: the demo's own sources in the page's language (the
+ * API names their label's key), any other source's name as it is (it is data), then the mark.
+ */
+export function sourceOf(item) {
+  return [item?.sourceKey ? h('span', { class: 'source' }, t(item.sourceKey)) : code(item?.source),
+    synthMark(item, 'synthetic.text.note')];
 }
 
 export function movement(m) {

@@ -39,4 +39,9 @@ public record Document(
     domains = domains == null ? Set.of() : Set.copyOf(domains);
     areas = areas == null ? Set.of() : Set.copyOf(areas);
   }
+
+  /** True when the source names itself synthetic ({@link DemoSource#synthetic}). */
+  public boolean synthetic() {
+    return DemoSource.synthetic(source);
+  }
 }

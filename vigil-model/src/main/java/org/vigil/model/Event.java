@@ -47,4 +47,9 @@ public record Event(
     summary = summary == null ? "" : summary;
     source = source == null ? "" : source;
   }
+
+  /** True when the source names itself synthetic ({@link DemoSource#synthetic}). */
+  public boolean synthetic() {
+    return DemoSource.synthetic(source);
+  }
 }

@@ -74,6 +74,7 @@ final class ReportDocx {
     tables.riskWithRestricted().forEach(n -> paragraph(n, 9, false, "333333"));
     table(
         tables.priorities(), report.regional() ? "section.priorities" : "section.priorities.state");
+    notSharedPriorities();
     table(tables.indicators(), "section.indicators");
     charts();
     table(tables.anomalies(), "section.anomalies");
@@ -182,6 +183,17 @@ final class ReportDocx {
         b.reliefs().forEach(r -> paragraph("\u2013 " + r, 9, false, ""));
       }
     }
+  }
+
+  /** Apart from the ranked table, under its own heading and unnumbered; left out when none. */
+  private void notSharedPriorities() {
+    ReportTables.Table t = tables.notSharedPriorities();
+    if (!t.section().applies()) {
+      return;
+    }
+    paragraph(m.get("priorities.notShared"), 11, true, BLUE);
+    paragraph(m.get("priorities.notShared.note"), 9, false, "333333");
+    body(t);
   }
 
   private void table(ReportTables.Table t, String headingKey) {

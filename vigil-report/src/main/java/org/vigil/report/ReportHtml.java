@@ -53,6 +53,7 @@ final class ReportHtml {
         .forEach(n -> out.append("<p class=\"note restricted\">").append(esc(n)).append("</p>"));
     table(
         tables.priorities(), report.regional() ? "section.priorities" : "section.priorities.state");
+    notSharedPriorities();
     table(tables.indicators(), "section.indicators");
     charts();
     table(tables.anomalies(), "section.anomalies");
@@ -190,6 +191,21 @@ final class ReportHtml {
         b.reliefs().forEach(this::li);
       }
     }
+  }
+
+  /** Apart from the ranked table, under its own heading and unnumbered; left out when none. */
+  private void notSharedPriorities() {
+    ReportTables.Table t = tables.notSharedPriorities();
+    if (!t.section().applies()) {
+      return;
+    }
+    out.append("<h3 class=\"not-shared\">")
+        .append(esc(m.get("priorities.notShared")))
+        .append("</h3>");
+    out.append("<p class=\"note restricted\">")
+        .append(esc(m.get("priorities.notShared.note")))
+        .append("</p>");
+    body(t);
   }
 
   private void table(ReportTables.Table t, String headingKey) {

@@ -101,6 +101,18 @@ final class ReportTables {
         List.of("col.rank", "col.domain", "col.score", "col.movement"), rows, report.priorities());
   }
 
+  /**
+   * A state's priorities outside the shared ranking (readable by this reader, not by every member):
+   * domain and score, no rank, in the Prioritiser's order among themselves.
+   */
+  Table notSharedPriorities() {
+    List<List<Cell>> rows = new ArrayList<>();
+    for (NotSharedPriorityRow p : report.notSharedPriorities().rows()) {
+      rows.add(List.of(Cell.of(p.domain().label(lang)), Cell.of(m.number(p.score()))));
+    }
+    return new Table(List.of("col.domain", "col.score"), rows, report.notSharedPriorities());
+  }
+
   private Cell movement(int move) {
     return switch (move) {
       case 1 -> new Cell(m.get("move.up"), "up", "");

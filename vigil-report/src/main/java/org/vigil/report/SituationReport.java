@@ -18,7 +18,10 @@ import org.vigil.timeseries.Period;
  * @param language the report language
  * @param generatedAt when the report was assembled
  * @param risk composite risk by state
- * @param priorities regional priorities by domain
+ * @param priorities the shared ranking: regional priorities by domain, or a state's domains in the
+ *     ranking every member reader sees (numbered 1..k)
+ * @param notSharedPriorities a state's domains the reader may read that not every member may,
+ *     outside the shared ranking and unnumbered; not applicable when there are none
  * @param indicators key indicators table
  * @param charts key indicator charts with forecast fans
  * @param anomalies recent anomalies
@@ -35,6 +38,7 @@ public record SituationReport(
     Instant generatedAt,
     Section<RiskRow> risk,
     Section<PriorityRow> priorities,
+    Section<NotSharedPriorityRow> notSharedPriorities,
     Section<IndicatorRow> indicators,
     Section<IndicatorChart> charts,
     Section<AnomalyRow> anomalies,
@@ -52,6 +56,7 @@ public record SituationReport(
     marking = marking == null ? Marking.UNATTRIBUTED : marking;
     if (risk == null
         || priorities == null
+        || notSharedPriorities == null
         || indicators == null
         || charts == null
         || anomalies == null
@@ -91,6 +96,7 @@ public record SituationReport(
   /** Collects the sections; anything not set stays unavailable with the reason "not supplied". */
   public static final class Builder {
     private static final String NOT_SUPPLIED = "gap.notSupplied";
+    private static final String NONE_NOT_SHARED = "No priority outside the shared ranking";
     private final Area area;
     private final Period period;
     private final ReportLanguage language;
@@ -98,6 +104,8 @@ public record SituationReport(
     private Instant generatedAt = Instant.EPOCH;
     private Section<RiskRow> risk = Section.unavailable(NOT_SUPPLIED);
     private Section<PriorityRow> priorities = Section.unavailable(NOT_SUPPLIED);
+    private Section<NotSharedPriorityRow> notSharedPriorities =
+        Section.notApplicable(NONE_NOT_SHARED);
     private Section<IndicatorRow> indicators = Section.unavailable(NOT_SUPPLIED);
     private Section<IndicatorChart> charts = Section.unavailable(NOT_SUPPLIED);
     private Section<AnomalyRow> anomalies = Section.unavailable(NOT_SUPPLIED);
@@ -129,6 +137,12 @@ public record SituationReport(
 
     public Builder priorities(Section<PriorityRow> value) {
       this.priorities = value;
+      return this;
+    }
+
+    /** A state's priorities outside the shared ranking (default: none, left out). */
+    public Builder notSharedPriorities(Section<NotSharedPriorityRow> value) {
+      this.notSharedPriorities = value;
       return this;
     }
 
@@ -176,6 +190,7 @@ public record SituationReport(
           generatedAt,
           risk,
           priorities,
+          notSharedPriorities,
           indicators,
           charts,
           anomalies,

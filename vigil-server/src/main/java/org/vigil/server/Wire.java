@@ -3,6 +3,7 @@ package org.vigil.server;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.vigil.model.Area;
+import org.vigil.model.DemoSource;
 import org.vigil.model.Document;
 import org.vigil.model.Event;
 import org.vigil.model.Indicator;
@@ -83,7 +84,7 @@ final class Wire {
     m.put("fatalities", e.fatalities());
     m.put("domain", e.domain() == null ? null : e.domain().name());
     m.put("summary", e.summary());
-    m.put("source", e.source());
+    source(m, e.source(), e.synthetic());
     ownership(m, e.ownership());
     return m;
   }
@@ -91,7 +92,7 @@ final class Wire {
   static Map<String, Object> document(Document d) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", d.id());
-    m.put("source", d.source());
+    source(m, d.source(), d.synthetic());
     m.put("url", d.url());
     m.put("language", d.language());
     m.put("published", d.published().toString());
@@ -101,6 +102,16 @@ final class Wire {
     m.put("areas", d.areas().stream().sorted().toList());
     ownership(m, d.ownership());
     return m;
+  }
+
+  /**
+   * The source as stored, whether it names itself synthetic, and the message key of its label when
+   * the demo generator wrote it (null for a real source, whose name is shown as it is).
+   */
+  static void source(Map<String, Object> m, String source, boolean synthetic) {
+    m.put("source", source);
+    m.put("sourceKey", DemoSource.of(source).map(DemoSource::labelKey).orElse(null));
+    m.put("synthetic", synthetic);
   }
 
   private static void ownership(Map<String, Object> m, Ownership o) {

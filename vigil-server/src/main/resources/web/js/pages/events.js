@@ -3,7 +3,7 @@
 import { optional } from '../api.js';
 import { chart } from '../charts.js';
 import { dayRange } from '../datefield.js';
-import { card, h, pager, table, unavailable } from '../dom.js';
+import { card, h, pager, sourceOf, synthMark, table, unavailable } from '../dom.js';
 import { DOMAINS, date, domainName, getLang, label, nameOf, ploverName, t } from '../i18n.js';
 import { albers, loadMap } from '../map.js';
 import { areaByCode, states } from '../ref.js';
@@ -47,7 +47,8 @@ export async function render(view, { query }) {
     const items = evRes.data.items ?? [];
     eventsBox.replaceChildren(
       items.length ? table([t('col.date'), t('col.state'), t('col.category'), t('col.fatalities'), t('col.domain'), t('col.summary')],
-        items.map((e) => [date(e.date), nameOf(areas.get(e.area)) || e.area, ploverName(e.ploverCategory), String(e.fatalities), domainName(e.domain), summary(e, areas)]),
+        items.map((e) => [date(e.date), nameOf(areas.get(e.area)) || e.area, ploverName(e.ploverCategory), String(e.fatalities), domainName(e.domain),
+          [summary(e, areas), synthMark(e, 'synthetic.text.note')]]),
         { numeric: [3], id: 'event-table' }) : h('p', { class: 'muted' }, t('ev.none')),
       pager({ total: evRes.data.total ?? items.length, limit: PAGE, offset, id: 'event-pager', onPage: (o) => { location.hash = `#/events?${params(o)}`; } }));
     drawMap(chart(mapEl), items, areas);
@@ -58,7 +59,7 @@ export async function render(view, { query }) {
     const docs = docRes.data.items ?? [];
     docsBox.replaceChildren(docs.length ? h('ul', { class: 'plain' }, docs.map((d) => h('li', {},
       h('strong', { translate: 'no', class: 'code' }, d.title || d.source), h('br'),
-      h('span', { class: 'muted' }, `${date(d.published)} · `, h('span', { translate: 'no', class: 'code' }, d.source), ` · ${label('lang', d.language)} · ${(d.domains || []).map(domainName).join(', ')}`))))
+      h('span', { class: 'muted' }, `${date(d.published)} · `, sourceOf(d), ` · ${label('lang', d.language)} · ${(d.domains || []).map(domainName).join(', ')}`))))
       : h('p', { class: 'muted' }, t('ev.noDocuments')));
   } else {
     docsBox.replaceChildren(unavailable(t('ev.documents'), docRes));

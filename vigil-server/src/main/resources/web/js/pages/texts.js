@@ -3,7 +3,7 @@
 // quantities, programmes, events, domain evidence). Names were removed before storage.
 import { api, optional } from '../api.js';
 import { dayRange } from '../datefield.js';
-import { card, errorBox, h, pager, table, unavailable } from '../dom.js';
+import { card, errorBox, h, pager, sourceOf, table, unavailable } from '../dom.js';
 import { PLOVER_CATEGORIES } from '../domains.js';
 import { DOMAINS, date, domainName, getLang, label, nameOf, num, ploverName, t, tn } from '../i18n.js';
 import { areaByCode, states } from '../ref.js';
@@ -57,7 +57,7 @@ export async function render(view, { args, query }) {
       items.length ? h('ol', { class: 'plain hits', start: offset + 1 }, items.map((d) => h('li', { class: 'hit' },
         h('a', { href: `#/texts/${d.id}?${params()}`, class: 'hit-title', lang: d.language }, d.title || d.source),
         h('p', { class: 'snippet', lang: d.language }, marked(d.snippet)),
-        h('p', { class: 'muted' }, `${date(d.published)} · `, h('span', { translate: 'no', class: 'code' }, d.source),
+        h('p', { class: 'muted' }, `${date(d.published)} · `, sourceOf(d),
           ` · ${label('lang', d.language)} · ${(d.states || []).map((s) => nameOf(areas.get(s)) || s).join(', ')}`
           + ` · ${(d.domains || []).map(domainName).join(', ')}`
           + ((d.categories || []).length ? ` · ${d.categories.map(ploverName).join(', ')}` : '')))))
@@ -131,7 +131,7 @@ async function renderOne(view, id, query) {
   view.replaceChildren(
     h('p', {}, h('a', { href: `#/texts?${query}`, id: 'tx-back' }, t('tx.back'))),
     h('h1', { lang: d.language }, d.title),
-    h('p', { class: 'muted' }, `${date(d.published)} · `, h('span', { translate: 'no', class: 'code' }, d.source), ` · ${label('lang', d.language)} · `,
+    h('p', { class: 'muted', id: 'tx-meta' }, `${date(d.published)} · `, sourceOf(d), ` · ${label('lang', d.language)} · `,
       t('tx.sources', { n: d.sources }), ` · ${label('classification', d.classification)}`),
     ...(d.analysed ? [] : [h('p', { class: 'muted', role: 'note' }, t('tx.notAnalysed'))]),
     h('div', { class: 'legend', 'aria-label': t('tx.legend') }, KINDS.map((k) => h('span', { class: `ent ent-${k}` }, t(`tx.kind.${k}`)))),

@@ -15,7 +15,7 @@ import org.vigil.timeseries.Frequency;
  * domain plus river flow for the basins.
  */
 public final class DemoIndicators {
-  static final String SYNTHETIC_SOURCE = "Vigil demo generator (synthetic, not real data)";
+  static final String SYNTHETIC_SOURCE = org.vigil.model.DemoSource.GENERATOR.text();
 
   private DemoIndicators() {}
 

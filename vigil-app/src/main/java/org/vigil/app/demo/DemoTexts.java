@@ -27,7 +27,7 @@ import org.vigil.text.source.RawText;
  */
 public final class DemoTexts {
   /** The source every demo text carries. */
-  public static final String SOURCE = "SYNTHETIC demo corpus";
+  public static final String SOURCE = org.vigil.model.DemoSource.CORPUS.text();
 
   static final int MONTHS = 24;
   static final int BURST = 50;

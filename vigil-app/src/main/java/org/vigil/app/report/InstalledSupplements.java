@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.vigil.analytics.priority.Prioritiser;
 import org.vigil.analytics.priority.Priority;
 import org.vigil.analytics.priority.RegionalPriority;
 import org.vigil.analytics.programme.Scorecard;
@@ -26,6 +25,7 @@ import org.vigil.model.NotFoundException;
 import org.vigil.model.ThreatDomain;
 import org.vigil.model.VigilException;
 import org.vigil.model.i18n.Translations;
+import org.vigil.report.NotSharedPriorityRow;
 import org.vigil.report.PriorityRow;
 import org.vigil.report.ProgrammeRow;
 import org.vigil.report.ReportLanguage;
@@ -145,97 +145,98 @@ final class InstalledSupplements implements ReportSupplements {
   }
 
   /**
-   * The {@link PriorityService} list: for a state report the state's domains in the Prioritiser's
-   * order; for a regional report the Prioritiser's regional ranking, labelled with the states each
-   * mean covers.
+   * The {@link PriorityService} list: for a state report the state's domains in the shared ranking,
+   * in the Prioritiser's order and numbered 1..k as every member reader sees them, and apart,
+   * unnumbered, those this reader may read that not every member may; for a regional report the
+   * Prioritiser's regional ranking, labelled with the states each mean covers.
    */
   @Override
-  public Section<PriorityRow> priorities(
-      AccessContext ctx, Area area, Period period, ReportLanguage lang) {
+  public Priorities priorities(AccessContext ctx, Area area, Period period, ReportLanguage lang) {
     PriorityService.Published p;
     try {
       p = priority.published(ctx, Optional.of(period), RiskSpec.DEFAULT);
     } catch (VigilException | IllegalArgumentException e) {
-      return Section.unavailable("gap.noData");
+      return Priorities.of(Section.unavailable("gap.noData"));
     }
-    List<PriorityRow> rows = new ArrayList<>();
-    ReportText text = ReportText.of(lang);
     RunCoverage covers = coverage(p.coverage());
-    String coverage;
-    if (area.kind() == AreaKind.COUNTRY) {
-      // The state's domains in the shared ranking, and those this reader may read that not every
-      // member may (named in the note), in the Prioritiser's order: score, then upper bound.
-      List<Priority> restricted =
-          p.restricted().stream().filter(x -> x.area().equals(area.code())).toList();
-      List<Priority> mine =
-          java.util.stream.Stream.concat(
-                  p.list().priorities().stream().filter(x -> x.area().equals(area.code())),
-                  restricted.stream())
-              .sorted(
-                  Prioritiser.rankOrder(
-                      Priority::score, Priority::upper, Priority::domain, Priority::area))
-              .toList();
-      List<String> before =
-          p.previous().priorities().stream()
-              .filter(x -> x.area().equals(area.code()))
-              .map(Priority::domain)
-              .toList();
-      for (Priority x : mine) {
-        Optional<ThreatDomain> d = domain(x.domain());
-        if (d.isPresent()) {
-          rows.add(
-              new PriorityRow(
-                  rows.size() + 1, d.get(), clamp(x.score()), before.indexOf(x.domain()) + 1));
-        }
-      }
-      coverage = text.get("coverage.priorities.state", covers.text(lang));
-      List<String> apart =
-          restricted.stream()
-              .map(x -> domain(x.domain()))
-              .flatMap(Optional::stream)
-              .map(d -> Translations.text(lang.code(), "domain." + d.name()))
-              .toList();
-      if (!apart.isEmpty()) {
-        coverage += " " + text.get("coverage.priorities.restricted", String.join(", ", apart));
-      }
-    } else {
-      List<String> before = p.previous().regional().stream().map(RegionalPriority::domain).toList();
-      // The states each regional mean covers: the most common coverage once, every other one with
-      // the domains it applies to, so a mean over 1 of 10 states is never read as the region's.
-      Map<String, List<String>> domainsByCover = new LinkedHashMap<>();
-      for (RegionalPriority r : p.list().regional()) {
-        Optional<ThreatDomain> d = domain(r.domain());
-        if (d.isPresent()) {
-          rows.add(
-              new PriorityRow(
-                  rows.size() + 1, d.get(), clamp(r.meanScore()), before.indexOf(r.domain()) + 1));
-          domainsByCover
-              .computeIfAbsent(
-                  text.get(
-                      "coverage.states",
-                      Integer.toString(r.statesIncluded()),
-                      Integer.toString(r.statesExpected())),
-                  k -> new ArrayList<>())
-              .add(Translations.text(lang.code(), "domain." + d.get().name()));
-        }
-      }
-      String common =
-          domainsByCover.entrySet().stream()
-              .max(Comparator.comparingInt(e -> e.getValue().size()))
-              .map(Map.Entry::getKey)
-              .orElse("");
-      StringBuilder except = new StringBuilder();
-      domainsByCover.forEach(
-          (cover, domains) -> {
-            if (!cover.equals(common)) {
-              except
-                  .append(' ')
-                  .append(
-                      text.get("coverage.priorities.except", String.join(", ", domains), cover));
-            }
-          });
-      coverage = text.get("coverage.priorities.region", common, covers.text(lang)) + except;
+    if (area.kind() != AreaKind.COUNTRY) {
+      return Priorities.of(regional(p, covers, lang));
     }
+    List<String> before =
+        p.previous().priorities().stream()
+            .filter(x -> x.area().equals(area.code()))
+            .map(Priority::domain)
+            .toList();
+    List<PriorityRow> rows = new ArrayList<>();
+    for (Priority x : p.list().priorities()) {
+      Optional<ThreatDomain> d = domain(x.domain());
+      if (x.area().equals(area.code()) && d.isPresent()) {
+        rows.add(
+            new PriorityRow(
+                rows.size() + 1, d.get(), clamp(x.score()), before.indexOf(x.domain()) + 1));
+      }
+    }
+    // The restricted list comes ranked among itself in the Prioritiser's order; it keeps that
+    // order here but not the numbers, which belong to the shared ranking alone.
+    List<NotSharedPriorityRow> apart = new ArrayList<>();
+    for (Priority x : p.restricted()) {
+      Optional<ThreatDomain> d = domain(x.domain());
+      if (x.area().equals(area.code()) && d.isPresent()) {
+        apart.add(new NotSharedPriorityRow(d.get(), clamp(x.score())));
+      }
+    }
+    String coverage = ReportText.of(lang).get("coverage.priorities.state", covers.text(lang));
+    Section<PriorityRow> ranked =
+        rows.isEmpty()
+            ? Section.unavailable("gap.noData")
+            : Section.of(rows).withCoverage(coverage).withRun(covers);
+    return new Priorities(
+        ranked,
+        apart.isEmpty()
+            ? Section.notApplicable(Priorities.NONE_NOT_SHARED)
+            : Section.of(apart).withRun(covers));
+  }
+
+  /** The regional ranking, with the states each mean covers. */
+  private Section<PriorityRow> regional(
+      PriorityService.Published p, RunCoverage covers, ReportLanguage lang) {
+    ReportText text = ReportText.of(lang);
+    List<PriorityRow> rows = new ArrayList<>();
+    List<String> before = p.previous().regional().stream().map(RegionalPriority::domain).toList();
+    // The states each regional mean covers: the most common coverage once, every other one with
+    // the domains it applies to, so a mean over 1 of 10 states is never read as the region's.
+    Map<String, List<String>> domainsByCover = new LinkedHashMap<>();
+    for (RegionalPriority r : p.list().regional()) {
+      Optional<ThreatDomain> d = domain(r.domain());
+      if (d.isPresent()) {
+        rows.add(
+            new PriorityRow(
+                rows.size() + 1, d.get(), clamp(r.meanScore()), before.indexOf(r.domain()) + 1));
+        domainsByCover
+            .computeIfAbsent(
+                text.get(
+                    "coverage.states",
+                    Integer.toString(r.statesIncluded()),
+                    Integer.toString(r.statesExpected())),
+                k -> new ArrayList<>())
+            .add(Translations.text(lang.code(), "domain." + d.get().name()));
+      }
+    }
+    String common =
+        domainsByCover.entrySet().stream()
+            .max(Comparator.comparingInt(e -> e.getValue().size()))
+            .map(Map.Entry::getKey)
+            .orElse("");
+    StringBuilder except = new StringBuilder();
+    domainsByCover.forEach(
+        (cover, domains) -> {
+          if (!cover.equals(common)) {
+            except
+                .append(' ')
+                .append(text.get("coverage.priorities.except", String.join(", ", domains), cover));
+          }
+        });
+    String coverage = text.get("coverage.priorities.region", common, covers.text(lang)) + except;
     return rows.isEmpty()
         ? Section.unavailable("gap.noData")
         : Section.of(rows).withCoverage(coverage).withRun(covers);

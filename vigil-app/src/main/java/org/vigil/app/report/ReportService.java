@@ -179,12 +179,15 @@ public final class ReportService {
                             + area.code()
                             + " to choose a report period from: give --period (e.g. 2026-10)"
                             + " or load data first"));
+    ReportSupplements.Priorities priorities =
+        supplements.priorities(ctx, area, period, request.language());
     return SituationReport.builder(area, period, request.language())
         .states(mapStates)
         .generatedAt(vigil.clock().instant())
         .marking(marking(ctx, area, mapStates))
         .risk(supplements.risk(ctx, mapStates, period, request.language()))
-        .priorities(supplements.priorities(ctx, area, period, request.language()))
+        .priorities(priorities.ranked())
+        .notSharedPriorities(priorities.notShared())
         .programmes(supplements.programmes(ctx, area, period, request.language()))
         .indicators(indicatorTable(series, area, covered, period, request.language()))
         .charts(charts(ctx, series, area, covered, period))

@@ -245,7 +245,7 @@ public final class TextSignals {
         return;
       }
       String owner = d.ownership().owner();
-      synthetic = d.source().toUpperCase(Locale.ROOT).contains("SYNTHETIC");
+      synthetic = d.synthetic();
       earliest.merge(owner, p, (a, b) -> a.compareTo(b) <= 0 ? a : b);
       latest.merge(owner, p, (a, b) -> a.compareTo(b) >= 0 ? a : b);
       Set<String> states = new LinkedHashSet<>(d.areas());

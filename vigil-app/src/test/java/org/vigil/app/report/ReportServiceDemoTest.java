@@ -340,6 +340,117 @@ class ReportServiceDemoTest {
     assertThat(firstFast).isPositive();
   }
 
+  /**
+   * A state report numbers exactly the shared ranking: its ranked table is the state's domains in
+   * the Prioritiser's shared list, numbered 1..k, the same for every member reader, and the domains
+   * only this reader may read are listed apart (Kazakhstan's analyst reads Kazakhstan's national
+   * domains, the secretariat some restricted to it, Russia's viewer none).
+   */
+  @Test
+  void priorities_stateReport_ranksTheSharedRankingOnly_andListsNotSharedApart() {
+    ReportRequest kaz = ReportRequest.parse("KAZ", "", "en");
+    SituationReport own = service.assemble(KAZ, kaz);
+    org.vigil.app.analytics.PriorityService.Published published =
+        new org.vigil.app.analytics.PriorityService(vigil)
+            .published(
+                KAZ,
+                java.util.Optional.of(own.period()),
+                org.vigil.analytics.risk.RiskSpec.DEFAULT);
+    java.util.List<String> shared =
+        published.list().priorities().stream()
+            .filter(p -> p.area().equals("KAZ"))
+            .map(org.vigil.analytics.priority.Priority::domain)
+            .toList();
+    java.util.List<String> apart =
+        published.restricted().stream()
+            .filter(p -> p.area().equals("KAZ"))
+            .map(org.vigil.analytics.priority.Priority::domain)
+            .toList();
+    assertThat(apart).as("the demo's KAZ national domains, readable by KAZ's analyst").isNotEmpty();
+
+    java.util.List<org.vigil.report.PriorityRow> ranked = own.priorities().rows();
+    assertThat(ranked)
+        .extracting(org.vigil.report.PriorityRow::rank)
+        .containsExactlyElementsOf(
+            java.util.stream.IntStream.rangeClosed(1, shared.size()).boxed().toList());
+    assertThat(ranked).extracting(r -> r.domain().name()).containsExactlyElementsOf(shared);
+    assertThat(own.notSharedPriorities().rows())
+        .extracting(r -> r.domain().name())
+        .containsExactlyElementsOf(apart);
+    assertThat(own.priorities().coverage()).doesNotContain("not shared");
+
+    for (AccessContext other :
+        java.util.List.of(SECRETARIAT, AccessContext.of("rus.viewer", "RUS-SC", Role.VIEWER))) {
+      SituationReport theirs = service.assemble(other, kaz);
+      assertThat(theirs.priorities().rows())
+          .as("the ranked table of " + other.user())
+          .isEqualTo(ranked);
+    }
+    // Russia's viewer reads none of Kazakhstan's domains that are not shared: nothing apart.
+    assertThat(
+            service
+                .assemble(AccessContext.of("rus.viewer", "RUS-SC", Role.VIEWER), kaz)
+                .notSharedPriorities()
+                .applies())
+        .isFalse();
+  }
+
+  /**
+   * In every format and language, the not-shared domains come after the ranked table under their
+   * own heading, in a table without a rank column, and never inside the ranked table.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    "en, PDF",
+    "en, HTML",
+    "en, DOCX",
+    "ru, PDF",
+    "ru, HTML",
+    "ru, DOCX"
+  })
+  void priorities_rendered_notSharedUnderTheirOwnHeadingAfterTheRankedTable(
+      String lang, ReportFormat format) throws IOException {
+    ReportRequest request = ReportRequest.parse("KAZ", "", lang);
+    SituationReport r = service.assemble(KAZ, request);
+    RenderedReport out = service.render(KAZ, request, format);
+    String text =
+        switch (format) {
+          case PDF -> pdfText(out.bytes());
+          case DOCX -> docxText(out.bytes());
+          case HTML -> new String(out.bytes(), java.nio.charset.StandardCharsets.UTF_8);
+        };
+    text = text.replaceAll("-\\s+", "-").replaceAll("\\s+", " ");
+    boolean ru = lang.equals("ru");
+    String rankedHeading = ru ? "Приоритеты" : "Priorities";
+    String apartHeading =
+        ru
+            ? "Вне общего рейтинга: сферы, доступные не всем участникам"
+            : "Outside the shared ranking: domains not shared with every member";
+    String next = ru ? "Ключевые показатели" : "Key indicators";
+    int apartAt = text.indexOf(apartHeading);
+    assertThat(apartAt).as("the heading of the list apart").isPositive();
+    int rankedAt = text.lastIndexOf(rankedHeading, apartAt);
+    int nextAt = text.indexOf(next, apartAt);
+    assertThat(rankedAt).as("the ranked table's heading before it").isPositive();
+    assertThat(nextAt).as("the next section after it").isGreaterThan(apartAt);
+    String rankedPart = text.substring(rankedAt, apartAt);
+    String apartPart = text.substring(apartAt, nextAt);
+    for (org.vigil.report.NotSharedPriorityRow p : r.notSharedPriorities().rows()) {
+      assertThat(rankedPart).doesNotContain(p.domain().label(lang));
+      assertThat(apartPart).contains(p.domain().label(lang));
+    }
+    for (org.vigil.report.PriorityRow p : r.priorities().rows()) {
+      assertThat(rankedPart).contains(p.domain().label(lang));
+    }
+    assertThat(apartPart).doesNotContain(ru ? "Место" : "Rank");
+    if (format == ReportFormat.HTML) {
+      String table =
+          apartPart.substring(apartPart.indexOf("<table"), apartPart.indexOf("</table>"));
+      assertThat(table.split("<th>", -1)).as("two columns: domain and score").hasSize(3);
+      assertThat(table.split("<tr>", -1)).hasSize(2 + r.notSharedPriorities().rows().size());
+    }
+  }
+
   @AfterAll
   static void close() {
     vigil.close();
