@@ -194,6 +194,17 @@ class ReportServiceDemoTest {
     }
   }
 
+  /** Every language and report format: en and ru, each in PDF, HTML and DOCX. */
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments>
+      languagesAndFormats() {
+    return java.util.stream.Stream.of("en", "ru")
+        .flatMap(
+            lang ->
+                java.util.Arrays.stream(
+                        new ReportFormat[] {ReportFormat.PDF, ReportFormat.HTML, ReportFormat.DOCX})
+                    .map(f -> org.junit.jupiter.params.provider.Arguments.of(lang, f)));
+  }
+
   /**
    * Kazakhstan's analyst may read Kazakhstan's national domains: the state report keeps the common
    * composite (the one Russia's viewer gets) as the headline and adds the fuller composite,
@@ -202,14 +213,7 @@ class ReportServiceDemoTest {
    * figure.
    */
   @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
-  @org.junit.jupiter.params.provider.CsvSource({
-    "en, PDF",
-    "en, HTML",
-    "en, DOCX",
-    "ru, PDF",
-    "ru, HTML",
-    "ru, DOCX"
-  })
+  @org.junit.jupiter.params.provider.MethodSource("languagesAndFormats")
   void risk_stateReport_fullerCompositeOnlyForReadersOfTheNationalDomains(
       String lang, ReportFormat format) throws IOException {
     AccessContext rusViewer = AccessContext.of("rus.viewer", "RUS-SC", Role.VIEWER);
@@ -400,14 +404,7 @@ class ReportServiceDemoTest {
    * own heading, in a table without a rank column, and never inside the ranked table.
    */
   @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
-  @org.junit.jupiter.params.provider.CsvSource({
-    "en, PDF",
-    "en, HTML",
-    "en, DOCX",
-    "ru, PDF",
-    "ru, HTML",
-    "ru, DOCX"
-  })
+  @org.junit.jupiter.params.provider.MethodSource("languagesAndFormats")
   void priorities_rendered_notSharedUnderTheirOwnHeadingAfterTheRankedTable(
       String lang, ReportFormat format) throws IOException {
     ReportRequest request = ReportRequest.parse("KAZ", "", lang);
