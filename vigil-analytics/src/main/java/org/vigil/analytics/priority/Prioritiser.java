@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 import org.vigil.analytics.risk.RiskResult;
 import org.vigil.analytics.risk.RiskScore;
 import org.vigil.analytics.trend.Direction;
@@ -46,8 +44,7 @@ public final class Prioritiser {
     List<RiskScore> now =
         risk.scores().stream()
             .filter(s -> s.horizon() == 0 && s.period().equals(period) && !Double.isNaN(s.score()))
-            .sorted(
-                rankOrder(RiskScore::score, RiskScore::upper, RiskScore::domain, RiskScore::area))
+            .sorted(RANK_ORDER)
             .toList();
     List<Priority> list = new ArrayList<>();
     for (RiskScore s : now) {
@@ -153,18 +150,12 @@ public final class Prioritiser {
 
   /**
    * The ranking's order: higher score first, then the higher upper end of the band, then domain and
-   * state code. Every list that puts priorities in rank order (a state report's own domains, say)
-   * uses this, so a report and the ranking cannot disagree.
+   * state code.
    */
-  public static <T> Comparator<T> rankOrder(
-      ToDoubleFunction<T> score,
-      ToDoubleFunction<T> upper,
-      Function<T, String> domain,
-      Function<T, String> area) {
-    return Comparator.comparingDouble(score)
-        .thenComparingDouble(upper)
-        .reversed()
-        .thenComparing(domain)
-        .thenComparing(area);
-  }
+  private static final Comparator<RiskScore> RANK_ORDER =
+      Comparator.comparingDouble(RiskScore::score)
+          .thenComparingDouble(RiskScore::upper)
+          .reversed()
+          .thenComparing(RiskScore::domain)
+          .thenComparing(RiskScore::area);
 }
