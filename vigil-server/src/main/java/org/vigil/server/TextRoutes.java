@@ -115,7 +115,7 @@ final class TextRoutes implements RouteGroup {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", d.id());
     m.put("title", d.title());
-    Wire.source(m, d.source(), d.synthetic());
+    Wire.source(m, d.source());
     m.put("url", d.url());
     m.put("language", d.language());
     m.put("analysed", t.analysed());

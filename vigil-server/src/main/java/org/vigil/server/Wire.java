@@ -84,7 +84,7 @@ final class Wire {
     m.put("fatalities", e.fatalities());
     m.put("domain", e.domain() == null ? null : e.domain().name());
     m.put("summary", e.summary());
-    source(m, e.source(), e.synthetic());
+    source(m, e.source());
     ownership(m, e.ownership());
     return m;
   }
@@ -92,7 +92,7 @@ final class Wire {
   static Map<String, Object> document(Document d) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", d.id());
-    source(m, d.source(), d.synthetic());
+    source(m, d.source());
     m.put("url", d.url());
     m.put("language", d.language());
     m.put("published", d.published().toString());
@@ -108,10 +108,10 @@ final class Wire {
    * The source as stored, whether it names itself synthetic, and the message key of its label when
    * the demo generator wrote it (null for a real source, whose name is shown as it is).
    */
-  static void source(Map<String, Object> m, String source, boolean synthetic) {
+  static void source(Map<String, Object> m, String source) {
     m.put("source", source);
     m.put("sourceKey", DemoSource.of(source).map(DemoSource::labelKey).orElse(null));
-    m.put("synthetic", synthetic);
+    m.put("synthetic", DemoSource.synthetic(source));
   }
 
   private static void ownership(Map<String, Object> m, Ownership o) {
