@@ -1,5 +1,6 @@
 package org.vigil.forecast;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,9 +23,10 @@ final class Ets {
   static final double REL_TOL = Double.parseDouble(System.getProperty("vigil.ets.reltol", "1e-8"));
 
   /**
-   * Evaluations of a candidate's single run during selection (the winner is then restarted). 500
-   * and 1000 gave the same validation sMAPE on M3 (14.46 and 14.45 at origin 1, 15.44 both at
-   * origin 2) for a third less ETS CPU.
+   * Evaluations of a candidate's first run during selection (those near the best are then
+   * restarted; {@link #REFINE_MARGIN}). 500 and 1000 gave the same validation sMAPE on M3 (14.46
+   * and 14.45 at origin 1, 15.44 both at origin 2, measured when only the winner was restarted) for
+   * a third less ETS CPU.
    */
   static final int SELECT_EVALUATIONS = Integer.getInteger("vigil.ets.selectEvals", 500);
 
@@ -68,7 +70,7 @@ final class Ets {
     // trend onset, ETS(M,A,M) stopped 14 AICc units above it), so refining the winner alone would
     // favour models that are easy to fit; restarting every candidate costs twice the CPU for
     // likelihoods of models that cannot win. See docs/changes/cpu13.md.
-    List<Estimation> fitted = new java.util.ArrayList<>();
+    List<Estimation> fitted = new ArrayList<>();
     double bestSingle = Double.POSITIVE_INFINITY;
     for (EtsType t : candidates) {
       if (n <= t.freeParameters(m) + 4 && t.freeParameters(m) > 2) {
